@@ -1,0 +1,25 @@
+import { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'pino';
+import { createHttpLogger } from './common/logging';
+import { DomainExceptionFilter } from './common/domain-exception.filter';
+import { createValidationPipe } from './common/validation';
+
+/** Everything an app needs besides its modules; shared by `main.ts` and the e2e tests. */
+export function configureApp(app: INestApplication, logger: Logger): void {
+  app.use(createHttpLogger(logger));
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new DomainExceptionFilter());
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('onewayin')
+      .setDescription('Case handling for a municipal citizen service center: contacts, cases, routing, service targets and accessibility statistics.')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+}

@@ -1,0 +1,27 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_CONFIG } from '../config/config.module';
+import { AppConfig } from '../config/app-config';
+import { AuthController } from './auth.controller';
+import { AuthGuard } from './auth.guard';
+import { AuthService } from './auth.service';
+import { StaffUser } from './entities/staff-user.entity';
+import { StaffController } from './staff.controller';
+import { StaffService } from './staff.service';
+
+@Global()
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([StaffUser]),
+    JwtModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({ secret: config.jwtSecret, signOptions: { expiresIn: config.jwtExpiresInSeconds } }),
+    }),
+  ],
+  controllers: [AuthController, StaffController],
+  providers: [AuthService, StaffService, AuthGuard, { provide: APP_GUARD, useExisting: AuthGuard }],
+  exports: [AuthGuard, StaffService],
+})
+export class AuthModule {}

@@ -1,0 +1,43 @@
+import { EntityManager } from 'typeorm';
+import { CaseStatus } from './case-lifecycle';
+import { CaseEvent, CaseEventType } from './entities/case-event.entity';
+import { Case } from './entities/case.entity';
+import { NotFoundError } from '../common/domain-errors';
+
+export interface NewCaseEvent {
+  caseId: string;
+  type: CaseEventType;
+  actorId: string | null;
+  at: Date;
+  fromStatus?: CaseStatus | null;
+  toStatus?: CaseStatus | null;
+  reason?: string | null;
+  body?: string | null;
+  data?: Record<string, unknown> | null;
+}
+
+/** Appends one event to a case's timeline inside the caller's transaction. Events are never updated. */
+export function appendCaseEvent(manager: EntityManager, event: NewCaseEvent): Promise<CaseEvent> {
+  return manager.save(
+    manager.create(CaseEvent, {
+      fromStatus: null,
+      toStatus: null,
+      reason: null,
+      body: null,
+      data: null,
+      ...event,
+    }),
+  );
+}
+
+/**
+ * Loads a case for a change. On PostgreSQL the row is locked until the transaction ends,
+ * so two changes to one case queue; on SQLite the transaction queue already does that.
+ */
+export async function loadCaseForUpdate(manager: EntityManager, id: string): Promise<Case> {
+  const builder = manager.createQueryBuilder(Case, 'c').where('c.id = :id', { id });
+  if (manager.connection.options.type === 'postgres') builder.setLock('pessimistic_write');
+  const found = await builder.getOne();
+  if (!found) throw new NotFoundError('Case', id);
+  return found;
+}

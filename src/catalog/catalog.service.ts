@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
+import { ConflictError, InvalidInputError, NotFoundError } from '../common/domain-errors';
+import { TransactionService } from '../database/transaction.service';
+import { Department } from '../organisation/entities/department.entity';
+import { CatalogEntryView, toCatalogEntryView } from './catalog-entry.view';
+import { CreateCatalogEntryDto, UpdateCatalogEntryDto } from './dto/catalog-entry.dto';
+import { CatalogEntry } from './entities/catalog-entry.entity';
+
+@Injectable()
+export class CatalogService {
+  constructor(
+    @InjectRepository(CatalogEntry) private readonly entries: Repository<CatalogEntry>,
+    private readonly transactions: TransactionService,
+  ) {}
+
+  async list(filter: { includeInactive?: boolean } = {}): Promise<CatalogEntryView[]> {
+    const entries = await this.entries.find({ where: filter.includeInactive ? {} : { active: true }, order: { code: 'ASC' } });
+    return entries.map(toCatalogEntryView);
+  }
+
+  async get(code: string): Promise<CatalogEntryView> {
+    return toCatalogEntryView(await this.find(code));
+  }
+
+  /** The entry itself, for other areas (cases, triage, routing). */
+  async find(code: string, manager?: EntityManager): Promise<CatalogEntry> {
+    const entry = await (manager ?? this.entries.manager).findOneBy(CatalogEntry, { code });
+    if (!entry) throw new NotFoundError('Catalog entry', code);
+    return entry;
+  }
+
+  create(input: CreateCatalogEntryDto): Promise<CatalogEntryView> {
+    return this.transactions.run(async (manager) => {
+      if (await manager.existsBy(CatalogEntry, { code: input.code })) throw new ConflictError(`Catalog entry ${input.code} already exists`);
+      await this.requireDepartment(manager, input.departmentCode);
+      const entry = manager.create(CatalogEntry, {
+        code: input.code,
+        nameSv: input.name.sv,
+        nameEn: input.name.en,
+        nameDa: input.name.da ?? null,
+        kind: input.kind,
+        departmentCode: input.departmentCode,
+        handledByServiceCenter: input.handledByServiceCenter ?? false,
+        priority: input.priority ?? 'normal',
+        keywords: input.keywords ?? [],
+        confidential: input.confidential ?? false,
+        active: input.active ?? true,
+      });
+      return toCatalogEntryView(await manager.save(entry));
+    });
+  }
+
+  update(code: string, input: UpdateCatalogEntryDto): Promise<CatalogEntryView> {
+    return this.transactions.run(async (manager) => {
+      const entry = await this.find(code, manager);
+      if (input.departmentCode) await this.requireDepartment(manager, input.departmentCode);
+      const { name, ...rest } = input;
+      Object.assign(entry, rest);
+      if (name) Object.assign(entry, { nameSv: name.sv, nameEn: name.en, nameDa: name.da ?? entry.nameDa });
+      return toCatalogEntryView(await manager.save(entry));
+    });
+  }
+
+  private async requireDepartment(manager: EntityManager, code: string): Promise<void> {
+    if (!(await manager.existsBy(Department, { code }))) throw new InvalidInputError([`departmentCode: unknown department "${code}"`]);
+  }
+}

@@ -1,0 +1,46 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { instantType } from '../../database/column-types';
+import { CaseKind, Priority } from '../catalog.types';
+
+/** One type of case in the service catalog ("bilaga 1": who handles what). */
+@Entity('catalog_entries')
+export class CatalogEntry {
+  @PrimaryColumn({ type: 'varchar', length: 64 })
+  code: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  nameSv: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  nameEn: string;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  nameDa: string | null;
+
+  @Column({ type: 'varchar', length: 16 })
+  kind: CaseKind;
+
+  @Column({ type: 'varchar', length: 32 })
+  departmentCode: string;
+
+  @Column({ type: 'boolean', default: false })
+  handledByServiceCenter: boolean;
+
+  @Column({ type: 'varchar', length: 10 })
+  priority: Priority;
+
+  @Column({ type: 'simple-json' })
+  keywords: string[];
+
+  @Column({ type: 'boolean', default: false })
+  confidential: boolean;
+
+  @Column({ type: 'boolean', default: true })
+  active: boolean;
+
+  @CreateDateColumn({ type: instantType() })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: instantType() })
+  updatedAt: Date;
+}

@@ -1,0 +1,106 @@
+/**
+ * Start-up configuration, read once from the environment and validated.
+ * A missing or wrong value stops the app with one line that names the variable.
+ */
+export type DatabaseKind = 'sqlite' | 'postgres';
+
+export interface AppConfig {
+  nodeEnv: 'development' | 'production' | 'test';
+  port: number;
+  database: { kind: DatabaseKind; url?: string; sqlitePath: string };
+  redisUrl?: string;
+  jwtSecret: string;
+  jwtExpiresInSeconds: number;
+  /** Key material for encrypting and hashing personal identity numbers. */
+  personalDataKey: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  seedDemo: boolean;
+  mailDir: string;
+  smtpUrl?: string;
+  mailFrom: string;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
+    super(`Configuration error: ${variable} ${problem}`);
+  }
+}
+
+const DEVELOPMENT_SECRET = 'onewayin-development-secret-not-for-production';
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+function url(env: NodeJS.ProcessEnv, name: string, protocols: string[]): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(name, `is not a valid URL`);
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(name, `must start with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+  }
+  return raw;
+}
+
+function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['true', '1', 'yes'].includes(raw.toLowerCase())) return true;
+  if (['false', '0', 'no'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(name, `must be true or false, got "${raw}"`);
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const nodeEnvRaw = env.NODE_ENV ?? 'development';
+  if (!['development', 'production', 'test'].includes(nodeEnvRaw)) {
+    throw new ConfigError('NODE_ENV', `must be development, production or test, got "${nodeEnvRaw}"`);
+  }
+  const nodeEnv = nodeEnvRaw as AppConfig['nodeEnv'];
+  const production = nodeEnv === 'production';
+
+  const jwtSecret = env.JWT_SECRET ?? '';
+  if (production && jwtSecret === '') throw new ConfigError('JWT_SECRET', 'is required when NODE_ENV=production');
+  if (jwtSecret !== '' && jwtSecret.length < 16) throw new ConfigError('JWT_SECRET', 'must be at least 16 characters');
+
+  const personalDataKey = env.PERSONAL_DATA_KEY ?? '';
+  if (personalDataKey !== '' && personalDataKey.length < 16) {
+    throw new ConfigError('PERSONAL_DATA_KEY', 'must be at least 16 characters');
+  }
+
+  const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
+  const logLevel = (env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info')) as AppConfig['logLevel'];
+  if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`);
+
+  return {
+    nodeEnv,
+    port: integer(env, 'PORT', 3000, 0, 65535),
+    database: {
+      kind: databaseUrl ? 'postgres' : 'sqlite',
+      url: databaseUrl,
+      sqlitePath: env.SQLITE_PATH || './data/onewayin.sqlite',
+    },
+    redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
+    jwtSecret: jwtSecret || DEVELOPMENT_SECRET,
+    jwtExpiresInSeconds: integer(env, 'JWT_EXPIRES_IN_SECONDS', 8 * 3600, 60, 30 * 24 * 3600),
+    personalDataKey: personalDataKey || jwtSecret || DEVELOPMENT_SECRET,
+    logLevel,
+    seedDemo: flag(env, 'SEED_DEMO', !production),
+    mailDir: env.MAIL_DIR || './data/outbox-mail',
+    smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
+    mailFrom: env.MAIL_FROM || 'Servicecenter <servicecenter@demo.local>',
+  };
+}

@@ -1,0 +1,117 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { StaffPrincipal } from '../auth/roles';
+import { CatalogEntry } from '../catalog/entities/catalog-entry.entity';
+import { CitizensService, CitizenView } from '../citizens/citizens.service';
+import { Clock } from '../common/clock';
+import { InvalidInputError, NotFoundError } from '../common/domain-errors';
+import { newId } from '../common/ids';
+import { Page } from '../common/pagination.dto';
+import { TransactionService } from '../database/transaction.service';
+import { ServicePoint } from '../organisation/entities/service-point.entity';
+import { CreateContactDto } from './dto/create-contact.dto';
+import { ListContactsQuery } from './dto/list-contacts.query';
+import { Contact } from './entities/contact.entity';
+
+export interface ContactView {
+  id: string;
+  channel: string;
+  servicePointCode: string | null;
+  agentId: string | null;
+  startedAt: Date;
+  endedAt: Date;
+  durationSeconds: number;
+  summary: string;
+  catalogCode: string | null;
+  outcome: string;
+  gender: string | null;
+  citizen: CitizenView | null;
+}
+
+@Injectable()
+export class ContactsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly transactions: TransactionService,
+    private readonly citizens: CitizensService,
+    private readonly clock: Clock,
+  ) {}
+
+  async log(agent: StaffPrincipal, input: CreateContactDto): Promise<ContactView> {
+    const now = this.clock.now();
+    const startedAt = input.startedAt ? new Date(input.startedAt) : now;
+    const endedAt = input.endedAt ? new Date(input.endedAt) : input.startedAt && startedAt > now ? startedAt : now;
+    const problems: string[] = [];
+    if (endedAt < startedAt) problems.push('endedAt must not be before startedAt');
+    if (startedAt.getTime() > now.getTime() + 5 * 60_000) problems.push('startedAt must not be in the future');
+    if (problems.length) throw new InvalidInputError(problems);
+
+    return this.transactions.run(async (manager) => {
+      await this.requireReferences(manager, input);
+      const citizen = input.citizen ? await this.citizens.register(manager, input.citizen) : null;
+      const contact = manager.create(Contact, {
+        id: newId(),
+        channel: input.channel,
+        servicePointCode: input.servicePointCode ?? null,
+        agentId: agent.id,
+        startedAt,
+        endedAt,
+        summary: input.summary,
+        catalogCode: input.catalogCode ?? null,
+        outcome: input.outcome,
+        citizenId: citizen?.id ?? null,
+        gender: input.gender ?? input.citizen?.gender ?? citizen?.gender ?? null,
+      });
+      await manager.save(contact);
+      return (await this.views(manager, [contact]))[0];
+    });
+  }
+
+  async get(id: string): Promise<ContactView> {
+    const contact = await this.dataSource.manager.findOneBy(Contact, { id });
+    if (!contact) throw new NotFoundError('Contact', id);
+    return (await this.views(this.dataSource.manager, [contact]))[0];
+  }
+
+  async list(query: ListContactsQuery): Promise<Page<ContactView>> {
+    const limit = query.limit ?? 50;
+    const offset = query.offset ?? 0;
+    const builder = this.dataSource.manager.createQueryBuilder(Contact, 'contact');
+    if (query.from) builder.andWhere('contact.startedAt >= :from', { from: new Date(query.from) });
+    if (query.to) builder.andWhere('contact.startedAt < :to', { to: new Date(query.to) });
+    if (query.channel) builder.andWhere('contact.channel = :channel', { channel: query.channel });
+    if (query.servicePointCode) builder.andWhere('contact.servicePointCode = :servicePointCode', { servicePointCode: query.servicePointCode });
+    if (query.outcome) builder.andWhere('contact.outcome = :outcome', { outcome: query.outcome });
+    const [contacts, total] = await builder.orderBy('contact.startedAt', 'DESC').addOrderBy('contact.id', 'ASC').take(limit).skip(offset).getManyAndCount();
+    return { items: await this.views(this.dataSource.manager, contacts), total, limit, offset };
+  }
+
+  private async requireReferences(manager: EntityManager, input: CreateContactDto): Promise<void> {
+    const problems: string[] = [];
+    if (input.servicePointCode && !(await manager.existsBy(ServicePoint, { code: input.servicePointCode }))) {
+      problems.push(`servicePointCode: unknown service point "${input.servicePointCode}"`);
+    }
+    if (input.catalogCode && !(await manager.existsBy(CatalogEntry, { code: input.catalogCode }))) {
+      problems.push(`catalogCode: unknown catalog entry "${input.catalogCode}"`);
+    }
+    if (problems.length) throw new InvalidInputError(problems);
+  }
+
+  private async views(manager: EntityManager, contacts: Contact[]): Promise<ContactView[]> {
+    const citizens = await this.citizens.views(manager, contacts.map((c) => c.citizenId).filter((id): id is string => id !== null));
+    return contacts.map((contact) => ({
+      id: contact.id,
+      channel: contact.channel,
+      servicePointCode: contact.servicePointCode,
+      agentId: contact.agentId,
+      startedAt: contact.startedAt,
+      endedAt: contact.endedAt,
+      durationSeconds: Math.round((contact.endedAt.getTime() - contact.startedAt.getTime()) / 1000),
+      summary: contact.summary,
+      catalogCode: contact.catalogCode,
+      outcome: contact.outcome,
+      gender: contact.gender,
+      citizen: contact.citizenId ? (citizens.get(contact.citizenId) ?? null) : null,
+    }));
+  }
+}

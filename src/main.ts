@@ -1,0 +1,26 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from './app.module';
+import { configureApp } from './app-setup';
+import { ConfigError, loadConfig } from './config/app-config';
+import { createLogger, PinoNestLogger } from './common/logging';
+
+async function bootstrap(): Promise<void> {
+  const startedAt = performance.now();
+  const config = loadConfig();
+  const logger = createLogger(config);
+  const app = await NestFactory.create(AppModule, { logger: new PinoNestLogger(logger), bufferLogs: true });
+  configureApp(app, logger);
+  await app.listen(config.port);
+  logger.info(
+    { port: config.port, database: config.database.kind, queue: config.redisUrl ? 'bullmq' : 'in-process', startupMs: Math.round(performance.now() - startedAt) },
+    `onewayin listening on http://localhost:${config.port} (API docs at /docs)`,
+  );
+}
+
+bootstrap().catch((error: unknown) => {
+  // A configuration error is one clear line naming the variable, not a stack trace.
+  if (error instanceof ConfigError) process.stderr.write(`${error.message}\n`);
+  else process.stderr.write(`onewayin failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

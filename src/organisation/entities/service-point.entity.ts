@@ -1,0 +1,27 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { instantType } from '../../database/column-types';
+
+export const SERVICE_POINT_KINDS = ['desk', 'phone', 'email', 'web', 'branch'] as const;
+export type ServicePointKind = (typeof SERVICE_POINT_KINDS)[number];
+
+/** Where a contact happens: the main desk, the phone line, e-mail, the web, a library branch office. */
+@Entity('service_points')
+export class ServicePoint {
+  @PrimaryColumn({ type: 'varchar', length: 32 })
+  code: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  name: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  kind: ServicePointKind;
+
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  address: string | null;
+
+  @Column({ type: 'boolean', default: true })
+  active: boolean;
+
+  @CreateDateColumn({ type: instantType() })
+  createdAt: Date;
+}
