@@ -3,7 +3,7 @@
  * test/ run twice, once on SQLite and once on PostgreSQL. TEST_DATABASES=sqlite
  * (or postgres) runs the e2e tests on one database only.
  */
-const transform = { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] };
+const transform = { '^.+\\.ts$': ['ts-jest', {}] };
 const databases = (process.env.TEST_DATABASES || 'sqlite,postgres').split(',');
 
 const e2e = (database) => ({

@@ -3,7 +3,8 @@ import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/co
 function flatten(errors: ValidationError[], prefix = ''): string[] {
   return errors.flatMap((error) => {
     const path = prefix ? `${prefix}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((text) => (text.startsWith(error.property) ? `${path}${text.slice(error.property.length)}` : `${path}: ${text}`));
+    // class-validator names the bare property in its messages; name the whole path instead.
+    const own = Object.values(error.constraints ?? {}).map((text) => (text.includes(error.property) ? text.replace(error.property, path) : `${path}: ${text}`));
     return [...own, ...flatten(error.children ?? [], path)];
   });
 }

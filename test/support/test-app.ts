@@ -19,6 +19,9 @@ export interface TestApp {
   /** A bearer token for a demo log-in (password demo-password). */
   login: (email: string) => Promise<string>;
   clock: Clock;
+  /** Moves a fixed clock (createTestApp({ now })) forward or to an instant. */
+  advanceMinutes: (minutes: number) => void;
+  setNow: (instant: string) => void;
   config: AppConfig;
   close: () => Promise<void>;
 }
@@ -85,6 +88,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     http,
     clock,
     config,
+    advanceMinutes: (minutes) => fixedClock(clock).advanceMinutes(minutes),
+    setNow: (instant) => fixedClock(clock).set(instant),
     login: async (email: string) => {
       const known = tokens.get(email);
       if (known) return known;
@@ -97,6 +102,11 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       await cleanup();
     },
   };
+}
+
+function fixedClock(clock: Clock): FixedClock {
+  if (!(clock instanceof FixedClock)) throw new Error('Start the test app with { now } to control the clock');
+  return clock;
 }
 
 export function bearer(token: string): { Authorization: string } {

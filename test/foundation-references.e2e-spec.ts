@@ -1,0 +1,33 @@
+import { bearer, createTestApp, TestApp } from './support/test-app';
+
+describe('case reference numbers', () => {
+  let t: TestApp;
+  let agent: string;
+  beforeAll(async () => {
+    t = await createTestApp({ now: '2026-12-31T22:00:00Z' });
+    agent = await t.login('agent@demo.local');
+  });
+  afterAll(() => t.close());
+
+  const create = () => t.http().post('/api/v1/cases').set(bearer(agent)).send({ description: 'Snön är inte plogad', catalogCode: 'snow_clearance' });
+
+  it('are unique and gap-free under 40 concurrent intakes', async () => {
+    const responses = await Promise.all(Array.from({ length: 40 }, create));
+    expect(responses.every((r) => r.status === 201)).toBe(true);
+    const references = responses.map((r) => r.body.reference as string).sort();
+    expect(references).toEqual(Array.from({ length: 40 }, (_, i) => `2026-${String(i + 1).padStart(6, '0')}`));
+  });
+
+  it('do not burn a number on a rejected intake', async () => {
+    await t.http().post('/api/v1/cases').set(bearer(agent)).send({ description: 'x', catalogCode: 'no_such_type' }).expect(400);
+    const next = await create().expect(201);
+    expect(next.body.reference).toBe('2026-000041');
+  });
+
+  it('start again at 1 in the new year, counted in Swedish time', async () => {
+    // 23:30 UTC on 31 December is 00:30 on 1 January in Stockholm (UTC+1 in winter).
+    t.setNow('2026-12-31T23:30:00Z');
+    const first = await create().expect(201);
+    expect(first.body.reference).toBe('2027-000001');
+  });
+});
