@@ -276,9 +276,9 @@ describe('BusinessCalendar', () => {
 
   describe('bad arguments', () => {
     it('rejects invalid settings with every problem listed', () => {
-      expect(() => new BusinessCalendar({ timeZone: 'Mars/Olympus', openingHours: weekdaysOnly([['17:00', '08:00']]) })).toThrow(
-        InvalidCalendarSettingsError,
-      );
+      const build = () => new BusinessCalendar({ timeZone: 'Mars/Olympus', openingHours: { mon: [['17:00', '08:00']] } });
+      expect(build).toThrow(InvalidCalendarSettingsError);
+      expect(() => build()).toThrow(/Mars\/Olympus.*17:00/);
     });
 
     it('rejects invalid instants and local dates', () => {

@@ -7,11 +7,12 @@
  * local midnights, then use a running total of open milliseconds per day. A span of any length
  * within one year costs the same as a span of one minute.
  */
-import { DateTime, IANAZone } from 'luxon';
-import { epochDayOf, partsOfEpochDay } from './local-time';
+import { IANAZone } from 'luxon';
+import { epochDayOf } from './local-time';
+import { wallClockToInstantForYear } from './zone-clock';
 
 const MS_PER_DAY = 86_400_000;
-const MINUTES_PER_DAY = 1440;
+const MS_PER_MINUTE = 60_000;
 
 /**
  * Open times of one local date as flat pairs of minutes after local midnight,
@@ -40,17 +41,20 @@ export class OpenTimeYear {
     const boundsOffset = new Int32Array(dayCount + 1);
     const openMsBeforeDay = new Float64Array(dayCount + 1);
     const bounds: number[] = [];
-    for (let i = 0; i <= dayCount; i++) dayStartMs[i] = localInstantMs(firstEpochDay + i, 0, zone);
+    const wallClockToInstant = wallClockToInstantForYear(zone, year);
+    const localInstantMs = (epochDay: number, minutesAfterMidnight: number) =>
+      wallClockToInstant(epochDay * MS_PER_DAY + minutesAfterMidnight * MS_PER_MINUTE);
+    for (let i = 0; i <= dayCount; i++) dayStartMs[i] = localInstantMs(firstEpochDay + i, 0);
     for (let i = 0; i < dayCount; i++) {
       boundsOffset[i] = bounds.length;
       let openMs = 0;
       const minutes = openMinutesOn(firstEpochDay + i);
       for (let k = 0; k < minutes.length; k += 2) {
-        const opensAtMs = Math.max(localInstantMs(firstEpochDay + i, minutes[k], zone), dayStartMs[i]);
-        const closesAtMs = Math.min(localInstantMs(firstEpochDay + i, minutes[k + 1], zone), dayStartMs[i + 1]);
+        const opensAtMs = Math.max(localInstantMs(firstEpochDay + i, minutes[k]), dayStartMs[i]);
+        const closesAtMs = Math.min(localInstantMs(firstEpochDay + i, minutes[k + 1]), dayStartMs[i + 1]);
         const previousCloseMs = bounds.length > boundsOffset[i] ? bounds[bounds.length - 1] : -Infinity;
-        // A local time inside the spring-forward gap, or an ambiguous one in the fall-back hour,
-        // can map onto or before the neighbouring bound; keep only real, ordered open time.
+        // Wall times in a spring-forward gap collapse onto the change, and a repeated fall-back
+        // hour counts once, so intervals there can shrink to nothing or touch the previous one.
         if (closesAtMs <= opensAtMs || opensAtMs < previousCloseMs) continue;
         bounds.push(opensAtMs, closesAtMs);
         openMs += closesAtMs - opensAtMs;
@@ -153,14 +157,4 @@ export class OpenTimeYear {
     }
     return NaN;
   }
-}
-
-/** The UTC instant of a local wall-clock time; 1440 minutes is the next day's midnight. */
-function localInstantMs(epochDay: number, minutesAfterMidnight: number, zone: IANAZone): number {
-  if (minutesAfterMidnight >= MINUTES_PER_DAY) return localInstantMs(epochDay + 1, minutesAfterMidnight - MINUTES_PER_DAY, zone);
-  const { year, month, day } = partsOfEpochDay(epochDay);
-  const hour = Math.floor(minutesAfterMidnight / 60);
-  const minute = minutesAfterMidnight % 60;
-  // luxon moves a time inside a spring-forward gap forward by the gap's length.
-  return DateTime.fromObject({ year, month, day, hour, minute }, { zone }).toMillis();
 }
