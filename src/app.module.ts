@@ -10,6 +10,7 @@ import { DatabaseModule } from './database/database.module';
 import { DemoModule } from './demo/demo.module';
 import { HealthModule } from './health/health.module';
 import { OrganisationModule } from './organisation/organisation.module';
+import { TriageModule } from './triage/triage.module';
 
 @Module({
   imports: [
@@ -22,6 +23,7 @@ import { OrganisationModule } from './organisation/organisation.module';
     CatalogModule,
     ContactsModule,
     CasesModule,
+    TriageModule,
     HealthModule,
     DemoModule,
   ],

@@ -15,6 +15,8 @@ export interface AppConfig {
   personalDataKey: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   seedDemo: boolean;
+  /** Also a year of closed demo cases, for the triage classifier and the statistics to start from. */
+  seedDemoHistory: boolean;
   mailDir: string;
   smtpUrl?: string;
   mailFrom: string;
@@ -99,6 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     personalDataKey: personalDataKey || jwtSecret || DEVELOPMENT_SECRET,
     logLevel,
     seedDemo: flag(env, 'SEED_DEMO', !production),
+    seedDemoHistory: flag(env, 'SEED_DEMO_HISTORY', nodeEnv === 'development'),
     mailDir: env.MAIL_DIR || './data/outbox-mail',
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
     mailFrom: env.MAIL_FROM || 'Servicecenter <servicecenter@demo.local>',

@@ -3,12 +3,14 @@ import { DataSource, EntityManager } from 'typeorm';
 import { StaffUser } from '../auth/entities/staff-user.entity';
 import { hashPassword } from '../auth/password-hasher';
 import { CatalogEntry } from '../catalog/entities/catalog-entry.entity';
+import { Clock } from '../common/clock';
 import { newId } from '../common/ids';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/app-config';
 import { TransactionService } from '../database/transaction.service';
 import { Department } from '../organisation/entities/department.entity';
 import { ServicePoint } from '../organisation/entities/service-point.entity';
+import { seedDemoHistory } from './demo-history.seeder';
 import { DEMO_CATALOG, DEMO_DEPARTMENTS, DEMO_MUNICIPALITY, DEMO_PASSWORD, DEMO_SERVICE_POINTS, DEMO_STAFF } from './demo-municipality';
 
 /**
@@ -23,6 +25,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     private readonly dataSource: DataSource,
     private readonly transactions: TransactionService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -30,6 +33,10 @@ export class DemoSeedService implements OnApplicationBootstrap {
     if ((await this.dataSource.manager.count(Department)) > 0) return;
     await this.seed();
     this.logger.log(`Seeded the demo municipality ${DEMO_MUNICIPALITY}`);
+    if (this.config.seedDemoHistory) {
+      const count = await this.transactions.run((manager) => seedDemoHistory(manager, this.clock.now()));
+      this.logger.log(`Seeded ${count} closed demo cases as history`);
+    }
     if (this.config.nodeEnv !== 'test') this.printLogins();
   }
 

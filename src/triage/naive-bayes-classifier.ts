@@ -62,6 +62,11 @@ export class NaiveBayesClassifier {
     return this.documents;
   }
 
+  /** True if any feature was seen in training, i.e. the model has evidence about this text. */
+  knowsAny(features: readonly string[]): boolean {
+    return features.some((f) => this.vocabulary.has(f));
+  }
+
   /** Documents per label, e.g. to decide whether there is enough history to trust the model. */
   examplesPerLabel(): Record<string, number> {
     return Object.fromEntries(this.docCounts);

@@ -45,6 +45,11 @@ const VOWEL_BEFORE_N = /[öyåø]n$/;
  *
  * Danish/Swedish spelling: æ and ø are folded to ä and ö after stemming so that e.g. Danish "snø"
  * and Swedish "snö" meet. å is kept (it has no counterpart to fold to).
+ *
+ * Compounds ("gatubelysningen") are not split here: splitting needs a dictionary, and matching
+ * keyword stems at the start or end of a long word (KeywordMatcher) gets most of the benefit. The
+ * classifier sees one feature per word, the shortest variant, so the same word always maps to the
+ * same feature whatever language the rest of the text is in.
  */
 export class TextNormaliser {
   private readonly stemmers: ReadonlyArray<{ language: number; stemmer: SnowballStemmer }> = [
