@@ -7,6 +7,7 @@ import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from 
 import { TransactionService } from '../database/transaction.service';
 import { Department } from '../organisation/entities/department.entity';
 import { CaseAction, nextStatus } from './case-lifecycle';
+import { CaseHooks } from './case-hooks';
 import { refusalFor } from './case-permissions';
 import { appendCaseEvent, loadCaseForUpdate } from './case-timeline';
 import { CaseView, toCaseView } from './case-view';
@@ -22,6 +23,7 @@ export class CaseActionsService {
   constructor(
     private readonly transactions: TransactionService,
     private readonly clock: Clock,
+    private readonly hooks: CaseHooks,
   ) {}
 
   act(principal: StaffPrincipal, id: string, action: CaseAction, input: CaseActionDto): Promise<CaseView> {
@@ -36,6 +38,7 @@ export class CaseActionsService {
       target.status = toStatus;
       await manager.save(target);
       await appendCaseEvent(manager, { caseId: target.id, type: 'status', actorId: principal.id, at: now, fromStatus, toStatus, reason: input.reason ?? null, data: { action, ...data } });
+      await this.hooks.changed(manager, target, { action, fromStatus, toStatus, actorId: principal.id, at: now });
       return toCaseView(target, null);
     });
   }
@@ -51,7 +54,9 @@ export class CaseActionsService {
         target.firstResponseAt = now;
         await manager.save(target);
       }
-      return appendCaseEvent(manager, { caseId: target.id, type: 'reply', actorId: principal.id, at: now, body, data: { lix: readabilityIndex(body) } });
+      const event = await appendCaseEvent(manager, { caseId: target.id, type: 'reply', actorId: principal.id, at: now, body, data: { lix: readabilityIndex(body) } });
+      await this.hooks.changed(manager, target, { action: 'reply', fromStatus: target.status, toStatus: target.status, actorId: principal.id, at: now });
+      return event;
     });
   }
 

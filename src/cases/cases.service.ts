@@ -11,6 +11,7 @@ import { localYear } from '../common/time-zone';
 import { Contact } from '../contacts/entities/contact.entity';
 import { TransactionService } from '../database/transaction.service';
 import { CaseStatus } from './case-lifecycle';
+import { CaseHooks } from './case-hooks';
 import { appendCaseEvent } from './case-timeline';
 import { CaseView, RedactedCaseView, toCaseView, toRedactedCaseView } from './case-view';
 import { mayReadContent } from './confidentiality';
@@ -31,6 +32,7 @@ export class CasesService {
     private readonly transactions: TransactionService,
     private readonly citizens: CitizensService,
     private readonly clock: Clock,
+    private readonly hooks: CaseHooks,
   ) {}
 
   /** Registers a case. It is stored, with its reference number, before anyone is told the number. */
@@ -79,6 +81,7 @@ export class CasesService {
         toStatus: intakeStatus,
         data: { channel: created.channel, catalogCode: created.catalogCode, catalogSetBy: catalogEntry ? (author ? 'staff' : 'citizen') : null },
       });
+      await this.hooks.created(manager, created);
       if (input.resolvedOnSpot) await this.resolveOnSpot(manager, author, created, input.resolution ?? null, now);
       return { id: created.id, reference: created.reference, status: created.status };
     });
@@ -167,5 +170,6 @@ export class CasesService {
     Object.assign(created, { status: 'resolved', resolvedAt: now, firstResponseAt: now });
     await manager.save(created);
     await appendCaseEvent(manager, { caseId: created.id, type: 'status', actorId: author?.id ?? null, at: now, fromStatus, toStatus: 'resolved', reason: resolution ?? 'Resolved on the spot by the service center' });
+    await this.hooks.changed(manager, created, { action: 'resolve', fromStatus, toStatus: 'resolved', actorId: author?.id ?? null, at: now });
   }
 }
