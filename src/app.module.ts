@@ -8,6 +8,7 @@ import { ConfigModule } from './config/config.module';
 import { ContactsModule } from './contacts/contacts.module';
 import { DatabaseModule } from './database/database.module';
 import { DemoModule } from './demo/demo.module';
+import { DuplicatesModule } from './duplicates/duplicates.module';
 import { HealthModule } from './health/health.module';
 import { OrganisationModule } from './organisation/organisation.module';
 import { TriageModule } from './triage/triage.module';
@@ -24,6 +25,7 @@ import { TriageModule } from './triage/triage.module';
     ContactsModule,
     CasesModule,
     TriageModule,
+    DuplicatesModule,
     HealthModule,
     DemoModule,
   ],

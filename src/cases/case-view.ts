@@ -19,6 +19,7 @@ export interface CaseView {
   confidential: boolean;
   assigneeId: string | null;
   duplicateOfId: string | null;
+  likelyDuplicateOfId: string | null;
   receivedAt: Date;
   firstResponseAt: Date | null;
   resolvedAt: Date | null;
@@ -60,6 +61,7 @@ export function toCaseView(row: Case, citizen: CitizenView | null): CaseView {
     confidential: row.confidential,
     assigneeId: row.assigneeId,
     duplicateOfId: row.duplicateOfId,
+    likelyDuplicateOfId: row.likelyDuplicateOfId ?? null,
     receivedAt: row.receivedAt,
     firstResponseAt: row.firstResponseAt,
     resolvedAt: row.resolvedAt,

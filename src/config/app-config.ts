@@ -17,6 +17,8 @@ export interface AppConfig {
   seedDemo: boolean;
   /** Also a year of closed demo cases, for the triage classifier and the statistics to start from. */
   seedDemoHistory: boolean;
+  /** A new fault report this close to an open one of the same type, this many days apart, is flagged as a likely duplicate. */
+  duplicates: { radiusMeters: number; windowDays: number };
   mailDir: string;
   smtpUrl?: string;
   mailFrom: string;
@@ -102,6 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel,
     seedDemo: flag(env, 'SEED_DEMO', !production),
     seedDemoHistory: flag(env, 'SEED_DEMO_HISTORY', nodeEnv === 'development'),
+    duplicates: { radiusMeters: integer(env, 'DUPLICATE_RADIUS_METERS', 50, 1, 10_000), windowDays: integer(env, 'DUPLICATE_WINDOW_DAYS', 14, 1, 365) },
     mailDir: env.MAIL_DIR || './data/outbox-mail',
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
     mailFrom: env.MAIL_FROM || 'Servicecenter <servicecenter@demo.local>',

@@ -63,6 +63,10 @@ export class Case {
   @Column({ type: 'varchar', length: 36, nullable: true })
   duplicateOfId: string | null;
 
+  /** Flagged at intake: probably the same fault as this open case; a person confirms with `duplicate`. */
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  likelyDuplicateOfId: string | null;
+
   @Column({ type: 'varchar', length: 36, nullable: true })
   createdById: string | null;
 
