@@ -10,7 +10,9 @@ import { DatabaseModule } from './database/database.module';
 import { DemoModule } from './demo/demo.module';
 import { DuplicatesModule } from './duplicates/duplicates.module';
 import { HealthModule } from './health/health.module';
+import { ImportsModule } from './imports/imports.module';
 import { OrganisationModule } from './organisation/organisation.module';
+import { TelephonyModule } from './telephony/telephony.module';
 import { TriageModule } from './triage/triage.module';
 
 @Module({
@@ -28,6 +30,8 @@ import { TriageModule } from './triage/triage.module';
     DuplicatesModule,
     HealthModule,
     DemoModule,
+    ImportsModule,
+    TelephonyModule,
   ],
 })
 export class AppModule {}

@@ -10,6 +10,11 @@ describe('loadConfig', () => {
     expect(config.seedDemo).toBe(true);
   });
 
+  it('reads the telephony webhook secret, and leaves it unset when not given', () => {
+    expect(loadConfig({}).telephonyWebhookSecret).toBeUndefined();
+    expect(loadConfig({ TELEPHONY_WEBHOOK_SECRET: 'sixteen-chars-ok' }).telephonyWebhookSecret).toBe('sixteen-chars-ok');
+  });
+
   it('selects PostgreSQL when DATABASE_URL is set', () => {
     const config = loadConfig({ DATABASE_URL: 'postgres://u@127.0.0.1:5432/test' });
     expect(config.database.kind).toBe('postgres');
@@ -32,6 +37,7 @@ describe('loadConfig', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ SEED_DEMO: 'maybe' }, 'SEED_DEMO'],
     [{ JWT_SECRET: 'short' }, 'JWT_SECRET'],
+    [{ TELEPHONY_WEBHOOK_SECRET: 'short' }, 'TELEPHONY_WEBHOOK_SECRET'],
   ])('rejects %p naming %s', (env, variable) => {
     try {
       loadConfig(env);

@@ -22,6 +22,8 @@ export interface AppConfig {
   mailDir: string;
   smtpUrl?: string;
   mailFrom: string;
+  /** Shared secret the telephony platform sends as X-Telephony-Secret; unset means only an admin token may deliver call records. */
+  telephonyWebhookSecret?: string;
 }
 
 export class ConfigError extends Error {
@@ -84,6 +86,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (personalDataKey !== '' && personalDataKey.length < 16) {
     throw new ConfigError('PERSONAL_DATA_KEY', 'must be at least 16 characters');
   }
+  const telephonyWebhookSecret = env.TELEPHONY_WEBHOOK_SECRET ?? '';
+  if (telephonyWebhookSecret !== '' && telephonyWebhookSecret.length < 16) {
+    throw new ConfigError('TELEPHONY_WEBHOOK_SECRET', 'must be at least 16 characters');
+  }
 
   const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
   const logLevel = (env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info')) as AppConfig['logLevel'];
@@ -108,5 +114,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mailDir: env.MAIL_DIR || './data/outbox-mail',
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
     mailFrom: env.MAIL_FROM || 'Servicecenter <servicecenter@demo.local>',
+    telephonyWebhookSecret: telephonyWebhookSecret || undefined,
   };
 }

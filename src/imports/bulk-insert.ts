@@ -1,0 +1,38 @@
+import { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+
+/**
+ * One multi-row INSERT of entities, built from TypeORM's metadata so the driver still
+ * converts each value as the entity's column says (instants, booleans, simple-json).
+ * TypeORM's own insert builder spends most of a large import naming its parameters
+ * (measured: two thirds of a 500-row insert on SQLite). On PostgreSQL the rows go as one
+ * array per column through unnest(), which parses and plans far faster than thousands of
+ * bound values (measured: insert phase 10.1 s -> 5.7 s for 60,000 cases).
+ * The rows must all give the same properties: a column the first row leaves undefined is
+ * left out, so the database fills in its default (a serial key, or a column another area
+ * added later with a default).
+ */
+export async function bulkInsert<T extends ObjectLiteral>(manager: EntityManager, target: EntityTarget<T>, rows: Array<Partial<T>>): Promise<void> {
+  if (rows.length === 0) return;
+  const { driver } = manager.connection;
+  const metadata = manager.connection.getMetadata(target);
+  const columns = metadata.columns.filter((column) => column.getEntityValue(rows[0]) !== undefined);
+  const prepared = (row: Partial<T>, column: ColumnMetadata) => {
+    const value = column.getEntityValue(row);
+    return value === undefined ? null : driver.preparePersistentValue(value, column);
+  };
+  const into = `INSERT INTO ${driver.escape(metadata.tableName)} (${columns.map((column) => driver.escape(column.databaseName)).join(', ')})`;
+
+  if (manager.connection.options.type === 'postgres') {
+    const arrays = columns.map((column) => rows.map((row) => prepared(row, column)));
+    const casts = columns.map((column, index) => `$${index + 1}::${driver.normalizeType(column)}[]`);
+    await manager.query(`${into} SELECT * FROM unnest(${casts.join(', ')})`, arrays);
+    return;
+  }
+  const parameters: unknown[] = [];
+  const tuples = rows.map((row) => {
+    for (const column of columns) parameters.push(prepared(row, column));
+    return `(${columns.map(() => '?').join(', ')})`;
+  });
+  await manager.query(`${into} VALUES ${tuples.join(', ')}`, parameters);
+}
