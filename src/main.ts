@@ -13,7 +13,7 @@ async function bootstrap(): Promise<void> {
   configureApp(app, logger);
   await app.listen(config.port);
   logger.info(
-    { port: config.port, database: config.database.kind, queue: config.redisUrl ? 'bullmq' : 'in-process', startupMs: Math.round(performance.now() - startedAt) },
+    { port: config.port, database: config.database.kind, queue: config.redisUrl ? 'bullmq' : 'in-process', runWorkers: config.queue.runWorkers, startupMs: Math.round(performance.now() - startedAt) },
     `onewayin listening on http://localhost:${config.port} (API docs at /docs)`,
   );
 }

@@ -8,6 +8,25 @@ describe('loadConfig', () => {
     expect(config.database.sqlitePath).toBe('./data/onewayin.sqlite');
     expect(config.redisUrl).toBeUndefined();
     expect(config.seedDemo).toBe(true);
+    expect(config.queue).toEqual({ prefix: 'onewayin', runWorkers: true, jobAttempts: 5, jobBackoffMs: 1000, outboxPollMs: 250 });
+    expect(config.routing).toEqual({ triageMinConfidence: 0.6, serviceCenterDepartment: 'SC' });
+  });
+
+  it('lets a process with Redis leave the jobs to the workers', () => {
+    const config = loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379', RUN_WORKERS: 'false', QUEUE_PREFIX: 'town-a' });
+    expect(config.queue.runWorkers).toBe(false);
+    expect(config.queue.prefix).toBe('town-a');
+  });
+
+  it('reads the queue and routing tuning', () => {
+    const config = loadConfig({ JOB_ATTEMPTS: '3', JOB_BACKOFF_MS: '50', OUTBOX_POLL_MS: '100', TRIAGE_MIN_CONFIDENCE: '0.75', SERVICE_CENTER_DEPARTMENT: 'KC' });
+    expect(config.queue).toMatchObject({ jobAttempts: 3, jobBackoffMs: 50, outboxPollMs: 100 });
+    expect(config.routing).toEqual({ triageMinConfidence: 0.75, serviceCenterDepartment: 'KC' });
+  });
+
+  it('warns at 80 % of a service target by default, or at SERVICE_TARGET_WARNING_SHARE', () => {
+    expect(loadConfig({}).serviceTargets).toEqual({ warningShare: 0.8 });
+    expect(loadConfig({ SERVICE_TARGET_WARNING_SHARE: '0.5' }).serviceTargets).toEqual({ warningShare: 0.5 });
   });
 
   it('reads the telephony webhook secret, and leaves it unset when not given', () => {
@@ -38,6 +57,18 @@ describe('loadConfig', () => {
     [{ SEED_DEMO: 'maybe' }, 'SEED_DEMO'],
     [{ JWT_SECRET: 'short' }, 'JWT_SECRET'],
     [{ TELEPHONY_WEBHOOK_SECRET: 'short' }, 'TELEPHONY_WEBHOOK_SECRET'],
+    [{ RUN_WORKERS: 'false' }, 'RUN_WORKERS'],
+    [{ REDIS_URL: 'redis://localhost', RUN_WORKERS: 'sometimes' }, 'RUN_WORKERS'],
+    [{ QUEUE_PREFIX: 'a:b' }, 'QUEUE_PREFIX'],
+    [{ JOB_ATTEMPTS: '0' }, 'JOB_ATTEMPTS'],
+    [{ JOB_BACKOFF_MS: 'soon' }, 'JOB_BACKOFF_MS'],
+    [{ OUTBOX_POLL_MS: '1' }, 'OUTBOX_POLL_MS'],
+    [{ TRIAGE_MIN_CONFIDENCE: '1.5' }, 'TRIAGE_MIN_CONFIDENCE'],
+    [{ TRIAGE_MIN_CONFIDENCE: 'high' }, 'TRIAGE_MIN_CONFIDENCE'],
+    [{ SERVICE_CENTER_DEPARTMENT: 'service center' }, 'SERVICE_CENTER_DEPARTMENT'],
+    [{ SERVICE_TARGET_WARNING_SHARE: '1' }, 'SERVICE_TARGET_WARNING_SHARE'],
+    [{ SERVICE_TARGET_WARNING_SHARE: '0' }, 'SERVICE_TARGET_WARNING_SHARE'],
+    [{ SERVICE_TARGET_WARNING_SHARE: '80%' }, 'SERVICE_TARGET_WARNING_SHARE'],
   ])('rejects %p naming %s', (env, variable) => {
     try {
       loadConfig(env);

@@ -9,6 +9,9 @@ export interface AppConfig {
   port: number;
   database: { kind: DatabaseKind; url?: string; sqlitePath: string };
   redisUrl?: string;
+  queue: QueueConfig;
+  routing: RoutingConfig;
+  serviceTargets: ServiceTargetsConfig;
   jwtSecret: string;
   jwtExpiresInSeconds: number;
   /** Key material for encrypting and hashing personal identity numbers. */
@@ -24,6 +27,30 @@ export interface AppConfig {
   mailFrom: string;
   /** Shared secret the telephony platform sends as X-Telephony-Secret; unset means only an admin token may deliver call records. */
   telephonyWebhookSecret?: string;
+}
+
+export interface QueueConfig {
+  /** Key prefix of every BullMQ key in Redis, so several installations (or test files) can share one Redis. */
+  prefix: string;
+  /** Whether this process runs the job processors; always true with the in-process queue. */
+  runWorkers: boolean;
+  /** How many times a job is tried before it is kept as failed, and the first retry delay (doubling after). */
+  jobAttempts: number;
+  jobBackoffMs: number;
+  /** How often the outbox relay looks for jobs to hand to the queue (it is also nudged after each commit). */
+  outboxPollMs: number;
+}
+
+export interface RoutingConfig {
+  /** A triage suggestion below this confidence leaves the case for an agent to triage by hand. */
+  triageMinConfidence: number;
+  /** The department code of the service center itself: its inbox also holds returned and untriaged cases. */
+  serviceCenterDepartment: string;
+}
+
+export interface ServiceTargetsConfig {
+  /** The share of a target's working time after which a warning is raised, e.g. 0.8: at 80 % used. */
+  warningShare: number;
 }
 
 export class ConfigError extends Error {
@@ -62,6 +89,15 @@ function url(env: NodeJS.ProcessEnv, name: string, protocols: string[]): string 
   return raw;
 }
 
+function decimal(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+(\.\d+)?$/.test(raw)) throw new ConfigError(name, `must be a number, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
 function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -92,6 +128,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
 
   const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
+  const redisUrl = url(env, 'REDIS_URL', ['redis:', 'rediss:']);
+  const runWorkers = flag(env, 'RUN_WORKERS', true);
+  // Without Redis the jobs live in this process's memory: nobody else could run them.
+  if (!redisUrl && !runWorkers) throw new ConfigError('RUN_WORKERS', 'may only be false when REDIS_URL is set (the in-process queue has no other worker)');
+  const queuePrefix = env.QUEUE_PREFIX || 'onewayin';
+  if (!/^[\w.-]{1,64}$/.test(queuePrefix)) throw new ConfigError('QUEUE_PREFIX', 'must be 1-64 letters, digits, ".", "_" or "-"');
+  const serviceCenterDepartment = env.SERVICE_CENTER_DEPARTMENT || 'SC';
+  if (!/^[A-Z0-9_-]{1,32}$/.test(serviceCenterDepartment)) throw new ConfigError('SERVICE_CENTER_DEPARTMENT', 'must be a department code');
   const logLevel = (env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info')) as AppConfig['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`);
 
@@ -103,7 +147,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       url: databaseUrl,
       sqlitePath: env.SQLITE_PATH || './data/onewayin.sqlite',
     },
-    redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
+    redisUrl,
+    queue: {
+      prefix: queuePrefix,
+      runWorkers,
+      jobAttempts: integer(env, 'JOB_ATTEMPTS', 5, 1, 100),
+      jobBackoffMs: integer(env, 'JOB_BACKOFF_MS', 1000, 1, 3600_000),
+      outboxPollMs: integer(env, 'OUTBOX_POLL_MS', 250, 10, 60_000),
+    },
+    routing: {
+      triageMinConfidence: decimal(env, 'TRIAGE_MIN_CONFIDENCE', 0.6, 0, 1),
+      serviceCenterDepartment,
+    },
+    // A warning at 0 % or 100 % would be no warning: the first is noise, the second is the breach itself.
+    serviceTargets: { warningShare: decimal(env, 'SERVICE_TARGET_WARNING_SHARE', 0.8, 0.01, 0.99) },
     jwtSecret: jwtSecret || DEVELOPMENT_SECRET,
     jwtExpiresInSeconds: integer(env, 'JWT_EXPIRES_IN_SECONDS', 8 * 3600, 60, 30 * 24 * 3600),
     personalDataKey: personalDataKey || jwtSecret || DEVELOPMENT_SECRET,

@@ -3,18 +3,27 @@ import { ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/public.decorator';
+import { QueueStatus, QueueStatusService } from '../queue/queue-status.service';
 
 interface HealthReport {
   status: 'ok' | 'degraded';
   database: { status: 'up' | 'down'; kind: string; latencyMs?: number; error?: string };
+  queue?: QueueStatus | { status: 'unknown'; error: string };
 }
 
 @ApiTags('health')
 @Controller()
 export class HealthController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly queueStatus: QueueStatusService,
+  ) {}
 
-  /** 200 when the database answers, 503 when it does not. */
+  /**
+   * 200 when the database answers, 503 when it does not. A queue that is down makes the
+   * status "degraded" but still 200: intake goes on (jobs wait in the outbox), so the
+   * app must not be taken out of service for it.
+   */
   @Public()
   @Get('health')
   @HttpCode(200)
@@ -23,10 +32,12 @@ export class HealthController {
     const started = performance.now();
     try {
       await this.dataSource.query('SELECT 1');
-      return { status: 'ok', database: { status: 'up', kind, latencyMs: Math.round((performance.now() - started) * 10) / 10 } };
     } catch (error) {
       response.status(503);
       return { status: 'degraded', database: { status: 'down', kind, error: (error as Error).message } };
     }
+    const database = { status: 'up' as const, kind, latencyMs: Math.round((performance.now() - started) * 10) / 10 };
+    const queue = await this.queueStatus.snapshot().catch((error: Error) => ({ status: 'unknown' as const, error: error.message }));
+    return { status: queue.status === 'up' ? 'ok' : 'degraded', database, queue };
   }
 }

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import IORedis from 'ioredis';
 import { Client } from 'pg';
 import request from 'supertest';
 import { AppModule } from '../../src/app.module';
@@ -30,6 +31,20 @@ export interface TestAppOptions {
   /** Set a fixed start time to control every "now" in the app. */
   now?: string;
   env?: Record<string, string>;
+  /**
+   * Run the queue's processors (routing, notifications, ...). Off by default: jobs are
+   * queued but wait, so a test that drives a case through its lifecycle by hand is not
+   * raced by automatic routing. A test of background work turns it on.
+   */
+  runJobs?: boolean;
+  /**
+   * `bullmq` runs the queue on Redis (env REDIS_URL, else TEST_REDIS_URL, else
+   * redis://127.0.0.1:6379) under a key prefix of this app's own, removed on close;
+   * the default is the in-process queue.
+   */
+  queue?: 'in-process' | 'bullmq';
+  /** Providers to replace, e.g. the routing's CaseTriager seam. */
+  overrides?: Array<{ provide: unknown; useValue: unknown }>;
 }
 
 async function createPostgresDatabase(baseUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
@@ -68,15 +83,27 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     env.MAIL_DIR = join(dir, 'mail');
     cleanup = async () => rmSync(dir, { recursive: true, force: true });
   }
+  if (options.queue === 'bullmq') {
+    env.REDIS_URL ??= process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379';
+    env.QUEUE_PREFIX ??= `onewayin-e2e-${process.pid}-${randomBytes(4).toString('hex')}`;
+    const queueCleanup = cleanup;
+    cleanup = async () => {
+      await deleteRedisKeys(env.REDIS_URL, env.QUEUE_PREFIX);
+      await queueCleanup();
+    };
+  }
   const config = loadConfig(env);
+  // Set after validation: only a test may hold back the in-process queue's jobs.
+  config.queue.runWorkers = options.runJobs ?? false;
   const clock = options.now ? new FixedClock(new Date(options.now)) : new SystemClock();
 
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
+  let builder = Test.createTestingModule({ imports: [AppModule] })
     .overrideProvider(APP_CONFIG)
     .useValue(config)
     .overrideProvider(Clock)
-    .useValue(clock)
-    .compile();
+    .useValue(clock);
+  for (const override of options.overrides ?? []) builder = builder.overrideProvider(override.provide).useValue(override.useValue);
+  const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication({ logger: false });
   configureApp(app, createLogger({ logLevel: 'silent' }));
   await app.init();
@@ -102,6 +129,25 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       await cleanup();
     },
   };
+}
+
+/** A test file's BullMQ keys, gone with it; a Redis that is down by then has nothing to keep anyway. */
+async function deleteRedisKeys(redisUrl: string, prefix: string): Promise<void> {
+  const redis = new IORedis(redisUrl, { maxRetriesPerRequest: 1, retryStrategy: () => null, lazyConnect: true });
+  redis.on('error', () => undefined);
+  try {
+    await redis.connect();
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      if (keys.length) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } catch {
+    // Redis is gone (a test stopped it): nothing of ours is left in it.
+  } finally {
+    redis.disconnect();
+  }
 }
 
 function fixedClock(clock: Clock): FixedClock {

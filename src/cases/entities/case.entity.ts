@@ -82,6 +82,46 @@ export class Case {
   @Column({ type: instantType(), nullable: true })
   closedAt: Date | null;
 
+  // Service targets (src/service-targets). Due times are UTC instants from the business
+  // calendar; inboxes sort by resolutionDueAt and the statistics compare against both.
+  @Column({ type: instantType(), nullable: true })
+  firstResponseDueAt: Date | null;
+
+  @Column({ type: instantType(), nullable: true })
+  resolutionDueAt: Date | null;
+
+  @Column({ type: instantType(), nullable: true })
+  firstResponseWarnedAt: Date | null;
+
+  @Column({ type: instantType(), nullable: true })
+  resolutionWarnedAt: Date | null;
+
+  @Column({ type: instantType(), nullable: true })
+  firstResponseBreachedAt: Date | null;
+
+  @Column({ type: instantType(), nullable: true })
+  resolutionBreachedAt: Date | null;
+
+  /** When the service-target clock started: receipt, or the last reopening. */
+  @Column({ type: instantType(), nullable: true })
+  targetClockStartedAt: Date | null;
+
+  /** Set while the case waits: the clock is stopped. */
+  @Column({ type: instantType(), nullable: true })
+  targetPausedAt: Date | null;
+
+  /** Working minutes spent waiting since the clock started; the due times are moved by them. */
+  @Column({ type: 'double precision', default: 0 })
+  targetPausedWorkingMinutes: number;
+
+  /** Bumped on every re-plan; the warning and breach job keys carry it, so older jobs are stale. */
+  @Column({ type: 'integer', default: 0 })
+  targetPlanVersion: number;
+
+  /** What the plan was made for ("catalog|priority|channel"): a change of any of them re-plans. */
+  @Column({ type: 'varchar', length: 120, nullable: true })
+  targetPlanBasis: string | null;
+
   @Column({ type: 'integer', default: 0 })
   reopenCount: number;
 

@@ -1,0 +1,121 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { StaffPrincipal } from '../auth/roles';
+import { Clock } from '../common/clock';
+import { InvalidInputError } from '../common/domain-errors';
+import { TransactionService } from '../database/transaction.service';
+import { BusinessCalendar, BusinessCalendarSettingsInput, DEFAULT_CALENDAR_SETTINGS, validateCalendarSettings } from '../service-targets/calendar/business-calendar';
+import { CalendarSettingsView } from './calendar-settings.view';
+import { WorkingTimeQuery } from './dto/working-time.query';
+import { CalendarSettingsVersion } from './entities/calendar-settings-version.entity';
+
+export interface WorkingTimeAnswer {
+  from: Date;
+  to?: Date;
+  workingMinutes?: number;
+  workingDays?: number;
+  dueAt?: Date;
+  calendarVersion: number;
+}
+
+/** A business calendar together with the settings version it was built from. */
+export interface VersionedCalendar {
+  version: number;
+  calendar: BusinessCalendar;
+  updatedAt: Date | null;
+  updatedById: string | null;
+}
+
+/**
+ * The municipality's business calendar for every other module: `current()` answers the calendar
+ * of the newest settings version. Building one costs a few milliseconds per year it is asked
+ * about, so it is kept and reused until a newer version appears. The version is looked up on
+ * every call (one indexed row) rather than cached, because the worker process and the API
+ * process must both see an administrator's change at once.
+ */
+@Injectable()
+export class CalendarService {
+  private cached: VersionedCalendar | undefined;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly transactions: TransactionService,
+    private readonly clock: Clock,
+  ) {}
+
+  async current(): Promise<BusinessCalendar> {
+    return (await this.currentVersion()).calendar;
+  }
+
+  async currentVersion(): Promise<VersionedCalendar> {
+    const newest = await this.dataSource.manager
+      .createQueryBuilder(CalendarSettingsVersion, 's')
+      .select('s.version', 'version')
+      .orderBy('s.version', 'DESC')
+      .limit(1)
+      .getRawOne<{ version: number | string }>();
+    const version = newest ? Number(newest.version) : 0;
+    if (this.cached?.version === version) return this.cached;
+    const loaded = version === 0 ? defaultCalendar() : await this.load(version);
+    // A slower concurrent load of an older version must not replace a newer one.
+    if (!this.cached || this.cached.version < loaded.version) this.cached = loaded;
+    return loaded;
+  }
+
+  async settings(): Promise<CalendarSettingsView> {
+    return toView(await this.currentVersion());
+  }
+
+  /** All stored versions, newest first. */
+  async history(): Promise<CalendarSettingsView[]> {
+    const rows = await this.dataSource.manager.find(CalendarSettingsVersion, { order: { version: 'DESC' } });
+    return rows.map((row) => toView(fromRow(row)));
+  }
+
+  async workingTime(query: WorkingTimeQuery): Promise<WorkingTimeAnswer> {
+    const asked = [query.to, query.addWorkingDays, query.addWorkingMinutes].filter((value) => value !== undefined).length;
+    if (asked !== 1) throw new InvalidInputError(['give exactly one of to, addWorkingDays and addWorkingMinutes']);
+    const { version, calendar } = await this.currentVersion();
+    const from = new Date(query.from);
+    if (query.to !== undefined) {
+      const to = new Date(query.to);
+      return { from, to, workingMinutes: calendar.workingMinutesBetween(from, to), calendarVersion: version };
+    }
+    if (query.addWorkingDays !== undefined) {
+      return { from, workingDays: query.addWorkingDays, dueAt: calendar.addWorkingDays(from, query.addWorkingDays), calendarVersion: version };
+    }
+    const workingMinutes = query.addWorkingMinutes as number;
+    return { from, workingMinutes, dueAt: calendar.addWorkingMinutes(from, workingMinutes), calendarVersion: version };
+  }
+
+  /** Stores a new version. Bad settings change nothing and answer every problem at once. */
+  async replace(principal: StaffPrincipal, input: unknown): Promise<CalendarSettingsView> {
+    const problems = validateCalendarSettings(input);
+    if (problems.length > 0) throw new InvalidInputError(problems);
+    const calendar = new BusinessCalendar(input as BusinessCalendarSettingsInput);
+    const stored = await this.transactions.run((manager) =>
+      manager.save(manager.create(CalendarSettingsVersion, { settings: calendar.settings, createdAt: this.clock.now(), createdById: principal.id })),
+    );
+    const versioned = { version: stored.version, calendar, updatedAt: stored.createdAt, updatedById: stored.createdById };
+    if (!this.cached || this.cached.version < versioned.version) this.cached = versioned;
+    return toView(versioned);
+  }
+
+  private async load(version: number): Promise<VersionedCalendar> {
+    const row = await this.dataSource.manager.findOneByOrFail(CalendarSettingsVersion, { version });
+    return fromRow(row);
+  }
+}
+
+function defaultCalendar(): VersionedCalendar {
+  return { version: 0, calendar: new BusinessCalendar(DEFAULT_CALENDAR_SETTINGS), updatedAt: null, updatedById: null };
+}
+
+function fromRow(row: CalendarSettingsVersion): VersionedCalendar {
+  return { version: row.version, calendar: new BusinessCalendar(row.settings), updatedAt: row.createdAt, updatedById: row.createdById };
+}
+
+function toView(versioned: VersionedCalendar): CalendarSettingsView {
+  const { timeZone, openingHours, holidayCountry, closedDates, eves } = versioned.calendar.settings;
+  return { version: versioned.version, timeZone, openingHours, holidayCountry, closedDates, eves, updatedAt: versioned.updatedAt, updatedById: versioned.updatedById };
+}

@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import { StaffPrincipal } from '../auth/roles';
+import { Clock } from '../common/clock';
+import { ConflictError, InvalidInputError, NotFoundError } from '../common/domain-errors';
+import { Contact } from '../contacts/entities/contact.entity';
+import { TransactionService } from '../database/transaction.service';
+import { owesCallback } from './callback-owed';
+import { ContactCallback } from './entities/contact-callback.entity';
+
+const ALLOWED_CLOCK_SKEW_MS = 5 * 60_000;
+
+/** Records that a promised callback was made, which the callback and service-index figures measure. */
+@Injectable()
+export class CallbacksService {
+  constructor(
+    private readonly transactions: TransactionService,
+    private readonly clock: Clock,
+  ) {}
+
+  recordMade(principal: StaffPrincipal, contactId: string, madeAtText: string | undefined, outcome: { reached?: boolean; note?: string } = {}): Promise<ContactCallback> {
+    const now = this.clock.now();
+    const madeAt = madeAtText ? new Date(madeAtText) : now;
+    return this.transactions.run(async (manager) => {
+      const contact = await manager.findOneBy(Contact, { id: contactId });
+      if (!contact) throw new NotFoundError('Contact', contactId);
+      if (!owesCallback(contact.outcome)) throw new ConflictError(`Contact ${contactId} has outcome "${contact.outcome}" and owes no callback`);
+      if (await manager.existsBy(ContactCallback, { contactId })) throw new ConflictError(`The callback for contact ${contactId} is already recorded`);
+      const problems: string[] = [];
+      if (madeAt < contact.startedAt) problems.push('madeAt: a callback cannot be made before the contact it answers');
+      if (madeAt.getTime() > now.getTime() + ALLOWED_CLOCK_SKEW_MS) problems.push('madeAt: must not be in the future');
+      if (problems.length > 0) throw new InvalidInputError(problems);
+      return manager.save(manager.create(ContactCallback, { contactId, madeAt, madeById: principal.id, reached: outcome.reached ?? true, note: outcome.note ?? null }));
+    });
+  }
+}

@@ -1,0 +1,39 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { instantType } from '../../database/column-types';
+import { TargetUnit } from '../../service-targets/service-target.types';
+
+/**
+ * The service target of one owed callback: by when the citizen must be called back, from the
+ * callback policy in force when the contact was logged. Whether it was made is the contact's
+ * row in contact_callbacks.
+ */
+@Entity('callback_targets')
+export class CallbackTarget {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  contactId: string;
+
+  /** When the promise was given: the end of the contact. */
+  @Column({ type: instantType() })
+  promisedAt: Date;
+
+  @Column({ type: instantType() })
+  dueAt: Date;
+
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  policyId: string | null;
+
+  @Column({ type: 'double precision', nullable: true })
+  targetValue: number | null;
+
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  targetUnit: TargetUnit | null;
+
+  @Column({ type: instantType(), nullable: true })
+  warnedAt: Date | null;
+
+  @Column({ type: instantType(), nullable: true })
+  breachedAt: Date | null;
+
+  @CreateDateColumn({ type: instantType() })
+  createdAt: Date;
+}

@@ -1,0 +1,29 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { instantType } from '../../database/column-types';
+
+/**
+ * A promised callback that was made: the contact (outcome message_taken or callback_promised)
+ * and when a staff member called the citizen back. At most one per contact; the contact itself
+ * is the promise, so a callback owed is a contact without a row here.
+ */
+@Entity('contact_callbacks')
+export class ContactCallback {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  contactId: string;
+
+  @Column({ type: instantType() })
+  madeAt: Date;
+
+  /** Whether the citizen answered; a call that did not reach them still keeps the promise of calling. */
+  @Column({ type: 'boolean', default: true })
+  reached: boolean;
+
+  @Column({ type: 'varchar', length: 1000, nullable: true })
+  note: string | null;
+
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  madeById: string | null;
+
+  @CreateDateColumn({ type: instantType() })
+  createdAt: Date;
+}

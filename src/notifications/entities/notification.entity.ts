@@ -1,0 +1,68 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { instantType } from '../../database/column-types';
+
+export const NOTIFICATION_KINDS = ['receipt', 'resolution', 'reply'] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export const NOTIFICATION_CHANNELS = ['email', 'sms'] as const;
+export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
+
+export const NOTIFICATION_STATUSES = ['queued', 'sent', 'failed'] as const;
+export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
+
+/**
+ * One message to a citizen about a case, and whether it went out. The address itself is
+ * not kept here: the message is sent to the citizen's address as it is at sending time,
+ * and staff see only a masked form, enough to tell "which address" without spreading it.
+ */
+@Entity('notifications')
+export class Notification {
+  @PrimaryGeneratedColumn('increment')
+  id: number;
+
+  @Column({ type: 'varchar', length: 36 })
+  caseId: string;
+
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  citizenId: string | null;
+
+  /** What the message is about, e.g. `notify:<caseId>:receipt`: one message per key, however often it is asked for. */
+  @Column({ type: 'varchar', length: 200, unique: true })
+  messageKey: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  kind: NotificationKind;
+
+  @Column({ type: 'varchar', length: 8 })
+  channel: NotificationChannel;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  recipientMasked: string | null;
+
+  /** For a reply: the timeline event whose text is sent. */
+  @Column({ type: 'integer', nullable: true })
+  replyEventId: number | null;
+
+  @Column({ type: 'varchar', length: 8 })
+  status: NotificationStatus;
+
+  @Column({ type: 'integer', default: 0 })
+  attempts: number;
+
+  /** How often an admin sent it again after it failed; each resend is a queue job of its own. */
+  @Column({ type: 'integer', default: 0 })
+  resendCount: number;
+
+  /** The last failure, with e-mail addresses and phone numbers masked. */
+  @Column({ type: 'text', nullable: true })
+  lastError: string | null;
+
+  @CreateDateColumn({ type: instantType() })
+  createdAt: Date;
+
+  @Column({ type: instantType(), nullable: true })
+  lastAttemptAt: Date | null;
+
+  @Column({ type: instantType(), nullable: true })
+  sentAt: Date | null;
+}

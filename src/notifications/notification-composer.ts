@@ -1,0 +1,67 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { CaseEvent } from '../cases/entities/case-event.entity';
+import { Case } from '../cases/entities/case.entity';
+import { Citizen } from '../citizens/entities/citizen.entity';
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { Notification } from './entities/notification.entity';
+import { CitizenMessage, MessageContext, receiptEmail, receiptSms, replyEmail, resolutionEmail, resolutionSms, senderName } from './notification-messages';
+import { messageTopic } from './notification-job';
+import { OutgoingMail } from './transports/mail-sender';
+import { OutgoingSms } from './transports/sms-sender';
+import { UndeliverableNotificationError } from './undeliverable-notification.error';
+
+export type ComposedNotification = { channel: 'email'; mail: OutgoingMail } | { channel: 'sms'; sms: OutgoingSms };
+
+/**
+ * Writes a planned message out at sending time, from the case and the citizen as they are
+ * now: a corrected address is used, and an address removed meanwhile is not written to.
+ */
+@Injectable()
+export class NotificationComposer {
+  private readonly signature: string;
+  private readonly messageIdDomain: string;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.signature = senderName(config.mailFrom);
+    this.messageIdDomain = /@([^\s>]+)>?\s*$/.exec(config.mailFrom)?.[1] ?? 'onewayin.local';
+  }
+
+  async compose(notification: Notification): Promise<ComposedNotification> {
+    const manager = this.dataSource.manager;
+    const about = await manager.findOneBy(Case, { id: notification.caseId });
+    if (!about) throw new UndeliverableNotificationError('The case no longer exists');
+    const citizen = notification.citizenId ? await manager.findOneBy(Citizen, { id: notification.citizenId }) : null;
+    const context: MessageContext = { reference: about.reference, signature: this.signature };
+    const fileStem = `${about.reference}-${messageTopic(notification.messageKey)}`;
+    // Staff confirmed this case repeats another: the message says both were handled as one.
+    const handledWithAnother = about.status === 'duplicate';
+
+    if (notification.channel === 'sms') {
+      if (!citizen?.phone) throw new UndeliverableNotificationError('The citizen has no phone number any more');
+      const text = notification.kind === 'receipt' ? receiptSms(context) : resolutionSms(context, handledWithAnother);
+      return { channel: 'sms', sms: { to: citizen.phone, text, fileStem } };
+    }
+    if (!citizen?.email) throw new UndeliverableNotificationError('The citizen has no e-mail address any more');
+    const message = await this.emailFor(notification, context, handledWithAnother);
+    return { channel: 'email', mail: { to: citizen.email, ...message, messageId: `<${notification.messageKey.replace(/:/g, '.')}@${this.messageIdDomain}>`, fileStem } };
+  }
+
+  private async emailFor(notification: Notification, context: MessageContext, handledWithAnother: boolean): Promise<CitizenMessage> {
+    switch (notification.kind) {
+      case 'receipt':
+        return receiptEmail(context);
+      case 'resolution':
+        return resolutionEmail(context, handledWithAnother);
+      case 'reply': {
+        const reply = notification.replyEventId ? await this.dataSource.manager.findOneBy(CaseEvent, { id: notification.replyEventId }) : null;
+        if (!reply?.body) throw new UndeliverableNotificationError('The reply is no longer on the case');
+        return replyEmail(context, reply.body);
+      }
+    }
+  }
+}

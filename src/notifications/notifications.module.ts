@@ -1,0 +1,41 @@
+import { Module } from '@nestjs/common';
+import { CasesModule } from '../cases/cases.module';
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { NotificationComposer } from './notification-composer';
+import { NotificationDeliveryService } from './notification-delivery.service';
+import { NotificationPlanner } from './notification-planner';
+import { NotificationProcessor } from './notification.processor';
+import { NotificationsCaseListener } from './notifications-case.listener';
+import { NotificationsController } from './notifications.controller';
+import { NotificationsService } from './notifications.service';
+import { FileMailSender } from './transports/file-mail-sender';
+import { MailSender } from './transports/mail-sender';
+import { SmtpMailSender } from './transports/smtp-mail-sender';
+import { FileSmsSender } from './transports/file-sms-sender';
+import { SmsSender } from './transports/sms-sender';
+
+/**
+ * Messages to citizens about their cases: planned in the case's transaction, sent by the
+ * `notifications` queue. E-mail goes by SMTP when SMTP_URL is set, else into MAIL_DIR as
+ * .eml files; SMS always into MAIL_DIR/sms/ until a provider is chosen.
+ */
+@Module({
+  imports: [CasesModule],
+  controllers: [NotificationsController],
+  providers: [
+    NotificationsService,
+    NotificationPlanner,
+    NotificationsCaseListener,
+    NotificationComposer,
+    NotificationDeliveryService,
+    NotificationProcessor,
+    {
+      provide: MailSender,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig): MailSender => (config.smtpUrl ? new SmtpMailSender(config.smtpUrl, config.mailFrom) : new FileMailSender(config.mailDir, config.mailFrom)),
+    },
+    { provide: SmsSender, inject: [APP_CONFIG], useFactory: (config: AppConfig): SmsSender => new FileSmsSender(config.mailDir) },
+  ],
+})
+export class NotificationsModule {}

@@ -1,0 +1,45 @@
+import { HttpException } from '@nestjs/common';
+import { NextFunction, Request, RequestHandler, Response } from 'express';
+import { AuthGuard } from '../../auth/auth.guard';
+
+export const DASHBOARD_PATH = '/admin/queues';
+const COOKIE = 'onewayin_dashboard';
+
+/**
+ * Admins only. A browser cannot send a bearer header when it opens a page, so the token
+ * may also come once as `?token=`: it is then kept in an HttpOnly cookie limited to the
+ * dashboard's path, and the browser is sent on to the same address without the token (so
+ * it stays out of the history). No token: 401; a token of another role: 403.
+ */
+export function dashboardGate(auth: AuthGuard, maxAgeSeconds: number): RequestHandler {
+  return (request: Request, response: Response, next: NextFunction) => {
+    const queryToken = typeof request.query.token === 'string' ? request.query.token : undefined;
+    const token = queryToken ?? readCookie(request.headers.cookie, COOKIE);
+    const authorization = request.headers.authorization ?? (token ? `Bearer ${token}` : undefined);
+    auth
+      .verify(authorization)
+      .then((principal) => {
+        if (principal.role !== 'admin') {
+          response.status(403).json({ statusCode: 403, error: 'Forbidden', message: 'The queue dashboard is for admins' });
+          return;
+        }
+        if (!queryToken) return next();
+        response.cookie(COOKIE, queryToken, { httpOnly: true, sameSite: 'strict', path: DASHBOARD_PATH, maxAge: maxAgeSeconds * 1000 });
+        const target = new URL(request.originalUrl, 'http://dashboard.local');
+        target.searchParams.delete('token');
+        response.redirect(303, `${target.pathname}${target.search}`);
+      })
+      .catch((error: unknown) => {
+        const status = error instanceof HttpException ? error.getStatus() : 401;
+        response.status(status).json({ statusCode: status, error: 'Unauthorized', message: error instanceof Error ? error.message : 'Sign in as an admin' });
+      });
+  };
+}
+
+function readCookie(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const [key, ...value] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(value.join('='));
+  }
+  return undefined;
+}

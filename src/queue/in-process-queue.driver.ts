@@ -1,0 +1,230 @@
+import { FailedJob, JobBackoff, JobHandler, JobOptions, MessageQueue, QueueCounts, WorkOptions } from './message-queue';
+import { QueueName } from './queue-names';
+
+type JobState = 'waiting' | 'delayed' | 'active' | 'completed' | 'failed';
+
+interface StoredJob {
+  id: string;
+  name: string;
+  /** Kept as JSON text, as Redis would keep it: a producer cannot change a queued job afterwards. */
+  payload: string;
+  attempts: number;
+  backoff: JobBackoff | undefined;
+  state: JobState;
+  attemptsMade: number;
+  /** Not before this time (ms since the epoch); the order among ready jobs is by runAt, then by sequence. */
+  runAt: number;
+  sequence: number;
+  finishedAt: number | null;
+  failedReason: string | null;
+}
+
+interface QueueState {
+  name: string;
+  jobs: Map<string, StoredJob>;
+  handler: JobHandler<unknown> | null;
+  concurrency: number;
+  running: Set<Promise<void>>;
+  timer: NodeJS.Timeout | null;
+  pumpScheduled: boolean;
+}
+
+/** How long finished jobs are kept: their ids keep blocking duplicates, and failed jobs stay visible. */
+const KEEP_COMPLETED_MS = 3600_000;
+const KEEP_FAILED_MS = 7 * 24 * 3600_000;
+const KEEP_AT_MOST = 1000;
+
+/**
+ * Runs the jobs inside this process, for a machine with no Redis. Unlike a synchronous
+ * driver it honours delays (escalations are delayed jobs), retries with backoff,
+ * refuses a second job with a jobId it still keeps, and keeps failed jobs to look at.
+ * Jobs live in memory only: what is queued when the process stops is gone, which the
+ * outbox makes up for at intake (rows are dispatched again only if not yet handed over).
+ *
+ * Time here is the machine's real time, not the domain Clock: a test that freezes the
+ * domain's "now" must not freeze the machinery that runs jobs.
+ */
+export class InProcessQueueDriver extends MessageQueue {
+  readonly driver = 'in-process' as const;
+  private readonly queues = new Map<string, QueueState>();
+  private sequence = 0;
+  private closed = false;
+
+  /**
+   * There is no other process that could run these jobs, so configuration does not let
+   * this process stop running them; only a test holds them back (to drive a case by hand).
+   */
+  constructor(runsWorkers = true) {
+    super(runsWorkers);
+  }
+
+  async add<T>(queue: QueueName, jobName: string, data: T, options: JobOptions = {}): Promise<void> {
+    this.checkJobId(options.jobId);
+    if (this.closed) throw new Error('The queue is closed');
+    const state = this.state(queue);
+    this.prune(state);
+    const sequence = ++this.sequence;
+    const id = options.jobId ?? String(sequence);
+    if (state.jobs.has(id)) return;
+    const delayMs = Math.max(0, options.delayMs ?? 0);
+    state.jobs.set(id, {
+      id,
+      name: jobName,
+      payload: JSON.stringify(data ?? null),
+      attempts: Math.max(1, options.attempts ?? 1),
+      backoff: options.backoff,
+      state: delayMs > 0 ? 'delayed' : 'waiting',
+      attemptsMade: 0,
+      runAt: Date.now() + delayMs,
+      sequence,
+      finishedAt: null,
+      failedReason: null,
+    });
+    this.schedulePump(state);
+  }
+
+  async remove(queue: QueueName, jobId: string): Promise<boolean> {
+    const state = this.state(queue);
+    const job = state.jobs.get(jobId);
+    if (!job || job.state === 'active') return false;
+    state.jobs.delete(jobId);
+    return true;
+  }
+
+  async counts(queue: QueueName): Promise<QueueCounts> {
+    const state = this.state(queue);
+    this.prune(state);
+    const counts: QueueCounts = { waiting: 0, active: 0, delayed: 0, failed: 0, completed: 0 };
+    for (const job of state.jobs.values()) counts[job.state] += 1;
+    return counts;
+  }
+
+  async failedJobs(queue: QueueName, limit = 50): Promise<FailedJob[]> {
+    return [...this.state(queue).jobs.values()]
+      .filter((job) => job.state === 'failed')
+      .sort((a, b) => (b.finishedAt ?? 0) - (a.finishedAt ?? 0))
+      .slice(0, limit)
+      .map((job) => ({
+        id: job.id,
+        name: job.name,
+        data: JSON.parse(job.payload) as unknown,
+        attemptsMade: job.attemptsMade,
+        failedReason: job.failedReason ?? '',
+        failedAt: job.finishedAt === null ? null : new Date(job.finishedAt).toISOString(),
+      }));
+  }
+
+  async isAvailable(): Promise<boolean> {
+    return !this.closed;
+  }
+
+  /** Stops taking jobs and waits (a bounded time) for the running ones to finish. */
+  async close(): Promise<void> {
+    this.closed = true;
+    const running: Promise<void>[] = [];
+    for (const state of this.queues.values()) {
+      if (state.timer) clearTimeout(state.timer);
+      state.timer = null;
+      running.push(...state.running);
+    }
+    await Promise.race([Promise.allSettled(running), new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
+  }
+
+  protected startWorker<T>(queue: QueueName, handler: JobHandler<T>, options: Required<WorkOptions>): void {
+    const state = this.state(queue);
+    if (state.handler) throw new Error(`Queue "${queue}" already has a processor`);
+    state.handler = handler as JobHandler<unknown>;
+    state.concurrency = Math.max(1, options.concurrency);
+    this.schedulePump(state);
+  }
+
+  private state(queue: string): QueueState {
+    let state = this.queues.get(queue);
+    if (!state) {
+      state = { name: queue, jobs: new Map(), handler: null, concurrency: 1, running: new Set(), timer: null, pumpScheduled: false };
+      this.queues.set(queue, state);
+    }
+    return state;
+  }
+
+  private schedulePump(state: QueueState): void {
+    if (state.pumpScheduled) return;
+    state.pumpScheduled = true;
+    // A promise, not queueMicrotask: the job starts right after the caller's turn, never inside `add`.
+    void Promise.resolve().then(() => {
+      state.pumpScheduled = false;
+      this.pump(state);
+    });
+  }
+
+  /** Starts every job that is due, up to the concurrency, and sets a timer for the next delayed one. */
+  private pump(state: QueueState): void {
+    if (this.closed || !state.handler) return;
+    const now = Date.now();
+    for (const job of state.jobs.values()) if (job.state === 'delayed' && job.runAt <= now) job.state = 'waiting';
+    const ready = [...state.jobs.values()].filter((job) => job.state === 'waiting').sort((a, b) => a.runAt - b.runAt || a.sequence - b.sequence);
+    while (state.running.size < state.concurrency && ready.length > 0) this.start(state, ready.shift() as StoredJob);
+    this.armTimer(state);
+  }
+
+  private armTimer(state: QueueState): void {
+    if (state.timer) clearTimeout(state.timer);
+    state.timer = null;
+    let next = Infinity;
+    for (const job of state.jobs.values()) if (job.state === 'delayed') next = Math.min(next, job.runAt);
+    if (next === Infinity) return;
+    state.timer = setTimeout(() => this.pump(state), Math.max(0, next - Date.now()));
+    // A delayed job alone does not keep the process alive, as with Redis.
+    state.timer.unref();
+  }
+
+  private start(state: QueueState, job: StoredJob): void {
+    job.state = 'active';
+    const handler = state.handler as JobHandler<unknown>;
+    const run = (async () => {
+      try {
+        await handler({ id: job.id, name: job.name, data: JSON.parse(job.payload) as unknown, attemptsMade: job.attemptsMade });
+        this.finish(state, job, null);
+      } catch (error) {
+        this.finish(state, job, error instanceof Error ? error.message : String(error));
+      }
+    })();
+    state.running.add(run);
+    void run.finally(() => {
+      state.running.delete(run);
+      this.schedulePump(state);
+    });
+  }
+
+  private finish(state: QueueState, job: StoredJob, error: string | null): void {
+    job.attemptsMade += 1;
+    const base = { queue: state.name, jobId: job.id, jobName: job.name, attemptsMade: job.attemptsMade };
+    if (error === null) {
+      Object.assign(job, { state: 'completed', finishedAt: Date.now(), failedReason: null });
+      this.report({ ...base, result: 'completed' });
+    } else if (job.attemptsMade < job.attempts) {
+      Object.assign(job, { state: 'delayed', runAt: Date.now() + retryDelayMs(job.backoff, job.attemptsMade), failedReason: error });
+      this.report({ ...base, result: 'retrying', error });
+    } else {
+      Object.assign(job, { state: 'failed', finishedAt: Date.now(), failedReason: error });
+      this.report({ ...base, result: 'failed', error });
+    }
+    this.prune(state);
+  }
+
+  private prune(state: QueueState): void {
+    const now = Date.now();
+    for (const [finished, keepMs] of [['completed', KEEP_COMPLETED_MS], ['failed', KEEP_FAILED_MS]] as const) {
+      const kept = [...state.jobs.values()].filter((job) => job.state === finished).sort((a, b) => (b.finishedAt ?? 0) - (a.finishedAt ?? 0));
+      kept.forEach((job, index) => {
+        if (index >= KEEP_AT_MOST || now - (job.finishedAt ?? now) > keepMs) state.jobs.delete(job.id);
+      });
+    }
+  }
+}
+
+/** The wait before retry number `retry` (1 for the first retry), the same arithmetic as BullMQ's. */
+function retryDelayMs(backoff: JobBackoff | undefined, retry: number): number {
+  if (!backoff) return 0;
+  return backoff.type === 'fixed' ? backoff.delayMs : backoff.delayMs * 2 ** (retry - 1);
+}

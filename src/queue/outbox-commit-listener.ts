@@ -1,0 +1,22 @@
+import { EntitySubscriberInterface, TransactionCommitEvent, TransactionRollbackEvent } from 'typeorm';
+import { OUTBOX_WRITTEN } from './outbox.service';
+
+/**
+ * Tells the relay, the moment a transaction that wrote to the outbox commits, that there
+ * is something to hand over: routing starts within milliseconds instead of at the next poll.
+ */
+export class OutboxCommitListener implements EntitySubscriberInterface {
+  constructor(private readonly nudge: () => void) {}
+
+  afterTransactionCommit(event: TransactionCommitEvent): void {
+    const data = event.queryRunner.data as Record<string, unknown>;
+    if (!data[OUTBOX_WRITTEN]) return;
+    data[OUTBOX_WRITTEN] = false;
+    this.nudge();
+  }
+
+  afterTransactionRollback(event: TransactionRollbackEvent): void {
+    // On SQLite the query runner is shared by every transaction: forget what a rolled-back one wrote.
+    (event.queryRunner.data as Record<string, unknown>)[OUTBOX_WRITTEN] = false;
+  }
+}

@@ -1,0 +1,96 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { StaffPrincipal } from '../auth/roles';
+import { mayReadContent } from '../cases/confidentiality';
+import { Case } from '../cases/entities/case.entity';
+import { Citizen } from '../citizens/entities/citizen.entity';
+import { Clock } from '../common/clock';
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../common/domain-errors';
+import { newId } from '../common/ids';
+import { Contact } from '../contacts/entities/contact.entity';
+import { TransactionService } from '../database/transaction.service';
+import { CitizenRating, RatingSource } from './entities/citizen-rating.entity';
+import { RATING_DIMENSIONS, RatingDimension } from './rating-index';
+
+export interface RatingSubject {
+  contactId?: string;
+  caseId?: string;
+}
+
+export type RatingScores = Partial<Record<RatingDimension, number>>;
+
+/** Who gives the rating: a staff member after a call, or (later) a citizen through a survey link. */
+export interface RatingAuthor {
+  source: RatingSource;
+  staff: StaffPrincipal | null;
+}
+
+/**
+ * Records citizen ratings. One rating per contact and per case, so that nothing is counted twice.
+ *
+ * A rating counts for the department that served the citizen: for a case, the case's department;
+ * for a contact, the department of the staff member who logged it (the same rule the contact
+ * statistics use).
+ */
+@Injectable()
+export class RatingsService {
+  constructor(
+    private readonly transactions: TransactionService,
+    private readonly clock: Clock,
+  ) {}
+
+  record(subject: RatingSubject, scores: RatingScores, author: RatingAuthor): Promise<CitizenRating> {
+    const problems: string[] = [];
+    if (Boolean(subject.contactId) === Boolean(subject.caseId)) problems.push('give exactly one of contactId and caseId');
+    if (!RATING_DIMENSIONS.some((dimension) => scores[dimension] !== undefined)) problems.push(`give at least one of ${RATING_DIMENSIONS.join(', ')} (1-5)`);
+    if (problems.length > 0) throw new InvalidInputError(problems);
+    return this.transactions.run(async (manager) => {
+      const attribution = subject.contactId ? await this.contactAttribution(manager, subject.contactId) : await this.caseAttribution(manager, subject.caseId as string, author.staff);
+      if (await manager.existsBy(CitizenRating, subject.contactId ? { contactId: subject.contactId } : { caseId: subject.caseId })) {
+        throw new ConflictError(`This ${subject.contactId ? 'contact' : 'case'} has already been rated`);
+      }
+      const rating = manager.create(CitizenRating, {
+        id: newId(),
+        contactId: subject.contactId ?? null,
+        caseId: subject.caseId ?? null,
+        ease: scores.ease ?? null,
+        treatment: scores.treatment ?? null,
+        clarity: scores.clarity ?? null,
+        ...attribution,
+        source: author.source,
+        recordedById: author.staff?.id ?? null,
+        ratedAt: this.clock.now(),
+      });
+      return manager.save(rating);
+    });
+  }
+
+  private async contactAttribution(manager: EntityManager, contactId: string): Promise<Attribution> {
+    const contact = await manager.findOneBy(Contact, { id: contactId });
+    if (!contact) throw new NotFoundError('Contact', contactId);
+    const department = contact.agentId
+      ? await manager
+          .createQueryBuilder()
+          .select('MIN(d.department_code)', 'code')
+          .from('staff_user_departments', 'd')
+          .where('d.user_id = :agentId', { agentId: contact.agentId })
+          .getRawOne<{ code: string | null }>()
+      : undefined;
+    return { channel: contact.channel, departmentCode: department?.code ?? null, servicePointCode: contact.servicePointCode, gender: contact.gender };
+  }
+
+  private async caseAttribution(manager: EntityManager, caseId: string, staff: StaffPrincipal | null): Promise<Attribution> {
+    const rated = await manager.findOneBy(Case, { id: caseId });
+    if (!rated) throw new NotFoundError('Case', caseId);
+    if (staff && !mayReadContent(staff, rated)) throw new ForbiddenError('This case is confidential to its department');
+    const citizen = rated.citizenId ? await manager.findOneBy(Citizen, { id: rated.citizenId }) : null;
+    return { channel: rated.channel, departmentCode: rated.departmentCode, servicePointCode: null, gender: citizen?.gender ?? null };
+  }
+}
+
+interface Attribution {
+  channel: string;
+  departmentCode: string | null;
+  servicePointCode: string | null;
+  gender: string | null;
+}

@@ -1,0 +1,66 @@
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { CatalogEntry } from '../catalog/entities/catalog-entry.entity';
+import { Case } from '../cases/entities/case.entity';
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { TransactionService } from '../database/transaction.service';
+import { OutboxService } from '../queue/outbox.service';
+import { routeCaseJob } from './route-case.job';
+
+const SWEEP_EVERY_MS = 5 * 60_000;
+/** A triaged case this long untouched should have been routed; one untouched for a day needs a person instead. */
+const STUCK_AFTER_MS = 5 * 60_000;
+const LOOK_BACK_MS = 24 * 3600_000;
+const AT_MOST = 200;
+
+/**
+ * The safety net behind the outbox. The outbox guarantees the routing job reaches the
+ * queue; it cannot bring back a job the queue itself lost after taking it (the in-process
+ * queue when the app restarts, a Redis that lost its data). So every few minutes, cases
+ * still triaged a while after their last change are asked to be routed again, under their
+ * intake key: a job the queue still holds (waiting, or failed for good and kept for
+ * people to look at) is not added twice, and the processor routes a case only once.
+ */
+@Injectable()
+export class RoutingSweeper implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('RoutingSweeper');
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly transactions: TransactionService,
+    private readonly outbox: OutboxService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    // Where no processors run, no routing can be missing either.
+    if (!this.config.queue.runWorkers) return;
+    this.timer = setInterval(() => void this.sweep().catch((error: Error) => this.logger.error(`Sweep failed: ${error.message}`)), SWEEP_EVERY_MS);
+  }
+
+  beforeApplicationShutdown(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  /** Queues routing again for stuck cases; returns how many. Real time, like the queue it watches. */
+  async sweep(now = Date.now()): Promise<number> {
+    const stuck = await this.dataSource.manager
+      .createQueryBuilder(Case, 'c')
+      .innerJoin(CatalogEntry, 'e', 'e.code = c.catalogCode')
+      .select('c.id', 'id')
+      .where('c.status = :triaged', { triaged: 'triaged' })
+      .andWhere('e.handledByServiceCenter = :no', { no: false })
+      .andWhere('c.updatedAt < :stuckBefore AND c.updatedAt > :lookBack', { stuckBefore: new Date(now - STUCK_AFTER_MS), lookBack: new Date(now - LOOK_BACK_MS) })
+      .orderBy('c.updatedAt', 'ASC')
+      .limit(AT_MOST)
+      .getRawMany<{ id: string }>();
+    if (stuck.length === 0) return 0;
+    await this.transactions.run(async (manager) => {
+      for (const { id } of stuck) await this.outbox.enqueue(manager, routeCaseJob(id));
+    });
+    this.logger.warn(`Asked again to route ${stuck.length} case(s) still triaged after ${STUCK_AFTER_MS / 60_000} minutes`);
+    return stuck.length;
+  }
+}

@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { CasesModule } from '../cases/cases.module';
+import { TriageModule } from '../triage/triage.module';
+import { TriageService } from '../triage/triage.service';
+import { CaseRoutingService } from './case-routing.service';
+import { CaseTriager } from './case-triager';
+import { RoutingCaseListener } from './routing-case.listener';
+import { RoutingRulesController } from './routing-rules.controller';
+import { RoutingRulesService } from './routing-rules.service';
+import { RoutingSweeper } from './routing-sweeper';
+import { RoutingProcessor } from './routing.processor';
+
+/**
+ * Routing: the processor of the `routing` queue and the admin-kept rules. The triager is
+ * a seam (`CaseTriager`); the triage area's classifier fills it.
+ */
+@Module({
+  imports: [CasesModule, TriageModule],
+  controllers: [RoutingRulesController],
+  providers: [CaseRoutingService, RoutingRulesService, RoutingProcessor, RoutingCaseListener, RoutingSweeper, { provide: CaseTriager, useExisting: TriageService }],
+  exports: [CaseRoutingService, CaseTriager, RoutingSweeper],
+})
+export class RoutingModule {}

@@ -1,0 +1,119 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { CaseChange } from '../cases/case-hooks';
+import { Case } from '../cases/entities/case.entity';
+import { Clock } from '../common/clock';
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { OutboxService } from '../queue/outbox.service';
+import { BusinessCalendar } from './calendar/business-calendar';
+import { CaseTargetAlarms } from './case-target-alarms';
+import { checksToSchedule, isRunning, overdueMeasures, plannedDueTimes, resumedDueTimes } from './case-target-clock';
+import { ServiceTargetPolicyRules } from './service-target-policy-rules';
+import { CASE_MEASURES } from './service-target.types';
+import { caseCheckJob, caseCheckKey, TARGET_CHECKS } from './service-target-jobs';
+import { SupersededJobs } from './superseded-jobs';
+import { ServiceTargetCalendar } from './service-target-calendar';
+
+/** Actions after which a measure may have stopped running, so its checks can go. */
+const FINISHING_ACTIONS: ReadonlyArray<CaseChange['action']> = ['reply', 'resolve', 'close', 'duplicate'];
+
+/**
+ * Keeps the due times of a case and its queued checks in step with the case, inside the
+ * case's own transaction. A plan is made from the policies at intake, when the type, priority
+ * or channel changes (triage, by hand or by routing) and at reopening; waiting stops the
+ * clock and resuming moves the due times by the working time waited. Every new plan gets a
+ * new version, and the previous version's checks are taken back.
+ */
+@Injectable()
+export class CaseTargetPlanner {
+  constructor(
+    private readonly calendars: ServiceTargetCalendar,
+    private readonly rules: ServiceTargetPolicyRules,
+    private readonly outbox: OutboxService,
+    private readonly superseded: SupersededJobs,
+    private readonly alarms: CaseTargetAlarms,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async caseCreated(manager: EntityManager, created: Case): Promise<void> {
+    await this.save(manager, created, { targetClockStartedAt: created.receivedAt, targetPausedAt: null, targetPausedWorkingMinutes: 0 });
+    await this.replan(manager, created);
+  }
+
+  async caseChanged(manager: EntityManager, changed: Case, change: CaseChange): Promise<void> {
+    if (change.toStatus === 'waiting' && change.fromStatus !== 'waiting') return this.pause(manager, changed, change.at);
+    if (change.fromStatus === 'waiting' && changed.targetPausedAt) return this.resume(manager, changed, change.at);
+    if (change.action === 'reopen') return this.restartResolution(manager, changed, change.at);
+    if (basisOf(changed) !== changed.targetPlanBasis) return this.replan(manager, changed);
+    if (FINISHING_ACTIONS.includes(change.action)) await this.dropFinishedChecks(manager, changed);
+  }
+
+  /** A fresh plan from the policies in force; a measure already overdue is breached first. */
+  private async replan(manager: EntityManager, target: Case): Promise<void> {
+    const now = this.clock.now();
+    for (const measure of overdueMeasures(target, now)) await this.alarms.breach(manager, target, measure, now);
+    // A case from before service targets existed starts its clock at receipt.
+    if (!target.targetClockStartedAt) await this.save(manager, target, { targetClockStartedAt: target.receivedAt });
+    const calendar = await this.calendars.current(manager);
+    const targets = await this.rules.targetsFor(manager, { catalogCode: target.catalogCode, priority: target.priority, channel: target.channel });
+    const dueTimes = plannedDueTimes(calendar, target, { first_response: targets.first_response, resolution: targets.resolution });
+    await this.adopt(manager, target, calendar, { firstResponseDueAt: dueTimes.first_response, resolutionDueAt: dueTimes.resolution, targetPlanBasis: basisOf(target) });
+  }
+
+  /** The clock stops: no checks while the case waits. A measure overdue by now was breached before the wait. */
+  private async pause(manager: EntityManager, target: Case, at: Date): Promise<void> {
+    for (const measure of overdueMeasures(target, at)) await this.alarms.breach(manager, target, measure, at);
+    await this.superseded.supersede(manager, this.checkKeys(target, CASE_MEASURES));
+    await this.save(manager, target, { targetPausedAt: at, targetPlanVersion: target.targetPlanVersion + 1 });
+  }
+
+  private async resume(manager: EntityManager, target: Case, at: Date): Promise<void> {
+    const calendar = await this.calendars.current(manager);
+    const waitedWorkingMinutes = calendar.workingMinutesBetween(target.targetPausedAt as Date, at);
+    const dueTimes = resumedDueTimes(calendar, target, waitedWorkingMinutes);
+    await this.adopt(manager, target, calendar, {
+      targetPausedAt: null,
+      targetPausedWorkingMinutes: target.targetPausedWorkingMinutes + waitedWorkingMinutes,
+      firstResponseDueAt: dueTimes.first_response,
+      resolutionDueAt: dueTimes.resolution,
+    });
+  }
+
+  /** A reopened case owes a new resolution, on a clock that starts at the reopening. */
+  private async restartResolution(manager: EntityManager, target: Case, at: Date): Promise<void> {
+    await this.save(manager, target, { targetClockStartedAt: at, targetPausedAt: null, targetPausedWorkingMinutes: 0, resolutionDueAt: null, resolutionWarnedAt: null, resolutionBreachedAt: null });
+    await this.replan(manager, target);
+  }
+
+  /** Makes `plan` the case's plan under a new version: the old version's checks go, the new ones are queued. */
+  private async adopt(manager: EntityManager, target: Case, calendar: BusinessCalendar, plan: Partial<Case>): Promise<void> {
+    await this.superseded.supersede(manager, this.checkKeys(target, CASE_MEASURES));
+    await this.save(manager, target, { ...plan, targetPlanVersion: target.targetPlanVersion + 1 });
+    const now = this.clock.now();
+    for (const check of checksToSchedule(calendar, target, this.config.serviceTargets.warningShare)) {
+      const data = { caseId: target.id, measure: check.measure, check: check.check, planVersion: target.targetPlanVersion, dueAt: check.dueAt.toISOString(), runAt: check.at.toISOString() };
+      await this.outbox.enqueue(manager, caseCheckJob(data, now));
+    }
+  }
+
+  private async dropFinishedChecks(manager: EntityManager, target: Case): Promise<void> {
+    const finished = CASE_MEASURES.filter((measure) => !isRunning(target, measure));
+    if (finished.length > 0) await this.superseded.supersede(manager, this.checkKeys(target, finished));
+  }
+
+  private checkKeys(target: Case, measures: readonly (typeof CASE_MEASURES)[number][]): string[] {
+    return measures.flatMap((measure) => TARGET_CHECKS.map((check) => caseCheckKey(target.id, measure, check, target.targetPlanVersion)));
+  }
+
+  private async save(manager: EntityManager, target: Case, patch: Partial<Case>): Promise<void> {
+    await manager.update(Case, { id: target.id }, patch);
+    Object.assign(target, patch);
+  }
+}
+
+/** What a plan depends on besides the clock: a change of any of these re-plans the case. */
+function basisOf(target: Case): string {
+  return `${target.catalogCode ?? '*'}|${target.priority}|${target.channel}`;
+}

@@ -1,0 +1,52 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { instantType } from '../../database/column-types';
+import { TargetMeasure } from '../service-target.types';
+
+export const ALERT_KINDS = ['warning', 'breach'] as const;
+export type AlertKind = (typeof ALERT_KINDS)[number];
+
+/**
+ * An in-app alert to the managers of a department: a service target is about to run out
+ * (warning) or has run out (breach), on a case or on a promised callback. One row per event;
+ * every manager of the department sees it until someone acknowledges it.
+ */
+@Entity('manager_alerts')
+export class ManagerAlert {
+  @PrimaryGeneratedColumn('increment')
+  id: number;
+
+  /** What the alert is about, e.g. "breach:case:<id>:resolution:3"; unique, so a job run twice alerts once. */
+  @Column({ type: 'varchar', length: 160, unique: true })
+  alertKey: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  kind: AlertKind;
+
+  @Column({ type: 'varchar', length: 16 })
+  measure: TargetMeasure;
+
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  caseId: string | null;
+
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  caseReference: string | null;
+
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  contactId: string | null;
+
+  /** The department whose managers are alerted; the service center's for callbacks. */
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  departmentCode: string | null;
+
+  @Column({ type: instantType() })
+  dueAt: Date;
+
+  @Column({ type: instantType() })
+  raisedAt: Date;
+
+  @Column({ type: instantType(), nullable: true })
+  acknowledgedAt: Date | null;
+
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  acknowledgedById: string | null;
+}

@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { CaseKind, Priority } from '../catalog/catalog.types';
+import { CatalogEntry } from '../catalog/entities/catalog-entry.entity';
+import { Channel } from '../contacts/contact.types';
+import { ServiceTargetPolicy } from './entities/service-target-policy.entity';
+import { selectTargets } from './policy-selection';
+import { toPolicyRule } from './service-target-policy.view';
+import { SelectedTargets, TargetSubject } from './service-target.types';
+
+/** The facts a caller knows; the kind is looked up from the catalog type when not given. */
+export interface SubjectFacts {
+  catalogCode: string | null;
+  kind?: CaseKind | null;
+  priority: Priority;
+  channel: Channel;
+}
+
+/**
+ * The targets in force for a case or a contact, read from the policies inside the caller's
+ * transaction. The policies are a few dozen rows, read whole each time: a plan is made a
+ * handful of times per case, and an administrator's change counts from the next plan on.
+ */
+@Injectable()
+export class ServiceTargetPolicyRules {
+  async targetsFor(manager: EntityManager, facts: SubjectFacts): Promise<SelectedTargets> {
+    const subject = await this.subjectOf(manager, facts);
+    const rows = await manager.find(ServiceTargetPolicy);
+    return selectTargets(rows.map(toPolicyRule), subject);
+  }
+
+  async subjectOf(manager: EntityManager, facts: SubjectFacts): Promise<TargetSubject> {
+    let kind = facts.kind ?? null;
+    if (facts.catalogCode) kind = (await manager.findOneBy(CatalogEntry, { code: facts.catalogCode }))?.kind ?? kind;
+    return { catalogCode: facts.catalogCode, kind, priority: facts.priority, channel: facts.channel };
+  }
+}

@@ -1,0 +1,18 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { REPORT_FORMATS, ReportFormat } from './statistics.query';
+
+export class ComparisonQuery {
+  @ApiProperty({ example: 2026, description: 'Calendar year in the municipality time zone' })
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year: number;
+
+  @ApiProperty({ required: false, enum: ['json', 'csv'], default: 'json' })
+  @IsOptional()
+  @IsIn(REPORT_FORMATS)
+  format?: ReportFormat;
+}

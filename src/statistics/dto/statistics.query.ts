@@ -1,0 +1,40 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { CHANNELS, Channel } from '../../contacts/contact.types';
+import { GROUP_BY_OPTIONS, GroupBy } from '../report-grouping';
+
+export const REPORT_FORMATS = ['json', 'csv'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** What every period report takes: the period [from, to), a grouping, a format and filters. */
+export class StatisticsQuery {
+  @ApiProperty({ example: '2026-01-01', description: 'Start, inclusive: a local date (midnight in the municipality time zone) or an ISO 8601 instant' })
+  @IsString()
+  @MaxLength(40)
+  from: string;
+
+  @ApiProperty({ example: '2027-01-01', description: 'End, exclusive: a local date or an ISO 8601 instant' })
+  @IsString()
+  @MaxLength(40)
+  to: string;
+
+  @ApiProperty({ required: false, enum: GROUP_BY_OPTIONS, description: 'Periods are calendar periods of the municipality time zone (ISO weeks); without groupBy one row "all"' })
+  @IsOptional()
+  @IsIn(GROUP_BY_OPTIONS)
+  groupBy?: GroupBy;
+
+  @ApiProperty({ required: false, enum: ['json', 'csv'], default: 'json' })
+  @IsOptional()
+  @IsIn(REPORT_FORMATS)
+  format?: ReportFormat;
+
+  @ApiProperty({ required: false, description: 'Only this department (handlers and agents: one of their own)' })
+  @IsOptional()
+  @Matches(/^[A-Z0-9_-]{1,32}$/, { message: 'departmentCode must be a department code' })
+  departmentCode?: string;
+
+  @ApiProperty({ required: false, enum: CHANNELS, description: 'Only this channel' })
+  @IsOptional()
+  @IsIn(CHANNELS)
+  channel?: Channel;
+}

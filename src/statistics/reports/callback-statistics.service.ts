@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import { StaffPrincipal } from '../../auth/roles';
+import { CALLBACK_OWING_OUTCOMES } from '../../callbacks/callback-owed';
+import { CallbackStatisticsQuery } from '../dto/callback-statistics.query';
+import { DeadlineTally } from '../deadline-tally';
+import { percent } from '../figures';
+import { ReportContext, ReportContextService, reportOf, StatisticsReport } from '../report-context';
+import { GroupKey } from '../report-grouping';
+import { CONTACT_GROUPINGS, CONTACTS, reportSelection } from '../sql/report-selection';
+import { SqlParameters, StatisticsSql } from '../sql/statistics-sql';
+
+export const DEFAULT_CALLBACK_TARGET_WORKING_DAYS = 1;
+
+export interface CallbackStatisticsRow {
+  group: GroupKey;
+  callbackTargetWorkingDays: number;
+  callbacksOwed: number;
+  callbacksKept: number;
+  callbacksLate: number;
+  callbacksMissed: number;
+  callbacksPending: number;
+  callbacksMeasured: number;
+  callbacksKeptPercent: number | null;
+}
+
+/**
+ * GET /api/v1/statistics/callbacks: were promised callbacks made in time? A contact with outcome
+ * message_taken or callback_promised owes a callback; it is kept when made (POST
+ * /api/v1/contacts/{id}/callback-made) by the close of the N-th working day after the contact
+ * ended (when the promise was given).
+ * Only the owing contacts are read, with the time of their callback, and measured in JS.
+ */
+@Injectable()
+export class CallbackStatisticsService {
+  constructor(
+    private readonly contexts: ReportContextService,
+    private readonly sql: StatisticsSql,
+  ) {}
+
+  async report(principal: StaffPrincipal, query: CallbackStatisticsQuery): Promise<StatisticsReport<CallbackStatisticsRow>> {
+    const context = await this.contexts.build(principal, query, CONTACT_GROUPINGS);
+    const targetWorkingDays = query.callbackTargetWorkingDays ?? DEFAULT_CALLBACK_TARGET_WORKING_DAYS;
+    const tallies = await this.callbackTallies(context, targetWorkingDays, query.callbackTargetWorkingDays === undefined);
+    const total = DeadlineTally.sum(tallies.values());
+    const rows = context.grouping.keysInOrder(tallies.keys()).map((key) => callbackRow(key, targetWorkingDays, tallies.get(key) ?? new DeadlineTally()));
+    const dueTimes = this.storedDueTimes(query.callbackTargetWorkingDays === undefined) ? 'stored on the callback where set, else the target in working days' : 'the target in working days';
+    return reportOf('callbacks', context, { callbackTargetWorkingDays: targetWorkingDays, dueTimes }, rows, callbackRow('total', targetWorkingDays, total));
+  }
+
+  /**
+   * Per group: callbacks kept (met), late, missed and pending; the service index builds on these
+   * too. Like cases, a target given in the query applies to every callback; without one, a due
+   * time service targets stored for the callback wins over the default.
+   */
+  async callbackTallies(context: ReportContext, targetWorkingDays: number, useStoredDueTimes: boolean): Promise<Map<GroupKey, DeadlineTally>> {
+    const parameters: SqlParameters = { owingOutcomes: [...CALLBACK_OWING_OUTCOMES] };
+    const selection = reportSelection(CONTACTS, context, this.sql, parameters, false, ['c.outcome IN (:...owingOutcomes)']);
+    const stored = this.storedDueTimes(useStoredDueTimes);
+    const rows = await this.sql.rows<{ group_value: string | null; started_ms: number; ended_ms: number; made_ms: number | null; due_ms?: number | null }>(
+      `SELECT ${selection.groupColumn} AS group_value, ${this.sql.epochMs('c.started_at')} AS started_ms, ${this.sql.epochMs('c.ended_at')} AS ended_ms,
+         ${this.sql.epochMs('cb.made_at')} AS made_ms
+         ${stored ? `, ${this.sql.epochMs('ct.due_at')} AS due_ms` : ''}
+       FROM ${selection.from} LEFT JOIN contact_callbacks cb ON cb.contact_id = c.id${stored ? ' LEFT JOIN callback_targets ct ON ct.contact_id = c.id' : ''}
+       WHERE ${selection.where}`,
+      parameters,
+    );
+    const tallies = new Map<GroupKey, DeadlineTally>();
+    for (const row of rows) {
+      const startedMs = Number(row.started_ms);
+      const key = context.grouping.keyOf(row.group_value, startedMs);
+      let tally = tallies.get(key);
+      if (!tally) tallies.set(key, (tally = new DeadlineTally()));
+      // The promise is given at the end of the contact, so the deadline counts from there.
+      const dueMs = row.due_ms != null ? Number(row.due_ms) : context.calendar.addWorkingDays(new Date(Number(row.ended_ms)), targetWorkingDays).getTime();
+      tally.add(row.made_ms === null ? null : Number(row.made_ms), dueMs, context.nowMs);
+    }
+    return tallies;
+  }
+
+  /** Service targets keep a callback's due time in callback_targets, once that module maps the table. */
+  private storedDueTimes(wanted: boolean): boolean {
+    return wanted && this.sql.hasColumn('callback_targets', 'due_at');
+  }
+}
+
+function callbackRow(group: GroupKey, targetWorkingDays: number, tally: DeadlineTally): CallbackStatisticsRow {
+  return {
+    group,
+    callbackTargetWorkingDays: targetWorkingDays,
+    callbacksOwed: tally.measured + tally.pending,
+    callbacksKept: tally.met,
+    callbacksLate: tally.late,
+    callbacksMissed: tally.missed,
+    callbacksPending: tally.pending,
+    callbacksMeasured: tally.measured,
+    callbacksKeptPercent: percent(tally.met, tally.measured),
+  };
+}

@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { PeriodBucket } from '../period-buckets';
+
+export type SqlParameters = Record<string, unknown>;
+
+/**
+ * The little SQL that differs between SQLite and PostgreSQL in the statistics queries, and a
+ * runner for hand-written queries with :named parameters (TypeORM turns them into ? or $n and
+ * converts Dates to each driver's instant format).
+ *
+ * Instants are read as epoch milliseconds computed by the database, so that rows arrive as plain
+ * numbers: PostgreSQL would otherwise parse a Date per value and SQLite hand back text.
+ */
+@Injectable()
+export class StatisticsSql {
+  readonly postgres: boolean;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.postgres = dataSource.options.type === 'postgres';
+  }
+
+  /** Epoch milliseconds of an instant column, NULL for NULL. */
+  epochMs(column: string): string {
+    // SQLite stores UTC text 'YYYY-MM-DD HH:MM:SS.SSS'; julianday keeps well under a millisecond
+    // of precision at today's dates, so rounding gives the exact millisecond.
+    return this.postgres ? `(EXTRACT(EPOCH FROM ${column}) * 1000)::float8` : `CAST(ROUND((julianday(${column}) - 2440587.5) * 86400000.0) AS INTEGER)`;
+  }
+
+  /** A parameter compared with an instant column. */
+  instant(parameterName: string): string {
+    return this.postgres ? `CAST(:${parameterName} AS timestamptz)` : `:${parameterName}`;
+  }
+
+  /**
+   * A common table expression `report_periods(period_index, starts_at, ends_at)` of the report's
+   * period buckets, to join rows to the period they fall in. Each bucket joins through the index
+   * on the instant column as a range scan.
+   */
+  periodsTable(buckets: readonly PeriodBucket[], parameters: SqlParameters): string {
+    const values = buckets.map((bucket, index) => {
+      parameters[`periodStart${index}`] = new Date(bucket.startMs);
+      parameters[`periodEnd${index}`] = new Date(bucket.endMs);
+      return `(${index}, ${this.instant(`periodStart${index}`)}, ${this.instant(`periodEnd${index}`)})`;
+    });
+    return `report_periods(period_index, starts_at, ends_at) AS (VALUES ${values.join(', ')})`;
+  }
+
+  async rows<T>(sql: string, parameters: SqlParameters): Promise<T[]> {
+    const [query, values] = this.dataSource.driver.escapeQueryWithParameters(sql, parameters);
+    return this.dataSource.query(query, values);
+  }
+
+  /** Whether an entity maps the column, i.e. the owning module has added it to its entity and migration. */
+  hasColumn(tableName: string, columnName: string): boolean {
+    const metadata = this.dataSource.entityMetadatas.find((candidate) => candidate.tableName === tableName);
+    return Boolean(metadata?.columns.some((column) => column.databaseName === columnName));
+  }
+}

@@ -1,0 +1,32 @@
+import { Module } from '@nestjs/common';
+import { BacklogStatisticsService } from './reports/backlog-statistics.service';
+import { CallbackStatisticsService } from './reports/callback-statistics.service';
+import { CaseStatisticsService } from './reports/case-statistics.service';
+import { ComparisonExportService } from './reports/comparison-export.service';
+import { ContactStatisticsService } from './reports/contact-statistics.service';
+import { EmailAnswerStatisticsService } from './reports/email-answer-statistics.service';
+import { PhoneStatisticsService } from './reports/phone-statistics.service';
+import { RatingStatisticsService } from './reports/rating-statistics.service';
+import { ServiceIndexService } from './reports/service-index.service';
+import { ReportContextService } from './report-context';
+import { StatisticsSql } from './sql/statistics-sql';
+import { StatisticsController } from './statistics.controller';
+
+/** Accessibility statistics: read-only reports over cases, contacts, call records, callbacks and ratings. */
+@Module({
+  controllers: [StatisticsController],
+  providers: [
+    StatisticsSql,
+    ReportContextService,
+    CaseStatisticsService,
+    BacklogStatisticsService,
+    ContactStatisticsService,
+    EmailAnswerStatisticsService,
+    PhoneStatisticsService,
+    CallbackStatisticsService,
+    ServiceIndexService,
+    RatingStatisticsService,
+    ComparisonExportService,
+  ],
+})
+export class StatisticsModule {}

@@ -1,0 +1,31 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { instantType } from '../../database/column-types';
+
+/**
+ * Where a department's own system (work orders to field staff's mobiles, a business
+ * system) wants to hear of the cases routed to it. The secret signs every delivery; it is
+ * kept sealed (AES-GCM) and never shown again once set.
+ */
+@Entity('department_webhooks')
+export class DepartmentWebhook {
+  @PrimaryColumn({ type: 'varchar', length: 32 })
+  departmentCode: string;
+
+  @Column({ type: 'varchar', length: 2000 })
+  url: string;
+
+  @Column({ type: 'varchar', length: 500, select: false })
+  secretSealed: string;
+
+  @Column({ type: 'boolean', default: true })
+  active: boolean;
+
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  updatedById: string | null;
+
+  @CreateDateColumn({ type: instantType() })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: instantType() })
+  updatedAt: Date;
+}

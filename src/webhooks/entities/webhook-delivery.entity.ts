@@ -1,0 +1,59 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { instantType } from '../../database/column-types';
+
+export const WEBHOOK_DELIVERY_STATUSES = ['pending', 'delivered', 'failed', 'cancelled'] as const;
+/** `cancelled`: the case left the department before the delivery went out, so it is not sent there. */
+export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];
+
+/**
+ * One routed case to tell one department's system about, and how the telling went. The
+ * content is not stored here: it is read from the case when the delivery is sent.
+ */
+@Entity('webhook_deliveries')
+export class WebhookDelivery {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  /** `webhook:<caseId>:<routing event id>`: one delivery per routing, however often it is asked for. */
+  @Column({ type: 'varchar', length: 200, unique: true })
+  deliveryKey: string;
+
+  @Column({ type: 'varchar', length: 32 })
+  event: 'case.routed';
+
+  @Column({ type: 'varchar', length: 32 })
+  departmentCode: string;
+
+  @Column({ type: 'varchar', length: 36 })
+  caseId: string;
+
+  @Column({ type: 'integer', nullable: true })
+  routingEventId: number | null;
+
+  @Column({ type: instantType() })
+  routedAt: Date;
+
+  @Column({ type: 'varchar', length: 16 })
+  status: WebhookDeliveryStatus;
+
+  @Column({ type: 'integer', default: 0 })
+  attempts: number;
+
+  @Column({ type: 'integer', default: 0 })
+  resendCount: number;
+
+  @Column({ type: 'integer', nullable: true })
+  lastStatusCode: number | null;
+
+  @Column({ type: 'text', nullable: true })
+  lastError: string | null;
+
+  @CreateDateColumn({ type: instantType() })
+  createdAt: Date;
+
+  @Column({ type: instantType(), nullable: true })
+  lastAttemptAt: Date | null;
+
+  @Column({ type: instantType(), nullable: true })
+  deliveredAt: Date | null;
+}

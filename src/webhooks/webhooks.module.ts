@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { CasesModule } from '../cases/cases.module';
+import { DepartmentWebhookController } from './department-webhook.controller';
+import { DepartmentWebhooksService } from './department-webhooks.service';
+import { WebhookDeliveriesController } from './webhook-deliveries.controller';
+import { WebhookDeliveriesService } from './webhook-deliveries.service';
+import { WebhookDispatchService } from './webhook-dispatch.service';
+import { WebhookProcessor } from './webhook.processor';
+import { WebhooksCaseListener } from './webhooks-case.listener';
+
+/**
+ * Signed HTTP deliveries to department systems (work orders to field staff, business
+ * systems) for every case routed to the department: written in the case's transaction,
+ * sent by the `webhooks` queue, logged, and resent by an admin when they fail.
+ */
+@Module({
+  imports: [CasesModule],
+  controllers: [DepartmentWebhookController, WebhookDeliveriesController],
+  providers: [DepartmentWebhooksService, WebhookDeliveriesService, WebhookDispatchService, WebhookProcessor, WebhooksCaseListener],
+})
+export class WebhooksModule {}
