@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { StaffPrincipal } from '../auth/roles';
 import { Clock } from '../common/clock';
 import { InvalidInputError } from '../common/domain-errors';
@@ -43,12 +43,17 @@ export class CalendarService {
     private readonly clock: Clock,
   ) {}
 
-  async current(): Promise<BusinessCalendar> {
-    return (await this.currentVersion()).calendar;
+  /**
+   * Inside a transaction, pass its manager: on PostgreSQL the transaction holds a pooled
+   * connection, and reading through the data source would wait for a second one (many
+   * intakes at once would then wait on each other for good).
+   */
+  async current(manager?: EntityManager): Promise<BusinessCalendar> {
+    return (await this.currentVersion(manager)).calendar;
   }
 
-  async currentVersion(): Promise<VersionedCalendar> {
-    const newest = await this.dataSource.manager
+  async currentVersion(manager: EntityManager = this.dataSource.manager): Promise<VersionedCalendar> {
+    const newest = await manager
       .createQueryBuilder(CalendarSettingsVersion, 's')
       .select('s.version', 'version')
       .orderBy('s.version', 'DESC')
@@ -56,7 +61,7 @@ export class CalendarService {
       .getRawOne<{ version: number | string }>();
     const version = newest ? Number(newest.version) : 0;
     if (this.cached?.version === version) return this.cached;
-    const loaded = version === 0 ? defaultCalendar() : await this.load(version);
+    const loaded = version === 0 ? defaultCalendar() : fromRow(await manager.findOneByOrFail(CalendarSettingsVersion, { version }));
     // A slower concurrent load of an older version must not replace a newer one.
     if (!this.cached || this.cached.version < loaded.version) this.cached = loaded;
     return loaded;
@@ -101,10 +106,6 @@ export class CalendarService {
     return toView(versioned);
   }
 
-  private async load(version: number): Promise<VersionedCalendar> {
-    const row = await this.dataSource.manager.findOneByOrFail(CalendarSettingsVersion, { version });
-    return fromRow(row);
-  }
 }
 
 function defaultCalendar(): VersionedCalendar {

@@ -1,32 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { CalendarSettingsVersion } from '../calendar/entities/calendar-settings-version.entity';
-import { BusinessCalendar, DEFAULT_CALENDAR_SETTINGS } from './calendar/business-calendar';
+import { CalendarService } from '../calendar/calendar.service';
+import { BusinessCalendar } from './calendar/business-calendar';
 
 /**
- * The business calendar in force, read through the caller's entity manager. Plans are made
- * inside the case's transaction, which on PostgreSQL holds a pooled connection; asking
- * CalendarService (which reads through the data source) would wait for a second connection,
- * and forty intakes at once would wait on each other for good. Same rule as CalendarService:
- * the newest settings version wins, and its calendar is built once and kept.
+ * The business calendar in force, for plans made inside a case's transaction: read through
+ * that transaction's own entity manager (see CalendarService.current). A provider of its
+ * own, so a test can put a calendar of its choosing in its place.
  */
 @Injectable()
 export class ServiceTargetCalendar {
-  private cached: { version: number; calendar: BusinessCalendar } | undefined;
+  constructor(private readonly calendars: CalendarService) {}
 
-  async current(manager: EntityManager): Promise<BusinessCalendar> {
-    const newest = await manager
-      .createQueryBuilder(CalendarSettingsVersion, 's')
-      .select('s.version', 'version')
-      .orderBy('s.version', 'DESC')
-      .limit(1)
-      .getRawOne<{ version: number | string }>();
-    const version = newest ? Number(newest.version) : 0;
-    if (this.cached?.version === version) return this.cached.calendar;
-    const settings = version === 0 ? DEFAULT_CALENDAR_SETTINGS : (await manager.findOneByOrFail(CalendarSettingsVersion, { version })).settings;
-    const loaded = { version, calendar: new BusinessCalendar(settings) };
-    // A slower load of an older version must not replace a newer one.
-    if (!this.cached || this.cached.version < version) this.cached = loaded;
-    return loaded.calendar;
+  current(manager: EntityManager): Promise<BusinessCalendar> {
+    return this.calendars.current(manager);
   }
 }
