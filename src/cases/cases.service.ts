@@ -22,6 +22,14 @@ import { CaseEvent } from './entities/case-event.entity';
 import { Case } from './entities/case.entity';
 import { allocateReference } from './reference-allocator';
 
+/**
+ * A unique stand-in for the reference number while the intake transaction runs; no one
+ * outside the transaction ever sees it, and it fits the reference column.
+ */
+function provisionalReference(id: string): string {
+  return `~${id.replace(/-/g, '').slice(0, 15)}`;
+}
+
 /** Who registers a case: a staff member, or a citizen channel acting on its own. */
 export type CaseAuthor = StaffPrincipal | null;
 
@@ -43,9 +51,10 @@ export class CasesService {
       const now = this.clock.now();
       const citizen = input.citizen ? await this.citizens.register(manager, input.citizen) : null;
       const intakeStatus: CaseStatus = catalogEntry ? 'triaged' : 'new';
+      const id = newId();
       const created = manager.create(Case, {
-        id: newId(),
-        reference: await allocateReference(manager, localYear(now)),
+        id,
+        reference: provisionalReference(id),
         description: input.description,
         catalogCode: catalogEntry?.code ?? null,
         departmentCode: catalogEntry?.departmentCode ?? null,
@@ -83,6 +92,10 @@ export class CasesService {
       });
       await this.hooks.created(manager, created);
       if (input.resolvedOnSpot) await this.resolveOnSpot(manager, author, created, input.resolution ?? null, now);
+      // The year's counter row stays locked from here to the commit, so the number is taken
+      // last: concurrent intakes queue only for these two statements, not the whole intake.
+      created.reference = await allocateReference(manager, localYear(now));
+      await manager.update(Case, { id }, { reference: created.reference });
       return { id: created.id, reference: created.reference, status: created.status };
     });
   }
