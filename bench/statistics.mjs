@@ -7,19 +7,13 @@
 //
 //   npm run build && node bench/statistics.mjs [cases=100000] [runs=5]
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test node bench/statistics.mjs 1000000
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { callRows, caseRows, contactRows, insertRows } from './statistics-data.mjs';
-import { median, percentile } from './support.mjs';
+import { median, percentile, startApp } from './support.mjs';
 
 const caseCount = Number(process.argv[2] ?? 100_000);
 const runs = Number(process.argv[3] ?? 5);
-const root = fileURLToPath(new URL('..', import.meta.url));
 const YEAR = { from: '2026-01-01', to: '2027-01-01' };
 const REPORTS = [
   ['cases by month', 'cases', { ...YEAR, groupBy: 'month' }],
@@ -36,55 +30,8 @@ const REPORTS = [
   ['comparison 2026 (all KKiK measures)', 'comparison', { year: 2026 }],
 ];
 
-async function freshDatabase() {
-  const dir = mkdtempSync(join(tmpdir(), 'onewayin-stats-bench-'));
-  const baseUrl = process.env.DATABASE_URL;
-  if (!baseUrl) {
-    const path = join(dir, 'bench.sqlite');
-    return { kind: 'sqlite', env: { SQLITE_PATH: path }, path, drop: async () => rmSync(dir, { recursive: true, force: true }) };
-  }
-  const name = `onewayin_stats_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  return {
-    kind: 'postgres',
-    env: { DATABASE_URL: url.toString() },
-    url: url.toString(),
-    drop: async () => {
-      const client = new pg.Client({ connectionString: baseUrl });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
-async function launch(env) {
-  const childEnv = { ...process.env, ...env, PORT: '3951', LOG_LEVEL: 'warn', NODE_ENV: 'development', MAIL_DIR: join(tmpdir(), 'onewayin-stats-bench-mail') };
-  if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
-  const child = spawn(process.execPath, ['--max-old-space-size=4096', join(root, 'dist/main.js')], { env: childEnv, stdio: ['ignore', 'ignore', 'inherit'] });
-  const url = 'http://127.0.0.1:3951';
-  for (const started = performance.now(); ; ) {
-    if (child.exitCode !== null) throw new Error(`the app exited with code ${child.exitCode}`);
-    if (await fetch(`${url}/health`).then((r) => r.ok, () => false)) break;
-    if (performance.now() - started > 60_000) throw new Error('the app did not start within 60 s');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  const stop = async () => {
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await exited;
-  };
-  return { url, stop };
-}
-
-async function fill(database) {
-  const db = database.kind === 'postgres' ? { kind: 'postgres', client: new pg.Client({ connectionString: database.url }) } : { kind: 'sqlite', sqlite: new Database(database.path) };
+async function fill(app) {
+  const db = app.database === 'postgres' ? { kind: 'postgres', client: new pg.Client({ connectionString: app.databaseUrl }) } : { kind: 'sqlite', sqlite: new Database(app.sqlitePath) };
   const query = async (sql) => (db.kind === 'postgres' ? (await db.client.query(sql)).rows : db.sqlite.prepare(sql).all());
   if (db.kind === 'postgres') {
     // Dropping the database after a failure ends this connection; that must not hide the failure.
@@ -140,11 +87,10 @@ async function healthWhile(url, work) {
 }
 
 async function main() {
-  const database = await freshDatabase();
-  const app = await launch(database.env);
+  const app = await startApp({ port: 3951, env: { NODE_ENV: 'development' }, nodeArgs: ['--max-old-space-size=4096'] });
   try {
-    const { written, fillSeconds } = await fill(database);
-    console.log(`${database.kind}: ${JSON.stringify(written)} written in ${fillSeconds.toFixed(1)} s; ${runs} runs per report after one warm-up`);
+    const { written, fillSeconds } = await fill(app);
+    console.log(`${app.database}: ${JSON.stringify(written)} written in ${fillSeconds.toFixed(1)} s; ${runs} runs per report after one warm-up`);
     const token = (await (await fetch(`${app.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'manager@demo.local', password: 'demo-password' }) })).json()).accessToken;
     console.log('report'.padEnd(38) + 'median ms'.padStart(11) + 'min ms'.padStart(9) + 'max ms'.padStart(9));
     for (const [name, path, query] of REPORTS) {
@@ -157,7 +103,6 @@ async function main() {
     console.log(`GET /health during "cases by month" (${workMs.toFixed(0)} ms): ${latencies.length} answers, median ${median(latencies).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, max ${latencies[latencies.length - 1].toFixed(1)} ms`);
   } finally {
     await app.stop();
-    await database.drop();
   }
 }
 

@@ -24,7 +24,7 @@ export function median(values) {
  * Starts `node dist/main.js` on a fresh SQLite file, or on a fresh PostgreSQL database
  * when DATABASE_URL is set (it names the server; a new database is created beside it).
  */
-export async function startApp({ port, env = {} }) {
+export async function startApp({ port, env = {}, nodeArgs = [] }) {
   const dir = mkdtempSync(join(tmpdir(), 'onewayin-bench-'));
   let databaseEnv = { SQLITE_PATH: join(dir, 'bench.sqlite') };
   let dropDatabase = async () => {};
@@ -48,7 +48,7 @@ export async function startApp({ port, env = {} }) {
   }
   const childEnv = { ...process.env, ...env, ...databaseEnv, PORT: String(port), LOG_LEVEL: 'warn', MAIL_DIR: join(dir, 'mail') };
   if (!baseUrl) delete childEnv.DATABASE_URL;
-  const child = spawn(process.execPath, [join(root, 'dist/main.js')], { env: childEnv, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, [...nodeArgs, join(root, 'dist/main.js')], { env: childEnv, stdio: ['ignore', 'ignore', 'inherit'] });
   const url = `http://127.0.0.1:${port}`;
   const started = performance.now();
   for (;;) {
@@ -64,6 +64,9 @@ export async function startApp({ port, env = {} }) {
   return {
     url,
     database: baseUrl ? 'postgres' : 'sqlite',
+    /** Where the app's database is, for a script that fills it directly. */
+    databaseUrl: databaseEnv.DATABASE_URL,
+    sqlitePath: databaseEnv.SQLITE_PATH,
     startupMs: performance.now() - started,
     login: async (email) => {
       const response = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'demo-password' }) });

@@ -16,7 +16,8 @@ export interface CatalogTraits {
 }
 
 export interface ImportWriteOptions {
-  importerId: string;
+  /** The admin who imported the file; null for history the system seeds itself. */
+  importerId: string | null;
   now: Date;
   catalog: ReadonlyMap<string, CatalogTraits>;
 }
