@@ -17,11 +17,19 @@ import { startApp } from './support.mjs';
 
 const megabytes = Number(process.argv[2] ?? 50);
 const TYPES = [
-  ['street_light', 'TEK', 'Gatlampan utanför Storgatan %n har varit släckt i över en vecka och det är mörkt på kvällarna.'],
+  [
+    'street_light',
+    'TEK',
+    'Gatlampan utanför Storgatan %n har varit släckt i över en vecka och det är mörkt på kvällarna.',
+  ],
   ['pothole', 'TEK', 'Stort potthål i korsningen vid Ekbacksvägen %n, bilar väjer ut i mötande körfält.'],
   ['water_leak', 'VA', 'Vatten forsar upp ur marken vid Lövuddsvägen %n sedan i morse, misstänkt läcka.'],
   ['noise', 'MHF', 'Störande buller från byggarbetsplats på kvällar och helger vid Hamngatan %n.'],
-  ['building_permit', 'SBF', 'Fråga om bygglov för attefallshus på fastigheten Norrvika %n:12, vilka handlingar behövs?'],
+  [
+    'building_permit',
+    'SBF',
+    'Fråga om bygglov för attefallshus på fastigheten Norrvika %n:12, vilka handlingar behövs?',
+  ],
   ['home_care', 'AO', 'Anhörig undrar över hemtjänstens tider för sin mamma på Solvägen %n.'],
 ];
 const CHANNELS = ['phone', 'visit', 'email', 'web', 'letter', 'social'];
@@ -31,14 +39,32 @@ function historicalCase(i) {
   const [catalogCode, departmentCode, text] = TYPES[i % TYPES.length];
   const received = Date.UTC(2019, 0, 1) + i * 97_000; // spreads the cases over several years
   const iso = (ms) => new Date(ms).toISOString();
-  const line = { externalId: `LEGACY-${String(i).padStart(8, '0')}`, receivedAt: iso(received), departmentCode, catalogCode, channel: CHANNELS[i % CHANNELS.length], description: text.replace('%n', String(1 + (i % 97))), status: 'closed' };
+  const line = {
+    externalId: `LEGACY-${String(i).padStart(8, '0')}`,
+    receivedAt: iso(received),
+    departmentCode,
+    catalogCode,
+    channel: CHANNELS[i % CHANNELS.length],
+    description: text.replace('%n', String(1 + (i % 97))),
+    status: 'closed',
+  };
   switch (i % 4) {
     case 0:
       return { ...line, status: 'in_progress', firstResponseAt: iso(received + 3_600_000) };
     case 1:
-      return { ...line, status: 'resolved', firstResponseAt: iso(received + 1_800_000), resolvedAt: iso(received + 86_400_000) };
+      return {
+        ...line,
+        status: 'resolved',
+        firstResponseAt: iso(received + 1_800_000),
+        resolvedAt: iso(received + 86_400_000),
+      };
     default:
-      return { ...line, firstResponseAt: iso(received + 900_000), resolvedAt: iso(received + 172_800_000), closedAt: iso(received + 259_200_000) };
+      return {
+        ...line,
+        firstResponseAt: iso(received + 900_000),
+        resolvedAt: iso(received + 172_800_000),
+        closedAt: iso(received + 259_200_000),
+      };
   }
 }
 
@@ -64,7 +90,8 @@ function appPid() {
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (ppid === process.pid && readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('dist/main.js')) return Number(entry);
+      if (ppid === process.pid && readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('dist/main.js'))
+        return Number(entry);
     } catch {
       /* the process went away */
     }
@@ -84,12 +111,23 @@ function rssMegabytes(pid) {
 function post(url, token, path) {
   return new Promise((resolve, reject) => {
     const target = new URL('/api/v1/import/cases', url);
-    const req = request(target, { method: 'POST', headers: { 'content-type': 'application/x-ndjson', authorization: `Bearer ${token}`, 'content-length': statSync(path).size } }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode, body: JSON.parse(body) }));
-    });
+    const req = request(
+      target,
+      {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-ndjson',
+          authorization: `Bearer ${token}`,
+          'content-length': statSync(path).size,
+        },
+      },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode, body: JSON.parse(body) }));
+      },
+    );
     req.on('error', reject);
     createReadStream(path).pipe(req);
   });
@@ -122,9 +160,15 @@ try {
   const seconds = (performance.now() - started) / 1000;
   done = true;
   await sampler;
-  console.log(`database=${app.database} file=${(size / 1048576).toFixed(1)}MB lines=${lines} status=${answer.status} imported=${answer.body.imported} rejectedCount=${answer.body.rejectedCount}`);
-  console.log(`seconds=${seconds.toFixed(1)} MB/s=${(size / 1048576 / seconds).toFixed(1)} cases/s=${(answer.body.imported / seconds).toFixed(0)}`);
-  console.log(`rss MB before=${rssBefore.toFixed(0)} peak=${rssPeak.toFixed(0)} (sampled every ~100 ms) worst /health during import=${worstHealthMs.toFixed(0)} ms`);
+  console.log(
+    `database=${app.database} file=${(size / 1048576).toFixed(1)}MB lines=${lines} status=${answer.status} imported=${answer.body.imported} rejectedCount=${answer.body.rejectedCount}`,
+  );
+  console.log(
+    `seconds=${seconds.toFixed(1)} MB/s=${(size / 1048576 / seconds).toFixed(1)} cases/s=${(answer.body.imported / seconds).toFixed(0)}`,
+  );
+  console.log(
+    `rss MB before=${rssBefore.toFixed(0)} peak=${rssPeak.toFixed(0)} (sampled every ~100 ms) worst /health during import=${worstHealthMs.toFixed(0)} ms`,
+  );
 } finally {
   if (app) await app.stop();
   rmSync(file, { force: true });

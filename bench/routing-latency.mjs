@@ -24,16 +24,25 @@ const prefix = `onewayin-bench-${process.pid}`;
 const POLL_EVERY_MS = 10;
 const DRAIN_MS = 15_000;
 
-if (layout === 'split' && !process.env.DATABASE_URL) throw new Error('LAYOUT=split needs DATABASE_URL: the worker shares the database with the API');
-if (layout === 'split' && driver === 'in-process') throw new Error('LAYOUT=split needs Redis: the in-process queue runs inside the API');
+if (layout === 'split' && !process.env.DATABASE_URL)
+  throw new Error('LAYOUT=split needs DATABASE_URL: the worker shares the database with the API');
+if (layout === 'split' && driver === 'in-process')
+  throw new Error('LAYOUT=split needs Redis: the in-process queue runs inside the API');
 
-const queueEnv = driver === 'bullmq' ? { REDIS_URL: redisUrl, QUEUE_PREFIX: prefix, RUN_WORKERS: layout === 'split' ? 'false' : 'true' } : { REDIS_URL: '' };
+const queueEnv =
+  driver === 'bullmq'
+    ? { REDIS_URL: redisUrl, QUEUE_PREFIX: prefix, RUN_WORKERS: layout === 'split' ? 'false' : 'true' }
+    : { REDIS_URL: '' };
 const app = await startApp({ port: 3902, env: queueEnv });
 const worker = layout === 'split' ? await startWorker() : null;
 try {
   const agent = await app.login('agent@demo.local');
   const handler = await app.login('handler@demo.local');
-  const body = JSON.stringify({ description: 'Gatlampan utanför Storgatan 12 är släckt', catalogCode: 'street_light', channel: 'phone' });
+  const body = JSON.stringify({
+    description: 'Gatlampan utanför Storgatan 12 är släckt',
+    catalogCode: 'street_light',
+    channel: 'phone',
+  });
 
   const sentAt = new Map(); // case id -> when its POST was sent
   const seenAt = new Map(); // case id -> when the inbox first showed it
@@ -47,7 +56,10 @@ try {
     const deadline = performance.now() + seconds * 1000 + DRAIN_MS;
     while (performance.now() < deadline && !(loadDone && seenAt.size >= sentAt.size)) {
       // New cases sort last (same priority, received later): the tail of the inbox is enough.
-      const response = await fetch(`${app.url}/api/v1/departments/TEK/inbox?limit=200&offset=${Math.max(0, total - 100)}`, { headers: { authorization: `Bearer ${handler}` } });
+      const response = await fetch(
+        `${app.url}/api/v1/departments/TEK/inbox?limit=200&offset=${Math.max(0, total - 100)}`,
+        { headers: { authorization: `Bearer ${handler}` } },
+      );
       const inbox = await response.json();
       const now = performance.now();
       total = inbox.total;
@@ -66,7 +78,11 @@ try {
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       const started = performance.now();
       requests.push(
-        fetch(`${app.url}/api/v1/cases`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${agent}` }, body })
+        fetch(`${app.url}/api/v1/cases`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${agent}` },
+          body,
+        })
           .then(async (response) => {
             const created = await response.json();
             if (response.status !== 201) return failures++;
@@ -84,12 +100,22 @@ try {
   await Promise.all([poll(), load()]);
   const elapsed = (performance.now() - began) / 1000;
 
-  const inboxMs = [...sentAt].filter(([id]) => seenAt.has(id)).map(([id, sent]) => seenAt.get(id) - sent).sort((a, b) => a - b);
+  const inboxMs = [...sentAt]
+    .filter(([id]) => seenAt.has(id))
+    .map(([id, sent]) => seenAt.get(id) - sent)
+    .sort((a, b) => a - b);
   const serverMs = (await serverSideLatencies(app, handler, [...sentAt.keys()])).sort((a, b) => a - b);
   postMs.sort((a, b) => a - b);
-  const fmt = (values) => values.length === 0 ? 'none' : `p50=${percentile(values, 50).toFixed(1)} p90=${percentile(values, 90).toFixed(1)} p99=${percentile(values, 99).toFixed(1)} max=${values[values.length - 1].toFixed(1)} median=${median(values).toFixed(1)}`;
-  console.log(`database=${app.database} queue=${driver} layout=${layout} rate=${rate}/s seconds=${seconds} elapsed=${elapsed.toFixed(1)}s`);
-  console.log(`created=${sentAt.size} failed=${failures} seen-in-inbox=${inboxMs.length} inbox-polls=${polls} (every ~${((elapsed * 1000) / polls).toFixed(1)} ms)`);
+  const fmt = (values) =>
+    values.length === 0
+      ? 'none'
+      : `p50=${percentile(values, 50).toFixed(1)} p90=${percentile(values, 90).toFixed(1)} p99=${percentile(values, 99).toFixed(1)} max=${values[values.length - 1].toFixed(1)} median=${median(values).toFixed(1)}`;
+  console.log(
+    `database=${app.database} queue=${driver} layout=${layout} rate=${rate}/s seconds=${seconds} elapsed=${elapsed.toFixed(1)}s`,
+  );
+  console.log(
+    `created=${sentAt.size} failed=${failures} seen-in-inbox=${inboxMs.length} inbox-polls=${polls} (every ~${((elapsed * 1000) / polls).toFixed(1)} ms)`,
+  );
   console.log(`POST /api/v1/cases           ms ${fmt(postMs)}`);
   console.log(`POST -> in the TEK inbox     ms ${fmt(inboxMs)}`);
   console.log(`created -> routed (timeline) ms ${fmt(serverMs)}`);
@@ -103,7 +129,9 @@ try {
 async function serverSideLatencies(app, token, ids) {
   const latencies = [];
   for (const id of ids) {
-    const response = await fetch(`${app.url}/api/v1/cases/${id}/timeline`, { headers: { authorization: `Bearer ${token}` } });
+    const response = await fetch(`${app.url}/api/v1/cases/${id}/timeline`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     const events = await response.json();
     const created = events.find((event) => event.type === 'created');
     const routed = events.find((event) => event.type === 'routing');
@@ -118,7 +146,14 @@ async function startWorker() {
   url.pathname = `/onewayin_bench_${process.pid}`;
   const root = fileURLToPath(new URL('..', import.meta.url));
   const child = spawn(process.execPath, [`${root}dist/worker.js`], {
-    env: { ...process.env, DATABASE_URL: url.toString(), REDIS_URL: redisUrl, QUEUE_PREFIX: prefix, LOG_LEVEL: 'warn', SEED_DEMO: 'false' },
+    env: {
+      ...process.env,
+      DATABASE_URL: url.toString(),
+      REDIS_URL: redisUrl,
+      QUEUE_PREFIX: prefix,
+      LOG_LEVEL: 'warn',
+      SEED_DEMO: 'false',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   await new Promise((resolve) => setTimeout(resolve, 3000));

@@ -50,7 +50,10 @@ export function* caseRows(count, catalog) {
       channel: pick(next, CHANNELS),
       confidential: entry.confidential,
       receivedMs,
-      firstResponseMs: resolvedMs !== null && firstResponseMs !== null ? Math.min(firstResponseMs, resolvedMs) : firstResponseMs ?? resolvedMs,
+      firstResponseMs:
+        resolvedMs !== null && firstResponseMs !== null
+          ? Math.min(firstResponseMs, resolvedMs)
+          : (firstResponseMs ?? resolvedMs),
       resolvedMs,
       closedMs: closed ? resolvedMs + DAY_MS : null,
       reopenCount: next() < 0.03 ? 1 : 0,
@@ -61,9 +64,23 @@ export function* caseRows(count, catalog) {
 }
 
 const CONTACT_KINDS = [
-  ['phone', 'PHONE'], ['phone', 'PHONE'], ['phone', 'PHONE'], ['email', 'EMAIL'], ['email', 'EMAIL'], ['visit', 'DESK'], ['visit', 'LIB-EKBACKEN'], ['web', 'WEB'],
+  ['phone', 'PHONE'],
+  ['phone', 'PHONE'],
+  ['phone', 'PHONE'],
+  ['email', 'EMAIL'],
+  ['email', 'EMAIL'],
+  ['visit', 'DESK'],
+  ['visit', 'LIB-EKBACKEN'],
+  ['web', 'WEB'],
 ];
-const OUTCOMES = [['answered', 55], ['case_created', 15], ['referred', 8], ['message_taken', 8], ['callback_promised', 6], ['abandoned', 8]];
+const OUTCOMES = [
+  ['answered', 55],
+  ['case_created', 15],
+  ['referred', 8],
+  ['message_taken', 8],
+  ['callback_promised', 6],
+  ['abandoned', 8],
+];
 const GENDERS = ['female', 'male', 'female', 'male', 'not_stated', null];
 
 function weighted(next, table) {
@@ -124,27 +141,64 @@ function sqliteValue(type, value) {
 /** Column name, PostgreSQL array type, and how to read the value from a generated row. */
 const TABLES = {
   cases: [
-    ['id', 'varchar', (r) => r.id], ['reference', 'varchar', (r) => r.reference], ['description', 'text', () => 'Benchmark'],
-    ['catalog_code', 'varchar', (r) => r.catalogCode], ['department_code', 'varchar', (r) => r.departmentCode], ['status', 'varchar', (r) => r.status],
-    ['priority', 'varchar', () => 'normal'], ['channel', 'varchar', (r) => r.channel], ['confidential', 'boolean', (r) => r.confidential],
-    ['received_at', 'instant', (r) => r.receivedMs], ['first_response_at', 'instant', (r) => r.firstResponseMs], ['resolved_at', 'instant', (r) => r.resolvedMs],
-    ['closed_at', 'instant', (r) => r.closedMs], ['reopen_count', 'int', (r) => r.reopenCount], ['return_count', 'int', (r) => r.returnCount], ['source', 'varchar', (r) => r.source],
+    ['id', 'varchar', (r) => r.id],
+    ['reference', 'varchar', (r) => r.reference],
+    ['description', 'text', () => 'Benchmark'],
+    ['catalog_code', 'varchar', (r) => r.catalogCode],
+    ['department_code', 'varchar', (r) => r.departmentCode],
+    ['status', 'varchar', (r) => r.status],
+    ['priority', 'varchar', () => 'normal'],
+    ['channel', 'varchar', (r) => r.channel],
+    ['confidential', 'boolean', (r) => r.confidential],
+    ['received_at', 'instant', (r) => r.receivedMs],
+    ['first_response_at', 'instant', (r) => r.firstResponseMs],
+    ['resolved_at', 'instant', (r) => r.resolvedMs],
+    ['closed_at', 'instant', (r) => r.closedMs],
+    ['reopen_count', 'int', (r) => r.reopenCount],
+    ['return_count', 'int', (r) => r.returnCount],
+    ['source', 'varchar', (r) => r.source],
   ],
   contacts: [
-    ['id', 'varchar', (r) => r.id], ['channel', 'varchar', (r) => r.channel], ['service_point_code', 'varchar', (r) => r.servicePointCode], ['agent_id', 'varchar', (r) => r.agentId],
-    ['started_at', 'instant', (r) => r.startedMs], ['ended_at', 'instant', (r) => r.endedMs], ['summary', 'text', () => 'Benchmark'],
-    ['catalog_code', 'varchar', (r) => r.catalogCode], ['outcome', 'varchar', (r) => r.outcome], ['gender', 'varchar', (r) => r.gender],
+    ['id', 'varchar', (r) => r.id],
+    ['channel', 'varchar', (r) => r.channel],
+    ['service_point_code', 'varchar', (r) => r.servicePointCode],
+    ['agent_id', 'varchar', (r) => r.agentId],
+    ['started_at', 'instant', (r) => r.startedMs],
+    ['ended_at', 'instant', (r) => r.endedMs],
+    ['summary', 'text', () => 'Benchmark'],
+    ['catalog_code', 'varchar', (r) => r.catalogCode],
+    ['outcome', 'varchar', (r) => r.outcome],
+    ['gender', 'varchar', (r) => r.gender],
   ],
-  contact_callbacks: [['contact_id', 'varchar', (r) => r.id], ['made_at', 'instant', (r) => r.callbackMadeMs], ['made_by_id', 'varchar', (r) => r.agentId]],
+  contact_callbacks: [
+    ['contact_id', 'varchar', (r) => r.id],
+    ['made_at', 'instant', (r) => r.callbackMadeMs],
+    ['made_by_id', 'varchar', (r) => r.agentId],
+  ],
   call_records: [
-    ['id', 'varchar', (r) => r.id], ['call_id', 'varchar', (r) => r.callId], ['started_at', 'instant', (r) => r.startedMs], ['queue', 'varchar', (r) => r.queue],
-    ['wait_seconds', 'int', (r) => r.waitSeconds], ['outcome', 'varchar', (r) => r.outcome], ['talk_seconds', 'int', (r) => r.talkSeconds],
-    ['callback_requested', 'boolean', () => false], ['direct_answer', 'boolean', (r) => r.directAnswer], ['source', 'varchar', () => 'csv'],
+    ['id', 'varchar', (r) => r.id],
+    ['call_id', 'varchar', (r) => r.callId],
+    ['started_at', 'instant', (r) => r.startedMs],
+    ['queue', 'varchar', (r) => r.queue],
+    ['wait_seconds', 'int', (r) => r.waitSeconds],
+    ['outcome', 'varchar', (r) => r.outcome],
+    ['talk_seconds', 'int', (r) => r.talkSeconds],
+    ['callback_requested', 'boolean', () => false],
+    ['direct_answer', 'boolean', (r) => r.directAnswer],
+    ['source', 'varchar', () => 'csv'],
   ],
   citizen_ratings: [
-    ['id', 'varchar', () => randomUUID()], ['contact_id', 'varchar', (r) => r.id], ['ease', 'int', (r) => 1 + (Math.floor(r.startedMs / 1000) % 5)], ['treatment', 'int', (r) => 1 + (Math.floor(r.startedMs / 7000) % 5)],
-    ['clarity', 'int', (r) => 1 + (Math.floor(r.startedMs / 13000) % 5)], ['channel', 'varchar', (r) => r.channel], ['department_code', 'varchar', () => 'SC'],
-    ['service_point_code', 'varchar', (r) => r.servicePointCode], ['gender', 'varchar', (r) => r.gender], ['source', 'varchar', () => 'staff'], ['rated_at', 'instant', (r) => r.endedMs],
+    ['id', 'varchar', () => randomUUID()],
+    ['contact_id', 'varchar', (r) => r.id],
+    ['ease', 'int', (r) => 1 + (Math.floor(r.startedMs / 1000) % 5)],
+    ['treatment', 'int', (r) => 1 + (Math.floor(r.startedMs / 7000) % 5)],
+    ['clarity', 'int', (r) => 1 + (Math.floor(r.startedMs / 13000) % 5)],
+    ['channel', 'varchar', (r) => r.channel],
+    ['department_code', 'varchar', () => 'SC'],
+    ['service_point_code', 'varchar', (r) => r.servicePointCode],
+    ['gender', 'varchar', (r) => r.gender],
+    ['source', 'varchar', () => 'staff'],
+    ['rated_at', 'instant', (r) => r.endedMs],
   ],
 };
 
@@ -157,11 +211,18 @@ export async function insertRows(db, table, rows) {
   const flush = async () => {
     if (batch.length === 0) return;
     if (db.kind === 'postgres') {
-      const arrays = columns.map(([, type, read]) => batch.map((row) => (type === 'instant' ? iso(read(row)) : read(row))));
+      const arrays = columns.map(([, type, read]) =>
+        batch.map((row) => (type === 'instant' ? iso(read(row)) : read(row))),
+      );
       const types = columns.map(([, type]) => (type === 'instant' ? 'timestamptz' : type));
-      await db.client.query(`INSERT INTO ${table} (${columns.map(([name]) => name).join(', ')}) SELECT * FROM unnest(${types.map((type, k) => `$${k + 1}::${type}[]`).join(', ')})`, arrays);
+      await db.client.query(
+        `INSERT INTO ${table} (${columns.map(([name]) => name).join(', ')}) SELECT * FROM unnest(${types.map((type, k) => `$${k + 1}::${type}[]`).join(', ')})`,
+        arrays,
+      );
     } else {
-      const insert = db.sqlite.prepare(`INSERT INTO ${table} (${columns.map(([name]) => name).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+      const insert = db.sqlite.prepare(
+        `INSERT INTO ${table} (${columns.map(([name]) => name).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+      );
       db.sqlite.transaction((rows) => {
         for (const row of rows) insert.run(...columns.map(([, type, read]) => sqliteValue(type, read(row))));
       })(batch);

@@ -46,9 +46,19 @@ export async function startApp({ port, env = {}, nodeArgs = [] }) {
       await client.end();
     };
   }
-  const childEnv = { ...process.env, ...env, ...databaseEnv, PORT: String(port), LOG_LEVEL: 'warn', MAIL_DIR: join(dir, 'mail') };
+  const childEnv = {
+    ...process.env,
+    ...env,
+    ...databaseEnv,
+    PORT: String(port),
+    LOG_LEVEL: 'warn',
+    MAIL_DIR: join(dir, 'mail'),
+  };
   if (!baseUrl) delete childEnv.DATABASE_URL;
-  const child = spawn(process.execPath, [...nodeArgs, join(root, 'dist/main.js')], { env: childEnv, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, [...nodeArgs, join(root, 'dist/main.js')], {
+    env: childEnv,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const url = `http://127.0.0.1:${port}`;
   const started = performance.now();
   for (;;) {
@@ -69,7 +79,11 @@ export async function startApp({ port, env = {}, nodeArgs = [] }) {
     sqlitePath: databaseEnv.SQLITE_PATH,
     startupMs: performance.now() - started,
     login: async (email) => {
-      const response = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'demo-password' }) });
+      const response = await fetch(`${url}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password: 'demo-password' }),
+      });
       return (await response.json()).accessToken;
     },
     stop: async () => {

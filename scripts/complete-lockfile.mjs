@@ -22,7 +22,12 @@ for (const [location, entry] of Object.entries(lock.packages)) {
     const nested = `${location}/node_modules/${name}`;
     const hoisted = `node_modules/${name}`;
     if (lock.packages[nested] || lock.packages[hoisted]) continue;
-    lock.packages[hoisted] = { version: String(version).replace(/^[\^~=]/, ''), optional: true, os: [os], ...(cpu ? { cpu: [cpu] } : {}) };
+    lock.packages[hoisted] = {
+      version: String(version).replace(/^[\^~=]/, ''),
+      optional: true,
+      os: [os],
+      ...(cpu ? { cpu: [cpu] } : {}),
+    };
     added++;
   }
 }

@@ -16,7 +16,9 @@ export function configureApp(app: INestApplication, logger: Logger): void {
     app,
     new DocumentBuilder()
       .setTitle('onewayin')
-      .setDescription('Case handling for a municipal citizen service center: contacts, cases, routing, service targets and accessibility statistics.')
+      .setDescription(
+        'Case handling for a municipal citizen service center: contacts, cases, routing, service targets and accessibility statistics.',
+      )
       .setVersion('1')
       .addBearerAuth()
       .build(),

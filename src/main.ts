@@ -13,7 +13,13 @@ async function bootstrap(): Promise<void> {
   configureApp(app, logger);
   await app.listen(config.port);
   logger.info(
-    { port: config.port, database: config.database.kind, queue: config.redisUrl ? 'bullmq' : 'in-process', runWorkers: config.queue.runWorkers, startupMs: Math.round(performance.now() - startedAt) },
+    {
+      port: config.port,
+      database: config.database.kind,
+      queue: config.redisUrl ? 'bullmq' : 'in-process',
+      runWorkers: config.queue.runWorkers,
+      startupMs: Math.round(performance.now() - startedAt),
+    },
     `onewayin listening on http://localhost:${config.port} (API docs at /docs)`,
   );
 }
@@ -21,6 +27,9 @@ async function bootstrap(): Promise<void> {
 bootstrap().catch((error: unknown) => {
   // A configuration error is one clear line naming the variable, not a stack trace.
   if (error instanceof ConfigError) process.stderr.write(`${error.message}\n`);
-  else process.stderr.write(`onewayin failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  else
+    process.stderr.write(
+      `onewayin failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
   process.exit(1);
 });

@@ -14,15 +14,28 @@ async function bootstrap(): Promise<void> {
   // A worker process exists to run the processors, whatever the API processes are told.
   process.env.RUN_WORKERS = 'true';
   const config = loadConfig();
-  if (!config.redisUrl) throw new ConfigError('REDIS_URL', 'is required by the worker (without Redis, `npm start` runs the jobs in the API process)');
+  if (!config.redisUrl)
+    throw new ConfigError(
+      'REDIS_URL',
+      'is required by the worker (without Redis, `npm start` runs the jobs in the API process)',
+    );
   const logger = createLogger(config);
-  const app = await NestFactory.createApplicationContext(AppModule, { logger: new PinoNestLogger(logger), bufferLogs: true });
+  const app = await NestFactory.createApplicationContext(AppModule, {
+    logger: new PinoNestLogger(logger),
+    bufferLogs: true,
+  });
   app.enableShutdownHooks();
-  logger.info({ database: config.database.kind, queue: 'bullmq', prefix: config.queue.prefix }, 'onewayin worker running the queue processors and the outbox relay');
+  logger.info(
+    { database: config.database.kind, queue: 'bullmq', prefix: config.queue.prefix },
+    'onewayin worker running the queue processors and the outbox relay',
+  );
 }
 
 bootstrap().catch((error: unknown) => {
   if (error instanceof ConfigError) process.stderr.write(`${error.message}\n`);
-  else process.stderr.write(`onewayin worker failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  else
+    process.stderr.write(
+      `onewayin worker failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
   process.exit(1);
 });

@@ -9,13 +9,22 @@ describe('likely duplicates of fault reports', () => {
   });
   afterAll(() => t.close());
 
-  const report = async (body: object) => (await t.http().post('/api/v1/cases').set(bearer(agent)).send(body).expect(201)).body;
+  const report = async (body: object) =>
+    (await t.http().post('/api/v1/cases').set(bearer(agent)).send(body).expect(201)).body;
   const read = async (id: string) => (await t.http().get(`/api/v1/cases/${id}`).set(bearer(agent)).expect(200)).body;
 
   it('flags a new report of the same fault at the same address, linking the original', async () => {
-    const original = await report({ description: 'Gatlampan är släckt', catalogCode: 'street_light', location: { address: 'Storgatan 12, 139 30 Norrvika' } });
+    const original = await report({
+      description: 'Gatlampan är släckt',
+      catalogCode: 'street_light',
+      location: { address: 'Storgatan 12, 139 30 Norrvika' },
+    });
     t.advanceMinutes(60 * 24);
-    const repeat = await report({ description: 'Lampan utanför nummer 12 lyser inte', catalogCode: 'street_light', location: { address: 'storgatan 12' } });
+    const repeat = await report({
+      description: 'Lampan utanför nummer 12 lyser inte',
+      catalogCode: 'street_light',
+      location: { address: 'storgatan 12' },
+    });
     expect((await read(repeat.id)).likelyDuplicateOfId).toBe(original.id);
     const timeline = await t.http().get(`/api/v1/cases/${repeat.id}/timeline`).set(bearer(agent)).expect(200);
     expect(timeline.body.find((e: { type: string }) => e.type === 'duplicate_flag')).toMatchObject({
@@ -23,27 +32,56 @@ describe('likely duplicates of fault reports', () => {
       reason: 'Same type of fault reported at the same address',
       data: { likelyDuplicateOfId: original.id, likelyDuplicateOfReference: original.reference, sameAddress: true },
     });
-    await t.http().post(`/api/v1/cases/${repeat.id}/duplicate`).set(bearer(agent)).send({ duplicateOf: original.id }).expect(200);
+    await t
+      .http()
+      .post(`/api/v1/cases/${repeat.id}/duplicate`)
+      .set(bearer(agent))
+      .send({ duplicateOf: original.id })
+      .expect(200);
   });
 
   it('flags a report within the radius, but not one farther away, of another type, or too old', async () => {
-    const original = await report({ description: 'Stort hål i vägen', catalogCode: 'pothole', location: { lat: 59.25, lng: 18.23 } });
+    const original = await report({
+      description: 'Stort hål i vägen',
+      catalogCode: 'pothole',
+      location: { lat: 59.25, lng: 18.23 },
+    });
     // 0.0002° of latitude is 22 m: inside the default 50 m.
-    const near = await report({ description: 'Grop i asfalten', catalogCode: 'pothole', location: { lat: 59.2502, lng: 18.23 } });
+    const near = await report({
+      description: 'Grop i asfalten',
+      catalogCode: 'pothole',
+      location: { lat: 59.2502, lng: 18.23 },
+    });
     // 0.0006° south is 67 m from the original and 89 m from the near one: outside both.
-    const far = await report({ description: 'Grop i asfalten', catalogCode: 'pothole', location: { lat: 59.2494, lng: 18.23 } });
-    const otherType = await report({ description: 'Klotter', catalogCode: 'graffiti', location: { lat: 59.25, lng: 18.23 } });
+    const far = await report({
+      description: 'Grop i asfalten',
+      catalogCode: 'pothole',
+      location: { lat: 59.2494, lng: 18.23 },
+    });
+    const otherType = await report({
+      description: 'Klotter',
+      catalogCode: 'graffiti',
+      location: { lat: 59.25, lng: 18.23 },
+    });
     expect((await read(near.id)).likelyDuplicateOfId).toBe(original.id);
     expect((await read(far.id)).likelyDuplicateOfId).toBeNull();
     expect((await read(otherType.id)).likelyDuplicateOfId).toBeNull();
     t.advanceMinutes(15 * 24 * 60);
-    const later = await report({ description: 'Fortfarande hål', catalogCode: 'pothole', location: { lat: 59.25, lng: 18.23 } });
+    const later = await report({
+      description: 'Fortfarande hål',
+      catalogCode: 'pothole',
+      location: { lat: 59.25, lng: 18.23 },
+    });
     expect((await read(later.id)).likelyDuplicateOfId).toBeNull();
   });
 
   it('does not flag other kinds than fault reports', async () => {
     await report({ description: 'Bygglov altan', catalogCode: 'building_permit', location: { address: 'Ekvägen 1' } });
-    const second = await report({ description: 'Bygglov carport', catalogCode: 'building_permit', location: { address: 'Ekvägen 1' } });
+    const second = await report({
+      description: 'Bygglov carport',
+      catalogCode: 'building_permit',
+      location: { address: 'Ekvägen 1' },
+    });
     expect((await read(second.id)).likelyDuplicateOfId).toBeNull();
   });
 });

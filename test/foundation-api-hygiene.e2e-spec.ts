@@ -14,8 +14,16 @@ describe('API hygiene: auth, errors, docs and health', () => {
   });
 
   it('refuses a wrong password and an unknown e-mail alike with 401', async () => {
-    const wrong = await t.http().post('/api/v1/auth/login').send({ email: 'agent@demo.local', password: 'nope' }).expect(401);
-    const unknown = await t.http().post('/api/v1/auth/login').send({ email: 'ghost@demo.local', password: 'demo-password' }).expect(401);
+    const wrong = await t
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ email: 'agent@demo.local', password: 'nope' })
+      .expect(401);
+    const unknown = await t
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ email: 'ghost@demo.local', password: 'demo-password' })
+      .expect(401);
     expect(wrong.body.message).toBe(unknown.body.message);
   });
 
@@ -23,7 +31,12 @@ describe('API hygiene: auth, errors, docs and health', () => {
     await t.http().get('/api/v1/cases').expect(401);
     await t.http().get('/api/v1/departments').set({ Authorization: 'Bearer not-a-token' }).expect(401);
     const agent = await t.login('agent@demo.local');
-    const refused = await t.http().post('/api/v1/departments').set(bearer(agent)).send({ code: 'NEW', name: 'Ny' }).expect(403);
+    const refused = await t
+      .http()
+      .post('/api/v1/departments')
+      .set(bearer(agent))
+      .send({ code: 'NEW', name: 'Ny' })
+      .expect(403);
     expect(refused.body.message).toBe('This needs the role admin');
   });
 
@@ -50,7 +63,13 @@ describe('API hygiene: auth, errors, docs and health', () => {
 
   it('answers malformed JSON with 400, not 500', async () => {
     const agent = await t.login('agent@demo.local');
-    const response = await t.http().post('/api/v1/cases').set(bearer(agent)).set('Content-Type', 'application/json').send('{"description": ').expect(400);
+    const response = await t
+      .http()
+      .post('/api/v1/cases')
+      .set(bearer(agent))
+      .set('Content-Type', 'application/json')
+      .send('{"description": ')
+      .expect(400);
     expect(response.body.statusCode).toBe(400);
   });
 
@@ -80,7 +99,14 @@ describe('API hygiene: auth, errors, docs and health', () => {
     const response = await t.http().get('/docs-json').expect(200);
     expect(response.body.openapi).toMatch(/^3\./);
     expect(Object.keys(response.body.paths)).toEqual(
-      expect.arrayContaining(['/api/v1/auth/login', '/api/v1/cases', '/api/v1/cases/{id}', '/api/v1/cases/{id}/{action}', '/api/v1/contacts', '/api/v1/catalog']),
+      expect.arrayContaining([
+        '/api/v1/auth/login',
+        '/api/v1/cases',
+        '/api/v1/cases/{id}',
+        '/api/v1/cases/{id}/{action}',
+        '/api/v1/contacts',
+        '/api/v1/catalog',
+      ]),
     );
     await t.http().get('/docs').expect(200);
   });

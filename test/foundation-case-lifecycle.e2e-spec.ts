@@ -6,12 +6,16 @@ describe('cases and their lifecycle', () => {
   let handler: string;
   let manager: string;
 
-  const act = (token: string, id: string, action: string, body: object = {}) => t.http().post(`/api/v1/cases/${id}/${action}`).set(bearer(token)).send(body);
-  const createCase = async (body: object) => (await t.http().post('/api/v1/cases').set(bearer(agent)).send(body).expect(201)).body;
+  const act = (token: string, id: string, action: string, body: object = {}) =>
+    t.http().post(`/api/v1/cases/${id}/${action}`).set(bearer(token)).send(body);
+  const createCase = async (body: object) =>
+    (await t.http().post('/api/v1/cases').set(bearer(agent)).send(body).expect(201)).body;
 
   beforeAll(async () => {
     t = await createTestApp({ now: '2026-05-04T08:15:00Z' });
-    [agent, handler, manager] = await Promise.all(['agent@demo.local', 'handler@demo.local', 'manager@demo.local'].map((e) => t.login(e)));
+    [agent, handler, manager] = await Promise.all(
+      ['agent@demo.local', 'handler@demo.local', 'manager@demo.local'].map((e) => t.login(e)),
+    );
   });
   afterAll(() => t.close());
 
@@ -20,7 +24,12 @@ describe('cases and their lifecycle', () => {
       .http()
       .post('/api/v1/cases')
       .set(bearer(agent))
-      .send({ description: 'Stort hål i vägen', channel: 'phone', location: { address: 'Skolvägen 3', lat: 59.25, lng: 18.23 }, citizen: { name: 'Per', phone: '070-111 22 33' } })
+      .send({
+        description: 'Stort hål i vägen',
+        channel: 'phone',
+        location: { address: 'Skolvägen 3', lat: 59.25, lng: 18.23 },
+        citizen: { name: 'Per', phone: '070-111 22 33' },
+      })
       .expect(201);
     expect(Object.keys(response.body).sort()).toEqual(['id', 'reference', 'status']);
     expect(response.body.reference).toMatch(/^2026-\d{6}$/);
@@ -41,25 +50,46 @@ describe('cases and their lifecycle', () => {
   });
 
   it('walks a fault report from intake to closed, recording every step on the timeline', async () => {
-    const created = await createCase({ description: 'Gatlampan vid busshållplatsen är släckt', catalogCode: 'street_light', channel: 'web' });
+    const created = await createCase({
+      description: 'Gatlampan vid busshållplatsen är släckt',
+      catalogCode: 'street_light',
+      channel: 'web',
+    });
     expect(created.status).toBe('triaged');
 
     const routed = await act(agent, created.id, 'route', { reason: 'Tekniska har gatubelysningen' }).expect(200);
     expect(routed.body).toMatchObject({ status: 'routed', departmentCode: 'TEK' });
     t.advanceMinutes(60);
     await act(handler, created.id, 'claim').expect(200);
-    await t.http().post(`/api/v1/cases/${created.id}/notes`).set(bearer(handler)).send({ body: 'Beställt byte av armatur' }).expect(201);
-    const reply = await t.http().post(`/api/v1/cases/${created.id}/replies`).set(bearer(handler)).send({ body: 'Vi byter lampan på torsdag.' }).expect(201);
+    await t
+      .http()
+      .post(`/api/v1/cases/${created.id}/notes`)
+      .set(bearer(handler))
+      .send({ body: 'Beställt byte av armatur' })
+      .expect(201);
+    const reply = await t
+      .http()
+      .post(`/api/v1/cases/${created.id}/replies`)
+      .set(bearer(handler))
+      .send({ body: 'Vi byter lampan på torsdag.' })
+      .expect(201);
     expect(reply.body.type).toBe('reply');
     await act(handler, created.id, 'wait', { reason: 'Väntar på reservdel' }).expect(200);
     const resumed = await act(handler, created.id, 'resume').expect(200);
     expect(resumed.body.status).toBe('in_progress');
     const resolved = await act(handler, created.id, 'resolve', { reason: 'Lampan bytt' }).expect(200);
-    expect(resolved.body).toMatchObject({ status: 'resolved', firstResponseAt: '2026-05-04T09:15:00.000Z', resolvedAt: '2026-05-04T09:15:00.000Z' });
+    expect(resolved.body).toMatchObject({
+      status: 'resolved',
+      firstResponseAt: '2026-05-04T09:15:00.000Z',
+      resolvedAt: '2026-05-04T09:15:00.000Z',
+    });
     await act(agent, created.id, 'close').expect(200);
 
     const timeline = await t.http().get(`/api/v1/cases/${created.id}/timeline`).set(bearer(manager)).expect(200);
-    const steps = timeline.body.map((e: { type: string; fromStatus: string | null; toStatus: string | null }) => `${e.type}:${e.fromStatus ?? ''}>${e.toStatus ?? ''}`);
+    const steps = timeline.body.map(
+      (e: { type: string; fromStatus: string | null; toStatus: string | null }) =>
+        `${e.type}:${e.fromStatus ?? ''}>${e.toStatus ?? ''}`,
+    );
     expect(steps).toEqual([
       'created:>triaged',
       'status:triaged>routed',
@@ -87,17 +117,31 @@ describe('cases and their lifecycle', () => {
   });
 
   it('goes straight to resolved when the service center finishes it on the spot', async () => {
-    const created = await createCase({ description: 'Ville veta simhallens öppettider', catalogCode: 'swimming_pool', resolvedOnSpot: true, resolution: 'Gav öppettiderna' });
+    const created = await createCase({
+      description: 'Ville veta simhallens öppettider',
+      catalogCode: 'swimming_pool',
+      resolvedOnSpot: true,
+      resolution: 'Gav öppettiderna',
+    });
     expect(created.status).toBe('resolved');
-    const refused = await t.http().post('/api/v1/cases').set(bearer(agent)).send({ description: 'Bygglov', catalogCode: 'building_permit', resolvedOnSpot: true }).expect(400);
-    expect(refused.body.message).toEqual(['resolvedOnSpot: catalog type "building_permit" is handled by a department, not on the spot']);
+    const refused = await t
+      .http()
+      .post('/api/v1/cases')
+      .set(bearer(agent))
+      .send({ description: 'Bygglov', catalogCode: 'building_permit', resolvedOnSpot: true })
+      .expect(400);
+    expect(refused.body.message).toEqual([
+      'resolvedOnSpot: catalog type "building_permit" is handled by a department, not on the spot',
+    ]);
   });
 
   it('lets a department return a misrouted case and the service center route it elsewhere', async () => {
     const created = await createCase({ description: 'Buller från fläkt på grannhuset', catalogCode: 'street_light' });
     await act(agent, created.id, 'route').expect(200);
     await act(handler, created.id, 'return').expect(400);
-    const returned = await act(handler, created.id, 'return', { reason: 'Det här är buller, inte belysning' }).expect(200);
+    const returned = await act(handler, created.id, 'return', { reason: 'Det här är buller, inte belysning' }).expect(
+      200,
+    );
     expect(returned.body).toMatchObject({ status: 'returned', returnCount: 1 });
     await act(agent, created.id, 'triage', { catalogCode: 'noise' }).expect(200);
     const rerouted = await act(agent, created.id, 'route').expect(200);
@@ -109,14 +153,21 @@ describe('cases and their lifecycle', () => {
     const created = await createCase({ description: 'Vattnet forsar upp ur brunnen', catalogCode: 'pothole' });
     await act(agent, created.id, 'route').expect(200);
     await act(handler, created.id, 'transfer', { reason: 'VA-ärende' }).expect(400);
-    const moved = await act(handler, created.id, 'transfer', { departmentCode: 'VA', reason: 'Vattenläcka, inte vägskada' }).expect(200);
+    const moved = await act(handler, created.id, 'transfer', {
+      departmentCode: 'VA',
+      reason: 'Vattenläcka, inte vägskada',
+    }).expect(200);
     expect(moved.body).toMatchObject({ status: 'routed', departmentCode: 'VA', assigneeId: null });
     const va = await t.login('handler.va@demo.local');
     await act(va, created.id, 'claim').expect(200);
   });
 
   it('reopens a closed case', async () => {
-    const created = await createCase({ description: 'Frågar om lånekort', catalogCode: 'library_question', resolvedOnSpot: true });
+    const created = await createCase({
+      description: 'Frågar om lånekort',
+      catalogCode: 'library_question',
+      resolvedOnSpot: true,
+    });
     await act(agent, created.id, 'close').expect(200);
     const reopened = await act(agent, created.id, 'reopen', { reason: 'Medborgaren ringde igen' }).expect(200);
     expect(reopened.body).toMatchObject({ status: 'reopened', reopenCount: 1, resolvedAt: null, closedAt: null });
@@ -136,12 +187,18 @@ describe('cases and their lifecycle', () => {
     const list = await t.http().get('/api/v1/cases?catalogCode=graffiti').set(bearer(agent)).expect(200);
     expect(list.body.total).toBe(2);
     const text = await t.http().get('/api/v1/cases?text=KLOTTR').set(bearer(agent)).expect(200);
-    expect(text.body.items.map((c: { description: string }) => c.description).sort()).toEqual(['Någon har klottrat på skolan']);
+    expect(text.body.items.map((c: { description: string }) => c.description).sort()).toEqual([
+      'Någon har klottrat på skolan',
+    ]);
     const byStatus = await t.http().get('/api/v1/cases?status=duplicate').set(bearer(agent)).expect(200);
     expect(byStatus.body.total).toBe(1);
     const byDepartment = await t.http().get('/api/v1/cases?departmentCode=VA').set(bearer(agent)).expect(200);
     expect(byDepartment.body.total).toBe(1);
-    const period = await t.http().get('/api/v1/cases?from=2026-05-04T08:00:00Z&to=2026-05-04T08:16:00Z&limit=1').set(bearer(agent)).expect(200);
+    const period = await t
+      .http()
+      .get('/api/v1/cases?from=2026-05-04T08:00:00Z&to=2026-05-04T08:16:00Z&limit=1')
+      .set(bearer(agent))
+      .expect(200);
     expect(period.body).toMatchObject({ limit: 1, offset: 0 });
     expect(period.body.items).toHaveLength(1);
     expect(period.body.total).toBeGreaterThan(1);

@@ -14,7 +14,14 @@ describe('contacts: the service center logs every citizen contact', () => {
       .http()
       .post('/api/v1/contacts')
       .set(bearer(agent))
-      .send({ channel: 'phone', servicePointCode: 'PHONE', summary: 'Frågade om sophämtning i jul', catalogCode: 'waste_collection_missed', outcome: 'answered', gender: 'female' })
+      .send({
+        channel: 'phone',
+        servicePointCode: 'PHONE',
+        summary: 'Frågade om sophämtning i jul',
+        catalogCode: 'waste_collection_missed',
+        outcome: 'answered',
+        gender: 'female',
+      })
       .expect(201);
     const me = await t.http().get('/api/v1/auth/me').set(bearer(agent));
     expect(response.body).toMatchObject({
@@ -59,7 +66,9 @@ describe('contacts: the service center logs every citizen contact', () => {
       .set(bearer(agent))
       .send({ channel: 'phone', summary: 'x', outcome: 'answered', citizen: { personalNumber: '811218-9875' } })
       .expect(400);
-    expect(response.body.message).toEqual(['citizen.personalNumber is not a valid Swedish personal identity number: check digit does not match']);
+    expect(response.body.message).toEqual([
+      'citizen.personalNumber is not a valid Swedish personal identity number: check digit does not match',
+    ]);
   });
 
   it('refuses unknown service points and catalog codes, and an end before the start', async () => {
@@ -67,11 +76,27 @@ describe('contacts: the service center logs every citizen contact', () => {
       .http()
       .post('/api/v1/contacts')
       .set(bearer(agent))
-      .send({ channel: 'phone', summary: 'x', outcome: 'answered', servicePointCode: 'MOON', catalogCode: 'no_such', startedAt: '2026-03-10T09:00:00Z', endedAt: '2026-03-10T08:00:00Z' })
+      .send({
+        channel: 'phone',
+        summary: 'x',
+        outcome: 'answered',
+        servicePointCode: 'MOON',
+        catalogCode: 'no_such',
+        startedAt: '2026-03-10T09:00:00Z',
+        endedAt: '2026-03-10T08:00:00Z',
+      })
       .expect(400);
     expect(response.body.message).toEqual(['endedAt must not be before startedAt']);
-    const unknown = await t.http().post('/api/v1/contacts').set(bearer(agent)).send({ channel: 'phone', summary: 'x', outcome: 'answered', servicePointCode: 'MOON', catalogCode: 'no_such' }).expect(400);
-    expect(unknown.body.message).toEqual(['servicePointCode: unknown service point "MOON"', 'catalogCode: unknown catalog entry "no_such"']);
+    const unknown = await t
+      .http()
+      .post('/api/v1/contacts')
+      .set(bearer(agent))
+      .send({ channel: 'phone', summary: 'x', outcome: 'answered', servicePointCode: 'MOON', catalogCode: 'no_such' })
+      .expect(400);
+    expect(unknown.body.message).toEqual([
+      'servicePointCode: unknown service point "MOON"',
+      'catalogCode: unknown catalog entry "no_such"',
+    ]);
   });
 
   it('lists and filters contacts by period, channel, service point and outcome', async () => {
@@ -81,12 +106,30 @@ describe('contacts: the service center logs every citizen contact', () => {
       ['phone', 'callback_promised', '2026-02-20T10:00:00Z', 'PHONE'],
       ['phone', 'abandoned', '2026-02-28T23:59:59Z', 'PHONE'],
     ]) {
-      await t.http().post('/api/v1/contacts').set(bearer(agent)).send({ channel, outcome, startedAt, servicePointCode, summary: 'Fråga' }).expect(201);
+      await t
+        .http()
+        .post('/api/v1/contacts')
+        .set(bearer(agent))
+        .send({ channel, outcome, startedAt, servicePointCode, summary: 'Fråga' })
+        .expect(201);
     }
-    const february = await t.http().get('/api/v1/contacts?from=2026-02-01T00:00:00Z&to=2026-03-01T00:00:00Z').set(bearer(agent)).expect(200);
+    const february = await t
+      .http()
+      .get('/api/v1/contacts?from=2026-02-01T00:00:00Z&to=2026-03-01T00:00:00Z')
+      .set(bearer(agent))
+      .expect(200);
     expect(february.body.total).toBe(4);
-    expect(february.body.items.map((c: { startedAt: string }) => c.startedAt)).toEqual(['2026-02-28T23:59:59.000Z', '2026-02-20T10:00:00.000Z', '2026-02-15T10:00:00.000Z', '2026-02-01T10:00:00.000Z']);
-    const emails = await t.http().get('/api/v1/contacts?channel=email&from=2026-02-01T00:00:00Z&to=2026-03-01T00:00:00Z').set(bearer(agent)).expect(200);
+    expect(february.body.items.map((c: { startedAt: string }) => c.startedAt)).toEqual([
+      '2026-02-28T23:59:59.000Z',
+      '2026-02-20T10:00:00.000Z',
+      '2026-02-15T10:00:00.000Z',
+      '2026-02-01T10:00:00.000Z',
+    ]);
+    const emails = await t
+      .http()
+      .get('/api/v1/contacts?channel=email&from=2026-02-01T00:00:00Z&to=2026-03-01T00:00:00Z')
+      .set(bearer(agent))
+      .expect(200);
     expect(emails.body.total).toBe(2);
     const callbacks = await t.http().get('/api/v1/contacts?outcome=callback_promised').set(bearer(agent)).expect(200);
     expect(callbacks.body.items.map((c: { startedAt: string }) => c.startedAt)).toEqual(['2026-02-20T10:00:00.000Z']);

@@ -14,7 +14,9 @@ describe('organisation and service catalog', () => {
   it('seeds a demo municipality with at least 8 departments, 40 catalog types and two library branches', async () => {
     const departments = await t.http().get('/api/v1/departments').set(bearer(agent)).expect(200);
     expect(departments.body.length).toBeGreaterThanOrEqual(8);
-    expect(departments.body.map((d: { code: string }) => d.code)).toEqual(expect.arrayContaining(['SC', 'TEK', 'UTB', 'SOC', 'AO', 'MHF', 'SBF', 'KFF']));
+    expect(departments.body.map((d: { code: string }) => d.code)).toEqual(
+      expect.arrayContaining(['SC', 'TEK', 'UTB', 'SOC', 'AO', 'MHF', 'SBF', 'KFF']),
+    );
     const catalog = await t.http().get('/api/v1/catalog').set(bearer(agent)).expect(200);
     expect(catalog.body.length).toBeGreaterThanOrEqual(40);
     const points = await t.http().get('/api/v1/service-points').set(bearer(agent)).expect(200);
@@ -37,10 +39,20 @@ describe('organisation and service catalog', () => {
   });
 
   it('lets an admin create and rename a department', async () => {
-    const created = await t.http().post('/api/v1/departments').set(bearer(admin)).send({ code: 'HR', name: 'Personalavdelningen' }).expect(201);
+    const created = await t
+      .http()
+      .post('/api/v1/departments')
+      .set(bearer(admin))
+      .send({ code: 'HR', name: 'Personalavdelningen' })
+      .expect(201);
     expect(created.body).toMatchObject({ code: 'HR', name: 'Personalavdelningen' });
     await t.http().post('/api/v1/departments').set(bearer(admin)).send({ code: 'HR', name: 'Igen' }).expect(409);
-    const renamed = await t.http().patch('/api/v1/departments/HR').set(bearer(admin)).send({ name: 'HR-avdelningen' }).expect(200);
+    const renamed = await t
+      .http()
+      .patch('/api/v1/departments/HR')
+      .set(bearer(admin))
+      .send({ name: 'HR-avdelningen' })
+      .expect(200);
     expect(renamed.body.name).toBe('HR-avdelningen');
   });
 
@@ -56,8 +68,18 @@ describe('organisation and service catalog', () => {
       confidential: false,
     };
     await t.http().post('/api/v1/catalog').set(bearer(admin)).send(entry).expect(201);
-    const updated = await t.http().patch('/api/v1/catalog/bench_broken').set(bearer(admin)).send({ priority: 'normal', name: { sv: 'Trasig bänk', en: 'Broken bench' } }).expect(200);
-    expect(updated.body).toMatchObject({ code: 'bench_broken', priority: 'normal', name: { sv: 'Trasig bänk', en: 'Broken bench' }, keywords: ['bänk', 'parkbänk', 'bench'] });
+    const updated = await t
+      .http()
+      .patch('/api/v1/catalog/bench_broken')
+      .set(bearer(admin))
+      .send({ priority: 'normal', name: { sv: 'Trasig bänk', en: 'Broken bench' } })
+      .expect(200);
+    expect(updated.body).toMatchObject({
+      code: 'bench_broken',
+      priority: 'normal',
+      name: { sv: 'Trasig bänk', en: 'Broken bench' },
+      keywords: ['bänk', 'parkbänk', 'bench'],
+    });
   });
 
   it('refuses a catalog type for an unknown department with a 400 naming the field', async () => {

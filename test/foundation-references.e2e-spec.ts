@@ -9,7 +9,12 @@ describe('case reference numbers', () => {
   });
   afterAll(() => t.close());
 
-  const create = () => t.http().post('/api/v1/cases').set(bearer(agent)).send({ description: 'Snön är inte plogad', catalogCode: 'snow_clearance' });
+  const create = () =>
+    t
+      .http()
+      .post('/api/v1/cases')
+      .set(bearer(agent))
+      .send({ description: 'Snön är inte plogad', catalogCode: 'snow_clearance' });
 
   it('are unique and gap-free under 40 concurrent intakes', async () => {
     const responses = await Promise.all(Array.from({ length: 40 }, create));
@@ -19,7 +24,12 @@ describe('case reference numbers', () => {
   });
 
   it('do not burn a number on a rejected intake', async () => {
-    await t.http().post('/api/v1/cases').set(bearer(agent)).send({ description: 'x', catalogCode: 'no_such_type' }).expect(400);
+    await t
+      .http()
+      .post('/api/v1/cases')
+      .set(bearer(agent))
+      .send({ description: 'x', catalogCode: 'no_such_type' })
+      .expect(400);
     const next = await create().expect(201);
     expect(next.body.reference).toBe('2026-000041');
   });

@@ -1,7 +1,8 @@
 import { DataSource } from 'typeorm';
 import { bearer, createTestApp, TestApp } from './support/test-app';
 
-const ndjson = (lines: Array<object | string>) => lines.map((line) => (typeof line === 'string' ? line : JSON.stringify(line))).join('\n') + '\n';
+const ndjson = (lines: Array<object | string>) =>
+  lines.map((line) => (typeof line === 'string' ? line : JSON.stringify(line))).join('\n') + '\n';
 
 const streetLight = {
   externalId: 'LEG-1001',
@@ -16,7 +17,15 @@ const streetLight = {
   status: 'closed',
 };
 // 23:30 UTC on New Year's Eve is already 2022 in Stockholm, where the reference year is counted.
-const waterLeak = { externalId: 'LEG-1002', receivedAt: '2021-12-31T23:30:00Z', departmentCode: 'VA', catalogCode: 'water_leak', channel: 'web', description: 'Vattenläcka på Ekbacksvägen', status: 'in_progress' };
+const waterLeak = {
+  externalId: 'LEG-1002',
+  receivedAt: '2021-12-31T23:30:00Z',
+  departmentCode: 'VA',
+  catalogCode: 'water_leak',
+  channel: 'web',
+  description: 'Vattenläcka på Ekbacksvägen',
+  status: 'in_progress',
+};
 const pothole = {
   externalId: 'LEG-1003',
   receivedAt: '2021-06-01T09:00:00+02:00',
@@ -38,9 +47,13 @@ describe('historical case import (POST /api/v1/import/cases)', () => {
   });
   afterAll(() => t.close());
 
-  const importFile = (body: string, contentType = 'application/x-ndjson') => t.http().post('/api/v1/import/cases').set(bearer(admin)).set('Content-Type', contentType).send(body);
+  const importFile = (body: string, contentType = 'application/x-ndjson') =>
+    t.http().post('/api/v1/import/cases').set(bearer(admin)).set('Content-Type', contentType).send(body);
   const listCases = async (from: string, to: string) =>
-    (await t.http().get('/api/v1/cases').query({ from, to, limit: 500 }).set(bearer(admin)).expect(200)).body as { items: Array<Record<string, unknown>>; total: number };
+    (await t.http().get('/api/v1/cases').query({ from, to, limit: 500 }).set(bearer(admin)).expect(200)).body as {
+      items: Array<Record<string, unknown>>;
+      total: number;
+    };
 
   it('imports NDJSON keeping the original times, numbering by the Stockholm year received, listed with source import', async () => {
     const response = await importFile(ndjson([streetLight, waterLeak, pothole])).expect(200);
@@ -62,16 +75,43 @@ describe('historical case import (POST /api/v1/import/cases)', () => {
       resolvedAt: '2021-03-08T14:30:00.000Z',
       closedAt: '2021-03-09T07:00:00.000Z',
     });
-    expect(byReference['2021-000002']).toMatchObject({ status: 'resolved', receivedAt: '2021-06-01T07:00:00.000Z', resolvedAt: '2021-06-02T12:00:00.000Z', closedAt: null });
-    expect(byReference['2022-000001']).toMatchObject({ status: 'in_progress', priority: 'urgent', departmentCode: 'VA', receivedAt: '2021-12-31T23:30:00.000Z', firstResponseAt: null });
+    expect(byReference['2021-000002']).toMatchObject({
+      status: 'resolved',
+      receivedAt: '2021-06-01T07:00:00.000Z',
+      resolvedAt: '2021-06-02T12:00:00.000Z',
+      closedAt: null,
+    });
+    expect(byReference['2022-000001']).toMatchObject({
+      status: 'in_progress',
+      priority: 'urgent',
+      departmentCode: 'VA',
+      receivedAt: '2021-12-31T23:30:00.000Z',
+      firstResponseAt: null,
+    });
 
-    const timeline = await t.http().get(`/api/v1/cases/${byReference['2021-000001'].id}/timeline`).set(bearer(admin)).expect(200);
+    const timeline = await t
+      .http()
+      .get(`/api/v1/cases/${byReference['2021-000001'].id}/timeline`)
+      .set(bearer(admin))
+      .expect(200);
     expect(timeline.body).toHaveLength(1);
-    expect(timeline.body[0]).toMatchObject({ type: 'created', toStatus: 'closed', at: '2021-03-05T08:15:00.000Z', data: { imported: true, externalId: 'LEG-1001' } });
+    expect(timeline.body[0]).toMatchObject({
+      type: 'created',
+      toStatus: 'closed',
+      at: '2021-03-05T08:15:00.000Z',
+      data: { imported: true, externalId: 'LEG-1001' },
+    });
   });
 
   it('imports nothing from a file with three bad lines and names exactly those lines with their errors', async () => {
-    const good = (n: number) => ({ ...streetLight, externalId: `MIX-${n}`, receivedAt: '2020-02-03T08:00:00Z', firstResponseAt: '2020-02-03T09:00:00Z', resolvedAt: '2020-02-04T09:00:00Z', closedAt: '2020-02-05T09:00:00Z' });
+    const good = (n: number) => ({
+      ...streetLight,
+      externalId: `MIX-${n}`,
+      receivedAt: '2020-02-03T08:00:00Z',
+      firstResponseAt: '2020-02-03T09:00:00Z',
+      resolvedAt: '2020-02-04T09:00:00Z',
+      closedAt: '2020-02-05T09:00:00Z',
+    });
     const body = ndjson([
       good(1),
       { ...good(2), receivedAt: '2020-02-03 08:00' },
@@ -87,9 +127,17 @@ describe('historical case import (POST /api/v1/import/cases)', () => {
       imported: 0,
       rejectedCount: 3,
       rejected: [
-        { line: 2, errors: ['receivedAt: must be an ISO 8601 date-time with a zone, such as 2024-03-05T08:15:00Z; got "2020-02-03 08:00"'] },
+        {
+          line: 2,
+          errors: [
+            'receivedAt: must be an ISO 8601 date-time with a zone, such as 2024-03-05T08:15:00Z; got "2020-02-03 08:00"',
+          ],
+        },
         { line: 5, errors: [expect.stringMatching(/^not valid JSON: /)] },
-        { line: 7, errors: ['departmentCode: unknown department "XYZ"', 'resolvedAt: is required when status is resolved'] },
+        {
+          line: 7,
+          errors: ['departmentCode: unknown department "XYZ"', 'resolvedAt: is required when status is resolved'],
+        },
       ],
     });
     expect((await listCases('2020-01-01T00:00:00Z', '2021-01-01T00:00:00Z')).total).toBe(0);
@@ -97,8 +145,17 @@ describe('historical case import (POST /api/v1/import/cases)', () => {
     // Nothing was taken from the 2020 counter either: the corrected file starts at 2020-000001.
     const corrected = ndjson([1, 2, 3, 6, 7, 8].map(good));
     await importFile(corrected).expect(200, { imported: 6, rejected: [], rejectedCount: 0 });
-    const references = (await listCases('2020-01-01T00:00:00Z', '2021-01-01T00:00:00Z')).items.map((item) => item.reference).sort();
-    expect(references).toEqual(['2020-000001', '2020-000002', '2020-000003', '2020-000004', '2020-000005', '2020-000006']);
+    const references = (await listCases('2020-01-01T00:00:00Z', '2021-01-01T00:00:00Z')).items
+      .map((item) => item.reference)
+      .sort();
+    expect(references).toEqual([
+      '2020-000001',
+      '2020-000002',
+      '2020-000003',
+      '2020-000004',
+      '2020-000005',
+      '2020-000006',
+    ]);
   });
 
   it('refuses external ids imported before or repeated within the file', async () => {
@@ -125,10 +182,20 @@ describe('historical case import (POST /api/v1/import/cases)', () => {
     await importFile(csv, 'text/csv; charset=utf-8').expect(200, { imported: 2, rejected: [], rejectedCount: 0 });
     const listed = await listCases('2019-01-01T00:00:00Z', '2020-01-01T00:00:00Z');
     const permit = listed.items.find((item) => item.reference === '2019-000001');
-    expect(permit).toMatchObject({ description: 'Fråga om bygglov; "attefall" på\nLövuddsvägen 3', status: 'new', channel: 'visit', source: 'import', firstResponseAt: null });
-    expect(listed.items.find((item) => item.reference === '2019-000002')).toMatchObject({ status: 'resolved', resolvedAt: '2019-05-08T08:00:00.000Z' });
+    expect(permit).toMatchObject({
+      description: 'Fråga om bygglov; "attefall" på\nLövuddsvägen 3',
+      status: 'new',
+      channel: 'visit',
+      source: 'import',
+      firstResponseAt: null,
+    });
+    expect(listed.items.find((item) => item.reference === '2019-000002')).toMatchObject({
+      status: 'resolved',
+      resolvedAt: '2019-05-08T08:00:00.000Z',
+    });
 
-    const bad = 'externalId,receivedAt,departmentCode,catalogCode,channel,description,status\nCSV-3,2019-05-06T07:00:00Z,TEK,pothole,phone,"Hål",new\n\nCSV-4,2019-05-06T07:00:00Z,TEK,pothole,pigeon,"Hål",new,extra\nCSV-5,2019-05-06T07:00:00Z,TEK,pothole,pigeon,Hål,new\n';
+    const bad =
+      'externalId,receivedAt,departmentCode,catalogCode,channel,description,status\nCSV-3,2019-05-06T07:00:00Z,TEK,pothole,phone,"Hål",new\n\nCSV-4,2019-05-06T07:00:00Z,TEK,pothole,pigeon,"Hål",new,extra\nCSV-5,2019-05-06T07:00:00Z,TEK,pothole,pigeon,Hål,new\n';
     await importFile(bad, 'text/csv').expect(200, {
       imported: 0,
       rejectedCount: 2,
@@ -140,7 +207,9 @@ describe('historical case import (POST /api/v1/import/cases)', () => {
   });
 
   it('refuses a CSV file whose header does not name the columns, as a whole', async () => {
-    const response = await importFile('externalId,received,status\nX,2019-01-01T00:00:00Z,new\n', 'text/csv').expect(400);
+    const response = await importFile('externalId,received,status\nX,2019-01-01T00:00:00Z,new\n', 'text/csv').expect(
+      400,
+    );
     expect(response.body.message).toEqual([
       'header: unknown column "received"; the columns are externalId, receivedAt, firstResponseAt, resolvedAt, closedAt, departmentCode, catalogCode, channel, description, status',
       'header: missing column "receivedAt"',
@@ -155,13 +224,17 @@ describe('historical case import (POST /api/v1/import/cases)', () => {
     const dataSource = t.app.get(DataSource);
     const imported: Array<{ id: string }> = await dataSource.query("SELECT id FROM cases WHERE source = 'import'");
     expect(imported.length).toBe(11); // 3 + 6 + 2 from the tests above
-    const events: Array<{ type: string }> = await dataSource.query("SELECT e.type FROM case_events e JOIN cases c ON c.id = e.case_id WHERE c.source = 'import'");
+    const events: Array<{ type: string }> = await dataSource.query(
+      "SELECT e.type FROM case_events e JOIN cases c ON c.id = e.case_id WHERE c.source = 'import'",
+    );
     expect(events.map((event) => event.type)).toEqual(imported.map(() => 'created'));
     const runner = dataSource.createQueryRunner();
     try {
       // The outbox holds every job that follows from a change (route:<caseId>, ...): none may name an imported case.
       if (await runner.hasTable('outbox')) {
-        const jobs: Array<{ job_key: string; payload: string }> = await dataSource.query('SELECT job_key, payload FROM outbox');
+        const jobs: Array<{ job_key: string; payload: string }> = await dataSource.query(
+          'SELECT job_key, payload FROM outbox',
+        );
         const mentions = jobs.filter((job) => imported.some(({ id }) => `${job.job_key} ${job.payload}`.includes(id)));
         expect(mentions).toEqual([]);
       }
@@ -171,17 +244,31 @@ describe('historical case import (POST /api/v1/import/cases)', () => {
   });
 
   it('imports a file larger than one insert batch with gap-free references', async () => {
-    const lines = Array.from({ length: 1234 }, (_, i) => ({ ...waterLeak, externalId: `BULK-${i}`, receivedAt: new Date(Date.UTC(2018, 0, 2) + i * 600_000).toISOString() }));
+    const lines = Array.from({ length: 1234 }, (_, i) => ({
+      ...waterLeak,
+      externalId: `BULK-${i}`,
+      receivedAt: new Date(Date.UTC(2018, 0, 2) + i * 600_000).toISOString(),
+    }));
     await importFile(ndjson(lines)).expect(200, { imported: 1234, rejected: [], rejectedCount: 0 });
-    const rows: Array<{ reference: string }> = await t.app.get(DataSource).query("SELECT reference FROM cases WHERE reference LIKE '2018-%' ORDER BY reference");
+    const rows: Array<{ reference: string }> = await t.app
+      .get(DataSource)
+      .query("SELECT reference FROM cases WHERE reference LIKE '2018-%' ORDER BY reference");
     expect(rows.map((row) => row.reference)).toEqual(lines.map((_, i) => `2018-${String(i + 1).padStart(6, '0')}`));
   });
 
   it('is for admins, and only for NDJSON or CSV', async () => {
     const body = ndjson([{ ...pothole, externalId: 'AUTH-1' }]);
     await t.http().post('/api/v1/import/cases').set('Content-Type', 'application/x-ndjson').send(body).expect(401);
-    await t.http().post('/api/v1/import/cases').set(bearer(await t.login('manager@demo.local'))).set('Content-Type', 'application/x-ndjson').send(body).expect(403);
+    await t
+      .http()
+      .post('/api/v1/import/cases')
+      .set(bearer(await t.login('manager@demo.local')))
+      .set('Content-Type', 'application/x-ndjson')
+      .send(body)
+      .expect(403);
     const refused = await importFile(body, 'text/plain').expect(415);
-    expect(refused.body.message).toBe('Content-Type must be application/x-ndjson or application/ndjson or application/jsonl or application/x-jsonlines or text/csv; got "text/plain"');
+    expect(refused.body.message).toBe(
+      'Content-Type must be application/x-ndjson or application/ndjson or application/jsonl or application/x-jsonlines or text/csv; got "text/plain"',
+    );
   });
 });

@@ -16,11 +16,21 @@ describe('claiming the next case of an inbox, many handlers at once', () => {
     const agent = await t.login('agent@demo.local');
     for (let n = 1; n <= HANDLERS; n += 1) {
       const email = `handler${n}.ao@demo.local`;
-      const created = await t.http().post('/api/v1/staff').set(bearer(admin)).send({ email, name: `Handläggare ${n}`, password: 'demo-password', role: 'handler', departmentCodes: ['AO'] }).expect(201);
+      const created = await t
+        .http()
+        .post('/api/v1/staff')
+        .set(bearer(admin))
+        .send({ email, name: `Handläggare ${n}`, password: 'demo-password', role: 'handler', departmentCodes: ['AO'] })
+        .expect(201);
       handlers.push({ id: created.body.id, token: await t.login(email) });
     }
     for (let n = 1; n <= CASES; n += 1) {
-      const created = await t.http().post('/api/v1/cases').set(bearer(agent)).send({ description: `Hemtjänst behövs, ärende ${n}`, catalogCode: 'home_care' }).expect(201);
+      const created = await t
+        .http()
+        .post('/api/v1/cases')
+        .set(bearer(agent))
+        .send({ description: `Hemtjänst behövs, ärende ${n}`, catalogCode: 'home_care' })
+        .expect(201);
       caseIds.push(created.body.id);
     }
     await eventually(async () => {
@@ -31,7 +41,9 @@ describe('claiming the next case of an inbox, many handlers at once', () => {
   afterAll(() => t.close());
 
   it('gives each of 15 cases to exactly one of 20 handlers claiming together, and tells the other 5 the inbox is empty', async () => {
-    const answers = await Promise.all(handlers.map((handler) => t.http().post('/api/v1/departments/AO/inbox/next').set(bearer(handler.token)).send()));
+    const answers = await Promise.all(
+      handlers.map((handler) => t.http().post('/api/v1/departments/AO/inbox/next').set(bearer(handler.token)).send()),
+    );
 
     const claimed = answers.filter((answer) => answer.status === 200);
     expect(answers.filter((answer) => answer.status === 204)).toHaveLength(HANDLERS - CASES);
@@ -43,11 +55,17 @@ describe('claiming the next case of an inbox, many handlers at once', () => {
     // Each answer is the case as the caller now holds it.
     for (const [index, answer] of answers.entries()) {
       if (answer.status !== 200) continue;
-      expect(answer.body).toMatchObject({ status: 'in_progress', assigneeId: handlers[index].id, departmentCode: 'AO' });
+      expect(answer.body).toMatchObject({
+        status: 'in_progress',
+        assigneeId: handlers[index].id,
+        departmentCode: 'AO',
+      });
     }
     for (const id of caseIds) {
       const timeline = await t.http().get(`/api/v1/cases/${id}/timeline`).set(bearer(admin)).expect(200);
-      const claims = timeline.body.filter((event: { data: { action?: string } | null }) => event.data?.action === 'claim');
+      const claims = timeline.body.filter(
+        (event: { data: { action?: string } | null }) => event.data?.action === 'claim',
+      );
       expect(claims).toHaveLength(1);
     }
     const inbox = await t.http().get('/api/v1/departments/AO/inbox').set(bearer(admin)).expect(200);

@@ -22,11 +22,20 @@ describe('notifications in development: files in MAIL_DIR instead of SMTP and an
     rmSync(ownDir, { recursive: true, force: true });
   });
 
-  const createCase = async (body: object) => (await t.http().post('/api/v1/cases').set(bearer(agent)).send(body).expect(201)).body as { id: string; reference: string };
-  const fileAppears = (path: string) => eventually(async () => (existsSync(path) ? readFileSync(path, 'utf8') : undefined), path);
+  const createCase = async (body: object) =>
+    (await t.http().post('/api/v1/cases').set(bearer(agent)).send(body).expect(201)).body as {
+      id: string;
+      reference: string;
+    };
+  const fileAppears = (path: string) =>
+    eventually(async () => (existsSync(path) ? readFileSync(path, 'utf8') : undefined), path);
 
   it('writes each e-mail as an .eml file named after the case reference and the kind of message', async () => {
-    const created = await createCase({ description: 'Soptunnan har inte tömts', catalogCode: 'waste_collection_missed', citizen: { email: 'karin@example.se' } });
+    const created = await createCase({
+      description: 'Soptunnan har inte tömts',
+      catalogCode: 'waste_collection_missed',
+      citizen: { email: 'karin@example.se' },
+    });
     const eml = await fileAppears(join(mailDir, `${created.reference}-receipt.eml`));
     expect(eml).toMatch(/^To: karin@example\.se\r$/m);
     expect(eml).toMatch(/^Subject: /m);
@@ -36,16 +45,28 @@ describe('notifications in development: files in MAIL_DIR instead of SMTP and an
   });
 
   it('writes each SMS to MAIL_DIR/sms/ for a citizen who gave only a phone number', async () => {
-    const created = await createCase({ description: 'Fråga om öppettider', catalogCode: 'general_information', citizen: { phone: '070-111 22 33' } });
+    const created = await createCase({
+      description: 'Fråga om öppettider',
+      catalogCode: 'general_information',
+      citizen: { phone: '070-111 22 33' },
+    });
     const receipt = await fileAppears(join(mailDir, 'sms', `${created.reference}-receipt.txt`));
-    expect(receipt).toBe(`To: 070-111 22 33\n\nVi har fått ditt ärende. Ditt nummer är ${created.reference}. Ange det när du hör av dig. Hälsningar Servicecenter\n`);
+    expect(receipt).toBe(
+      `To: 070-111 22 33\n\nVi har fått ditt ärende. Ditt nummer är ${created.reference}. Ange det när du hör av dig. Hälsningar Servicecenter\n`,
+    );
     const listed = await eventually(async () => {
-      const rows = (await t.http().get(`/api/v1/cases/${created.id}/notifications`).set(bearer(agent)).expect(200)).body;
+      const rows = (await t.http().get(`/api/v1/cases/${created.id}/notifications`).set(bearer(agent)).expect(200))
+        .body;
       return rows[0]?.status === 'sent' ? rows : undefined;
     }, 'the receipt to be sent');
     expect(listed).toMatchObject([{ kind: 'receipt', channel: 'sms', recipient: '***33', status: 'sent' }]);
 
-    await t.http().post(`/api/v1/cases/${created.id}/resolve`).set(bearer(agent)).send({ reason: 'Besvarat' }).expect(200);
+    await t
+      .http()
+      .post(`/api/v1/cases/${created.id}/resolve`)
+      .set(bearer(agent))
+      .send({ reason: 'Besvarat' })
+      .expect(200);
     const resolution = await fileAppears(join(mailDir, 'sms', `${created.reference}-resolution.txt`));
     expect(resolution).toContain(`Nu är ditt ärende ${created.reference} klart.`);
   });

@@ -37,7 +37,12 @@ function readMail(raw: string, to: string[]): Delivered {
   const subject = words.replace(/=\?UTF-8\?([QB])\?([^?]*)\?=/gi, (_all, kind: string, text: string) =>
     kind.toUpperCase() === 'B' ? decodeBytes(text, 'base64') : decodeBytes(text.replace(/_/g, ' '), 'quoted-printable'),
   );
-  return { to, subject, headers, text: decodeBytes(raw.slice(split).trim(), header('Content-Transfer-Encoding')).replace(/\r\n/g, '\n') };
+  return {
+    to,
+    subject,
+    headers,
+    text: decodeBytes(raw.slice(split).trim(), header('Content-Transfer-Encoding')).replace(/\r\n/g, '\n'),
+  };
 }
 
 describe('notifications: citizens hear of their cases by e-mail, through a real SMTP server', () => {
@@ -65,7 +70,12 @@ describe('notifications: citizens hear of their cases by e-mail, through a real 
         const chunks: Buffer[] = [];
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
         stream.on('end', () => {
-          inbox.push(readMail(Buffer.concat(chunks).toString('utf8'), session.envelope.rcptTo.map((rcpt) => rcpt.address)));
+          inbox.push(
+            readMail(
+              Buffer.concat(chunks).toString('utf8'),
+              session.envelope.rcptTo.map((rcpt) => rcpt.address),
+            ),
+          );
           callback();
         });
       },
@@ -74,7 +84,12 @@ describe('notifications: citizens hear of their cases by e-mail, through a real 
     const port = (smtp.server.address() as AddressInfo).port;
     t = await createTestApp({
       runJobs: true,
-      env: { SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_FROM: 'Servicecenter <servicecenter@norrvika.example>', JOB_ATTEMPTS: '3', JOB_BACKOFF_MS: '20' },
+      env: {
+        SMTP_URL: `smtp://127.0.0.1:${port}`,
+        MAIL_FROM: 'Servicecenter <servicecenter@norrvika.example>',
+        JOB_ATTEMPTS: '3',
+        JOB_BACKOFF_MS: '20',
+      },
     });
     [agent, admin] = await Promise.all(['agent@demo.local', 'admin@demo.local'].map((email) => t.login(email)));
   });
@@ -83,15 +98,35 @@ describe('notifications: citizens hear of their cases by e-mail, through a real 
     await new Promise<void>((resolve) => smtp.close(() => resolve()));
   });
 
-  const createCase = async (body: object) => (await t.http().post('/api/v1/cases').set(bearer(agent)).send(body).expect(201)).body as { id: string; reference: string };
-  const act = (id: string, action: string, body: object = {}) => t.http().post(`/api/v1/cases/${id}/${action}`).set(bearer(agent)).send(body).expect(200);
-  const notifications = async (id: string, token = agent) => (await t.http().get(`/api/v1/cases/${id}/notifications`).set(bearer(token)).expect(200)).body;
-  const mailTo = (address: string, subject: string) => eventually(async () => inbox.find((mail) => mail.to.includes(address) && mail.subject === subject), `"${subject}" to ${address}`);
+  const createCase = async (body: object) =>
+    (await t.http().post('/api/v1/cases').set(bearer(agent)).send(body).expect(201)).body as {
+      id: string;
+      reference: string;
+    };
+  const act = (id: string, action: string, body: object = {}) =>
+    t.http().post(`/api/v1/cases/${id}/${action}`).set(bearer(agent)).send(body).expect(200);
+  const notifications = async (id: string, token = agent) =>
+    (await t.http().get(`/api/v1/cases/${id}/notifications`).set(bearer(token)).expect(200)).body;
+  const mailTo = (address: string, subject: string) =>
+    eventually(
+      async () => inbox.find((mail) => mail.to.includes(address) && mail.subject === subject),
+      `"${subject}" to ${address}`,
+    );
   const settled = (id: string, kind: string, status: string, token = agent) =>
-    eventually(async () => (await notifications(id, token)).find((n: { kind: string; status: string }) => n.kind === kind && n.status === status), `a ${status} ${kind} for case ${id}`);
+    eventually(
+      async () =>
+        (await notifications(id, token)).find(
+          (n: { kind: string; status: string }) => n.kind === kind && n.status === status,
+        ),
+      `a ${status} ${kind} for case ${id}`,
+    );
 
   it('mails a receipt with the reference number to a citizen who gave an e-mail address, and records it', async () => {
-    const created = await createCase({ description: 'Gatlampan vid skolan är släckt', catalogCode: 'street_light', citizen: { name: 'Anna', email: 'anna@example.se' } });
+    const created = await createCase({
+      description: 'Gatlampan vid skolan är släckt',
+      catalogCode: 'street_light',
+      citizen: { name: 'Anna', email: 'anna@example.se' },
+    });
     const mail = await mailTo('anna@example.se', `Vi har fått ditt ärende ${created.reference}`);
     expect(mail.text).toContain(`Ditt nummer är ${created.reference}. Spara det.`);
     expect(mail.text).toContain('Vänliga hälsningar\nServicecenter');
@@ -99,57 +134,116 @@ describe('notifications: citizens hear of their cases by e-mail, through a real 
     expect(mail.headers).toMatch(/^Auto-Submitted: auto-generated$/m);
 
     const sent = await settled(created.id, 'receipt', 'sent');
-    expect(sent).toMatchObject({ caseReference: created.reference, channel: 'email', recipient: 'a***@e***.se', attempts: 1, lastError: null, sentAt: expect.any(String) });
-    const timeline = (await t.http().get(`/api/v1/cases/${created.id}/timeline`).set(bearer(admin)).expect(200)).body as Array<{ type: string; reason: string; data: object }>;
+    expect(sent).toMatchObject({
+      caseReference: created.reference,
+      channel: 'email',
+      recipient: 'a***@e***.se',
+      attempts: 1,
+      lastError: null,
+      sentAt: expect.any(String),
+    });
+    const timeline = (await t.http().get(`/api/v1/cases/${created.id}/timeline`).set(bearer(admin)).expect(200))
+      .body as Array<{ type: string; reason: string; data: object }>;
     const event = timeline.find((e) => e.type === 'notification');
-    expect(event).toMatchObject({ reason: 'Receipt by e-mail sent to the citizen', data: { notificationId: sent.id, kind: 'receipt', channel: 'email', status: 'sent', attempts: 1 } });
+    expect(event).toMatchObject({
+      reason: 'Receipt by e-mail sent to the citizen',
+      data: { notificationId: sent.id, kind: 'receipt', channel: 'email', status: 'sent', attempts: 1 },
+    });
     expect(JSON.stringify(event)).not.toContain('anna@example.se');
   });
 
   it('sends nothing to a citizen who left no address, and one resolution message for a case resolved on the spot', async () => {
-    const anonymous = await createCase({ description: 'Fråga om öppettider', catalogCode: 'general_information', citizen: { name: 'Okänd' } });
-    const onTheSpot = await createCase({ description: 'Fråga om öppettider', catalogCode: 'general_information', citizen: { email: 'stina@example.se' }, resolvedOnSpot: true, resolution: 'Svarade direkt' });
+    const anonymous = await createCase({
+      description: 'Fråga om öppettider',
+      catalogCode: 'general_information',
+      citizen: { name: 'Okänd' },
+    });
+    const onTheSpot = await createCase({
+      description: 'Fråga om öppettider',
+      catalogCode: 'general_information',
+      citizen: { email: 'stina@example.se' },
+      resolvedOnSpot: true,
+      resolution: 'Svarade direkt',
+    });
     await mailTo('stina@example.se', `Ditt ärende ${onTheSpot.reference} är klart`);
     expect((await notifications(onTheSpot.id)).map((n: { kind: string }) => n.kind)).toEqual(['resolution']);
     expect(await notifications(anonymous.id)).toEqual([]);
   });
 
   it('mails the resolution, and each reply written to the citizen', async () => {
-    const created = await createCase({ description: 'Var kan jag lämna grovsopor?', catalogCode: 'general_information', citizen: { email: 'bertil@example.se' } });
+    const created = await createCase({
+      description: 'Var kan jag lämna grovsopor?',
+      catalogCode: 'general_information',
+      citizen: { email: 'bertil@example.se' },
+    });
     await settled(created.id, 'receipt', 'sent');
-    await t.http().post(`/api/v1/cases/${created.id}/replies`).set(bearer(agent)).send({ body: 'Du kan lämna grovsopor på Norrvika återvinningscentral.' }).expect(201);
+    await t
+      .http()
+      .post(`/api/v1/cases/${created.id}/replies`)
+      .set(bearer(agent))
+      .send({ body: 'Du kan lämna grovsopor på Norrvika återvinningscentral.' })
+      .expect(201);
     const reply = await mailTo('bertil@example.se', `Svar i ditt ärende ${created.reference}`);
     expect(reply.text).toContain('Du kan lämna grovsopor på Norrvika återvinningscentral.');
     await act(created.id, 'resolve', { reason: 'Besvarat' });
     const resolution = await mailTo('bertil@example.se', `Ditt ärende ${created.reference} är klart`);
     expect(resolution.text).toContain(`Nu är ditt ärende ${created.reference} klart.`);
-    expect((await notifications(created.id)).map((n: { kind: string; status: string }) => `${n.kind}:${n.status}`)).toEqual(['receipt:sent', 'reply:sent', 'resolution:sent']);
+    expect(
+      (await notifications(created.id)).map((n: { kind: string; status: string }) => `${n.kind}:${n.status}`),
+    ).toEqual(['receipt:sent', 'reply:sent', 'resolution:sent']);
   });
 
   it('does not e-mail the text of a reply on a confidential case', async () => {
-    const created = await createCase({ description: 'Behöver hjälp med hyran', catalogCode: 'income_support', citizen: { email: 'lena@example.se' } });
+    const created = await createCase({
+      description: 'Behöver hjälp med hyran',
+      catalogCode: 'income_support',
+      citizen: { email: 'lena@example.se' },
+    });
     await settled(created.id, 'receipt', 'sent', admin);
-    await t.http().post(`/api/v1/cases/${created.id}/replies`).set(bearer(admin)).send({ body: 'Vi ringer dig i morgon om ditt bistånd.' }).expect(201);
+    await t
+      .http()
+      .post(`/api/v1/cases/${created.id}/replies`)
+      .set(bearer(admin))
+      .send({ body: 'Vi ringer dig i morgon om ditt bistånd.' })
+      .expect(201);
     expect((await notifications(created.id, admin)).map((n: { kind: string }) => n.kind)).toEqual(['receipt']);
     await t.http().get(`/api/v1/cases/${created.id}/notifications`).set(bearer(agent)).expect(403);
   });
 
-  it("tells the citizens of confirmed duplicates when the case they repeat is resolved, also when confirmed afterwards", async () => {
-    const original = await createCase({ description: 'Trasig gunga i lekparken', catalogCode: 'general_information', citizen: { email: 'orig@example.se' } });
-    const repeat = await createCase({ description: 'Gungan i lekparken är sönder', catalogCode: 'general_information', citizen: { email: 'repeat@example.se' } });
-    const late = await createCase({ description: 'Gungan är trasig', catalogCode: 'general_information', citizen: { phone: '070-111 22 33', email: 'late@example.se' } });
+  it('tells the citizens of confirmed duplicates when the case they repeat is resolved, also when confirmed afterwards', async () => {
+    const original = await createCase({
+      description: 'Trasig gunga i lekparken',
+      catalogCode: 'general_information',
+      citizen: { email: 'orig@example.se' },
+    });
+    const repeat = await createCase({
+      description: 'Gungan i lekparken är sönder',
+      catalogCode: 'general_information',
+      citizen: { email: 'repeat@example.se' },
+    });
+    const late = await createCase({
+      description: 'Gungan är trasig',
+      catalogCode: 'general_information',
+      citizen: { phone: '070-111 22 33', email: 'late@example.se' },
+    });
     await act(repeat.id, 'duplicate', { duplicateOf: original.reference });
     await act(original.id, 'resolve', { reason: 'Gungan lagad' });
     await mailTo('orig@example.se', `Ditt ärende ${original.reference} är klart`);
     const repeated = await mailTo('repeat@example.se', `Ditt ärende ${repeat.reference} är klart`);
-    expect(repeated.text).toContain(`Ditt ärende ${repeat.reference} gällde samma sak som ett annat ärende. Vi tog hand om dem som ett. Nu är det klart.`);
+    expect(repeated.text).toContain(
+      `Ditt ärende ${repeat.reference} gällde samma sak som ett annat ärende. Vi tog hand om dem som ett. Nu är det klart.`,
+    );
 
     await act(late.id, 'duplicate', { duplicateOf: original.id });
     await mailTo('late@example.se', `Ditt ärende ${late.reference} är klart`);
   });
 
   it('retries a message the mail server refuses, then shows it as failed, without the address; an admin resends it', async () => {
-    const created = await createCase({ description: 'Hål i cykelbanan', catalogCode: 'pothole', citizen: { email: REFUSED } });
+    const created = await createCase({
+      description: 'Hål i cykelbanan',
+      catalogCode: 'pothole',
+      citizen: { email: REFUSED },
+    });
     const failed = await settled(created.id, 'receipt', 'failed');
     expect(refusedTries).toHaveLength(3);
     expect(failed).toMatchObject({ attempts: 3, recipient: 'a***@e***.se', sentAt: null });
@@ -157,9 +251,14 @@ describe('notifications: citizens hear of their cases by e-mail, through a real 
     expect(failed.lastError).not.toContain(REFUSED);
 
     const listed = (await t.http().get('/api/v1/notifications?status=failed').set(bearer(admin)).expect(200)).body;
-    expect(listed.items.find((n: { id: string }) => n.id === failed.id)).toMatchObject({ caseReference: created.reference, kind: 'receipt', status: 'failed' });
+    expect(listed.items.find((n: { id: string }) => n.id === failed.id)).toMatchObject({
+      caseReference: created.reference,
+      kind: 'receipt',
+      status: 'failed',
+    });
     await t.http().get('/api/v1/notifications?status=failed').set(bearer(agent)).expect(403);
-    const timeline = (await t.http().get(`/api/v1/cases/${created.id}/timeline`).set(bearer(admin)).expect(200)).body as Array<{ type: string; reason: string; data: { status?: string } }>;
+    const timeline = (await t.http().get(`/api/v1/cases/${created.id}/timeline`).set(bearer(admin)).expect(200))
+      .body as Array<{ type: string; reason: string; data: { status?: string } }>;
     const event = timeline.find((e) => e.type === 'notification');
     expect(event?.data.status).toBe('failed');
     expect(event?.reason).toMatch(/^Receipt by e-mail could not be sent after 3 tries: .*550/);

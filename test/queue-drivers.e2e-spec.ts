@@ -72,8 +72,16 @@ describe.each([
       triedAt.push(Date.now());
       throw new Error('receiver answered 503');
     });
-    await queue.add('webhooks', 'deliver', { hook: 'h1' }, { jobId: 'webhook:h1', attempts: 3, backoff: { type: 'exponential', delayMs: 100 } });
-    await eventually(async () => ((await queue.counts('webhooks')).failed === 1 ? true : undefined), 'the job to fail for good');
+    await queue.add(
+      'webhooks',
+      'deliver',
+      { hook: 'h1' },
+      { jobId: 'webhook:h1', attempts: 3, backoff: { type: 'exponential', delayMs: 100 } },
+    );
+    await eventually(
+      async () => ((await queue.counts('webhooks')).failed === 1 ? true : undefined),
+      'the job to fail for good',
+    );
     expect(triedAt).toHaveLength(3);
     expect(triedAt[1] - triedAt[0]).toBeGreaterThanOrEqual(100);
     expect(triedAt[2] - triedAt[1]).toBeGreaterThanOrEqual(200);
@@ -83,7 +91,13 @@ describe.each([
       ['failed', 3],
     ]);
     const [failed] = await queue.failedJobs('webhooks');
-    expect(failed).toMatchObject({ id: 'webhook:h1', name: 'deliver', data: { hook: 'h1' }, attemptsMade: 3, failedReason: 'receiver answered 503' });
+    expect(failed).toMatchObject({
+      id: 'webhook:h1',
+      name: 'deliver',
+      data: { hook: 'h1' },
+      attemptsMade: 3,
+      failedReason: 'receiver answered 503',
+    });
     expect(failed.failedAt).toEqual(expect.any(String));
   });
 

@@ -25,17 +25,36 @@ describe('a Redis outage during intake', () => {
 
   const createCase = async (n: number) => {
     const started = Date.now();
-    const response = await t.http().post('/api/v1/cases').set(bearer(agent)).send({ description: `Potthål nummer ${n}`, catalogCode: 'pothole' }).expect(201);
+    const response = await t
+      .http()
+      .post('/api/v1/cases')
+      .set(bearer(agent))
+      .send({ description: `Potthål nummer ${n}`, catalogCode: 'pothole' })
+      .expect(201);
     return { id: response.body.id as string, answeredInMs: Date.now() - started };
   };
-  const readCase = async (id: string) => (await t.http().get(`/api/v1/cases/${id}`).set(bearer(admin)).expect(200)).body;
+  const readCase = async (id: string) =>
+    (await t.http().get(`/api/v1/cases/${id}`).set(bearer(admin)).expect(200)).body;
   const routingEvents = async (id: string) =>
-    ((await t.http().get(`/api/v1/cases/${id}/timeline`).set(bearer(admin)).expect(200)).body as Array<{ type: string }>).filter((event) => event.type === 'routing');
+    (
+      (await t.http().get(`/api/v1/cases/${id}/timeline`).set(bearer(admin)).expect(200)).body as Array<{
+        type: string;
+      }>
+    ).filter((event) => event.type === 'routing');
   const pendingRoutingJobs = async () => {
-    const [row] = await t.app.get(DataSource).query(`SELECT COUNT(*) AS pending FROM outbox WHERE dispatched_at IS NULL AND queue = 'routing'`);
+    const [row] = await t.app
+      .get(DataSource)
+      .query(`SELECT COUNT(*) AS pending FROM outbox WHERE dispatched_at IS NULL AND queue = 'routing'`);
     return Number(row.pending);
   };
-  const allRouted = (ids: string[]) => eventually(async () => ((await Promise.all(ids.map(readCase))).every((found) => found.status === 'routed') ? true : undefined), 'every case routed', 30_000, 100);
+  const allRouted = (ids: string[]) =>
+    eventually(
+      async () =>
+        (await Promise.all(ids.map(readCase))).every((found) => found.status === 'routed') ? true : undefined,
+      'every case routed',
+      30_000,
+      100,
+    );
 
   it('accepts every case while Redis is down, routes each of them once Redis is back, and none twice', async () => {
     const before = [await createCase(1), await createCase(2)];
@@ -53,7 +72,11 @@ describe('a Redis outage during intake', () => {
       const health = await t.http().get('/health').expect(200);
       return health.body.queue.status === 'down' ? health.body : undefined;
     }, 'the health check to show the outage');
-    expect(degraded).toMatchObject({ status: 'degraded', database: { status: 'up' }, queue: { driver: 'bullmq', status: 'down', queues: {} } });
+    expect(degraded).toMatchObject({
+      status: 'degraded',
+      database: { status: 'up' },
+      queue: { driver: 'bullmq', status: 'down', queues: {} },
+    });
     expect(degraded.queue.outbox.pending).toBeGreaterThanOrEqual(DURING_OUTAGE);
     expect(degraded.queue.outbox.oldestPendingSeconds).toEqual(expect.any(Number));
     const metrics = await t.http().get('/metrics').expect(200);
@@ -79,7 +102,9 @@ describe('a Redis outage during intake', () => {
     const lost = await createCase(900);
     // As if the relay had handed the job over just before Redis went down with it.
     expect(await pendingRoutingJobs()).toBe(1);
-    await t.app.get(DataSource).query(`UPDATE outbox SET dispatched_at = available_at WHERE dispatched_at IS NULL AND queue = 'routing'`);
+    await t.app
+      .get(DataSource)
+      .query(`UPDATE outbox SET dispatched_at = available_at WHERE dispatched_at IS NULL AND queue = 'routing'`);
     await redis.resume();
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect((await readCase(lost.id)).status).toBe('triaged');

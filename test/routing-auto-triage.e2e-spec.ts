@@ -10,10 +10,20 @@ describe('routing with the real triage engine', () => {
   });
   afterAll(() => t.close());
 
-  const timeline = async (id: string) => (await t.http().get(`/api/v1/cases/${id}/timeline`).set(bearer(agent)).expect(200)).body as Array<{ type: string; actorId: string | null; data: Record<string, unknown> | null }>;
+  const timeline = async (id: string) =>
+    (await t.http().get(`/api/v1/cases/${id}/timeline`).set(bearer(agent)).expect(200)).body as Array<{
+      type: string;
+      actorId: string | null;
+      data: Record<string, unknown> | null;
+    }>;
 
   it('triages a clear text without a person and routes it to the right department', async () => {
-    const created = await t.http().post('/api/v1/cases').set(bearer(agent)).send({ description: 'Det är ett stort potthål i vägen på Skolvägen', channel: 'web' }).expect(201);
+    const created = await t
+      .http()
+      .post('/api/v1/cases')
+      .set(bearer(agent))
+      .send({ description: 'Det är ett stort potthål i vägen på Skolvägen', channel: 'web' })
+      .expect(201);
     expect(created.body.status).toBe('new');
     const routed = await eventually(async () => {
       const response = await t.http().get(`/api/v1/cases/${created.body.id}`).set(bearer(agent)).expect(200);
@@ -27,7 +37,12 @@ describe('routing with the real triage engine', () => {
   });
 
   it('leaves an unclear text new for an agent to triage', async () => {
-    const created = await t.http().post('/api/v1/cases').set(bearer(agent)).send({ description: 'Hej, jag undrar över en sak', channel: 'email' }).expect(201);
+    const created = await t
+      .http()
+      .post('/api/v1/cases')
+      .set(bearer(agent))
+      .send({ description: 'Hej, jag undrar över en sak', channel: 'email' })
+      .expect(201);
     const note = await eventually(async () => {
       const event = (await timeline(created.body.id)).find((e) => e.type === 'triage');
       if (!event) throw new Error('not triaged yet');

@@ -14,10 +14,16 @@ describe('routing through the queue on BullMQ and Redis', () => {
   });
   afterAll(() => t.close());
 
-  const createCase = async (body: object) => (await t.http().post('/api/v1/cases').set(bearer(agent)).send(body).expect(201)).body as { id: string };
-  const readCase = async (id: string) => (await t.http().get(`/api/v1/cases/${id}`).set(bearer(admin)).expect(200)).body;
+  const createCase = async (body: object) =>
+    (await t.http().post('/api/v1/cases').set(bearer(agent)).send(body).expect(201)).body as { id: string };
+  const readCase = async (id: string) =>
+    (await t.http().get(`/api/v1/cases/${id}`).set(bearer(admin)).expect(200)).body;
   const routingEvents = async (id: string) =>
-    ((await t.http().get(`/api/v1/cases/${id}/timeline`).set(bearer(admin)).expect(200)).body as Array<{ type: string }>).filter((event) => event.type === 'routing');
+    (
+      (await t.http().get(`/api/v1/cases/${id}/timeline`).set(bearer(admin)).expect(200)).body as Array<{
+        type: string;
+      }>
+    ).filter((event) => event.type === 'routing');
 
   it("brings a case created through the API to its department's inbox", async () => {
     const created = await createCase({ description: 'Vattenläcka i källaren', catalogCode: 'water_leak' });
@@ -38,15 +44,27 @@ describe('routing through the queue on BullMQ and Redis', () => {
     await queue.add('routing', 'route-case', { caseId: created.id }, { jobId: `route:${created.id}` });
     // A delivery BullMQ cannot recognise (another key): the processor sees the case is routed and does nothing.
     await queue.add('routing', 'route-case', { caseId: created.id }, { jobId: `route:${created.id}:redelivered` });
-    await eventually(async () => ((await queue.counts('routing')).waiting + (await queue.counts('routing')).active === 0 ? true : undefined), 'the queue to drain');
+    await eventually(
+      async () =>
+        (await queue.counts('routing')).waiting + (await queue.counts('routing')).active === 0 ? true : undefined,
+      'the queue to drain',
+    );
     expect(await routingEvents(created.id)).toHaveLength(1);
     expect((await readCase(created.id)).status).toBe('routed');
   });
 
   it('reports the queue in /health and /metrics', async () => {
     const health = await t.http().get('/health').expect(200);
-    expect(health.body).toMatchObject({ status: 'ok', queue: { driver: 'bullmq', status: 'up', outbox: { pending: 0, oldestPendingSeconds: null } } });
-    expect(Object.keys(health.body.queue.queues).sort()).toEqual(['notifications', 'routing', 'service-targets', 'webhooks']);
+    expect(health.body).toMatchObject({
+      status: 'ok',
+      queue: { driver: 'bullmq', status: 'up', outbox: { pending: 0, oldestPendingSeconds: null } },
+    });
+    expect(Object.keys(health.body.queue.queues).sort()).toEqual([
+      'notifications',
+      'routing',
+      'service-targets',
+      'webhooks',
+    ]);
     expect(health.body.queue.queues.routing).toEqual({ waiting: 0, active: 0, delayed: 0, failed: 0 });
     const metrics = await t.http().get('/metrics').expect(200);
     expect(metrics.headers['content-type']).toContain('text/plain');
@@ -54,7 +72,9 @@ describe('routing through the queue on BullMQ and Redis', () => {
     expect(metrics.text).toContain('onewayin_queue_jobs{queue="routing",state="failed"} 0');
     expect(metrics.text).toContain('onewayin_outbox_pending 0');
     expect(metrics.text).toMatch(/onewayin_queue_job_outcomes_total\{queue="routing",outcome="completed"\} [1-9]/);
-    expect(metrics.text).toMatch(/onewayin_http_requests_total\{method="POST",route="\/api\/v1\/cases",status="201"\} [1-9]/);
+    expect(metrics.text).toMatch(
+      /onewayin_http_requests_total\{method="POST",route="\/api\/v1\/cases",status="201"\} [1-9]/,
+    );
   });
 
   it('opens the queue dashboard to admins only: by bearer token, or by a token in the address kept in a cookie', async () => {
@@ -65,9 +85,16 @@ describe('routing through the queue on BullMQ and Redis', () => {
     const visit = await t.http().get(`/admin/queues?token=${admin}`).expect(303);
     expect(visit.headers.location).toBe('/admin/queues');
     const cookie = visit.headers['set-cookie'] as unknown as string[];
-    expect(cookie[0]).toMatch(/^onewayin_dashboard=.+; Max-Age=\d+; Path=\/admin\/queues; Expires=.+; HttpOnly; SameSite=Strict$/);
+    expect(cookie[0]).toMatch(
+      /^onewayin_dashboard=.+; Max-Age=\d+; Path=\/admin\/queues; Expires=.+; HttpOnly; SameSite=Strict$/,
+    );
     const queues = await t.http().get('/admin/queues/api/queues').set('Cookie', cookie[0].split(';')[0]).expect(200);
-    expect(queues.body.queues.map((queue: { name: string }) => queue.name).sort()).toEqual(['notifications', 'routing', 'service-targets', 'webhooks']);
+    expect(queues.body.queues.map((queue: { name: string }) => queue.name).sort()).toEqual([
+      'notifications',
+      'routing',
+      'service-targets',
+      'webhooks',
+    ]);
     await t.http().get(`/admin/queues?token=${agent}`).expect(403);
   });
 });

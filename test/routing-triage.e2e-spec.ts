@@ -6,7 +6,8 @@ import { bearer, createTestApp, TestApp } from './support/test-app';
 class FixedAnswerTriager extends CaseTriager {
   async suggest(text: string): Promise<TriageSuggestion | null> {
     if (text.includes('lyktstolpe')) return { catalogCode: 'street_light', confidence: 0.92, source: 'fixed-answers' };
-    if (text.includes('forsar')) return { catalogCode: 'water_leak', confidence: 0.81, priority: 'urgent', source: 'fixed-answers' };
+    if (text.includes('forsar'))
+      return { catalogCode: 'water_leak', confidence: 0.81, priority: 'urgent', source: 'fixed-answers' };
     return { catalogCode: 'pothole', confidence: 0.35, source: 'fixed-answers' };
   }
 }
@@ -17,37 +18,80 @@ describe('routing a case without a type through the triager', () => {
   let admin: string;
 
   beforeAll(async () => {
-    t = await createTestApp({ runJobs: true, env: { TRIAGE_MIN_CONFIDENCE: '0.7' }, overrides: [{ provide: CaseTriager, useValue: new FixedAnswerTriager() }] });
+    t = await createTestApp({
+      runJobs: true,
+      env: { TRIAGE_MIN_CONFIDENCE: '0.7' },
+      overrides: [{ provide: CaseTriager, useValue: new FixedAnswerTriager() }],
+    });
     agent = await t.login('agent@demo.local');
     admin = await t.login('admin@demo.local');
   });
   afterAll(() => t.close());
 
-  const createCase = async (description: string) => (await t.http().post('/api/v1/cases').set(bearer(agent)).send({ description }).expect(201)).body as { id: string; status: string };
-  const readCase = async (id: string) => (await t.http().get(`/api/v1/cases/${id}`).set(bearer(admin)).expect(200)).body;
-  const timeline = async (id: string) => (await t.http().get(`/api/v1/cases/${id}/timeline`).set(bearer(admin)).expect(200)).body as Array<{ type: string; actorId: string | null; fromStatus: string | null; toStatus: string | null; data: Record<string, unknown> }>;
+  const createCase = async (description: string) =>
+    (await t.http().post('/api/v1/cases').set(bearer(agent)).send({ description }).expect(201)).body as {
+      id: string;
+      status: string;
+    };
+  const readCase = async (id: string) =>
+    (await t.http().get(`/api/v1/cases/${id}`).set(bearer(admin)).expect(200)).body;
+  const timeline = async (id: string) =>
+    (await t.http().get(`/api/v1/cases/${id}/timeline`).set(bearer(admin)).expect(200)).body as Array<{
+      type: string;
+      actorId: string | null;
+      fromStatus: string | null;
+      toStatus: string | null;
+      data: Record<string, unknown>;
+    }>;
 
   it('lets the system triage and route a case when the triager is sure enough, saying so on the timeline', async () => {
     const created = await createCase('Lyset i lyktstolpe 14 är trasigt');
     expect(created.status).toBe('new');
-    const routed = await eventually(async () => ((await readCase(created.id)).status === 'routed' ? readCase(created.id) : undefined), 'routing');
+    const routed = await eventually(
+      async () => ((await readCase(created.id)).status === 'routed' ? readCase(created.id) : undefined),
+      'routing',
+    );
     expect(routed).toMatchObject({ catalogCode: 'street_light', departmentCode: 'TEK', priority: 'normal' });
     const events = await timeline(created.id);
-    expect(events.map((event) => `${event.type}:${event.fromStatus ?? ''}>${event.toStatus ?? ''}`)).toEqual(['created:>new', 'triage:new>triaged', 'routing:triaged>routed']);
-    expect(events[1]).toMatchObject({ actorId: null, data: { catalogCode: 'street_light', catalogSetBy: 'system', confidence: 0.92, source: 'fixed-answers' } });
+    expect(events.map((event) => `${event.type}:${event.fromStatus ?? ''}>${event.toStatus ?? ''}`)).toEqual([
+      'created:>new',
+      'triage:new>triaged',
+      'routing:triaged>routed',
+    ]);
+    expect(events[1]).toMatchObject({
+      actorId: null,
+      data: { catalogCode: 'street_light', catalogSetBy: 'system', confidence: 0.92, source: 'fixed-answers' },
+    });
     expect(events[2].data).toMatchObject({ departmentCode: 'TEK', rule: 'catalog' });
   });
 
   it("takes the more urgent of the case's and the suggestion's priority", async () => {
     const created = await createCase('Vatten forsar ur en brunn');
-    const routed = await eventually(async () => ((await readCase(created.id)).status === 'routed' ? readCase(created.id) : undefined), 'routing');
+    const routed = await eventually(
+      async () => ((await readCase(created.id)).status === 'routed' ? readCase(created.id) : undefined),
+      'routing',
+    );
     expect(routed).toMatchObject({ catalogCode: 'water_leak', departmentCode: 'VA', priority: 'urgent' });
   });
 
   it('leaves a case for an agent when the triager is not sure enough, with what it suggested', async () => {
     const created = await createCase('Något är fel på gatan');
-    const note = await eventually(async () => (await timeline(created.id)).find((event) => event.type === 'triage'), 'the triage note');
-    expect(note).toMatchObject({ actorId: null, fromStatus: null, toStatus: null, data: { outcome: 'left_for_agent', suggestedCatalogCode: 'pothole', confidence: 0.35, source: 'fixed-answers', threshold: 0.7 } });
+    const note = await eventually(
+      async () => (await timeline(created.id)).find((event) => event.type === 'triage'),
+      'the triage note',
+    );
+    expect(note).toMatchObject({
+      actorId: null,
+      fromStatus: null,
+      toStatus: null,
+      data: {
+        outcome: 'left_for_agent',
+        suggestedCatalogCode: 'pothole',
+        confidence: 0.35,
+        source: 'fixed-answers',
+        threshold: 0.7,
+      },
+    });
     expect(await readCase(created.id)).toMatchObject({ status: 'new', catalogCode: null, departmentCode: null });
   });
 });

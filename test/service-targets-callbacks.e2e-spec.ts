@@ -10,8 +10,22 @@ describe('service targets of promised callbacks', () => {
   let agent: string;
 
   const contact = async (body: object) =>
-    (await t.http().post('/api/v1/contacts').set(bearer(agent)).send({ channel: 'phone', summary: 'Vill bli uppringd om sophämtningen', outcome: 'callback_promised', ...body }).expect(201)).body.id as string;
-  const owed = async (state = 'all') => (await t.http().get('/api/v1/callbacks').query({ state, limit: 500 }).set(bearer(agent)).expect(200)).body.items as Array<Record<string, unknown>>;
+    (
+      await t
+        .http()
+        .post('/api/v1/contacts')
+        .set(bearer(agent))
+        .send({
+          channel: 'phone',
+          summary: 'Vill bli uppringd om sophämtningen',
+          outcome: 'callback_promised',
+          ...body,
+        })
+        .expect(201)
+    ).body.id as string;
+  const owed = async (state = 'all') =>
+    (await t.http().get('/api/v1/callbacks').query({ state, limit: 500 }).set(bearer(agent)).expect(200)).body
+      .items as Array<Record<string, unknown>>;
   const owedOne = async (id: string) => (await owed()).find((item) => item.contactId === id);
 
   beforeAll(async () => {
@@ -20,7 +34,7 @@ describe('service targets of promised callbacks', () => {
   });
   afterAll(() => t.close());
 
-  it('makes a callback promised on Monday at 10:00 due at Monday\'s close', async () => {
+  it("makes a callback promised on Monday at 10:00 due at Monday's close", async () => {
     const id = await contact({});
     expect(await owedOne(id)).toMatchObject({
       promisedAt: '2026-05-04T08:00:00.000Z',
@@ -31,7 +45,7 @@ describe('service targets of promised callbacks', () => {
     });
   });
 
-  it('makes one promised after closing due at the next working day\'s close', async () => {
+  it("makes one promised after closing due at the next working day's close", async () => {
     t.setNow('2026-05-04T15:00:00Z'); // 17:00 local
     const id = await contact({});
     expect(await owedOne(id)).toMatchObject({ dueAt: '2026-05-05T14:30:00.000Z' });
@@ -41,7 +55,10 @@ describe('service targets of promised callbacks', () => {
   it('gives a callback about an urgent type 2 working hours, from the priority policy', async () => {
     // water_leak is urgent in the catalog: 10:00 + 2 working hours is 12:00 local.
     const id = await contact({ catalogCode: 'water_leak', summary: 'Vatten forsar ur brunnen' });
-    expect(await owedOne(id)).toMatchObject({ dueAt: '2026-05-04T10:00:00.000Z', target: { value: 2, unit: 'working_hours' } });
+    expect(await owedOne(id)).toMatchObject({
+      dueAt: '2026-05-04T10:00:00.000Z',
+      target: { value: 2, unit: 'working_hours' },
+    });
   });
 
   it('also owes a callback for a message taken, but none for a contact answered on the spot', async () => {
@@ -54,14 +71,34 @@ describe('service targets of promised callbacks', () => {
   it('records the callback made, reached or not, once', async () => {
     const id = await contact({});
     t.advanceMinutes(90);
-    const made = await t.http().post(`/api/v1/contacts/${id}/callback`).set(bearer(agent)).send({ reached: false, note: 'Inget svar, lämnade meddelande' }).expect(201);
-    expect(made.body).toMatchObject({ contactId: id, madeAt: '2026-05-04T09:30:00.000Z', reached: false, note: 'Inget svar, lämnade meddelande' });
+    const made = await t
+      .http()
+      .post(`/api/v1/contacts/${id}/callback`)
+      .set(bearer(agent))
+      .send({ reached: false, note: 'Inget svar, lämnade meddelande' })
+      .expect(201);
+    expect(made.body).toMatchObject({
+      contactId: id,
+      madeAt: '2026-05-04T09:30:00.000Z',
+      reached: false,
+      note: 'Inget svar, lämnade meddelande',
+    });
     expect(await owedOne(id)).toMatchObject({ state: 'made', madeAt: '2026-05-04T09:30:00.000Z', reached: false });
     expect((await owed('open')).map((item) => item.contactId)).not.toContain(id);
 
     await t.http().post(`/api/v1/contacts/${id}/callback`).set(bearer(agent)).send({ reached: true }).expect(409);
-    await t.http().post(`/api/v1/contacts/${await contact({ outcome: 'answered' })}/callback`).set(bearer(agent)).send({ reached: true }).expect(409);
-    await t.http().post('/api/v1/contacts/7f1f8a9e-0000-4000-8000-000000000000/callback').set(bearer(agent)).send({ reached: true }).expect(404);
+    await t
+      .http()
+      .post(`/api/v1/contacts/${await contact({ outcome: 'answered' })}/callback`)
+      .set(bearer(agent))
+      .send({ reached: true })
+      .expect(409);
+    await t
+      .http()
+      .post('/api/v1/contacts/7f1f8a9e-0000-4000-8000-000000000000/callback')
+      .set(bearer(agent))
+      .send({ reached: true })
+      .expect(404);
     const bad = await t.http().post(`/api/v1/contacts/${id}/callback`).set(bearer(agent)).send({}).expect(400);
     expect(bad.body.message).toEqual([expect.stringContaining('reached')]);
     t.setNow('2026-05-04T08:00:00Z');
@@ -71,7 +108,10 @@ describe('service targets of promised callbacks', () => {
     const id = await contact({});
     t.setNow('2026-05-04T14:31:00Z');
     const overdue = await owed('overdue');
-    expect(overdue.find((item) => item.contactId === id)).toMatchObject({ state: 'overdue', dueAt: '2026-05-04T14:30:00.000Z' });
+    expect(overdue.find((item) => item.contactId === id)).toMatchObject({
+      state: 'overdue',
+      dueAt: '2026-05-04T14:30:00.000Z',
+    });
     const dueTimes = overdue.map((item) => item.dueAt as string);
     expect(dueTimes).toEqual([...dueTimes].sort());
   });

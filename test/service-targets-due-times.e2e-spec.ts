@@ -13,13 +13,25 @@ describe('service-target due times on cases', () => {
   let manager: string;
 
   const MONDAY_10 = '2026-05-04T08:00:00Z';
-  const createCase = async (body: object) => (await t.http().post('/api/v1/cases').set(bearer(agent)).send({ description: 'Ärende', channel: 'web', ...body }).expect(201)).body.id as string;
-  const act = (token: string, id: string, action: string, body: object = {}) => t.http().post(`/api/v1/cases/${id}/${action}`).set(bearer(token)).send(body).expect(200);
-  const plan = async (id: string) => (await t.http().get(`/api/v1/service-targets/cases/${id}`).set(bearer(agent)).expect(200)).body;
+  const createCase = async (body: object) =>
+    (
+      await t
+        .http()
+        .post('/api/v1/cases')
+        .set(bearer(agent))
+        .send({ description: 'Ärende', channel: 'web', ...body })
+        .expect(201)
+    ).body.id as string;
+  const act = (token: string, id: string, action: string, body: object = {}) =>
+    t.http().post(`/api/v1/cases/${id}/${action}`).set(bearer(token)).send(body).expect(200);
+  const plan = async (id: string) =>
+    (await t.http().get(`/api/v1/service-targets/cases/${id}`).set(bearer(agent)).expect(200)).body;
 
   beforeAll(async () => {
     t = await createTestApp({ now: MONDAY_10 });
-    [agent, handler, manager] = await Promise.all(['agent@demo.local', 'handler@demo.local', 'manager@demo.local'].map((email) => t.login(email)));
+    [agent, handler, manager] = await Promise.all(
+      ['agent@demo.local', 'handler@demo.local', 'manager@demo.local'].map((email) => t.login(email)),
+    );
   });
   beforeEach(() => t.setNow(MONDAY_10));
   afterAll(() => t.close());
@@ -29,35 +41,65 @@ describe('service-target due times on cases', () => {
     // close), the kind 2 working days to the resolution (Wednesday's close). The warning comes at
     // 80 % of the 390 + 510 minutes to Tuesday's close: 720 minutes, Tuesday 13:30 local.
     const question = await plan(await createCase({ catalogCode: 'general_information', channel: 'email' }));
-    expect(question).toMatchObject({ status: 'triaged', planVersion: 1, clockStartedAt: '2026-05-04T08:00:00.000Z', pausedAt: null, pausedWorkingMinutes: 0 });
-    expect(question.firstResponse).toMatchObject({ state: 'running', dueAt: '2026-05-05T14:30:00.000Z', warningAt: '2026-05-05T11:30:00.000Z', warnedAt: null });
+    expect(question).toMatchObject({
+      status: 'triaged',
+      planVersion: 1,
+      clockStartedAt: '2026-05-04T08:00:00.000Z',
+      pausedAt: null,
+      pausedWorkingMinutes: 0,
+    });
+    expect(question.firstResponse).toMatchObject({
+      state: 'running',
+      dueAt: '2026-05-05T14:30:00.000Z',
+      warningAt: '2026-05-05T11:30:00.000Z',
+      warnedAt: null,
+    });
     expect(question.resolution).toMatchObject({ state: 'running', dueAt: '2026-05-06T14:30:00.000Z' });
 
     // A pothole: the fault report's 1 working day to the first response, its own 5 to the
     // resolution: Tue 1, Wed 2, Thu 3, Fri 4, Mon 11 May 5.
     const pothole = await plan(await createCase({ catalogCode: 'pothole' }));
-    expect([pothole.firstResponse.dueAt, pothole.resolution.dueAt]).toEqual(['2026-05-05T14:30:00.000Z', '2026-05-11T14:30:00.000Z']);
+    expect([pothole.firstResponse.dueAt, pothole.resolution.dueAt]).toEqual([
+      '2026-05-05T14:30:00.000Z',
+      '2026-05-11T14:30:00.000Z',
+    ]);
 
     // A street light, 10 working days: ... Wed 13 is 7, Ascension Day is closed, Fri 15 8, Mon 18 9, Tue 19 10.
-    expect((await plan(await createCase({ catalogCode: 'street_light' }))).resolution.dueAt).toBe('2026-05-19T14:30:00.000Z');
+    expect((await plan(await createCase({ catalogCode: 'street_light' }))).resolution.dueAt).toBe(
+      '2026-05-19T14:30:00.000Z',
+    );
 
     // An urgent pothole is faster: 2 working hours (12:00 local) and the next working day's close.
     const urgent = await plan(await createCase({ catalogCode: 'pothole', priority: 'urgent' }));
-    expect([urgent.firstResponse.dueAt, urgent.resolution.dueAt]).toEqual(['2026-05-04T10:00:00.000Z', '2026-05-05T14:30:00.000Z']);
+    expect([urgent.firstResponse.dueAt, urgent.resolution.dueAt]).toEqual([
+      '2026-05-04T10:00:00.000Z',
+      '2026-05-05T14:30:00.000Z',
+    ]);
 
     // No type yet: the default, 2 working days and 20. Counting 20 from Monday 4 May skips
     // Ascension Day and lands on Tuesday 2 June (Whit Monday is a working day in Sweden).
     const untyped = await plan(await createCase({ channel: 'phone' }));
-    expect([untyped.firstResponse.dueAt, untyped.resolution.dueAt]).toEqual(['2026-05-06T14:30:00.000Z', '2026-06-02T14:30:00.000Z']);
+    expect([untyped.firstResponse.dueAt, untyped.resolution.dueAt]).toEqual([
+      '2026-05-06T14:30:00.000Z',
+      '2026-06-02T14:30:00.000Z',
+    ]);
   });
 
   it('re-plans from receipt when triage sets the type or the priority, and not when nothing changes', async () => {
     const id = await createCase({ channel: 'phone' });
     t.advanceMinutes(60);
     await act(agent, id, 'triage', { catalogCode: 'pothole' });
-    expect(await plan(id)).toMatchObject({ planVersion: 2, firstResponse: { dueAt: '2026-05-05T14:30:00.000Z' }, resolution: { dueAt: '2026-05-11T14:30:00.000Z' } });
+    expect(await plan(id)).toMatchObject({
+      planVersion: 2,
+      firstResponse: { dueAt: '2026-05-05T14:30:00.000Z' },
+      resolution: { dueAt: '2026-05-11T14:30:00.000Z' },
+    });
     await act(agent, id, 'triage', { catalogCode: 'pothole', priority: 'urgent' });
-    expect(await plan(id)).toMatchObject({ planVersion: 3, firstResponse: { dueAt: '2026-05-04T10:00:00.000Z' }, resolution: { dueAt: '2026-05-05T14:30:00.000Z' } });
+    expect(await plan(id)).toMatchObject({
+      planVersion: 3,
+      firstResponse: { dueAt: '2026-05-04T10:00:00.000Z' },
+      resolution: { dueAt: '2026-05-05T14:30:00.000Z' },
+    });
     await act(agent, id, 'triage', { catalogCode: 'pothole', priority: 'urgent' });
     expect((await plan(id)).planVersion).toBe(3);
   });
@@ -77,20 +119,33 @@ describe('service-target due times on cases', () => {
     await act(agent, id, 'resume');
     const resumed = await plan(id);
     expect(resumed).toMatchObject({ pausedAt: null, pausedWorkingMinutes: 510, planVersion: 3 });
-    expect(resumed.firstResponse).toMatchObject({ state: 'running', dueAt: '2026-05-06T14:30:00.000Z', warningAt: '2026-05-06T11:30:00.000Z' });
+    expect(resumed.firstResponse).toMatchObject({
+      state: 'running',
+      dueAt: '2026-05-06T14:30:00.000Z',
+      warningAt: '2026-05-06T11:30:00.000Z',
+    });
     expect(resumed.resolution.dueAt).toBe('2026-05-12T14:30:00.000Z');
 
     // The first response is given; a second wait, over a weekend, moves only the resolution:
     // Friday 15:00-16:30 (90) and Monday 08:00-09:00 (60), so Tuesday 12 May 16:30 + 150 minutes
     // is Wednesday 13 May 10:30 local.
-    await t.http().post(`/api/v1/cases/${id}/replies`).set(bearer(agent)).send({ body: 'Tack, vi har fått bilden.' }).expect(201);
+    await t
+      .http()
+      .post(`/api/v1/cases/${id}/replies`)
+      .set(bearer(agent))
+      .send({ body: 'Tack, vi har fått bilden.' })
+      .expect(201);
     t.setNow('2026-05-08T13:00:00Z');
     await act(agent, id, 'wait', { reason: 'Väntar på grävtillstånd' });
     t.setNow('2026-05-11T07:00:00Z');
     await act(agent, id, 'resume');
     const again = await plan(id);
     expect(again).toMatchObject({ pausedWorkingMinutes: 660, planVersion: 5 });
-    expect(again.firstResponse).toMatchObject({ state: 'met', dueAt: '2026-05-06T14:30:00.000Z', doneAt: '2026-05-05T09:00:00.000Z' });
+    expect(again.firstResponse).toMatchObject({
+      state: 'met',
+      dueAt: '2026-05-06T14:30:00.000Z',
+      doneAt: '2026-05-05T09:00:00.000Z',
+    });
     expect(again.resolution).toMatchObject({ state: 'running', dueAt: '2026-05-13T08:30:00.000Z' });
   });
 
@@ -100,19 +155,43 @@ describe('service-target due times on cases', () => {
     t.setNow('2026-05-06T07:00:00Z');
     await act(agent, id, 'wait', { reason: 'Väntar på entreprenör' });
     const waiting = await plan(id);
-    expect(waiting.firstResponse).toMatchObject({ state: 'missed', dueAt: '2026-05-05T14:30:00.000Z', breachedAt: '2026-05-06T07:00:00.000Z' });
+    expect(waiting.firstResponse).toMatchObject({
+      state: 'missed',
+      dueAt: '2026-05-05T14:30:00.000Z',
+      breachedAt: '2026-05-06T07:00:00.000Z',
+    });
     expect(waiting.resolution.state).toBe('paused');
 
     const timeline = await t.http().get(`/api/v1/cases/${id}/timeline`).set(bearer(manager)).expect(200);
     const breach = timeline.body.find((event: { type: string }) => event.type === 'service_target');
-    expect(breach).toMatchObject({ actorId: null, at: '2026-05-06T07:00:00.000Z', data: { check: 'breach', measure: 'first_response', dueAt: '2026-05-05T14:30:00.000Z' } });
+    expect(breach).toMatchObject({
+      actorId: null,
+      at: '2026-05-06T07:00:00.000Z',
+      data: { check: 'breach', measure: 'first_response', dueAt: '2026-05-05T14:30:00.000Z' },
+    });
 
-    const alerts = await t.http().get('/api/v1/service-targets/alerts').query({ departmentCode: 'TEK' }).set(bearer(manager)).expect(200);
+    const alerts = await t
+      .http()
+      .get('/api/v1/service-targets/alerts')
+      .query({ departmentCode: 'TEK' })
+      .set(bearer(manager))
+      .expect(200);
     expect(alerts.body.items.filter((alert: { caseId: string }) => alert.caseId === id)).toEqual([
-      expect.objectContaining({ kind: 'breach', measure: 'first_response', departmentCode: 'TEK', dueAt: '2026-05-05T14:30:00.000Z', raisedAt: '2026-05-06T07:00:00.000Z', acknowledgedAt: null }),
+      expect.objectContaining({
+        kind: 'breach',
+        measure: 'first_response',
+        departmentCode: 'TEK',
+        dueAt: '2026-05-05T14:30:00.000Z',
+        raisedAt: '2026-05-06T07:00:00.000Z',
+        acknowledgedAt: null,
+      }),
     ]);
     const [alert] = alerts.body.items.filter((item: { caseId: string }) => item.caseId === id);
-    const acknowledged = await t.http().post(`/api/v1/service-targets/alerts/${alert.id}/acknowledge`).set(bearer(manager)).expect(200);
+    const acknowledged = await t
+      .http()
+      .post(`/api/v1/service-targets/alerts/${alert.id}/acknowledge`)
+      .set(bearer(manager))
+      .expect(200);
     expect(acknowledged.body).toMatchObject({ acknowledgedAt: '2026-05-06T07:00:00.000Z' });
 
     const ownList = await t.http().get('/api/v1/service-targets/breaches').set(bearer(handler)).expect(200);
@@ -123,8 +202,18 @@ describe('service-target due times on cases', () => {
       firstResponseBreachedAt: '2026-05-06T07:00:00.000Z',
       resolutionBreachedAt: null,
     });
-    await t.http().get('/api/v1/service-targets/breaches').query({ departmentCode: 'TEK' }).set(bearer(await t.login('handler.va@demo.local'))).expect(403);
-    const managerList = await t.http().get('/api/v1/service-targets/breaches').query({ departmentCode: 'TEK' }).set(bearer(manager)).expect(200);
+    await t
+      .http()
+      .get('/api/v1/service-targets/breaches')
+      .query({ departmentCode: 'TEK' })
+      .set(bearer(await t.login('handler.va@demo.local')))
+      .expect(403);
+    const managerList = await t
+      .http()
+      .get('/api/v1/service-targets/breaches')
+      .query({ departmentCode: 'TEK' })
+      .set(bearer(manager))
+      .expect(200);
     expect(managerList.body.items.map((item: { caseId: string }) => item.caseId)).toContain(id);
 
     // Resuming Wednesday 10:00 moves the resolution by the 60 minutes waited (Monday 11 May 16:30 to Tuesday
@@ -158,7 +247,9 @@ describe('service-target due times on cases', () => {
     const pothole = await createCase({ catalogCode: 'pothole' });
     for (const id of [streetLight, pothole]) await act(agent, id, 'route');
     const inbox = await t.http().get('/api/v1/departments/TEK/inbox').set(bearer(handler)).expect(200);
-    const items = (inbox.body.items ?? inbox.body).filter((item: { id: string }) => [streetLight, pothole].includes(item.id));
+    const items = (inbox.body.items ?? inbox.body).filter((item: { id: string }) =>
+      [streetLight, pothole].includes(item.id),
+    );
     expect(items.map((item: { id: string; dueAt: string }) => [item.id, item.dueAt])).toEqual([
       [pothole, '2026-05-11T14:30:00.000Z'],
       [streetLight, '2026-05-19T14:30:00.000Z'],

@@ -33,8 +33,17 @@ describe('statistics: cases (GET /api/v1/statistics/cases)', () => {
 
   beforeAll(async () => {
     t = await createTestApp({ now: '2026-02-20T08:00:00Z' });
-    [agent, handler, handlerVa, manager] = await Promise.all(['agent@demo.local', 'handler@demo.local', 'handler.va@demo.local', 'manager@demo.local'].map((email) => t.login(email)));
-    await t.http().put('/api/v1/calendar').set(bearer(await t.login('admin@demo.local'))).send(OFFICE_HOURS).expect(200);
+    [agent, handler, handlerVa, manager] = await Promise.all(
+      ['agent@demo.local', 'handler@demo.local', 'handler.va@demo.local', 'manager@demo.local'].map((email) =>
+        t.login(email),
+      ),
+    );
+    await t
+      .http()
+      .put('/api/v1/calendar')
+      .set(bearer(await t.login('admin@demo.local')))
+      .send(OFFICE_HOURS)
+      .expect(200);
     const steps = caseSteps(t);
     const onSpot = { catalogCode: 'swimming_pool', channel: 'visit', resolvedOnSpot: true };
     await steps.create('2026-02-28T22:30:00Z', agent, onSpot); // K
@@ -77,15 +86,47 @@ describe('statistics: cases (GET /api/v1/statistics/cases)', () => {
   // stored due times, which a query without targets would use.
   const targets = { firstResponseTargetWorkingDays: 2, resolutionTargetWorkingDays: 10 };
   const report = async (query: Record<string, string | number>, token = manager) =>
-    (await t.http().get('/api/v1/statistics/cases').query({ from: '2026-03-01', to: '2026-04-01', ...targets, ...query }).set(bearer(token)).expect(200)).body;
+    (
+      await t
+        .http()
+        .get('/api/v1/statistics/cases')
+        .query({ from: '2026-03-01', to: '2026-04-01', ...targets, ...query })
+        .set(bearer(token))
+        .expect(200)
+    ).body;
 
   it('counts, resolves and measures working time per department, with the targets next to the figures', async () => {
     const body = await report({ groupBy: 'department' });
-    expect(body).toMatchObject({ report: 'cases', from: '2026-02-28T23:00:00.000Z', to: '2026-03-31T22:00:00.000Z', timeZone: 'Europe/Stockholm', calendarVersion: 1, groupBy: 'department', scope: { departmentCodes: 'all' } });
+    expect(body).toMatchObject({
+      report: 'cases',
+      from: '2026-02-28T23:00:00.000Z',
+      to: '2026-03-31T22:00:00.000Z',
+      timeZone: 'Europe/Stockholm',
+      calendarVersion: 1,
+      groupBy: 'department',
+      scope: { departmentCodes: 'all' },
+    });
     expect(body.targets).toMatchObject({ firstResponseTargetWorkingDays: 2, resolutionTargetWorkingDays: 10 });
     expect(body.rows).toEqual([
-      expect.objectContaining({ group: 'KFF', received: 1, resolved: 1, medianResolutionWorkingHours: 0, p90ResolutionWorkingHours: 0, firstResponseWithinTargetPercent: 100 }),
-      expect.objectContaining({ group: 'MHF', received: 1, resolved: 0, medianResolutionWorkingHours: null, p90ResolutionWorkingHours: null, firstResponseWithinTarget: 0, firstResponseMeasured: 1, firstResponseWithinTargetPercent: 0, resolutionWithinTargetPercent: 0 }),
+      expect.objectContaining({
+        group: 'KFF',
+        received: 1,
+        resolved: 1,
+        medianResolutionWorkingHours: 0,
+        p90ResolutionWorkingHours: 0,
+        firstResponseWithinTargetPercent: 100,
+      }),
+      expect.objectContaining({
+        group: 'MHF',
+        received: 1,
+        resolved: 0,
+        medianResolutionWorkingHours: null,
+        p90ResolutionWorkingHours: null,
+        firstResponseWithinTarget: 0,
+        firstResponseMeasured: 1,
+        firstResponseWithinTargetPercent: 0,
+        resolutionWithinTargetPercent: 0,
+      }),
       // TEK resolved [10, 11, 13]: median 11, p90 the value at rank ceil(0.9 * 3) = 3.
       expect.objectContaining({
         group: 'TEK',
@@ -106,7 +147,16 @@ describe('statistics: cases (GET /api/v1/statistics/cases)', () => {
         reopened: 0,
       }),
       // VA resolved [1.0, 2.25]: an even count, so the median is the mean of the two, 1.625.
-      expect.objectContaining({ group: 'VA', received: 2, resolved: 2, medianResolutionWorkingHours: 1.625, p90ResolutionWorkingHours: 2.25, reopened: 1, reopenedPercent: 50, firstResponseWithinTargetPercent: 100 }),
+      expect.objectContaining({
+        group: 'VA',
+        received: 2,
+        resolved: 2,
+        medianResolutionWorkingHours: 1.625,
+        p90ResolutionWorkingHours: 2.25,
+        reopened: 1,
+        reopenedPercent: 50,
+        firstResponseWithinTargetPercent: 100,
+      }),
     ]);
     // All nine: resolved [0, 1, 2.25, 10, 11, 13], median (2.25 + 10) / 2, p90 at rank ceil(5.4) = 6.
     expect(body.total).toMatchObject({
@@ -130,7 +180,14 @@ describe('statistics: cases (GET /api/v1/statistics/cases)', () => {
 
   it('groups by channel', async () => {
     const body = await report({ groupBy: 'channel' });
-    expect(body.rows.map((row: Record<string, unknown>) => [row.group, row.received, row.resolved, row.medianResolutionWorkingHours])).toEqual([
+    expect(
+      body.rows.map((row: Record<string, unknown>) => [
+        row.group,
+        row.received,
+        row.resolved,
+        row.medianResolutionWorkingHours,
+      ]),
+    ).toEqual([
       ['email', 2, 1, 11],
       ['phone', 5, 3, 10],
       ['visit', 1, 1, 0],
@@ -140,7 +197,15 @@ describe('statistics: cases (GET /api/v1/statistics/cases)', () => {
 
   it('groups by ISO week and month in Stockholm time, listing empty weeks', async () => {
     const weeks = await report({ groupBy: 'week' });
-    expect(weeks.rows.map((row: Record<string, unknown>) => [row.group, row.received, row.resolved, row.medianResolutionWorkingHours, row.p90ResolutionWorkingHours])).toEqual([
+    expect(
+      weeks.rows.map((row: Record<string, unknown>) => [
+        row.group,
+        row.received,
+        row.resolved,
+        row.medianResolutionWorkingHours,
+        row.p90ResolutionWorkingHours,
+      ]),
+    ).toEqual([
       ['2026-W09', 1, 1, 0, 0], // J on Sunday 1 March, local
       ['2026-W10', 6, 4, 10.5, 13], // [1, 10, 11, 13]: median (10 + 11) / 2, p90 at rank ceil(3.6) = 4
       ['2026-W11', 1, 1, 2.25, 2.25],
@@ -149,7 +214,9 @@ describe('statistics: cases (GET /api/v1/statistics/cases)', () => {
       ['2026-W14', 0, 0, null, null],
     ]);
     const months = await report({ groupBy: 'month' });
-    expect(months.rows).toEqual([expect.objectContaining({ group: '2026-03', received: 9, resolved: 6, medianResolutionWorkingHours: 6.125 })]);
+    expect(months.rows).toEqual([
+      expect.objectContaining({ group: '2026-03', received: 9, resolved: 6, medianResolutionWorkingHours: 6.125 }),
+    ]);
   });
 
   it('measures compliance against other targets given in the query', async () => {
@@ -157,11 +224,21 @@ describe('statistics: cases (GET /api/v1/statistics/cases)', () => {
     // arrival on a closed day: A (replied Mon 11:00), G (same day), C (Sat arrival, answered Mon
     // 08:30) and J (Sun arrival, on the spot) met; B, E and H late; D and I (due Thu 19 Mar 16:30) missed.
     const body = await report({ firstResponseTargetWorkingDays: 0 });
-    expect(body.total).toMatchObject({ firstResponseTargetWorkingDays: 0, firstResponseWithinTarget: 4, firstResponseMeasured: 9, firstResponsePending: 0 });
+    expect(body.total).toMatchObject({
+      firstResponseTargetWorkingDays: 0,
+      firstResponseWithinTarget: 4,
+      firstResponseMeasured: 9,
+      firstResponsePending: 0,
+    });
   });
 
   it('answers the same rows as CSV with a header row of field names', async () => {
-    const response = await t.http().get('/api/v1/statistics/cases').query({ from: '2026-03-01', to: '2026-04-01', groupBy: 'department', format: 'csv', ...targets }).set(bearer(manager)).expect(200);
+    const response = await t
+      .http()
+      .get('/api/v1/statistics/cases')
+      .query({ from: '2026-03-01', to: '2026-04-01', groupBy: 'department', format: 'csv', ...targets })
+      .set(bearer(manager))
+      .expect(200);
     expect(response.headers['content-type']).toMatch(/^text\/csv/);
     const rows = csvRows(response.text);
     expect(response.text.split('\n')[0].startsWith('group,received,resolved,medianResolutionWorkingHours,')).toBe(true);
@@ -178,35 +255,92 @@ describe('statistics: cases (GET /api/v1/statistics/cases)', () => {
     expect(own.scope).toEqual({ departmentCodes: ['TEK'] });
     expect(own.rows.map((row: Record<string, unknown>) => row.group)).toEqual(['TEK']);
     expect(own.total).toMatchObject({ received: 5, resolved: 3 });
-    await t.http().get('/api/v1/statistics/cases').query({ from: '2026-03-01', to: '2026-04-01', departmentCode: 'VA' }).set(bearer(handler)).expect(403);
+    await t
+      .http()
+      .get('/api/v1/statistics/cases')
+      .query({ from: '2026-03-01', to: '2026-04-01', departmentCode: 'VA' })
+      .set(bearer(handler))
+      .expect(403);
   });
 
   it('refuses a bad period or grouping with 400 and the reasons', async () => {
-    const bad = await t.http().get('/api/v1/statistics/cases').query({ from: '2026-04-01', to: '2026-03-01' }).set(bearer(manager)).expect(400);
+    const bad = await t
+      .http()
+      .get('/api/v1/statistics/cases')
+      .query({ from: '2026-04-01', to: '2026-03-01' })
+      .set(bearer(manager))
+      .expect(400);
     expect(bad.body.message).toEqual(['to: must be later than from']);
-    const grouping = await t.http().get('/api/v1/statistics/cases').query({ from: '2026-03-01', to: '2026-04-01', groupBy: 'queue' }).set(bearer(manager)).expect(400);
+    const grouping = await t
+      .http()
+      .get('/api/v1/statistics/cases')
+      .query({ from: '2026-03-01', to: '2026-04-01', groupBy: 'queue' })
+      .set(bearer(manager))
+      .expect(400);
     expect(grouping.body.message[0]).toMatch(/^groupBy: "queue" is not available/);
   });
 
   it('ages the open backlog in working days as of now (Fri 20 Mar 12:00)', async () => {
-    const body = (await t.http().get('/api/v1/statistics/backlog').query({ groupBy: 'department' }).set(bearer(manager)).expect(200)).body;
+    const body = (
+      await t.http().get('/api/v1/statistics/backlog').query({ groupBy: 'department' }).set(bearer(manager)).expect(200)
+    ).body;
     // D (Tue 3 Mar) and H (Mon 2 Mar) are past the close of their 10th working day (Tue 17, Mon 16 Mar);
     // I (Thu 19 Mar 10:00) is within 2 working days until Mon 23 Mar 16:30.
     expect(body).toMatchObject({ report: 'backlog', at: '2026-03-20T11:00:00.000Z', groupBy: 'department' });
     expect(body.rows).toEqual([
-      { group: 'MHF', open: 1, age0To2WorkingDays: 0, age3To5WorkingDays: 0, age6To10WorkingDays: 0, ageOver10WorkingDays: 1 },
-      { group: 'TEK', open: 2, age0To2WorkingDays: 1, age3To5WorkingDays: 0, age6To10WorkingDays: 0, ageOver10WorkingDays: 1 },
+      {
+        group: 'MHF',
+        open: 1,
+        age0To2WorkingDays: 0,
+        age3To5WorkingDays: 0,
+        age6To10WorkingDays: 0,
+        ageOver10WorkingDays: 1,
+      },
+      {
+        group: 'TEK',
+        open: 2,
+        age0To2WorkingDays: 1,
+        age3To5WorkingDays: 0,
+        age6To10WorkingDays: 0,
+        ageOver10WorkingDays: 1,
+      },
     ]);
     expect(body.total).toMatchObject({ open: 3, age0To2WorkingDays: 1, ageOver10WorkingDays: 2 });
   });
 
   it('includes imported cases', async () => {
     // Received Tue 10 Mar 09:00, resolved 13:00 local: 4 working hours, VA, by letter.
-    const line = { externalId: 'OLD-1', receivedAt: '2026-03-10T08:00:00Z', firstResponseAt: '2026-03-10T12:00:00Z', resolvedAt: '2026-03-10T12:00:00Z', departmentCode: 'VA', catalogCode: 'water_leak', channel: 'letter', description: 'Läcka', status: 'resolved' };
-    await t.http().post('/api/v1/import/cases').set(bearer(await t.login('admin@demo.local'))).set('Content-Type', 'application/x-ndjson').send(`${JSON.stringify(line)}\n`).expect(200);
+    const line = {
+      externalId: 'OLD-1',
+      receivedAt: '2026-03-10T08:00:00Z',
+      firstResponseAt: '2026-03-10T12:00:00Z',
+      resolvedAt: '2026-03-10T12:00:00Z',
+      departmentCode: 'VA',
+      catalogCode: 'water_leak',
+      channel: 'letter',
+      description: 'Läcka',
+      status: 'resolved',
+    };
+    await t
+      .http()
+      .post('/api/v1/import/cases')
+      .set(bearer(await t.login('admin@demo.local')))
+      .set('Content-Type', 'application/x-ndjson')
+      .send(`${JSON.stringify(line)}\n`)
+      .expect(200);
     const body = await report({ groupBy: 'department' });
     // VA now [1, 2.25, 4]; all ten [0, 1, 2.25, 4, 10, 11, 13]: median 4, p90 at rank ceil(6.3) = 7.
-    expect(body.rows.find((row: Record<string, unknown>) => row.group === 'VA')).toMatchObject({ received: 3, resolved: 3, medianResolutionWorkingHours: 2.25, p90ResolutionWorkingHours: 4 });
-    expect(body.total).toMatchObject({ received: 10, resolved: 7, medianResolutionWorkingHours: 4, p90ResolutionWorkingHours: 13 });
+    expect(body.rows.find((row: Record<string, unknown>) => row.group === 'VA')).toMatchObject({
+      received: 3,
+      resolved: 3,
+      medianResolutionWorkingHours: 2.25,
+      p90ResolutionWorkingHours: 4,
+    });
+    expect(body.total).toMatchObject({
+      received: 10,
+      resolved: 7,
+      medianResolutionWorkingHours: 4,
+      p90ResolutionWorkingHours: 13,
+    });
   });
 });

@@ -15,16 +15,25 @@ export interface CaseSteps {
 }
 
 export function caseSteps(t: TestApp): CaseSteps {
-  const status = async (token: string, id: string): Promise<string> => (await t.http().get(`/api/v1/cases/${id}`).set(bearer(token)).expect(200)).body.status;
+  const status = async (token: string, id: string): Promise<string> =>
+    (await t.http().get(`/api/v1/cases/${id}`).set(bearer(token)).expect(200)).body.status;
   const steps: CaseSteps = {
     async create(at, token, body) {
       t.setNow(at);
-      return (await t.http().post('/api/v1/cases').set(bearer(token)).send({ description: 'Statistikfall', ...body }).expect(201)).body.id;
+      return (
+        await t
+          .http()
+          .post('/api/v1/cases')
+          .set(bearer(token))
+          .send({ description: 'Statistikfall', ...body })
+          .expect(201)
+      ).body.id;
     },
     async act(at, token, id, action, body = {}) {
       t.setNow(at);
       const response = await t.http().post(`/api/v1/cases/${id}/${action}`).set(bearer(token)).send(body);
-      if (response.status !== 200) throw new Error(`${action} on ${id}: ${response.status} ${JSON.stringify(response.body)}`);
+      if (response.status !== 200)
+        throw new Error(`${action} on ${id}: ${response.status} ${JSON.stringify(response.body)}`);
     },
     async reply(at, token, id, text = 'Tack, vi tittar på det.') {
       t.setNow(at);
@@ -33,7 +42,8 @@ export function caseSteps(t: TestApp): CaseSteps {
     async routed(at, token, id) {
       t.setNow(at);
       // Routing may run as a queued job after intake; give it a moment before routing by hand.
-      for (let attempt = 0; attempt < 40 && (await status(token, id)) === 'triaged'; attempt++) await new Promise((resolve) => setTimeout(resolve, 25));
+      for (let attempt = 0; attempt < 40 && (await status(token, id)) === 'triaged'; attempt++)
+        await new Promise((resolve) => setTimeout(resolve, 25));
       if ((await status(token, id)) === 'triaged') await steps.act(at, token, id, 'route');
     },
   };
@@ -42,13 +52,28 @@ export function caseSteps(t: TestApp): CaseSteps {
 
 /** Logs a contact through the API; answers its id. */
 export async function logContact(t: TestApp, token: string, body: object): Promise<string> {
-  return (await t.http().post('/api/v1/contacts').set(bearer(token)).send({ summary: 'Statistikkontakt', ...body }).expect(201)).body.id;
+  return (
+    await t
+      .http()
+      .post('/api/v1/contacts')
+      .set(bearer(token))
+      .send({ summary: 'Statistikkontakt', ...body })
+      .expect(201)
+  ).body.id;
 }
 
 /** The office hours the tests count with: weekdays 08:00-16:30 Stockholm time, Swedish holidays. */
 export const OFFICE_HOURS = {
   timeZone: 'Europe/Stockholm',
-  openingHours: { mon: [['08:00', '16:30']], tue: [['08:00', '16:30']], wed: [['08:00', '16:30']], thu: [['08:00', '16:30']], fri: [['08:00', '16:30']], sat: [], sun: [] },
+  openingHours: {
+    mon: [['08:00', '16:30']],
+    tue: [['08:00', '16:30']],
+    wed: [['08:00', '16:30']],
+    thu: [['08:00', '16:30']],
+    fri: [['08:00', '16:30']],
+    sat: [],
+    sun: [],
+  },
   holidayCountry: 'SE',
   closedDates: [],
 };

@@ -25,9 +25,19 @@ describe('telephony call records (POST/GET /api/v1/telephony/calls)', () => {
   });
   afterAll(() => t.close());
 
-  const webhook = (body: unknown) => t.http().post('/api/v1/telephony/calls').set('X-Telephony-Secret', SECRET).send(body as object);
+  const webhook = (body: unknown) =>
+    t
+      .http()
+      .post('/api/v1/telephony/calls')
+      .set('X-Telephony-Secret', SECRET)
+      .send(body as object);
   const listCalls = async (query: Record<string, string | number> = {}) =>
-    (await t.http().get('/api/v1/telephony/calls').query(query).set(bearer(manager)).expect(200)).body as { items: Array<Record<string, unknown>>; total: number; limit: number; offset: number };
+    (await t.http().get('/api/v1/telephony/calls').query(query).set(bearer(manager)).expect(200)).body as {
+      items: Array<Record<string, unknown>>;
+      total: number;
+      limit: number;
+      offset: number;
+    };
 
   it('stores a CSV export uploaded by an admin and lists it by period and queue', async () => {
     const csv = [
@@ -38,13 +48,37 @@ describe('telephony call records (POST/GET /api/v1/telephony/calls)', () => {
       'csv-3,2025-05-05T08:00:00+02:00,technical,12,answered,300,false,handler@demo.local,PHONE,false',
       'csv-4,2025-05-06T07:00:00Z,social,5,answered,60,no,,,',
     ].join('\n');
-    await t.http().post('/api/v1/telephony/calls').set(bearer(admin)).set('Content-Type', 'text/csv').send(csv).expect(200, { stored: 4, duplicates: 0, rejected: [], rejectedCount: 0 });
+    await t
+      .http()
+      .post('/api/v1/telephony/calls')
+      .set(bearer(admin))
+      .set('Content-Type', 'text/csv')
+      .send(csv)
+      .expect(200, { stored: 4, duplicates: 0, rejected: [], rejectedCount: 0 });
 
     const fifthOfMay = await listCalls({ from: '2025-05-05T00:00:00Z', to: '2025-05-06T00:00:00Z' });
     expect(fifthOfMay.total).toBe(3);
     expect(fifthOfMay.items.map((item) => item.callId)).toEqual(['csv-2', 'csv-1', 'csv-3']);
-    expect(fifthOfMay.items[0]).toMatchObject({ callId: 'csv-2', startedAt: '2025-05-05T07:05:00.000Z', queue: 'main', waitSeconds: 400, outcome: 'abandoned', talkSeconds: 0, callbackRequested: true, agentEmail: null, servicePointCode: null, directAnswer: null, source: 'csv' });
-    expect(fifthOfMay.items[2]).toMatchObject({ callId: 'csv-3', startedAt: '2025-05-05T06:00:00.000Z', agentEmail: 'handler@demo.local', servicePointCode: 'PHONE', directAnswer: false });
+    expect(fifthOfMay.items[0]).toMatchObject({
+      callId: 'csv-2',
+      startedAt: '2025-05-05T07:05:00.000Z',
+      queue: 'main',
+      waitSeconds: 400,
+      outcome: 'abandoned',
+      talkSeconds: 0,
+      callbackRequested: true,
+      agentEmail: null,
+      servicePointCode: null,
+      directAnswer: null,
+      source: 'csv',
+    });
+    expect(fifthOfMay.items[2]).toMatchObject({
+      callId: 'csv-3',
+      startedAt: '2025-05-05T06:00:00.000Z',
+      agentEmail: 'handler@demo.local',
+      servicePointCode: 'PHONE',
+      directAnswer: false,
+    });
 
     const main = await listCalls({ queue: 'main', limit: 1, offset: 1 });
     expect(main).toMatchObject({ total: 2, limit: 1, offset: 1 });
@@ -54,49 +88,96 @@ describe('telephony call records (POST/GET /api/v1/telephony/calls)', () => {
   it('takes one record or an array from the webhook with the shared secret, and stores each callId once', async () => {
     await webhook(call('hook-1')).expect(200, { stored: 1, duplicates: 0, rejected: [], rejectedCount: 0 });
     await webhook(call('hook-1')).expect(200, { stored: 0, duplicates: 1, rejected: [], rejectedCount: 0 });
-    await webhook([call('hook-1'), call('hook-2', { queue: 'technical' }), call('hook-2', { queue: 'technical' })]).expect(200, { stored: 1, duplicates: 2, rejected: [], rejectedCount: 0 });
+    await webhook([
+      call('hook-1'),
+      call('hook-2', { queue: 'technical' }),
+      call('hook-2', { queue: 'technical' }),
+    ]).expect(200, { stored: 1, duplicates: 2, rejected: [], rejectedCount: 0 });
 
     const stored = await listCalls({ from: '2025-05-12T00:00:00Z', to: '2025-05-13T00:00:00Z' });
     expect(stored.items.map((item) => item.callId).sort()).toEqual(['hook-1', 'hook-2']);
-    expect(stored.items.find((item) => item.callId === 'hook-1')).toMatchObject({ source: 'webhook', waitSeconds: 45, talkSeconds: 180, directAnswer: true });
+    expect(stored.items.find((item) => item.callId === 'hook-1')).toMatchObject({
+      source: 'webhook',
+      waitSeconds: 45,
+      talkSeconds: 180,
+      directAnswer: true,
+    });
   });
 
   it('stores nothing from a delivery with a bad record and names the record and its errors', async () => {
-    const response = await webhook([call('bad-1'), call('bad-2', { waitSeconds: '45s', outcome: 'abandoned', talkSeconds: 0, directAnswer: true }), 'call-3']).expect(200);
+    const response = await webhook([
+      call('bad-1'),
+      call('bad-2', { waitSeconds: '45s', outcome: 'abandoned', talkSeconds: 0, directAnswer: true }),
+      'call-3',
+    ]).expect(200);
     expect(response.body).toEqual({
       stored: 0,
       duplicates: 0,
       rejectedCount: 2,
       rejected: [
-        { line: 2, errors: ['waitSeconds: must be a whole number from 0 to 86400; got "45s"', 'directAnswer: cannot be true for an abandoned call'] },
+        {
+          line: 2,
+          errors: [
+            'waitSeconds: must be a whole number from 0 to 86400; got "45s"',
+            'directAnswer: cannot be true for an abandoned call',
+          ],
+        },
         { line: 3, errors: ['must be a JSON object'] },
       ],
     });
-    const csv = 'callId,startedAt,queue,waitSeconds,outcome,talkSeconds,callbackRequested\nbad-4,2025-05-20T08:00:00Z,main,10,answered,20,false\nbad-5,2025-05-20T08:00:00Z,main,10,answered,20\n';
-    await t.http().post('/api/v1/telephony/calls').set('X-Telephony-Secret', SECRET).set('Content-Type', 'text/csv').send(csv).expect(200, {
-      stored: 0,
-      duplicates: 0,
-      rejectedCount: 1,
-      rejected: [{ line: 3, errors: ['has 6 fields but the header has 7'] }],
-    });
-    expect((await listCalls({ from: '2025-05-12T08:03:10Z', to: '2025-05-12T08:03:11Z' })).items.map((item) => item.callId)).not.toContain('bad-1');
+    const csv =
+      'callId,startedAt,queue,waitSeconds,outcome,talkSeconds,callbackRequested\nbad-4,2025-05-20T08:00:00Z,main,10,answered,20,false\nbad-5,2025-05-20T08:00:00Z,main,10,answered,20\n';
+    await t
+      .http()
+      .post('/api/v1/telephony/calls')
+      .set('X-Telephony-Secret', SECRET)
+      .set('Content-Type', 'text/csv')
+      .send(csv)
+      .expect(200, {
+        stored: 0,
+        duplicates: 0,
+        rejectedCount: 1,
+        rejected: [{ line: 3, errors: ['has 6 fields but the header has 7'] }],
+      });
+    expect(
+      (await listCalls({ from: '2025-05-12T08:03:10Z', to: '2025-05-12T08:03:11Z' })).items.map((item) => item.callId),
+    ).not.toContain('bad-1');
     expect((await listCalls({ from: '2025-05-20T00:00:00Z', to: '2025-05-21T00:00:00Z' })).total).toBe(0);
   });
 
   it('refuses a delivery without the secret or an admin token', async () => {
     await t.http().post('/api/v1/telephony/calls').send(call('auth-1')).expect(401);
-    const wrong = await t.http().post('/api/v1/telephony/calls').set('X-Telephony-Secret', 'not-the-secret-at-all').send(call('auth-1')).expect(401);
+    const wrong = await t
+      .http()
+      .post('/api/v1/telephony/calls')
+      .set('X-Telephony-Secret', 'not-the-secret-at-all')
+      .send(call('auth-1'))
+      .expect(401);
     expect(wrong.body.message).toBe('The X-Telephony-Secret header does not match');
     await t.http().post('/api/v1/telephony/calls').set(bearer(manager)).send(call('auth-1')).expect(403);
-    await t.http().post('/api/v1/telephony/calls').set(bearer(admin)).send(call('auth-1')).expect(200, { stored: 1, duplicates: 0, rejected: [], rejectedCount: 0 });
+    await t
+      .http()
+      .post('/api/v1/telephony/calls')
+      .set(bearer(admin))
+      .send(call('auth-1'))
+      .expect(200, { stored: 1, duplicates: 0, rejected: [], rejectedCount: 0 });
     await webhook('not json at all').set('Content-Type', 'text/plain').expect(415);
   });
 
   it('lists calls for managers and admins only', async () => {
     await t.http().get('/api/v1/telephony/calls').expect(401);
-    await t.http().get('/api/v1/telephony/calls').set(bearer(await t.login('agent@demo.local'))).expect(403);
+    await t
+      .http()
+      .get('/api/v1/telephony/calls')
+      .set(bearer(await t.login('agent@demo.local')))
+      .expect(403);
     await t.http().get('/api/v1/telephony/calls').set(bearer(admin)).expect(200);
-    const bad = await t.http().get('/api/v1/telephony/calls').query({ from: 'yesterday' }).set(bearer(manager)).expect(400);
+    const bad = await t
+      .http()
+      .get('/api/v1/telephony/calls')
+      .query({ from: 'yesterday' })
+      .set(bearer(manager))
+      .expect(400);
     expect(bad.body.message).toEqual(['from must be a valid ISO 8601 date string']);
   });
 });

@@ -27,7 +27,12 @@ describe('triage: suggesting a catalog type from the text', () => {
   });
 
   it('raises the priority of urgent matters', async () => {
-    const response = await t.http().post('/api/v1/triage/suggest').set(bearer(agent)).send({ text: 'Vattenläcka på Ekbacksvägen, vattnet forsar ut på gatan' }).expect(200);
+    const response = await t
+      .http()
+      .post('/api/v1/triage/suggest')
+      .set(bearer(agent))
+      .send({ text: 'Vattenläcka på Ekbacksvägen, vattnet forsar ut på gatan' })
+      .expect(200);
     expect(response.body).toMatchObject({ catalogCode: 'water_leak', priority: 'urgent' });
   });
 

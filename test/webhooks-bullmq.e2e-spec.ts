@@ -36,22 +36,41 @@ describe('webhooks through BullMQ on Redis', () => {
 
   const delivery = (caseId: string, status: string) =>
     eventually(async () => {
-      const page = (await t.http().get(`/api/v1/webhooks/deliveries?caseId=${caseId}`).set(bearer(admin)).expect(200)).body;
+      const page = (await t.http().get(`/api/v1/webhooks/deliveries?caseId=${caseId}`).set(bearer(admin)).expect(200))
+        .body;
       return page.items.find((item: { status: string }) => item.status === status);
     }, `a ${status} delivery`);
 
   it('retries a refused delivery with backoff, keeps it as failed, and delivers it on an admin resend', async () => {
-    const created = (await t.http().post('/api/v1/cases').set(bearer(agent)).send({ description: 'Gatlampan är släckt', catalogCode: 'street_light' }).expect(201)).body;
+    const created = (
+      await t
+        .http()
+        .post('/api/v1/cases')
+        .set(bearer(agent))
+        .send({ description: 'Gatlampan är släckt', catalogCode: 'street_light' })
+        .expect(201)
+    ).body;
     const failed = await delivery(created.id, 'failed');
     expect(failed).toMatchObject({ attempts: 3, lastStatusCode: 500, lastError: 'The receiver answered 500' });
     expect(received.filter((r) => r.headers['x-onewayin-delivery'] === failed.id)).toHaveLength(3);
 
     answer = 202;
     await t.http().post(`/api/v1/webhooks/deliveries/${failed.id}/resend`).set(bearer(admin)).expect(200);
-    expect(await delivery(created.id, 'delivered')).toMatchObject({ id: failed.id, attempts: 4, lastStatusCode: 202, resendCount: 1 });
+    expect(await delivery(created.id, 'delivered')).toMatchObject({
+      id: failed.id,
+      attempts: 4,
+      lastStatusCode: 202,
+      resendCount: 1,
+    });
     const last = received.filter((r) => r.headers['x-onewayin-delivery'] === failed.id)[3];
     const timestamp = last.headers['x-onewayin-timestamp'] as string;
-    expect(last.headers['x-onewayin-signature']).toBe(`sha256=${createHmac('sha256', secret).update(`${timestamp}.${last.rawBody}`).digest('hex')}`);
-    expect(JSON.parse(last.rawBody).case).toMatchObject({ id: created.id, reference: created.reference, catalogCode: 'street_light' });
+    expect(last.headers['x-onewayin-signature']).toBe(
+      `sha256=${createHmac('sha256', secret).update(`${timestamp}.${last.rawBody}`).digest('hex')}`,
+    );
+    expect(JSON.parse(last.rawBody).case).toMatchObject({
+      id: created.id,
+      reference: created.reference,
+      catalogCode: 'street_light',
+    });
   });
 });

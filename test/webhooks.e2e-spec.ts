@@ -29,7 +29,10 @@ class Receiver {
       request.on('end', () => {
         const path = request.url ?? '';
         this.requests.push({ path, headers: request.headers, rawBody: Buffer.concat(chunks).toString('utf8') });
-        const answer = () => response.writeHead(this.answers.get(path) ?? 200, { 'Content-Type': 'text/plain' }).end(this.answers.get(path) === 500 ? 'database is down' : 'ok');
+        const answer = () =>
+          response
+            .writeHead(this.answers.get(path) ?? 200, { 'Content-Type': 'text/plain' })
+            .end(this.answers.get(path) === 500 ? 'database is down' : 'ok');
         if (this.held.has(path)) this.held.set(path, answer);
         else answer();
       });
@@ -53,7 +56,9 @@ class Receiver {
 /** The receiver's side of the contract, written from the docs with node:crypto only. */
 function signatureIsValid(secret: string, received: Received): boolean {
   const timestamp = received.headers['x-onewayin-timestamp'] as string;
-  const expected = Buffer.from(`sha256=${createHmac('sha256', secret).update(`${timestamp}.${received.rawBody}`).digest('hex')}`);
+  const expected = Buffer.from(
+    `sha256=${createHmac('sha256', secret).update(`${timestamp}.${received.rawBody}`).digest('hex')}`,
+  );
   const given = Buffer.from((received.headers['x-onewayin-signature'] as string) ?? '');
   const fresh = Math.abs(Date.now() / 1000 - Number(timestamp)) < 300;
   return fresh && given.length === expected.length && timingSafeEqual(given, expected);
@@ -70,7 +75,9 @@ describe('webhooks: routed cases are posted, signed, to the department systems',
   beforeAll(async () => {
     await receiver.start();
     t = await createTestApp({ runJobs: true, env: { JOB_ATTEMPTS: '3', JOB_BACKOFF_MS: '20' } });
-    [admin, agent, handler] = await Promise.all(['admin@demo.local', 'agent@demo.local', 'handler@demo.local'].map((email) => t.login(email)));
+    [admin, agent, handler] = await Promise.all(
+      ['admin@demo.local', 'agent@demo.local', 'handler@demo.local'].map((email) => t.login(email)),
+    );
   });
   afterAll(async () => {
     for (const release of receiver.held.values()) release();
@@ -78,33 +85,64 @@ describe('webhooks: routed cases are posted, signed, to the department systems',
     await receiver.close();
   });
 
-  const putWebhook = (code: string, body: object, token = admin) => t.http().put(`/api/v1/departments/${code}/webhook`).set(bearer(token)).send(body);
-  const createCase = async (body: object) => (await t.http().post('/api/v1/cases').set(bearer(agent)).send(body).expect(201)).body as { id: string; reference: string };
-  const readCase = async (id: string) => (await t.http().get(`/api/v1/cases/${id}`).set(bearer(admin)).expect(200)).body;
-  const deliveries = async (query: string) => (await t.http().get(`/api/v1/webhooks/deliveries?${query}`).set(bearer(admin)).expect(200)).body;
+  const putWebhook = (code: string, body: object, token = admin) =>
+    t.http().put(`/api/v1/departments/${code}/webhook`).set(bearer(token)).send(body);
+  const createCase = async (body: object) =>
+    (await t.http().post('/api/v1/cases').set(bearer(agent)).send(body).expect(201)).body as {
+      id: string;
+      reference: string;
+    };
+  const readCase = async (id: string) =>
+    (await t.http().get(`/api/v1/cases/${id}`).set(bearer(admin)).expect(200)).body;
+  const deliveries = async (query: string) =>
+    (await t.http().get(`/api/v1/webhooks/deliveries?${query}`).set(bearer(admin)).expect(200)).body;
   const settledDelivery = (caseId: string, status: string) =>
-    eventually(async () => (await deliveries(`caseId=${caseId}`)).items.find((d: { status: string }) => d.status === status), `a ${status} delivery for case ${caseId}`);
-  const requestFor = (path: string, reference: string) => eventually(async () => receiver.to(path).find((r) => JSON.parse(r.rawBody).case.reference === reference), `a POST to ${path} about ${reference}`);
+    eventually(
+      async () => (await deliveries(`caseId=${caseId}`)).items.find((d: { status: string }) => d.status === status),
+      `a ${status} delivery for case ${caseId}`,
+    );
+  const requestFor = (path: string, reference: string) =>
+    eventually(
+      async () => receiver.to(path).find((r) => JSON.parse(r.rawBody).case.reference === reference),
+      `a POST to ${path} about ${reference}`,
+    );
 
   it('lets an admin set a department webhook, never shows the secret again, and takes plain http only to this machine', async () => {
     const set = await putWebhook('TEK', { url: receiver.url('/tek'), secret: secrets.TEK, active: true }).expect(200);
-    expect(set.body).toEqual({ departmentCode: 'TEK', url: receiver.url('/tek'), active: true, hasSecret: true, createdAt: expect.any(String), updatedAt: expect.any(String) });
+    expect(set.body).toEqual({
+      departmentCode: 'TEK',
+      url: receiver.url('/tek'),
+      active: true,
+      hasSecret: true,
+      createdAt: expect.any(String),
+      updatedAt: expect.any(String),
+    });
     const shown = await t.http().get('/api/v1/departments/TEK/webhook').set(bearer(admin)).expect(200);
     expect(shown.body).toEqual(set.body);
     expect(JSON.stringify(shown.body)).not.toContain(secrets.TEK);
 
-    expect((await putWebhook('VA', { url: 'http://workorders.norrvika.example/hook', secret: secrets.VA }).expect(400)).body.message).toEqual([
-      'url must start with https:// (http:// only to localhost or 127.0.0.1, outside production)',
+    expect(
+      (await putWebhook('VA', { url: 'http://workorders.norrvika.example/hook', secret: secrets.VA }).expect(400)).body
+        .message,
+    ).toEqual(['url must start with https:// (http:// only to localhost or 127.0.0.1, outside production)']);
+    expect((await putWebhook('VA', { url: receiver.url('/va') }).expect(400)).body.message).toEqual([
+      'secret must be given (at least 16 characters) when a webhook is first set',
     ]);
-    expect((await putWebhook('VA', { url: receiver.url('/va') }).expect(400)).body.message).toEqual(['secret must be given (at least 16 characters) when a webhook is first set']);
-    expect((await putWebhook('VA', { url: receiver.url('/va'), secret: 'short' }).expect(400)).body.message).toEqual(['secret must be longer than or equal to 16 characters']);
+    expect((await putWebhook('VA', { url: receiver.url('/va'), secret: 'short' }).expect(400)).body.message).toEqual([
+      'secret must be longer than or equal to 16 characters',
+    ]);
     await putWebhook('NOSUCH', { url: receiver.url('/x'), secret: secrets.VA }).expect(404);
     await putWebhook('VA', { url: receiver.url('/va'), secret: secrets.VA }, agent).expect(403);
     await t.http().get('/api/v1/departments/VA/webhook').set(bearer(admin)).expect(404);
   });
 
   it('posts a case the routing job routes, with a signature the receiver can check', async () => {
-    const created = await createCase({ description: 'Djupt hål i vägen vid skolan', catalogCode: 'pothole', location: { address: 'Skolvägen 3', postalCode: '139 30', lat: 59.25, lng: 18.23 }, citizen: { name: 'Per', email: 'per@example.se' } });
+    const created = await createCase({
+      description: 'Djupt hål i vägen vid skolan',
+      catalogCode: 'pothole',
+      location: { address: 'Skolvägen 3', postalCode: '139 30', lat: 59.25, lng: 18.23 },
+      citizen: { name: 'Per', email: 'per@example.se' },
+    });
     const received = await requestFor('/tek', created.reference);
     const stored = await t.app.get(DataSource).manager.findOneByOrFail(Case, { id: created.id });
 
@@ -136,21 +174,47 @@ describe('webhooks: routed cases are posted, signed, to the department systems',
     });
     // Field staff get the place and the fault, not who reported it.
     expect(received.rawBody).not.toContain('per@example.se');
-    expect(delivery).toMatchObject({ departmentCode: 'TEK', caseReference: created.reference, attempts: 1, lastStatusCode: 200, lastError: null, deliveredAt: expect.any(String) });
+    expect(delivery).toMatchObject({
+      departmentCode: 'TEK',
+      caseReference: created.reference,
+      attempts: 1,
+      lastStatusCode: 200,
+      lastError: null,
+      deliveredAt: expect.any(String),
+    });
   });
 
   it('posts a case an agent routes by hand, and again to the new department when a handler transfers it', async () => {
     await putWebhook('VA', { url: receiver.url('/va'), secret: secrets.VA }).expect(200);
     // A type the service center handles itself stays there unless an agent sends it on.
-    const created = await createCase({ description: 'Vatten i källaren efter regnet, vem ska jag ringa?', catalogCode: 'general_information' });
-    await t.http().post(`/api/v1/cases/${created.id}/route`).set(bearer(agent)).send({ departmentCode: 'TEK' }).expect(200);
+    const created = await createCase({
+      description: 'Vatten i källaren efter regnet, vem ska jag ringa?',
+      catalogCode: 'general_information',
+    });
+    await t
+      .http()
+      .post(`/api/v1/cases/${created.id}/route`)
+      .set(bearer(agent))
+      .send({ departmentCode: 'TEK' })
+      .expect(200);
     const toTek = await requestFor('/tek', created.reference);
-    expect(JSON.parse(toTek.rawBody)).toMatchObject({ department: { code: 'TEK' }, case: { status: 'routed', catalogCode: 'general_information' } });
+    expect(JSON.parse(toTek.rawBody)).toMatchObject({
+      department: { code: 'TEK' },
+      case: { status: 'routed', catalogCode: 'general_information' },
+    });
 
-    await t.http().post(`/api/v1/cases/${created.id}/transfer`).set(bearer(handler)).send({ departmentCode: 'VA', reason: 'Dagvatten är VA:s' }).expect(200);
+    await t
+      .http()
+      .post(`/api/v1/cases/${created.id}/transfer`)
+      .set(bearer(handler))
+      .send({ departmentCode: 'VA', reason: 'Dagvatten är VA:s' })
+      .expect(200);
     const toVa = await requestFor('/va', created.reference);
     expect(signatureIsValid(secrets.VA, toVa)).toBe(true);
-    expect(JSON.parse(toVa.rawBody)).toMatchObject({ department: { code: 'VA', name: 'Vatten och avfall' }, case: { status: 'routed', reference: created.reference } });
+    expect(JSON.parse(toVa.rawBody)).toMatchObject({
+      department: { code: 'VA', name: 'Vatten och avfall' },
+      case: { status: 'routed', reference: created.reference },
+    });
     expect(toVa.headers['x-onewayin-delivery']).not.toBe(toTek.headers['x-onewayin-delivery']);
     await settledDelivery(created.id, 'delivered');
     expect((await deliveries(`caseId=${created.id}&status=delivered`)).total).toBe(2);
@@ -160,7 +224,13 @@ describe('webhooks: routed cases are posted, signed, to the department systems',
     receiver.answers.set('/va', 500);
     const created = await createCase({ description: 'Vattnet forsar ur en brunn', catalogCode: 'water_leak' });
     const failed = await settledDelivery(created.id, 'failed');
-    expect(failed).toMatchObject({ departmentCode: 'VA', attempts: 3, lastStatusCode: 500, lastError: 'The receiver answered 500: database is down', deliveredAt: null });
+    expect(failed).toMatchObject({
+      departmentCode: 'VA',
+      attempts: 3,
+      lastStatusCode: 500,
+      lastError: 'The receiver answered 500: database is down',
+      deliveredAt: null,
+    });
     const tries = receiver.to('/va').filter((r) => r.headers['x-onewayin-delivery'] === failed.id);
     expect(tries).toHaveLength(3);
     expect((await deliveries('status=failed')).items.map((d: { id: string }) => d.id)).toContain(failed.id);
@@ -168,10 +238,20 @@ describe('webhooks: routed cases are posted, signed, to the department systems',
     await t.http().post(`/api/v1/webhooks/deliveries/${failed.id}/resend`).set(bearer(handler)).expect(403);
 
     receiver.answers.set('/va', 204);
-    const resent = await t.http().post(`/api/v1/webhooks/deliveries/${failed.id}/resend`).set(bearer(admin)).expect(200);
+    const resent = await t
+      .http()
+      .post(`/api/v1/webhooks/deliveries/${failed.id}/resend`)
+      .set(bearer(admin))
+      .expect(200);
     expect(resent.body).toMatchObject({ id: failed.id, status: 'pending', resendCount: 1 });
     const delivered = await settledDelivery(created.id, 'delivered');
-    expect(delivered).toMatchObject({ id: failed.id, attempts: 4, lastStatusCode: 204, lastError: null, resendCount: 1 });
+    expect(delivered).toMatchObject({
+      id: failed.id,
+      attempts: 4,
+      lastStatusCode: 204,
+      lastError: null,
+      resendCount: 1,
+    });
     const last = receiver.to('/va').filter((r) => r.headers['x-onewayin-delivery'] === failed.id)[3];
     expect(signatureIsValid(secrets.VA, last)).toBe(true);
     await t.http().post(`/api/v1/webhooks/deliveries/${failed.id}/resend`).set(bearer(admin)).expect(200);
@@ -182,20 +262,37 @@ describe('webhooks: routed cases are posted, signed, to the department systems',
     await putWebhook('SOC', { url: receiver.url('/soc'), secret: secrets.SOC }).expect(200);
     const created = await createCase({ description: 'Behöver hjälp med hyran', catalogCode: 'income_support' });
     const received = await requestFor('/soc', created.reference);
-    expect(JSON.parse(received.rawBody).case).toMatchObject({ confidential: true, description: 'Behöver hjälp med hyran' });
+    expect(JSON.parse(received.rawBody).case).toMatchObject({
+      confidential: true,
+      description: 'Behöver hjälp med hyran',
+    });
   });
 
   it('does not tell a department of a case that left it before the delivery went out', async () => {
     receiver.answers.set('/tek', 503);
     receiver.held.set('/tek', () => undefined);
     const created = await createCase({ description: 'Gatlampan är släckt', catalogCode: 'street_light' });
-    await eventually(async () => (receiver.to('/tek').some((r) => JSON.parse(r.rawBody).case.reference === created.reference) ? true : undefined), 'the first try');
-    await t.http().post(`/api/v1/cases/${created.id}/transfer`).set(bearer(handler)).send({ departmentCode: 'VA', reason: 'Fel förvaltning' }).expect(200);
+    await eventually(
+      async () =>
+        receiver.to('/tek').some((r) => JSON.parse(r.rawBody).case.reference === created.reference) ? true : undefined,
+      'the first try',
+    );
+    await t
+      .http()
+      .post(`/api/v1/cases/${created.id}/transfer`)
+      .set(bearer(handler))
+      .send({ departmentCode: 'VA', reason: 'Fel förvaltning' })
+      .expect(200);
     const release = receiver.held.get('/tek') as () => void;
     receiver.held.delete('/tek');
     release();
     const cancelled = await settledDelivery(created.id, 'cancelled');
-    expect(cancelled).toMatchObject({ departmentCode: 'TEK', attempts: 1, lastStatusCode: 503, lastError: 'The case moved to VA before it was delivered' });
+    expect(cancelled).toMatchObject({
+      departmentCode: 'TEK',
+      attempts: 1,
+      lastStatusCode: 503,
+      lastError: 'The case moved to VA before it was delivered',
+    });
     expect(receiver.to('/tek').filter((r) => r.headers['x-onewayin-delivery'] === cancelled.id)).toHaveLength(1);
     receiver.answers.delete('/tek');
   });

@@ -17,7 +17,10 @@ import { StaffService } from './staff.service';
     TypeOrmModule.forFeature([StaffUser]),
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({ secret: config.jwtSecret, signOptions: { expiresIn: config.jwtExpiresInSeconds } }),
+      useFactory: (config: AppConfig) => ({
+        secret: config.jwtSecret,
+        signOptions: { expiresIn: config.jwtExpiresInSeconds },
+      }),
     }),
   ],
   controllers: [AuthController, StaffController],

@@ -36,11 +36,22 @@ export class StaffService {
       const codes = [...new Set(input.departmentCodes ?? [])];
       const departments = codes.length ? await manager.findBy(Department, { code: In(codes) }) : [];
       const unknown = codes.filter((code) => !departments.some((d) => d.code === code));
-      if (unknown.length) throw new InvalidInputError(unknown.map((code) => `departmentCodes: unknown department "${code}"`));
-      if (input.role === 'handler' && departments.length === 0) throw new InvalidInputError(['departmentCodes: a handler belongs to at least one department']);
+      if (unknown.length)
+        throw new InvalidInputError(unknown.map((code) => `departmentCodes: unknown department "${code}"`));
+      if (input.role === 'handler' && departments.length === 0)
+        throw new InvalidInputError(['departmentCodes: a handler belongs to at least one department']);
       const email = input.email.toLowerCase();
-      if (await manager.existsBy(StaffUser, { email })) throw new ConflictError(`A staff member with e-mail ${email} already exists`);
-      const user = manager.create(StaffUser, { id: newId(), email, name: input.name, passwordHash, role: input.role, active: true, departments });
+      if (await manager.existsBy(StaffUser, { email }))
+        throw new ConflictError(`A staff member with e-mail ${email} already exists`);
+      const user = manager.create(StaffUser, {
+        id: newId(),
+        email,
+        name: input.name,
+        passwordHash,
+        role: input.role,
+        active: true,
+        departments,
+      });
       await manager.save(user);
       return this.view(user);
     });

@@ -11,7 +11,17 @@ export class CalendarSettingsView {
   @ApiProperty({ example: 'Europe/Stockholm' })
   timeZone: string;
 
-  @ApiProperty({ example: { mon: [['08:00', '16:30']], tue: [['08:00', '16:30']], wed: [['08:00', '16:30']], thu: [['08:00', '16:30']], fri: [['08:00', '16:30']], sat: [], sun: [] } })
+  @ApiProperty({
+    example: {
+      mon: [['08:00', '16:30']],
+      tue: [['08:00', '16:30']],
+      wed: [['08:00', '16:30']],
+      thu: [['08:00', '16:30']],
+      fri: [['08:00', '16:30']],
+      sat: [],
+      sun: [],
+    },
+  })
   openingHours: WeeklyOpeningHours;
 
   @ApiProperty({ enum: ['SE', 'DK', 'NO'], nullable: true })
@@ -20,7 +30,15 @@ export class CalendarSettingsView {
   @ApiProperty({ type: [String], example: ['2026-12-28'] })
   closedDates: string[];
 
-  @ApiProperty({ example: { midsummerEve: 'closed', christmasEve: 'closed', newYearsEve: 'closed', walpurgisEve: 'half_day', halfDayClosesAt: '12:00' } })
+  @ApiProperty({
+    example: {
+      midsummerEve: 'closed',
+      christmasEve: 'closed',
+      newYearsEve: 'closed',
+      walpurgisEve: 'half_day',
+      halfDayClosesAt: '12:00',
+    },
+  })
   eves: ResolvedEveSettings;
 
   @ApiProperty({ nullable: true, description: 'When this version was stored; null for the defaults' })

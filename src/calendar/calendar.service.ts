@@ -4,7 +4,12 @@ import { StaffPrincipal } from '../auth/roles';
 import { Clock } from '../common/clock';
 import { InvalidInputError } from '../common/domain-errors';
 import { TransactionService } from '../database/transaction.service';
-import { BusinessCalendar, BusinessCalendarSettingsInput, DEFAULT_CALENDAR_SETTINGS, validateCalendarSettings } from '../service-targets/calendar/business-calendar';
+import {
+  BusinessCalendar,
+  BusinessCalendarSettingsInput,
+  DEFAULT_CALENDAR_SETTINGS,
+  validateCalendarSettings,
+} from '../service-targets/calendar/business-calendar';
 import { CalendarSettingsView } from './calendar-settings.view';
 import { WorkingTimeQuery } from './dto/working-time.query';
 import { CalendarSettingsVersion } from './entities/calendar-settings-version.entity';
@@ -61,7 +66,8 @@ export class CalendarService {
       .getRawOne<{ version: number | string }>();
     const version = newest ? Number(newest.version) : 0;
     if (this.cached?.version === version) return this.cached;
-    const loaded = version === 0 ? defaultCalendar() : fromRow(await manager.findOneByOrFail(CalendarSettingsVersion, { version }));
+    const loaded =
+      version === 0 ? defaultCalendar() : fromRow(await manager.findOneByOrFail(CalendarSettingsVersion, { version }));
     // A slower concurrent load of an older version must not replace a newer one.
     if (!this.cached || this.cached.version < loaded.version) this.cached = loaded;
     return loaded;
@@ -78,7 +84,9 @@ export class CalendarService {
   }
 
   async workingTime(query: WorkingTimeQuery): Promise<WorkingTimeAnswer> {
-    const asked = [query.to, query.addWorkingDays, query.addWorkingMinutes].filter((value) => value !== undefined).length;
+    const asked = [query.to, query.addWorkingDays, query.addWorkingMinutes].filter(
+      (value) => value !== undefined,
+    ).length;
     if (asked !== 1) throw new InvalidInputError(['give exactly one of to, addWorkingDays and addWorkingMinutes']);
     const { version, calendar } = await this.currentVersion();
     const from = new Date(query.from);
@@ -87,7 +95,12 @@ export class CalendarService {
       return { from, to, workingMinutes: calendar.workingMinutesBetween(from, to), calendarVersion: version };
     }
     if (query.addWorkingDays !== undefined) {
-      return { from, workingDays: query.addWorkingDays, dueAt: calendar.addWorkingDays(from, query.addWorkingDays), calendarVersion: version };
+      return {
+        from,
+        workingDays: query.addWorkingDays,
+        dueAt: calendar.addWorkingDays(from, query.addWorkingDays),
+        calendarVersion: version,
+      };
     }
     const workingMinutes = query.addWorkingMinutes as number;
     return { from, workingMinutes, dueAt: calendar.addWorkingMinutes(from, workingMinutes), calendarVersion: version };
@@ -99,13 +112,23 @@ export class CalendarService {
     if (problems.length > 0) throw new InvalidInputError(problems);
     const calendar = new BusinessCalendar(input as BusinessCalendarSettingsInput);
     const stored = await this.transactions.run((manager) =>
-      manager.save(manager.create(CalendarSettingsVersion, { settings: calendar.settings, createdAt: this.clock.now(), createdById: principal.id })),
+      manager.save(
+        manager.create(CalendarSettingsVersion, {
+          settings: calendar.settings,
+          createdAt: this.clock.now(),
+          createdById: principal.id,
+        }),
+      ),
     );
-    const versioned = { version: stored.version, calendar, updatedAt: stored.createdAt, updatedById: stored.createdById };
+    const versioned = {
+      version: stored.version,
+      calendar,
+      updatedAt: stored.createdAt,
+      updatedById: stored.createdById,
+    };
     if (!this.cached || this.cached.version < versioned.version) this.cached = versioned;
     return toView(versioned);
   }
-
 }
 
 function defaultCalendar(): VersionedCalendar {
@@ -113,10 +136,24 @@ function defaultCalendar(): VersionedCalendar {
 }
 
 function fromRow(row: CalendarSettingsVersion): VersionedCalendar {
-  return { version: row.version, calendar: new BusinessCalendar(row.settings), updatedAt: row.createdAt, updatedById: row.createdById };
+  return {
+    version: row.version,
+    calendar: new BusinessCalendar(row.settings),
+    updatedAt: row.createdAt,
+    updatedById: row.createdById,
+  };
 }
 
 function toView(versioned: VersionedCalendar): CalendarSettingsView {
   const { timeZone, openingHours, holidayCountry, closedDates, eves } = versioned.calendar.settings;
-  return { version: versioned.version, timeZone, openingHours, holidayCountry, closedDates, eves, updatedAt: versioned.updatedAt, updatedById: versioned.updatedById };
+  return {
+    version: versioned.version,
+    timeZone,
+    openingHours,
+    holidayCountry,
+    closedDates,
+    eves,
+    updatedAt: versioned.updatedAt,
+    updatedById: versioned.updatedById,
+  };
 }

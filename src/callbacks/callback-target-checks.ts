@@ -33,11 +33,16 @@ export class CallbackTargetChecks implements OnModuleInit {
       const promised = await manager.findOneBy(CallbackTarget, { contactId: data.contactId });
       if (!promised || promised.dueAt.toISOString() !== data.dueAt) return;
       if (await manager.existsBy(ContactCallback, { contactId: data.contactId })) return;
-      const done = data.check === 'warning' ? promised.warnedAt ?? promised.breachedAt : promised.breachedAt;
+      const done = data.check === 'warning' ? (promised.warnedAt ?? promised.breachedAt) : promised.breachedAt;
       if (done) return;
       const now = this.clock.now();
-      if (now.getTime() < Date.parse(data.runAt)) throw new Error(`Check ${data.check} of the callback for contact ${data.contactId} ran before ${data.runAt}`);
-      await manager.update(CallbackTarget, { contactId: data.contactId }, data.check === 'warning' ? { warnedAt: now } : { breachedAt: now });
+      if (now.getTime() < Date.parse(data.runAt))
+        throw new Error(`Check ${data.check} of the callback for contact ${data.contactId} ran before ${data.runAt}`);
+      await manager.update(
+        CallbackTarget,
+        { contactId: data.contactId },
+        data.check === 'warning' ? { warnedAt: now } : { breachedAt: now },
+      );
       await this.alerts.raise(manager, {
         alertKey: `${data.check}:callback:${data.contactId}`,
         kind: data.check,

@@ -41,7 +41,12 @@ export class CallbackTargetPlanner implements OnApplicationBootstrap {
   async plan(manager: EntityManager, contact: Contact): Promise<void> {
     if (await manager.existsBy(CallbackTarget, { contactId: contact.id })) return;
     const entry = contact.catalogCode ? await manager.findOneBy(CatalogEntry, { code: contact.catalogCode }) : null;
-    const targets = await this.rules.targetsFor(manager, { catalogCode: contact.catalogCode, kind: entry?.kind ?? null, priority: entry?.priority ?? 'normal', channel: contact.channel });
+    const targets = await this.rules.targetsFor(manager, {
+      catalogCode: contact.catalogCode,
+      kind: entry?.kind ?? null,
+      priority: entry?.priority ?? 'normal',
+      channel: contact.channel,
+    });
     const target = targets.callback;
     if (!target) return;
     const calendar = await this.calendars.current(manager);
@@ -61,7 +66,10 @@ export class CallbackTargetPlanner implements OnApplicationBootstrap {
 
   /** The callback was made: its checks have nothing left to do. */
   async made(manager: EntityManager, contactId: string): Promise<void> {
-    await this.superseded.supersede(manager, TARGET_CHECKS.map((check) => callbackCheckKey(contactId, check)));
+    await this.superseded.supersede(
+      manager,
+      TARGET_CHECKS.map((check) => callbackCheckKey(contactId, check)),
+    );
   }
 
   /** As for cases (ServiceTargetRecovery): the in-process queue forgets delayed checks on a restart. */
@@ -80,11 +88,24 @@ export class CallbackTargetPlanner implements OnApplicationBootstrap {
     this.logger.log(`Queued the checks of ${owed.length} owed callbacks again after the start`);
   }
 
-  private async queueChecks(manager: EntityManager, calendar: BusinessCalendar, promised: CallbackTarget): Promise<void> {
+  private async queueChecks(
+    manager: EntityManager,
+    calendar: BusinessCalendar,
+    promised: CallbackTarget,
+  ): Promise<void> {
     const now = this.clock.now();
     const dueAt = promised.dueAt.toISOString();
-    const warnAt = promised.warnedAt ? null : warnAtFor(calendar, promised.promisedAt, promised.dueAt, 0, this.config.serviceTargets.warningShare);
-    if (warnAt) await this.outbox.enqueue(manager, callbackCheckJob({ contactId: promised.contactId, check: 'warning', dueAt, runAt: warnAt.toISOString() }, now));
-    await this.outbox.enqueue(manager, callbackCheckJob({ contactId: promised.contactId, check: 'breach', dueAt, runAt: dueAt }, now));
+    const warnAt = promised.warnedAt
+      ? null
+      : warnAtFor(calendar, promised.promisedAt, promised.dueAt, 0, this.config.serviceTargets.warningShare);
+    if (warnAt)
+      await this.outbox.enqueue(
+        manager,
+        callbackCheckJob({ contactId: promised.contactId, check: 'warning', dueAt, runAt: warnAt.toISOString() }, now),
+      );
+    await this.outbox.enqueue(
+      manager,
+      callbackCheckJob({ contactId: promised.contactId, check: 'breach', dueAt, runAt: dueAt }, now),
+    );
   }
 }

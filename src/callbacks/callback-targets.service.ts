@@ -43,17 +43,36 @@ export class CallbackTargetsService {
     if (state === 'open') builder.where(`NOT ${MADE}`);
     if (state === 'overdue') builder.where(`NOT ${MADE}`).andWhere('t.dueAt <= :now', { now });
     if (state === 'made') builder.where(MADE);
-    const [targets, total] = await builder.orderBy('t.dueAt', 'ASC').addOrderBy('t.contactId', 'ASC').take(limit).skip(offset).getManyAndCount();
+    const [targets, total] = await builder
+      .orderBy('t.dueAt', 'ASC')
+      .addOrderBy('t.contactId', 'ASC')
+      .take(limit)
+      .skip(offset)
+      .getManyAndCount();
     const ids = targets.map((target) => target.contactId);
     const manager = this.dataSource.manager;
-    const contacts = new Map((ids.length ? await manager.findBy(Contact, { id: In(ids) }) : []).map((contact) => [contact.id, contact]));
-    const made = new Map((ids.length ? await manager.findBy(ContactCallback, { contactId: In(ids) }) : []).map((callback) => [callback.contactId, callback]));
-    const items = targets.map((target) => toView(target, contacts.get(target.contactId), made.get(target.contactId), now));
+    const contacts = new Map(
+      (ids.length ? await manager.findBy(Contact, { id: In(ids) }) : []).map((contact) => [contact.id, contact]),
+    );
+    const made = new Map(
+      (ids.length ? await manager.findBy(ContactCallback, { contactId: In(ids) }) : []).map((callback) => [
+        callback.contactId,
+        callback,
+      ]),
+    );
+    const items = targets.map((target) =>
+      toView(target, contacts.get(target.contactId), made.get(target.contactId), now),
+    );
     return { items, total, limit, offset };
   }
 }
 
-function toView(target: CallbackTarget, contact: Contact | undefined, made: ContactCallback | undefined, now: Date): OwedCallbackView {
+function toView(
+  target: CallbackTarget,
+  contact: Contact | undefined,
+  made: ContactCallback | undefined,
+  now: Date,
+): OwedCallbackView {
   const state = made ? (made.madeAt > target.dueAt ? 'made_late' : 'made') : target.dueAt <= now ? 'overdue' : 'open';
   return {
     contactId: target.contactId,
@@ -62,7 +81,10 @@ function toView(target: CallbackTarget, contact: Contact | undefined, made: Cont
     agentId: contact?.agentId ?? null,
     promisedAt: target.promisedAt,
     dueAt: target.dueAt,
-    target: target.targetValue !== null && target.targetUnit ? { value: Number(target.targetValue), unit: target.targetUnit, policyId: target.policyId } : null,
+    target:
+      target.targetValue !== null && target.targetUnit
+        ? { value: Number(target.targetValue), unit: target.targetUnit, policyId: target.policyId }
+        : null,
     state,
     warnedAt: target.warnedAt,
     breachedAt: target.breachedAt,

@@ -15,13 +15,21 @@ export class CallbacksController {
 
   /** The citizen has been called back, reached or not; 409 if the contact owed no callback or it is already recorded. */
   @Post(':id/callback')
-  record(@CurrentStaff() staff: StaffPrincipal, @Param('id') id: string, @Body() body: RecordCallbackDto): Promise<ContactCallback> {
+  record(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Param('id') id: string,
+    @Body() body: RecordCallbackDto,
+  ): Promise<ContactCallback> {
     return this.callbacks.recordMade(staff, id, body.madeAt, { reached: body.reached, note: body.note });
   }
 
   /** The same, without saying whether the citizen was reached (taken as reached). */
   @Post(':id/callback-made')
-  recordMade(@CurrentStaff() staff: StaffPrincipal, @Param('id') id: string, @Body() body: CallbackMadeDto): Promise<ContactCallback> {
+  recordMade(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Param('id') id: string,
+    @Body() body: CallbackMadeDto,
+  ): Promise<ContactCallback> {
     return this.callbacks.recordMade(staff, id, body.madeAt);
   }
 }

@@ -15,7 +15,13 @@ import { CallbackTargetsService } from './callback-targets.service';
 @Module({
   imports: [ServiceTargetsModule],
   controllers: [CallbacksController, CallbackTargetsController],
-  providers: [CallbacksService, CallbackTargetPlanner, CallbackTargetSubscriber, CallbackTargetChecks, CallbackTargetsService],
+  providers: [
+    CallbacksService,
+    CallbackTargetPlanner,
+    CallbackTargetSubscriber,
+    CallbackTargetChecks,
+    CallbackTargetsService,
+  ],
   exports: [CallbacksService],
 })
 export class CallbacksModule {}

@@ -17,19 +17,34 @@ export class CallbacksService {
     private readonly clock: Clock,
   ) {}
 
-  recordMade(principal: StaffPrincipal, contactId: string, madeAtText: string | undefined, outcome: { reached?: boolean; note?: string } = {}): Promise<ContactCallback> {
+  recordMade(
+    principal: StaffPrincipal,
+    contactId: string,
+    madeAtText: string | undefined,
+    outcome: { reached?: boolean; note?: string } = {},
+  ): Promise<ContactCallback> {
     const now = this.clock.now();
     const madeAt = madeAtText ? new Date(madeAtText) : now;
     return this.transactions.run(async (manager) => {
       const contact = await manager.findOneBy(Contact, { id: contactId });
       if (!contact) throw new NotFoundError('Contact', contactId);
-      if (!owesCallback(contact.outcome)) throw new ConflictError(`Contact ${contactId} has outcome "${contact.outcome}" and owes no callback`);
-      if (await manager.existsBy(ContactCallback, { contactId })) throw new ConflictError(`The callback for contact ${contactId} is already recorded`);
+      if (!owesCallback(contact.outcome))
+        throw new ConflictError(`Contact ${contactId} has outcome "${contact.outcome}" and owes no callback`);
+      if (await manager.existsBy(ContactCallback, { contactId }))
+        throw new ConflictError(`The callback for contact ${contactId} is already recorded`);
       const problems: string[] = [];
       if (madeAt < contact.startedAt) problems.push('madeAt: a callback cannot be made before the contact it answers');
       if (madeAt.getTime() > now.getTime() + ALLOWED_CLOCK_SKEW_MS) problems.push('madeAt: must not be in the future');
       if (problems.length > 0) throw new InvalidInputError(problems);
-      return manager.save(manager.create(ContactCallback, { contactId, madeAt, madeById: principal.id, reached: outcome.reached ?? true, note: outcome.note ?? null }));
+      return manager.save(
+        manager.create(ContactCallback, {
+          contactId,
+          madeAt,
+          madeById: principal.id,
+          reached: outcome.reached ?? true,
+          note: outcome.note ?? null,
+        }),
+      );
     });
   }
 }

@@ -37,14 +37,25 @@ export class CaseActionsService {
       const data = await this.apply(manager, principal, target, action, input, now);
       target.status = toStatus;
       await manager.save(target);
-      await appendCaseEvent(manager, { caseId: target.id, type: 'status', actorId: principal.id, at: now, fromStatus, toStatus, reason: input.reason ?? null, data: { action, ...data } });
+      await appendCaseEvent(manager, {
+        caseId: target.id,
+        type: 'status',
+        actorId: principal.id,
+        at: now,
+        fromStatus,
+        toStatus,
+        reason: input.reason ?? null,
+        data: { action, ...data },
+      });
       await this.hooks.changed(manager, target, { action, fromStatus, toStatus, actorId: principal.id, at: now });
       return toCaseView(target, null);
     });
   }
 
   note(principal: StaffPrincipal, id: string, body: string): Promise<CaseEvent> {
-    return this.write(principal, id, (manager, target, now) => appendCaseEvent(manager, { caseId: target.id, type: 'note', actorId: principal.id, at: now, body }));
+    return this.write(principal, id, (manager, target, now) =>
+      appendCaseEvent(manager, { caseId: target.id, type: 'note', actorId: principal.id, at: now, body }),
+    );
   }
 
   /** A reply to the citizen; the first one is the case's first response. Its readability (LIX) is kept with it. */
@@ -54,17 +65,37 @@ export class CaseActionsService {
         target.firstResponseAt = now;
         await manager.save(target);
       }
-      const event = await appendCaseEvent(manager, { caseId: target.id, type: 'reply', actorId: principal.id, at: now, body, data: { lix: readabilityIndex(body) } });
-      await this.hooks.changed(manager, target, { action: 'reply', fromStatus: target.status, toStatus: target.status, actorId: principal.id, at: now });
+      const event = await appendCaseEvent(manager, {
+        caseId: target.id,
+        type: 'reply',
+        actorId: principal.id,
+        at: now,
+        body,
+        data: { lix: readabilityIndex(body) },
+      });
+      await this.hooks.changed(manager, target, {
+        action: 'reply',
+        fromStatus: target.status,
+        toStatus: target.status,
+        actorId: principal.id,
+        at: now,
+      });
       return event;
     });
   }
 
-  private write(principal: StaffPrincipal, id: string, work: (manager: EntityManager, target: Case, now: Date) => Promise<CaseEvent>): Promise<CaseEvent> {
+  private write(
+    principal: StaffPrincipal,
+    id: string,
+    work: (manager: EntityManager, target: Case, now: Date) => Promise<CaseEvent>,
+  ): Promise<CaseEvent> {
     return this.transactions.run(async (manager) => {
       const target = await loadCaseForUpdate(manager, id);
       if (!mayReadContent(principal, target)) throw new ForbiddenError('This case is confidential to its department');
-      if (principal.role === 'handler' && !(target.departmentCode && principal.departmentCodes.includes(target.departmentCode))) {
+      if (
+        principal.role === 'handler' &&
+        !(target.departmentCode && principal.departmentCodes.includes(target.departmentCode))
+      ) {
         throw new ForbiddenError('A handler may only write on cases of their own departments');
       }
       return work(manager, target, this.clock.now());
@@ -72,13 +103,23 @@ export class CaseActionsService {
   }
 
   /** What each action changes besides the status; returns what the timeline should remember. */
-  private async apply(manager: EntityManager, principal: StaffPrincipal, target: Case, action: CaseAction, input: CaseActionDto, now: Date): Promise<Record<string, unknown>> {
+  private async apply(
+    manager: EntityManager,
+    principal: StaffPrincipal,
+    target: Case,
+    action: CaseAction,
+    input: CaseActionDto,
+    now: Date,
+  ): Promise<Record<string, unknown>> {
     switch (action) {
       case 'triage':
         return this.triage(manager, target, input);
       case 'route': {
         const departmentCode = input.departmentCode ?? target.departmentCode;
-        if (!departmentCode) throw new InvalidInputError(['departmentCode: the case has no catalog type; say which department to route it to']);
+        if (!departmentCode)
+          throw new InvalidInputError([
+            'departmentCode: the case has no catalog type; say which department to route it to',
+          ]);
         await this.requireDepartment(manager, departmentCode);
         const previous = target.departmentCode;
         Object.assign(target, { departmentCode, assigneeId: null });
@@ -101,15 +142,21 @@ export class CaseActionsService {
       }
       case 'transfer': {
         this.requireReason(input, 'transfer');
-        if (!input.departmentCode) throw new InvalidInputError(['departmentCode: say which department to transfer the case to']);
-        if (input.departmentCode === target.departmentCode) throw new InvalidInputError(['departmentCode: the case is already with that department']);
+        if (!input.departmentCode)
+          throw new InvalidInputError(['departmentCode: say which department to transfer the case to']);
+        if (input.departmentCode === target.departmentCode)
+          throw new InvalidInputError(['departmentCode: the case is already with that department']);
         await this.requireDepartment(manager, input.departmentCode);
         const from = target.departmentCode;
         Object.assign(target, { departmentCode: input.departmentCode, assigneeId: null });
         return { departmentCode: input.departmentCode, previousDepartmentCode: from };
       }
       case 'resolve':
-        Object.assign(target, { resolvedAt: now, firstResponseAt: target.firstResponseAt ?? now, statusBeforeWaiting: null });
+        Object.assign(target, {
+          resolvedAt: now,
+          firstResponseAt: target.firstResponseAt ?? now,
+          statusBeforeWaiting: null,
+        });
         return {};
       case 'close':
         target.closedAt = now;
@@ -138,12 +185,20 @@ export class CaseActionsService {
     return { catalogCode: entry.code, previousCatalogCode, catalogSetBy: 'staff', priority: target.priority };
   }
 
-  private async markDuplicate(manager: EntityManager, target: Case, input: CaseActionDto): Promise<Record<string, unknown>> {
-    if (!input.duplicateOf) throw new InvalidInputError(['duplicateOf: say which case this one repeats (id or reference)']);
-    const original = await manager.findOne(Case, { where: [{ id: input.duplicateOf }, { reference: input.duplicateOf }] });
+  private async markDuplicate(
+    manager: EntityManager,
+    target: Case,
+    input: CaseActionDto,
+  ): Promise<Record<string, unknown>> {
+    if (!input.duplicateOf)
+      throw new InvalidInputError(['duplicateOf: say which case this one repeats (id or reference)']);
+    const original = await manager.findOne(Case, {
+      where: [{ id: input.duplicateOf }, { reference: input.duplicateOf }],
+    });
     if (!original) throw new NotFoundError('Case', input.duplicateOf);
     if (original.id === target.id) throw new InvalidInputError(['duplicateOf: a case cannot repeat itself']);
-    if (original.status === 'duplicate') throw new ConflictError(`Case ${original.reference} is itself a duplicate; link to the case it repeats`);
+    if (original.status === 'duplicate')
+      throw new ConflictError(`Case ${original.reference} is itself a duplicate; link to the case it repeats`);
     target.duplicateOfId = original.id;
     return { duplicateOfId: original.id, duplicateOfReference: original.reference };
   }
@@ -153,6 +208,7 @@ export class CaseActionsService {
   }
 
   private async requireDepartment(manager: EntityManager, code: string): Promise<void> {
-    if (!(await manager.existsBy(Department, { code }))) throw new InvalidInputError([`departmentCode: unknown department "${code}"`]);
+    if (!(await manager.existsBy(Department, { code })))
+      throw new InvalidInputError([`departmentCode: unknown department "${code}"`]);
   }
 }

@@ -1,4 +1,11 @@
-import { allowedActions, CASE_ACTIONS, CASE_STATUSES, IllegalTransitionError, isOpen, nextStatus } from './case-lifecycle';
+import {
+  allowedActions,
+  CASE_ACTIONS,
+  CASE_STATUSES,
+  IllegalTransitionError,
+  isOpen,
+  nextStatus,
+} from './case-lifecycle';
 
 describe('case lifecycle', () => {
   it('walks the main path new -> triaged -> routed -> in_progress -> resolved -> closed', () => {

@@ -20,11 +20,31 @@ export const CASE_STATUSES = [
 ] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
-export const CASE_ACTIONS = ['triage', 'route', 'claim', 'wait', 'resume', 'return', 'transfer', 'resolve', 'close', 'reopen', 'duplicate'] as const;
+export const CASE_ACTIONS = [
+  'triage',
+  'route',
+  'claim',
+  'wait',
+  'resume',
+  'return',
+  'transfer',
+  'resolve',
+  'close',
+  'reopen',
+  'duplicate',
+] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
 /** Statuses in which a case is still open work for somebody. */
-export const OPEN_STATUSES: readonly CaseStatus[] = ['new', 'triaged', 'routed', 'in_progress', 'waiting', 'returned', 'reopened'];
+export const OPEN_STATUSES: readonly CaseStatus[] = [
+  'new',
+  'triaged',
+  'routed',
+  'in_progress',
+  'waiting',
+  'returned',
+  'reopened',
+];
 
 const ALLOWED_FROM: Record<CaseAction, readonly CaseStatus[]> = {
   triage: ['new', 'triaged', 'returned', 'reopened'],
@@ -71,7 +91,11 @@ export function allowedActions(status: CaseStatus): CaseAction[] {
  * Where an action leads. `resume` goes back to the status the case had before it
  * started waiting (kept on the case), or to `routed` if that is unknown.
  */
-export function nextStatus(status: CaseStatus, action: CaseAction, statusBeforeWaiting?: CaseStatus | null): CaseStatus {
+export function nextStatus(
+  status: CaseStatus,
+  action: CaseAction,
+  statusBeforeWaiting?: CaseStatus | null,
+): CaseStatus {
   if (!ALLOWED_FROM[action].includes(status)) throw new IllegalTransitionError(action, status);
   if (action === 'resume') return statusBeforeWaiting ?? 'routed';
   return TARGET[action];

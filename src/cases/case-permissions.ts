@@ -6,19 +6,43 @@ import { CaseAction, CaseStatus } from './case-lifecycle';
  * simple errands; handlers work the cases of their own departments; managers and
  * admins may do everything. Returns the reason for a refusal, or null when allowed.
  */
-const AGENT_ACTIONS: readonly CaseAction[] = ['triage', 'route', 'resolve', 'close', 'reopen', 'duplicate', 'wait', 'resume'];
-const HANDLER_ACTIONS: readonly CaseAction[] = ['claim', 'wait', 'resume', 'return', 'transfer', 'resolve', 'close', 'reopen', 'duplicate'];
+const AGENT_ACTIONS: readonly CaseAction[] = [
+  'triage',
+  'route',
+  'resolve',
+  'close',
+  'reopen',
+  'duplicate',
+  'wait',
+  'resume',
+];
+const HANDLER_ACTIONS: readonly CaseAction[] = [
+  'claim',
+  'wait',
+  'resume',
+  'return',
+  'transfer',
+  'resolve',
+  'close',
+  'reopen',
+  'duplicate',
+];
 /** Agents resolve only what is still at the service center, not a department's work. */
 const AGENT_RESOLVES_FROM: readonly CaseStatus[] = ['new', 'triaged', 'returned'];
 
-export function refusalFor(principal: StaffPrincipal, action: CaseAction, target: { status: CaseStatus; departmentCode: string | null }): string | null {
+export function refusalFor(
+  principal: StaffPrincipal,
+  action: CaseAction,
+  target: { status: CaseStatus; departmentCode: string | null },
+): string | null {
   switch (principal.role) {
     case 'admin':
     case 'manager':
       return null;
     case 'agent':
       if (!AGENT_ACTIONS.includes(action)) return `An agent may not ${action} a case`;
-      if (action === 'resolve' && !AGENT_RESOLVES_FROM.includes(target.status)) return 'An agent may not resolve a case a department is working on';
+      if (action === 'resolve' && !AGENT_RESOLVES_FROM.includes(target.status))
+        return 'An agent may not resolve a case a department is working on';
       return null;
     case 'handler':
       if (!HANDLER_ACTIONS.includes(action)) return `A handler may not ${action} a case`;

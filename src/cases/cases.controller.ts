@@ -29,7 +29,10 @@ export class CasesController {
   }
 
   @Get()
-  list(@CurrentStaff() staff: StaffPrincipal, @Query() query: ListCasesQuery): Promise<Page<CaseView | RedactedCaseView>> {
+  list(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Query() query: ListCasesQuery,
+  ): Promise<Page<CaseView | RedactedCaseView>> {
     return this.cases.list(staff, query);
   }
 
@@ -65,7 +68,13 @@ export class CasesController {
   act(
     @CurrentStaff() staff: StaffPrincipal,
     @Param('id') id: string,
-    @Param('action', new ParseEnumPipe(Object.fromEntries(CASE_ACTIONS.map((a) => [a, a])), { exceptionFactory: () => new NotFoundException(`Unknown case action; one of ${CASE_ACTIONS.join(', ')}`) })) action: CaseAction,
+    @Param(
+      'action',
+      new ParseEnumPipe(Object.fromEntries(CASE_ACTIONS.map((a) => [a, a])), {
+        exceptionFactory: () => new NotFoundException(`Unknown case action; one of ${CASE_ACTIONS.join(', ')}`),
+      }),
+    )
+    action: CaseAction,
     @Body() body: CaseActionDto,
   ): Promise<CaseView> {
     return this.actions.act(staff, id, action, body);

@@ -45,7 +45,8 @@ export class CasesService {
 
   /** Registers a case. It is stored, with its reference number, before anyone is told the number. */
   create(author: CaseAuthor, input: CreateCaseDto): Promise<CreatedCaseDto> {
-    if (input.resolution && !input.resolvedOnSpot) throw new InvalidInputError(['resolution is only given with resolvedOnSpot']);
+    if (input.resolution && !input.resolvedOnSpot)
+      throw new InvalidInputError(['resolution is only given with resolvedOnSpot']);
     return this.transactions.run(async (manager) => {
       const catalogEntry = await this.requireReferences(manager, input);
       const now = this.clock.now();
@@ -88,7 +89,11 @@ export class CasesService {
         actorId: author?.id ?? null,
         at: now,
         toStatus: intakeStatus,
-        data: { channel: created.channel, catalogCode: created.catalogCode, catalogSetBy: catalogEntry ? (author ? 'staff' : 'citizen') : null },
+        data: {
+          channel: created.channel,
+          catalogCode: created.catalogCode,
+          catalogSetBy: catalogEntry ? (author ? 'staff' : 'citizen') : null,
+        },
       });
       await this.hooks.created(manager, created);
       if (input.resolvedOnSpot) await this.resolveOnSpot(manager, author, created, input.resolution ?? null, now);
@@ -114,17 +119,34 @@ export class CasesService {
     const offset = query.offset ?? 0;
     const builder = this.dataSource.manager.createQueryBuilder(Case, 'c');
     if (query.status) builder.andWhere('c.status = :status', { status: query.status });
-    if (query.departmentCode) builder.andWhere('c.departmentCode = :departmentCode', { departmentCode: query.departmentCode });
+    if (query.departmentCode)
+      builder.andWhere('c.departmentCode = :departmentCode', { departmentCode: query.departmentCode });
     if (query.catalogCode) builder.andWhere('c.catalogCode = :catalogCode', { catalogCode: query.catalogCode });
     if (query.from) builder.andWhere('c.receivedAt >= :from', { from: new Date(query.from) });
     if (query.to) builder.andWhere('c.receivedAt < :to', { to: new Date(query.to) });
     if (query.text) this.whereTextMatches(builder, principal, query.text);
-    const [rows, total] = await builder.orderBy('c.receivedAt', 'DESC').addOrderBy('c.id', 'ASC').take(limit).skip(offset).getManyAndCount();
+    const [rows, total] = await builder
+      .orderBy('c.receivedAt', 'DESC')
+      .addOrderBy('c.id', 'ASC')
+      .take(limit)
+      .skip(offset)
+      .getManyAndCount();
 
     const readable = rows.filter((row) => mayReadContent(principal, row));
-    const citizens = await this.citizens.views(this.dataSource.manager, readable.map((r) => r.citizenId).filter((v): v is string => v !== null));
-    await this.recordAccess(principal, readable.filter((r) => r.confidential).map((r) => r.id), 'list');
-    const items = rows.map((row) => (readable.includes(row) ? toCaseView(row, row.citizenId ? (citizens.get(row.citizenId) ?? null) : null) : toRedactedCaseView(row)));
+    const citizens = await this.citizens.views(
+      this.dataSource.manager,
+      readable.map((r) => r.citizenId).filter((v): v is string => v !== null),
+    );
+    await this.recordAccess(
+      principal,
+      readable.filter((r) => r.confidential).map((r) => r.id),
+      'list',
+    );
+    const items = rows.map((row) =>
+      readable.includes(row)
+        ? toCaseView(row, row.citizenId ? (citizens.get(row.citizenId) ?? null) : null)
+        : toRedactedCaseView(row),
+    );
     return { items, total, limit, offset };
   }
 
@@ -151,26 +173,42 @@ export class CasesService {
    */
   private whereTextMatches(builder: SelectQueryBuilder<Case>, principal: StaffPrincipal, text: string): void {
     const pattern = `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    builder.andWhere("(LOWER(c.description) LIKE :pattern ESCAPE '\\' OR c.reference LIKE :pattern ESCAPE '\\')", { pattern });
+    builder.andWhere("(LOWER(c.description) LIKE :pattern ESCAPE '\\' OR c.reference LIKE :pattern ESCAPE '\\')", {
+      pattern,
+    });
     if (principal.role === 'admin' || principal.role === 'manager') return;
     if (principal.role === 'handler' && principal.departmentCodes.length > 0) {
-      builder.andWhere('(c.confidential = :no OR c.departmentCode IN (:...ownDepartments))', { no: false, ownDepartments: principal.departmentCodes });
+      builder.andWhere('(c.confidential = :no OR c.departmentCode IN (:...ownDepartments))', {
+        no: false,
+        ownDepartments: principal.departmentCodes,
+      });
     } else {
       builder.andWhere('c.confidential = :no', { no: false });
     }
   }
 
-  private async recordAccess(principal: StaffPrincipal, caseIds: string[], access: CaseAccess['access']): Promise<void> {
+  private async recordAccess(
+    principal: StaffPrincipal,
+    caseIds: string[],
+    access: CaseAccess['access'],
+  ): Promise<void> {
     if (caseIds.length === 0) return;
     const at = this.clock.now();
-    await this.transactions.run((manager) => manager.insert(CaseAccess, caseIds.map((caseId) => ({ caseId, userId: principal.id, access, at }))));
+    await this.transactions.run((manager) =>
+      manager.insert(
+        CaseAccess,
+        caseIds.map((caseId) => ({ caseId, userId: principal.id, access, at })),
+      ),
+    );
   }
 
   private async requireReferences(manager: EntityManager, input: CreateCaseDto): Promise<CatalogEntry | null> {
     const problems: string[] = [];
     const catalogEntry = input.catalogCode ? await manager.findOneBy(CatalogEntry, { code: input.catalogCode }) : null;
-    if (input.catalogCode && (!catalogEntry || !catalogEntry.active)) problems.push(`catalogCode: unknown catalog entry "${input.catalogCode}"`);
-    if (input.contactId && !(await manager.existsBy(Contact, { id: input.contactId }))) problems.push(`contactId: unknown contact "${input.contactId}"`);
+    if (input.catalogCode && (!catalogEntry || !catalogEntry.active))
+      problems.push(`catalogCode: unknown catalog entry "${input.catalogCode}"`);
+    if (input.contactId && !(await manager.existsBy(Contact, { id: input.contactId })))
+      problems.push(`contactId: unknown contact "${input.contactId}"`);
     if (input.resolvedOnSpot && catalogEntry && !catalogEntry.handledByServiceCenter) {
       problems.push(`resolvedOnSpot: catalog type "${catalogEntry.code}" is handled by a department, not on the spot`);
     }
@@ -178,11 +216,31 @@ export class CasesService {
     return catalogEntry;
   }
 
-  private async resolveOnSpot(manager: EntityManager, author: CaseAuthor, created: Case, resolution: string | null, now: Date): Promise<void> {
+  private async resolveOnSpot(
+    manager: EntityManager,
+    author: CaseAuthor,
+    created: Case,
+    resolution: string | null,
+    now: Date,
+  ): Promise<void> {
     const fromStatus = created.status;
     Object.assign(created, { status: 'resolved', resolvedAt: now, firstResponseAt: now });
     await manager.save(created);
-    await appendCaseEvent(manager, { caseId: created.id, type: 'status', actorId: author?.id ?? null, at: now, fromStatus, toStatus: 'resolved', reason: resolution ?? 'Resolved on the spot by the service center' });
-    await this.hooks.changed(manager, created, { action: 'resolve', fromStatus, toStatus: 'resolved', actorId: author?.id ?? null, at: now });
+    await appendCaseEvent(manager, {
+      caseId: created.id,
+      type: 'status',
+      actorId: author?.id ?? null,
+      at: now,
+      fromStatus,
+      toStatus: 'resolved',
+      reason: resolution ?? 'Resolved on the spot by the service center',
+    });
+    await this.hooks.changed(manager, created, {
+      action: 'resolve',
+      fromStatus,
+      toStatus: 'resolved',
+      actorId: author?.id ?? null,
+      at: now,
+    });
   }
 }

@@ -1,7 +1,12 @@
 import { StaffPrincipal } from '../auth/roles';
 import { mayReadContent } from './confidentiality';
 
-const person = (role: StaffPrincipal['role'], departmentCodes: string[] = []): StaffPrincipal => ({ id: 'u', email: 'u@x', role, departmentCodes });
+const person = (role: StaffPrincipal['role'], departmentCodes: string[] = []): StaffPrincipal => ({
+  id: 'u',
+  email: 'u@x',
+  role,
+  departmentCodes,
+});
 
 describe('confidential cases', () => {
   const social = { confidential: true, departmentCode: 'SOC' };

@@ -10,7 +10,9 @@ describe('LIX readability index', () => {
   it('scores bureaucratic prose higher', () => {
     // 9 words, 1 sentence -> Lm = 9; long: Förvaltningen, meddelar, handläggningen, ärendet, beräknas,
     // slutföras, snarast -> 7 of 9 = 77.78 %. LIX = 9 + 77.78 = 86.8.
-    expect(readabilityIndex('Förvaltningen meddelar att handläggningen av ärendet beräknas slutföras snarast.')).toBe(86.8);
+    expect(readabilityIndex('Förvaltningen meddelar att handläggningen av ärendet beräknas slutföras snarast.')).toBe(
+      86.8,
+    );
   });
 
   it('treats a text without a full stop as one sentence', () => {

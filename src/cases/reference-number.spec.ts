@@ -15,7 +15,12 @@ describe('case reference numbers', () => {
     expect(parseReference('26-123')).toBeNull();
   });
 
-  it.each([[2026, 0], [2026, -1], [2026, 1.5], [99, 1]])('refuses year %p serial %p', (year, serial) => {
+  it.each([
+    [2026, 0],
+    [2026, -1],
+    [2026, 1.5],
+    [99, 1],
+  ])('refuses year %p serial %p', (year, serial) => {
     expect(() => formatReference(year, serial)).toThrow(RangeError);
   });
 });

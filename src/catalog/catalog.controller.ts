@@ -13,7 +13,9 @@ export class CatalogController {
 
   @Get()
   @ApiQuery({ name: 'includeInactive', required: false, type: Boolean })
-  list(@Query('includeInactive', new ParseBoolPipe({ optional: true })) includeInactive?: boolean): Promise<CatalogEntryView[]> {
+  list(
+    @Query('includeInactive', new ParseBoolPipe({ optional: true })) includeInactive?: boolean,
+  ): Promise<CatalogEntryView[]> {
     return this.catalog.list({ includeInactive });
   }
 

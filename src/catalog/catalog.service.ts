@@ -16,7 +16,10 @@ export class CatalogService {
   ) {}
 
   async list(filter: { includeInactive?: boolean } = {}): Promise<CatalogEntryView[]> {
-    const entries = await this.entries.find({ where: filter.includeInactive ? {} : { active: true }, order: { code: 'ASC' } });
+    const entries = await this.entries.find({
+      where: filter.includeInactive ? {} : { active: true },
+      order: { code: 'ASC' },
+    });
     return entries.map(toCatalogEntryView);
   }
 
@@ -33,7 +36,8 @@ export class CatalogService {
 
   create(input: CreateCatalogEntryDto): Promise<CatalogEntryView> {
     return this.transactions.run(async (manager) => {
-      if (await manager.existsBy(CatalogEntry, { code: input.code })) throw new ConflictError(`Catalog entry ${input.code} already exists`);
+      if (await manager.existsBy(CatalogEntry, { code: input.code }))
+        throw new ConflictError(`Catalog entry ${input.code} already exists`);
       await this.requireDepartment(manager, input.departmentCode);
       const entry = manager.create(CatalogEntry, {
         code: input.code,
@@ -64,6 +68,7 @@ export class CatalogService {
   }
 
   private async requireDepartment(manager: EntityManager, code: string): Promise<void> {
-    if (!(await manager.existsBy(Department, { code }))) throw new InvalidInputError([`departmentCode: unknown department "${code}"`]);
+    if (!(await manager.existsBy(Department, { code })))
+      throw new InvalidInputError([`departmentCode: unknown department "${code}"`]);
   }
 }

@@ -78,6 +78,18 @@ export class CitizensService {
       .addSelect('citizen.personalNumberHash')
       .whereInIds(unique)
       .getMany();
-    return new Map(rows.map((c) => [c.id, { id: c.id, name: c.name, email: c.email, phone: c.phone, gender: c.gender, hasPersonalNumber: c.personalNumberHash !== null }]));
+    return new Map(
+      rows.map((c) => [
+        c.id,
+        {
+          id: c.id,
+          name: c.name,
+          email: c.email,
+          phone: c.phone,
+          gender: c.gender,
+          hasPersonalNumber: c.personalNumberHash !== null,
+        },
+      ]),
+    );
   }
 }

@@ -12,6 +12,8 @@ describe('PersonalNumberVault', () => {
 
   it('finds the same person again by a stable keyed hash', () => {
     expect(vault.hash('198112189876')).toBe(vault.hash('198112189876'));
-    expect(vault.hash('198112189876')).not.toBe(new PersonalNumberVault('another-secret-entirely').hash('198112189876'));
+    expect(vault.hash('198112189876')).not.toBe(
+      new PersonalNumberVault('another-secret-entirely').hash('198112189876'),
+    );
   });
 });

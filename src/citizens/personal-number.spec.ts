@@ -32,12 +32,19 @@ describe('Swedish personal identity number', () => {
 
   it('accepts a co-ordination number (day + 60)', () => {
     // 701063-238?: 7*2=14->5,0,1*2=2,0,6*2=12->3,3,2*2=4,3,8*2=16->7 = 27 -> check 3.
-    expect(parsePersonalNumber('701063-2383', TODAY)).toEqual({ valid: true, normalized: '197010632383', coordinationNumber: true });
+    expect(parsePersonalNumber('701063-2383', TODAY)).toEqual({
+      valid: true,
+      normalized: '197010632383',
+      coordinationNumber: true,
+    });
   });
 
   it('rejects a date of birth in the future', () => {
     // 20301212-123?: 3*2=6,0,1*2=2,2,1*2=2,2,1*2=2,2,3*2=6 = 24 -> check 6.
-    expect(parsePersonalNumber('20301212-1236', TODAY)).toEqual({ valid: false, reason: 'date of birth is in the future' });
+    expect(parsePersonalNumber('20301212-1236', TODAY)).toEqual({
+      valid: false,
+      reason: 'date of birth is in the future',
+    });
   });
 
   it.each(['', 'abc', '12345', '811218-98765', '19811218+9876'])('rejects malformed %p', (input) => {

@@ -4,7 +4,8 @@
  * YYMMDD-NNNC where C is a Luhn check digit over the nine before it. The separator is
  * "+" from the year the person turns 100. Twelve-digit forms carry the century.
  */
-export type PersonalNumberResult = { valid: true; normalized: string; coordinationNumber: boolean } | { valid: false; reason: string };
+export type PersonalNumberResult =
+  { valid: true; normalized: string; coordinationNumber: boolean } | { valid: false; reason: string };
 
 const PATTERN = /^(\d{2})?(\d{2})(\d{2})(\d{2})([-+]?)(\d{3})(\d)$/;
 
@@ -44,13 +45,14 @@ export function parsePersonalNumber(input: string, today: Date = new Date()): Pe
   } else {
     // The nearest year not in the future; "+" moves it back another hundred years.
     const thisYear = today.getUTCFullYear();
-    year = thisYear - ((thisYear - Number(yy)) % 100 + 100) % 100;
+    year = thisYear - ((((thisYear - Number(yy)) % 100) + 100) % 100);
     const birthday = Date.UTC(year, month - 1, day);
     if (birthday > today.getTime()) year -= 100;
     if (separator === '+') year -= 100;
   }
   if (!isRealDate(year, month, day)) return { valid: false, reason: 'is not a real date of birth' };
-  if (Date.UTC(year, month - 1, day) > today.getTime()) return { valid: false, reason: 'date of birth is in the future' };
+  if (Date.UTC(year, month - 1, day) > today.getTime())
+    return { valid: false, reason: 'date of birth is in the future' };
 
   return { valid: true, normalized: `${year}${mm}${dd}${serial}${check}`, coordinationNumber };
 }

@@ -25,7 +25,13 @@ export class DomainExceptionFilter implements ExceptionFilter {
     const body = this.toBody(exception);
     body.requestId = typeof request.id === 'string' ? request.id : undefined;
     if (body.statusCode >= 500) {
-      this.logger.error({ requestId: body.requestId, err: exception instanceof Error ? { name: exception.name, stack: exception.stack } : String(exception) }, 'Unhandled error');
+      this.logger.error(
+        {
+          requestId: body.requestId,
+          err: exception instanceof Error ? { name: exception.name, stack: exception.stack } : String(exception),
+        },
+        'Unhandled error',
+      );
     }
     response.status(body.statusCode).json(body);
   }
@@ -34,18 +40,28 @@ export class DomainExceptionFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const answer = exception.getResponse();
-      const body = typeof answer === 'string' ? { message: answer } : (answer as { message?: string | string[]; error?: string });
-      return { statusCode: status, error: body.error ?? exception.name.replace(/Exception$/, ''), message: body.message ?? exception.message };
+      const body =
+        typeof answer === 'string' ? { message: answer } : (answer as { message?: string | string[]; error?: string });
+      return {
+        statusCode: status,
+        error: body.error ?? exception.name.replace(/Exception$/, ''),
+        message: body.message ?? exception.message,
+      };
     }
     if (exception instanceof IllegalTransitionError || exception instanceof ConflictError) {
       return { statusCode: 409, error: 'Conflict', message: exception.message };
     }
     if (exception instanceof NotFoundError) return { statusCode: 404, error: 'Not Found', message: exception.message };
     if (exception instanceof ForbiddenError) return { statusCode: 403, error: 'Forbidden', message: exception.message };
-    if (exception instanceof InvalidInputError) return { statusCode: 400, error: 'Bad Request', message: exception.messages };
+    if (exception instanceof InvalidInputError)
+      return { statusCode: 400, error: 'Bad Request', message: exception.messages };
     if (exception instanceof SyntaxError && 'body' in (exception as object)) {
       return { statusCode: 400, error: 'Bad Request', message: ['body is not valid JSON'] };
     }
-    return { statusCode: 500, error: 'Internal Server Error', message: 'Something went wrong; the error is logged with this request id' };
+    return {
+      statusCode: 500,
+      error: 'Internal Server Error',
+      message: 'Something went wrong; the error is logged with this request id',
+    };
   }
 }

@@ -4,7 +4,9 @@ function flatten(errors: ValidationError[], prefix = ''): string[] {
   return errors.flatMap((error) => {
     const path = prefix ? `${prefix}.${error.property}` : error.property;
     // class-validator names the bare property in its messages; name the whole path instead.
-    const own = Object.values(error.constraints ?? {}).map((text) => (text.includes(error.property) ? text.replace(error.property, path) : `${path}: ${text}`));
+    const own = Object.values(error.constraints ?? {}).map((text) =>
+      text.includes(error.property) ? text.replace(error.property, path) : `${path}: ${text}`,
+    );
     return [...own, ...flatten(error.children ?? [], path)];
   });
 }

@@ -8,7 +8,13 @@ describe('loadConfig', () => {
     expect(config.database.sqlitePath).toBe('./data/onewayin.sqlite');
     expect(config.redisUrl).toBeUndefined();
     expect(config.seedDemo).toBe(true);
-    expect(config.queue).toEqual({ prefix: 'onewayin', runWorkers: true, jobAttempts: 5, jobBackoffMs: 1000, outboxPollMs: 250 });
+    expect(config.queue).toEqual({
+      prefix: 'onewayin',
+      runWorkers: true,
+      jobAttempts: 5,
+      jobBackoffMs: 1000,
+      outboxPollMs: 250,
+    });
     expect(config.routing).toEqual({ triageMinConfidence: 0.6, serviceCenterDepartment: 'SC' });
   });
 
@@ -19,7 +25,13 @@ describe('loadConfig', () => {
   });
 
   it('reads the queue and routing tuning', () => {
-    const config = loadConfig({ JOB_ATTEMPTS: '3', JOB_BACKOFF_MS: '50', OUTBOX_POLL_MS: '100', TRIAGE_MIN_CONFIDENCE: '0.75', SERVICE_CENTER_DEPARTMENT: 'KC' });
+    const config = loadConfig({
+      JOB_ATTEMPTS: '3',
+      JOB_BACKOFF_MS: '50',
+      OUTBOX_POLL_MS: '100',
+      TRIAGE_MIN_CONFIDENCE: '0.75',
+      SERVICE_CENTER_DEPARTMENT: 'KC',
+    });
     expect(config.queue).toMatchObject({ jobAttempts: 3, jobBackoffMs: 50, outboxPollMs: 100 });
     expect(config.routing).toEqual({ triageMinConfidence: 0.75, serviceCenterDepartment: 'KC' });
   });
@@ -31,7 +43,9 @@ describe('loadConfig', () => {
 
   it('reads the telephony webhook secret, and leaves it unset when not given', () => {
     expect(loadConfig({}).telephonyWebhookSecret).toBeUndefined();
-    expect(loadConfig({ TELEPHONY_WEBHOOK_SECRET: 'sixteen-chars-ok' }).telephonyWebhookSecret).toBe('sixteen-chars-ok');
+    expect(loadConfig({ TELEPHONY_WEBHOOK_SECRET: 'sixteen-chars-ok' }).telephonyWebhookSecret).toBe(
+      'sixteen-chars-ok',
+    );
   });
 
   it('selects PostgreSQL when DATABASE_URL is set', () => {
@@ -40,7 +54,9 @@ describe('loadConfig', () => {
   });
 
   it('requires JWT_SECRET in production, naming the variable', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow('Configuration error: JWT_SECRET is required when NODE_ENV=production');
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      'Configuration error: JWT_SECRET is required when NODE_ENV=production',
+    );
   });
 
   it('does not seed the demo municipality in production', () => {

@@ -131,11 +131,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const redisUrl = url(env, 'REDIS_URL', ['redis:', 'rediss:']);
   const runWorkers = flag(env, 'RUN_WORKERS', true);
   // Without Redis the jobs live in this process's memory: nobody else could run them.
-  if (!redisUrl && !runWorkers) throw new ConfigError('RUN_WORKERS', 'may only be false when REDIS_URL is set (the in-process queue has no other worker)');
+  if (!redisUrl && !runWorkers)
+    throw new ConfigError(
+      'RUN_WORKERS',
+      'may only be false when REDIS_URL is set (the in-process queue has no other worker)',
+    );
   const queuePrefix = env.QUEUE_PREFIX || 'onewayin';
-  if (!/^[\w.-]{1,64}$/.test(queuePrefix)) throw new ConfigError('QUEUE_PREFIX', 'must be 1-64 letters, digits, ".", "_" or "-"');
+  if (!/^[\w.-]{1,64}$/.test(queuePrefix))
+    throw new ConfigError('QUEUE_PREFIX', 'must be 1-64 letters, digits, ".", "_" or "-"');
   const serviceCenterDepartment = env.SERVICE_CENTER_DEPARTMENT || 'SC';
-  if (!/^[A-Z0-9_-]{1,32}$/.test(serviceCenterDepartment)) throw new ConfigError('SERVICE_CENTER_DEPARTMENT', 'must be a department code');
+  if (!/^[A-Z0-9_-]{1,32}$/.test(serviceCenterDepartment))
+    throw new ConfigError('SERVICE_CENTER_DEPARTMENT', 'must be a department code');
   const logLevel = (env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info')) as AppConfig['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`);
 
@@ -167,7 +173,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel,
     seedDemo: flag(env, 'SEED_DEMO', !production),
     seedDemoHistory: flag(env, 'SEED_DEMO_HISTORY', nodeEnv === 'development'),
-    duplicates: { radiusMeters: integer(env, 'DUPLICATE_RADIUS_METERS', 50, 1, 10_000), windowDays: integer(env, 'DUPLICATE_WINDOW_DAYS', 14, 1, 365) },
+    duplicates: {
+      radiusMeters: integer(env, 'DUPLICATE_RADIUS_METERS', 50, 1, 10_000),
+      windowDays: integer(env, 'DUPLICATE_WINDOW_DAYS', 14, 1, 365),
+    },
     mailDir: env.MAIL_DIR || './data/outbox-mail',
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
     mailFrom: env.MAIL_FROM || 'Servicecenter <servicecenter@demo.local>',

@@ -1,5 +1,12 @@
 export const CHANNELS = ['phone', 'visit', 'email', 'web', 'letter', 'social'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
-export const CONTACT_OUTCOMES = ['answered', 'case_created', 'referred', 'message_taken', 'callback_promised', 'abandoned'] as const;
+export const CONTACT_OUTCOMES = [
+  'answered',
+  'case_created',
+  'referred',
+  'message_taken',
+  'callback_promised',
+  'abandoned',
+] as const;
 export type ContactOutcome = (typeof CONTACT_OUTCOMES)[number];

@@ -80,9 +80,15 @@ export class ContactsService {
     if (query.from) builder.andWhere('contact.startedAt >= :from', { from: new Date(query.from) });
     if (query.to) builder.andWhere('contact.startedAt < :to', { to: new Date(query.to) });
     if (query.channel) builder.andWhere('contact.channel = :channel', { channel: query.channel });
-    if (query.servicePointCode) builder.andWhere('contact.servicePointCode = :servicePointCode', { servicePointCode: query.servicePointCode });
+    if (query.servicePointCode)
+      builder.andWhere('contact.servicePointCode = :servicePointCode', { servicePointCode: query.servicePointCode });
     if (query.outcome) builder.andWhere('contact.outcome = :outcome', { outcome: query.outcome });
-    const [contacts, total] = await builder.orderBy('contact.startedAt', 'DESC').addOrderBy('contact.id', 'ASC').take(limit).skip(offset).getManyAndCount();
+    const [contacts, total] = await builder
+      .orderBy('contact.startedAt', 'DESC')
+      .addOrderBy('contact.id', 'ASC')
+      .take(limit)
+      .skip(offset)
+      .getManyAndCount();
     return { items: await this.views(this.dataSource.manager, contacts), total, limit, offset };
   }
 
@@ -98,7 +104,10 @@ export class ContactsService {
   }
 
   private async views(manager: EntityManager, contacts: Contact[]): Promise<ContactView[]> {
-    const citizens = await this.citizens.views(manager, contacts.map((c) => c.citizenId).filter((id): id is string => id !== null));
+    const citizens = await this.citizens.views(
+      manager,
+      contacts.map((c) => c.citizenId).filter((id): id is string => id !== null),
+    );
     return contacts.map((contact) => ({
       id: contact.id,
       channel: contact.channel,

@@ -11,7 +11,9 @@ export function createdAt(queryRunner: QueryRunner, name = 'created_at'): TableC
 }
 
 export function text(name: string, nullable = false, length?: number): TableColumnOptions {
-  return length ? { name, type: 'varchar', length: String(length), isNullable: nullable } : { name, type: 'text', isNullable: nullable };
+  return length
+    ? { name, type: 'varchar', length: String(length), isNullable: nullable }
+    : { name, type: 'text', isNullable: nullable };
 }
 
 export function uuidKey(name = 'id'): TableColumnOptions {
@@ -27,7 +29,12 @@ export function flag(name: string, defaultValue: boolean): TableColumnOptions {
 }
 
 export function integer(name: string, defaultValue?: number, nullable = false): TableColumnOptions {
-  return { name, type: 'integer', isNullable: nullable, ...(defaultValue === undefined ? {} : { default: String(defaultValue) }) };
+  return {
+    name,
+    type: 'integer',
+    isNullable: nullable,
+    ...(defaultValue === undefined ? {} : { default: String(defaultValue) }),
+  };
 }
 
 export function serialKey(name = 'id'): TableColumnOptions {

@@ -19,7 +19,9 @@ export async function seedDemoHistory(manager: EntityManager, now: Date, count =
   const byCode = new Map(DEMO_CATALOG.map((entry) => [entry.code, entry]));
   const examples = generateDemoHistory(DEMO_CATALOG, count, 2026);
   // Oldest first, so reference numbers follow the order cases came in.
-  const receivedTimes = examples.map(() => now.getTime() - (1 + random.int(364)) * DAY_MS - random.int(8 * 3600_000)).sort((a, b) => a - b);
+  const receivedTimes = examples
+    .map(() => now.getTime() - (1 + random.int(364)) * DAY_MS - random.int(8 * 3600_000))
+    .sort((a, b) => a - b);
 
   const history: ImportedCase[] = [];
   for (const [index, example] of examples.entries()) {
@@ -41,7 +43,9 @@ export async function seedDemoHistory(manager: EntityManager, now: Date, count =
       status: 'closed',
     });
   }
-  const catalog = new Map(DEMO_CATALOG.map((entry) => [entry.code, { priority: entry.priority, confidential: entry.confidential }]));
+  const catalog = new Map(
+    DEMO_CATALOG.map((entry) => [entry.code, { priority: entry.priority, confidential: entry.confidential }]),
+  );
   // The import's own batch size: the writer's multi-row inserts are sized for it.
   for (let start = 0; start < history.length; start += 500) {
     await insertImportedCases(manager, history.slice(start, start + 500), { importerId: null, now, catalog });

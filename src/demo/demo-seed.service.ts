@@ -11,7 +11,14 @@ import { TransactionService } from '../database/transaction.service';
 import { Department } from '../organisation/entities/department.entity';
 import { ServicePoint } from '../organisation/entities/service-point.entity';
 import { seedDemoHistory } from './demo-history.seeder';
-import { DEMO_CATALOG, DEMO_DEPARTMENTS, DEMO_MUNICIPALITY, DEMO_PASSWORD, DEMO_SERVICE_POINTS, DEMO_STAFF } from './demo-municipality';
+import {
+  DEMO_CATALOG,
+  DEMO_DEPARTMENTS,
+  DEMO_MUNICIPALITY,
+  DEMO_PASSWORD,
+  DEMO_SERVICE_POINTS,
+  DEMO_STAFF,
+} from './demo-municipality';
 
 /**
  * On an empty database outside production, fills in the demo municipality so that
@@ -44,7 +51,10 @@ export class DemoSeedService implements OnApplicationBootstrap {
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     await this.transactions.run(async (manager) => {
       await manager.insert(Department, DEMO_DEPARTMENTS);
-      await manager.insert(ServicePoint, DEMO_SERVICE_POINTS.map((point) => ({ ...point, active: true })));
+      await manager.insert(
+        ServicePoint,
+        DEMO_SERVICE_POINTS.map((point) => ({ ...point, active: true })),
+      );
       await manager.insert(
         CatalogEntry,
         DEMO_CATALOG.map((entry) => ({
@@ -68,7 +78,17 @@ export class DemoSeedService implements OnApplicationBootstrap {
   private async seedStaff(manager: EntityManager, passwordHash: string): Promise<void> {
     for (const person of DEMO_STAFF) {
       const departments = person.departmentCodes.map((code) => ({ code }) as Department);
-      await manager.save(manager.create(StaffUser, { id: newId(), email: person.email, name: person.name, role: person.role, passwordHash, active: true, departments }));
+      await manager.save(
+        manager.create(StaffUser, {
+          id: newId(),
+          email: person.email,
+          name: person.name,
+          role: person.role,
+          passwordHash,
+          active: true,
+          departments,
+        }),
+      );
     }
   }
 
@@ -76,7 +96,10 @@ export class DemoSeedService implements OnApplicationBootstrap {
     const lines = [
       '',
       `Demo municipality: ${DEMO_MUNICIPALITY}. Log in with POST /api/v1/auth/login, password "${DEMO_PASSWORD}":`,
-      ...DEMO_STAFF.map((person) => `  ${person.email.padEnd(24)} ${person.role}${person.departmentCodes.length ? ` (${person.departmentCodes.join(', ')})` : ''}`),
+      ...DEMO_STAFF.map(
+        (person) =>
+          `  ${person.email.padEnd(24)} ${person.role}${person.departmentCodes.length ? ` (${person.departmentCodes.join(', ')})` : ''}`,
+      ),
       '',
     ];
     process.stdout.write(`${lines.join('\n')}\n`);

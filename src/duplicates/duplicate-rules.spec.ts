@@ -20,11 +20,23 @@ describe('likely duplicates of fault reports', () => {
     expect(distanceMeters({ lat: 59.25, lng: 18.23 }, { lat: 59.25, lng: box.maxLng })).toBeCloseTo(50, 0);
   });
 
-  const candidate = { id: 'new', address: 'Storgatan 12', lat: 59.25, lng: 18.23, receivedAt: at('2026-03-15T10:00:00Z') };
+  const candidate = {
+    id: 'new',
+    address: 'Storgatan 12',
+    lat: 59.25,
+    lng: 18.23,
+    receivedAt: at('2026-03-15T10:00:00Z'),
+  };
 
   it('finds an open case at the same address', () => {
-    const open = [{ id: 'a', address: 'storgatan 12, Norrvika', lat: null, lng: null, receivedAt: at('2026-03-10T10:00:00Z') }];
-    expect(findLikelyOriginal(candidate, open, rules)).toEqual({ originalId: 'a', sameAddress: true, distanceMeters: null });
+    const open = [
+      { id: 'a', address: 'storgatan 12, Norrvika', lat: null, lng: null, receivedAt: at('2026-03-10T10:00:00Z') },
+    ];
+    expect(findLikelyOriginal(candidate, open, rules)).toEqual({
+      originalId: 'a',
+      sameAddress: true,
+      distanceMeters: null,
+    });
   });
 
   it('finds the nearest open case within the radius, not one beyond it', () => {
@@ -33,7 +45,11 @@ describe('likely duplicates of fault reports', () => {
       { id: 'near', address: null, lat: 59.2003, lng: 18.23, receivedAt: at('2026-03-14T10:00:00Z') }, // 5.5 km
       { id: 'close', address: null, lat: 59.2502, lng: 18.23, receivedAt: at('2026-03-14T10:00:00Z') }, // 22.2 m
     ];
-    expect(findLikelyOriginal(candidate, open, rules)).toEqual({ originalId: 'close', sameAddress: false, distanceMeters: 22 });
+    expect(findLikelyOriginal(candidate, open, rules)).toEqual({
+      originalId: 'close',
+      sameAddress: false,
+      distanceMeters: 22,
+    });
   });
 
   it('ignores cases older than the window', () => {

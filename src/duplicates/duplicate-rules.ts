@@ -41,7 +41,11 @@ export function normaliseAddress(address: string | null): string | null {
 }
 
 /** The box that holds every point within the radius, for a cheap first filter in SQL. */
-export function boundingBox(lat: number, lng: number, radiusMeters: number): { minLat: number; maxLat: number; minLng: number; maxLng: number } {
+export function boundingBox(
+  lat: number,
+  lng: number,
+  radiusMeters: number,
+): { minLat: number; maxLat: number; minLng: number; maxLng: number } {
   const dLat = (radiusMeters / EARTH_RADIUS_METERS) * (180 / Math.PI);
   const dLng = dLat / Math.max(Math.cos((lat * Math.PI) / 180), 1e-6);
   return { minLat: lat - dLat, maxLat: lat + dLat, minLng: lng - dLng, maxLng: lng + dLng };
@@ -51,7 +55,11 @@ export function boundingBox(lat: number, lng: number, radiusMeters: number): { m
  * The open case the new one most likely repeats: a same-address match first, then the
  * nearest within the radius; among equals the oldest, since that is the one being worked on.
  */
-export function findLikelyOriginal(candidate: PlacedCase, openCases: readonly PlacedCase[], rules: DuplicateRules): DuplicateMatch | null {
+export function findLikelyOriginal(
+  candidate: PlacedCase,
+  openCases: readonly PlacedCase[],
+  rules: DuplicateRules,
+): DuplicateMatch | null {
   const address = normaliseAddress(candidate.address);
   const earliest = candidate.receivedAt.getTime() - rules.windowDays * 24 * 3600_000;
   const matches: DuplicateMatch[] = [];
@@ -66,7 +74,11 @@ export function findLikelyOriginal(candidate: PlacedCase, openCases: readonly Pl
         ? distanceMeters({ lat: candidate.lat, lng: candidate.lng }, { lat: open.lat, lng: open.lng })
         : null;
     if (sameAddress || (distance !== null && distance <= rules.radiusMeters)) {
-      matches.push({ originalId: open.id, sameAddress, distanceMeters: distance === null ? null : Math.round(distance) });
+      matches.push({
+        originalId: open.id,
+        sameAddress,
+        distanceMeters: distance === null ? null : Math.round(distance),
+      });
       receivedAt.set(open.id, time);
     }
   }

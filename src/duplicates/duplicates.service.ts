@@ -39,7 +39,8 @@ export class DuplicatesService implements CaseListener, OnModuleInit {
   }
 
   private async flag(manager: EntityManager, candidate: Case): Promise<void> {
-    if (!candidate.catalogCode || (candidate.address === null && (candidate.lat === null || candidate.lng === null))) return;
+    if (!candidate.catalogCode || (candidate.address === null && (candidate.lat === null || candidate.lng === null)))
+      return;
     const entry = await manager.findOneBy(CatalogEntry, { code: candidate.catalogCode });
     if (entry?.kind !== 'fault_report') return;
 
@@ -53,7 +54,9 @@ export class DuplicatesService implements CaseListener, OnModuleInit {
       type: 'duplicate_flag',
       actorId: null,
       at: candidate.receivedAt,
-      reason: match.sameAddress ? 'Same type of fault reported at the same address' : `Same type of fault reported ${match.distanceMeters} m away`,
+      reason: match.sameAddress
+        ? 'Same type of fault reported at the same address'
+        : `Same type of fault reported ${match.distanceMeters} m away`,
       data: { likelyDuplicateOfId: original.id, likelyDuplicateOfReference: original.reference, ...match },
     });
   }
@@ -78,6 +81,9 @@ export class DuplicatesService implements CaseListener, OnModuleInit {
       conditions.push('(c.lat BETWEEN :minLat AND :maxLat AND c.lng BETWEEN :minLng AND :maxLng)');
       query.setParameters(box);
     }
-    return query.andWhere(`(${conditions.join(' OR ')})`).limit(200).getMany();
+    return query
+      .andWhere(`(${conditions.join(' OR ')})`)
+      .limit(200)
+      .getMany();
   }
 }

@@ -37,7 +37,9 @@ export class HealthController {
       return { status: 'degraded', database: { status: 'down', kind, error: (error as Error).message } };
     }
     const database = { status: 'up' as const, kind, latencyMs: Math.round((performance.now() - started) * 10) / 10 };
-    const queue = await this.queueStatus.snapshot().catch((error: Error) => ({ status: 'unknown' as const, error: error.message }));
+    const queue = await this.queueStatus
+      .snapshot()
+      .catch((error: Error) => ({ status: 'unknown' as const, error: error.message }));
     return { status: queue.status === 'up' ? 'ok' : 'degraded', database, queue };
   }
 }

@@ -12,7 +12,11 @@ import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
  * left out, so the database fills in its default (a serial key, or a column another area
  * added later with a default).
  */
-export async function bulkInsert<T extends ObjectLiteral>(manager: EntityManager, target: EntityTarget<T>, rows: Array<Partial<T>>): Promise<void> {
+export async function bulkInsert<T extends ObjectLiteral>(
+  manager: EntityManager,
+  target: EntityTarget<T>,
+  rows: Array<Partial<T>>,
+): Promise<void> {
   if (rows.length === 0) return;
   const { driver } = manager.connection;
   const metadata = manager.connection.getMetadata(target);

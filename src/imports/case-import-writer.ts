@@ -28,7 +28,11 @@ export interface ImportWriteOptions {
  * finished business, so it must not be routed, notified or escalated, and it keeps the
  * times it had. References use the year the case was received, in file order.
  */
-export async function insertImportedCases(manager: EntityManager, batch: ImportedCase[], options: ImportWriteOptions): Promise<void> {
+export async function insertImportedCases(
+  manager: EntityManager,
+  batch: ImportedCase[],
+  options: ImportWriteOptions,
+): Promise<void> {
   const references = await referencesFor(manager, batch);
   const cases = batch.map((imported, index): Partial<Case> => {
     const traits = options.catalog.get(imported.catalogCode) as CatalogTraits;

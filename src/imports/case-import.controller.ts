@@ -26,7 +26,13 @@ export class CaseImportController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Import historical cases, all or nothing (NDJSON, or CSV with a header row)' })
   @ApiConsumes('application/x-ndjson', 'text/csv')
-  @ApiBody({ schema: { type: 'string', example: '{"externalId":"LEG-1","receivedAt":"2024-03-05T08:15:00Z","departmentCode":"TEK","catalogCode":"street_light","channel":"phone","description":"Släckt gatlampa","status":"new"}' } })
+  @ApiBody({
+    schema: {
+      type: 'string',
+      example:
+        '{"externalId":"LEG-1","receivedAt":"2024-03-05T08:15:00Z","departmentCode":"TEK","catalogCode":"street_light","channel":"phone","description":"Släckt gatlampa","status":"new"}',
+    },
+  })
   @ApiOkResponse({ type: CaseImportResultDto })
   async importCases(@CurrentStaff() staff: StaffPrincipal, @Req() request: Request): Promise<CaseImportResultDto> {
     try {

@@ -41,7 +41,11 @@ export class CaseImportService {
     const departments = await this.dataSource.manager.find(Department, { select: { code: true } });
     const spool = new ImportSpool<ImportedCase>();
     try {
-      const context = { departmentCodes: new Set(departments.map((d) => d.code)), catalogCodes: new Set(catalog.keys()), now };
+      const context = {
+        departmentCodes: new Set(departments.map((d) => d.code)),
+        catalogCodes: new Set(catalog.keys()),
+        now,
+      };
       const checker = new ImportChecker<ImportedCase>(
         {
           keyField: 'externalId',
@@ -58,7 +62,16 @@ export class CaseImportService {
       const checkMs = Math.round(performance.now() - startedAt);
       const rejectedCount = checker.rejections.count;
       const imported = rejectedCount === 0 ? await this.insertAll(spool, { importerId: importer.id, now, catalog }) : 0;
-      this.logger.log({ importerId: importer.id, imported, rejectedCount, checkMs, insertMs: Math.round(performance.now() - startedAt) - checkMs }, 'Case import finished');
+      this.logger.log(
+        {
+          importerId: importer.id,
+          imported,
+          rejectedCount,
+          checkMs,
+          insertMs: Math.round(performance.now() - startedAt) - checkMs,
+        },
+        'Case import finished',
+      );
       return { imported, rejected: checker.rejections.list(), rejectedCount };
     } finally {
       await spool.discard();
@@ -77,7 +90,9 @@ export class CaseImportService {
       });
     } catch (error) {
       if (isUniqueViolation(error)) {
-        throw new ConflictError('Another import stored some of these cases while this file was being checked; nothing was imported. Send the file again to see which lines.');
+        throw new ConflictError(
+          'Another import stored some of these cases while this file was being checked; nothing was imported. Send the file again to see which lines.',
+        );
       }
       throw error;
     }
@@ -85,8 +100,12 @@ export class CaseImportService {
 
   private async catalogTraits(): Promise<Map<string, CatalogTraits>> {
     // Inactive entries count too: historical cases were filed under the catalog of their time.
-    const entries = await this.dataSource.manager.find(CatalogEntry, { select: { code: true, priority: true, confidential: true } });
-    return new Map(entries.map((entry) => [entry.code, { priority: entry.priority, confidential: entry.confidential }]));
+    const entries = await this.dataSource.manager.find(CatalogEntry, {
+      select: { code: true, priority: true, confidential: true },
+    });
+    return new Map(
+      entries.map((entry) => [entry.code, { priority: entry.priority, confidential: entry.confidential }]),
+    );
   }
 
   private async findImported(externalIds: string[]): Promise<Map<string, string>> {

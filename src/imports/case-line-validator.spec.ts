@@ -43,9 +43,17 @@ describe('validateCaseLine', () => {
   });
 
   it('treats empty optional times as absent, as a CSV file gives them', () => {
-    const { importedCase, errors } = validateCaseLine({ ...closedCase, status: 'in_progress', firstResponseAt: '', resolvedAt: null, closedAt: undefined }, context);
+    const { importedCase, errors } = validateCaseLine(
+      { ...closedCase, status: 'in_progress', firstResponseAt: '', resolvedAt: null, closedAt: undefined },
+      context,
+    );
     expect(errors).toEqual([]);
-    expect(importedCase).toMatchObject({ firstResponseAt: null, resolvedAt: null, closedAt: null, status: 'in_progress' });
+    expect(importedCase).toMatchObject({
+      firstResponseAt: null,
+      resolvedAt: null,
+      closedAt: null,
+      status: 'in_progress',
+    });
   });
 
   it('reports every missing required field', () => {
@@ -64,7 +72,16 @@ describe('validateCaseLine', () => {
 
   it('reports all problems of one line together', () => {
     const { errors } = validateCaseLine(
-      { ...closedCase, externalId: 42, receivedAt: '2024-03-05 08:15', departmentCode: 'XYZ', catalogCode: 'unicorn', channel: 'fax', status: 'done', colour: 'red' },
+      {
+        ...closedCase,
+        externalId: 42,
+        receivedAt: '2024-03-05 08:15',
+        departmentCode: 'XYZ',
+        catalogCode: 'unicorn',
+        channel: 'fax',
+        status: 'done',
+        colour: 'red',
+      },
       context,
     );
     expect(errors).toEqual([
@@ -79,7 +96,10 @@ describe('validateCaseLine', () => {
   });
 
   it('compares each time with the latest earlier time that was given', () => {
-    const { errors } = validateCaseLine({ ...closedCase, firstResponseAt: '', resolvedAt: '2024-03-01T00:00:00Z', closedAt: '2024-02-01T00:00:00Z' }, context);
+    const { errors } = validateCaseLine(
+      { ...closedCase, firstResponseAt: '', resolvedAt: '2024-03-01T00:00:00Z', closedAt: '2024-02-01T00:00:00Z' },
+      context,
+    );
     expect(errors).toEqual(['resolvedAt: must not be before receivedAt', 'closedAt: must not be before resolvedAt']);
   });
 
@@ -93,7 +113,9 @@ describe('validateCaseLine', () => {
       'resolvedAt: is required when status is closed',
       'closedAt: is required when status is closed',
     ]);
-    expect(validateCaseLine({ ...closedCase, status: 'resolved', resolvedAt: '', closedAt: '' }, context).errors).toEqual(['resolvedAt: is required when status is resolved']);
+    expect(
+      validateCaseLine({ ...closedCase, status: 'resolved', resolvedAt: '', closedAt: '' }, context).errors,
+    ).toEqual(['resolvedAt: is required when status is resolved']);
   });
 
   it('refuses end times on a case the status says is still open or not closed', () => {
@@ -101,16 +123,26 @@ describe('validateCaseLine', () => {
       'resolvedAt: must be empty when status is routed',
       'closedAt: must be empty when status is routed',
     ]);
-    expect(validateCaseLine({ ...closedCase, status: 'resolved' }, context).errors).toEqual(['closedAt: must be empty when status is resolved']);
+    expect(validateCaseLine({ ...closedCase, status: 'resolved' }, context).errors).toEqual([
+      'closedAt: must be empty when status is resolved',
+    ]);
   });
 
   it('reports a badly written end time once, not also as missing', () => {
     const { errors } = validateCaseLine({ ...closedCase, resolvedAt: 'yesterday' }, context);
-    expect(errors).toEqual(['resolvedAt: must be an ISO 8601 date-time with a zone, such as 2024-03-05T08:15:00Z; got "yesterday"']);
+    expect(errors).toEqual([
+      'resolvedAt: must be an ISO 8601 date-time with a zone, such as 2024-03-05T08:15:00Z; got "yesterday"',
+    ]);
   });
 
   it('limits lengths to what the case table holds', () => {
-    const { errors } = validateCaseLine({ ...closedCase, externalId: 'x'.repeat(101), description: 'y'.repeat(10001) }, context);
-    expect(errors).toEqual(['externalId: must be at most 100 characters', 'description: must be at most 10000 characters']);
+    const { errors } = validateCaseLine(
+      { ...closedCase, externalId: 'x'.repeat(101), description: 'y'.repeat(10001) },
+      context,
+    );
+    expect(errors).toEqual([
+      'externalId: must be at most 100 characters',
+      'description: must be at most 10000 characters',
+    ]);
   });
 });

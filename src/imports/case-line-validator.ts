@@ -23,8 +23,27 @@ export interface CaseLineContext {
   now: Date;
 }
 
-export const CASE_IMPORT_FIELDS = ['externalId', 'receivedAt', 'firstResponseAt', 'resolvedAt', 'closedAt', 'departmentCode', 'catalogCode', 'channel', 'description', 'status'] as const;
-export const REQUIRED_CASE_IMPORT_FIELDS = ['externalId', 'receivedAt', 'departmentCode', 'catalogCode', 'channel', 'description', 'status'] as const;
+export const CASE_IMPORT_FIELDS = [
+  'externalId',
+  'receivedAt',
+  'firstResponseAt',
+  'resolvedAt',
+  'closedAt',
+  'departmentCode',
+  'catalogCode',
+  'channel',
+  'description',
+  'status',
+] as const;
+export const REQUIRED_CASE_IMPORT_FIELDS = [
+  'externalId',
+  'receivedAt',
+  'departmentCode',
+  'catalogCode',
+  'channel',
+  'description',
+  'status',
+] as const;
 
 /** The lifecycle's times in the order they happen; each must not come before the one given before it. */
 const TIMES_IN_ORDER = ['receivedAt', 'firstResponseAt', 'resolvedAt', 'closedAt'] as const;
@@ -45,16 +64,22 @@ const STATUSES_WITH: Record<'resolvedAt' | 'closedAt', readonly CaseStatus[]> = 
  * about departments and catalog entries; uniqueness of externalId across the file and
  * against earlier imports is the caller's to check, since it spans lines.
  */
-export function validateCaseLine(fields: LineFields, context: CaseLineContext): { importedCase: ImportedCase | null; errors: string[] } {
+export function validateCaseLine(
+  fields: LineFields,
+  context: CaseLineContext,
+): { importedCase: ImportedCase | null; errors: string[] } {
   const errors: string[] = [];
   unknownFields(fields, CASE_IMPORT_FIELDS, errors);
   const externalId = readText(fields, 'externalId', errors, { required: true, maxLength: 100 });
   const times = {} as Record<TimeField, Date | null>;
-  for (const name of TIMES_IN_ORDER) times[name] = readInstant(fields, name, errors, { required: name === 'receivedAt', notAfter: context.now });
+  for (const name of TIMES_IN_ORDER)
+    times[name] = readInstant(fields, name, errors, { required: name === 'receivedAt', notAfter: context.now });
   const departmentCode = readText(fields, 'departmentCode', errors, { required: true, maxLength: 32 });
-  if (departmentCode !== null && !context.departmentCodes.has(departmentCode)) errors.push(`departmentCode: unknown department "${departmentCode}"`);
+  if (departmentCode !== null && !context.departmentCodes.has(departmentCode))
+    errors.push(`departmentCode: unknown department "${departmentCode}"`);
   const catalogCode = readText(fields, 'catalogCode', errors, { required: true, maxLength: 64 });
-  if (catalogCode !== null && !context.catalogCodes.has(catalogCode)) errors.push(`catalogCode: unknown catalog entry "${catalogCode}"`);
+  if (catalogCode !== null && !context.catalogCodes.has(catalogCode))
+    errors.push(`catalogCode: unknown catalog entry "${catalogCode}"`);
   const channel = readChoice(fields, 'channel', CHANNELS, errors);
   const description = readText(fields, 'description', errors, { required: true, maxLength: 10000 });
   const status = readChoice(fields, 'status', CASE_STATUSES, errors);

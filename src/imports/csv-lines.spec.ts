@@ -30,7 +30,14 @@ describe('readCsvLines', () => {
     const lines = await readAll('id,text\n1,a,extra\n2,"bad"x\n');
     expect(lines).toEqual([
       { line: 2, fields: null, errors: ['has 3 fields but the header has 2'] },
-      { line: 3, fields: null, errors: [expect.stringMatching(/^not valid CSV: Invalid Closing Quote/), expect.stringMatching(/^not valid CSV: Quote Not Closed/)] },
+      {
+        line: 3,
+        fields: null,
+        errors: [
+          expect.stringMatching(/^not valid CSV: Invalid Closing Quote/),
+          expect.stringMatching(/^not valid CSV: Quote Not Closed/),
+        ],
+      },
     ]);
   });
 

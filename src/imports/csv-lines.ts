@@ -68,7 +68,8 @@ export async function* readCsvLines(stream: Readable, shape: RecordShape): Async
 function checkHeader(header: string[], shape: RecordShape): string[] {
   const errors: string[] = [];
   header.forEach((name, index) => {
-    if (!shape.fields.includes(name)) errors.push(`header: unknown column "${name}"; the columns are ${shape.fields.join(', ')}`);
+    if (!shape.fields.includes(name))
+      errors.push(`header: unknown column "${name}"; the columns are ${shape.fields.join(', ')}`);
     else if (header.indexOf(name) !== index) errors.push(`header: column "${name}" appears twice`);
   });
   for (const name of shape.required) if (!header.includes(name)) errors.push(`header: missing column "${name}"`);

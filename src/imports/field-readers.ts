@@ -19,7 +19,12 @@ export function unknownFields(fields: LineFields, known: readonly string[], erro
   }
 }
 
-export function readText(fields: LineFields, name: string, errors: string[], options: { required: boolean; maxLength: number }): string | null {
+export function readText(
+  fields: LineFields,
+  name: string,
+  errors: string[],
+  options: { required: boolean; maxLength: number },
+): string | null {
   const value = fields[name];
   if (isBlank(value)) {
     if (options.required) errors.push(`${name}: is required`);
@@ -37,7 +42,12 @@ export function readText(fields: LineFields, name: string, errors: string[], opt
   return trimmed;
 }
 
-export function readChoice<T extends string>(fields: LineFields, name: string, choices: readonly T[], errors: string[]): T | null {
+export function readChoice<T extends string>(
+  fields: LineFields,
+  name: string,
+  choices: readonly T[],
+  errors: string[],
+): T | null {
   const value = readText(fields, name, errors, { required: true, maxLength: 100 });
   if (value === null) return null;
   if (!(choices as readonly string[]).includes(value)) {
@@ -47,7 +57,12 @@ export function readChoice<T extends string>(fields: LineFields, name: string, c
   return value as T;
 }
 
-export function readInstant(fields: LineFields, name: string, errors: string[], options: { required: boolean; notAfter: Date }): Date | null {
+export function readInstant(
+  fields: LineFields,
+  name: string,
+  errors: string[],
+  options: { required: boolean; notAfter: Date },
+): Date | null {
   const value = readText(fields, name, errors, { required: options.required, maxLength: 40 });
   if (value === null) return null;
   const instant = parseInstant(value);
@@ -62,13 +77,19 @@ export function readInstant(fields: LineFields, name: string, errors: string[], 
   return instant;
 }
 
-export function readWholeNumber(fields: LineFields, name: string, errors: string[], options: { max: number }): number | null {
+export function readWholeNumber(
+  fields: LineFields,
+  name: string,
+  errors: string[],
+  options: { max: number },
+): number | null {
   const value = fields[name];
   if (isBlank(value)) {
     errors.push(`${name}: is required`);
     return null;
   }
-  const number = typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
+  const number =
+    typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
   if (!Number.isInteger(number) || number < 0 || number > options.max) {
     errors.push(`${name}: must be a whole number from 0 to ${options.max}; got ${JSON.stringify(value)}`);
     return null;

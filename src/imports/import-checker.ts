@@ -57,7 +57,9 @@ export class ImportChecker<T> {
     for await (const source of lines) {
       this.records += 1;
       if (this.records > MAX_RECORDS_PER_FILE) {
-        this.rejections.add(source.line, [`the file has more than ${MAX_RECORDS_PER_FILE} records; split it into smaller files`]);
+        this.rejections.add(source.line, [
+          `the file has more than ${MAX_RECORDS_PER_FILE} records; split it into smaller files`,
+        ]);
         continue;
       }
       this.pending.push(this.checkLine(source));
@@ -73,7 +75,8 @@ export class ImportChecker<T> {
     const key = typeof given === 'string' && given.trim() !== '' ? given.trim() : null;
     const repeatOf = key === null ? null : (this.firstLineOf.get(key) ?? null);
     if (key !== null && repeatOf === null) this.firstLineOf.set(key, source.line);
-    if (repeatOf !== null && this.rules.repeats === 'reject') errors.push(`${this.rules.keyField}: "${key}" is also on line ${repeatOf}`);
+    if (repeatOf !== null && this.rules.repeats === 'reject')
+      errors.push(`${this.rules.keyField}: "${key}" is also on line ${repeatOf}`);
     return { line: source.line, key, repeatOf, errors, record: errors.length === 0 ? record : null };
   }
 
@@ -82,7 +85,8 @@ export class ImportChecker<T> {
     const stored = keys.length > 0 ? await this.rules.findStored(keys) : new Map<string, string>();
     for (const checked of this.pending) {
       const storedAs = checked.key === null ? undefined : stored.get(checked.key);
-      if (storedAs !== undefined && this.rules.repeats === 'reject') checked.errors.push(`${this.rules.keyField}: "${checked.key}" was imported before, as ${storedAs}`);
+      if (storedAs !== undefined && this.rules.repeats === 'reject')
+        checked.errors.push(`${this.rules.keyField}: "${checked.key}" was imported before, as ${storedAs}`);
       if (checked.errors.length > 0) {
         this.rejections.add(checked.line, checked.errors);
       } else if (storedAs !== undefined || checked.repeatOf !== null) {

@@ -15,18 +15,27 @@ const FORMATS: Record<string, ImportFormat> = {
 };
 
 /** The file format a request's Content-Type names; the charset is taken to be UTF-8. */
-export function importFormat(contentType: string | undefined, accepted: readonly ImportFormat[] = ['ndjson', 'csv']): ImportFormat {
+export function importFormat(
+  contentType: string | undefined,
+  accepted: readonly ImportFormat[] = ['ndjson', 'csv'],
+): ImportFormat {
   const mediaType = (contentType ?? '').split(';')[0].trim().toLowerCase();
   const format = FORMATS[mediaType];
   if (!format || !accepted.includes(format)) {
-    const names = Object.entries(FORMATS).filter(([, f]) => accepted.includes(f)).map(([name]) => name);
+    const names = Object.entries(FORMATS)
+      .filter(([, f]) => accepted.includes(f))
+      .map(([name]) => name);
     throw new UnsupportedMediaTypeException(`Content-Type must be ${names.join(' or ')}; got "${mediaType || 'none'}"`);
   }
   return format;
 }
 
 /** The lines of an uploaded file, read as it arrives. */
-export function readImportLines(stream: Readable, format: ImportFormat, shape: RecordShape): AsyncGenerator<SourceLine> {
+export function readImportLines(
+  stream: Readable,
+  format: ImportFormat,
+  shape: RecordShape,
+): AsyncGenerator<SourceLine> {
   return format === 'csv' ? readCsvLines(stream, shape) : readNdjsonLines(stream);
 }
 

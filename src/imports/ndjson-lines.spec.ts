@@ -4,7 +4,11 @@ import { SourceLine } from './source-line';
 
 async function readAll(chunks: Array<string | Buffer>, maxLineBytes?: number): Promise<SourceLine[]> {
   const lines: SourceLine[] = [];
-  for await (const line of readNdjsonLines(Readable.from(chunks.map((c) => (typeof c === 'string' ? Buffer.from(c) : c))), maxLineBytes)) lines.push(line);
+  for await (const line of readNdjsonLines(
+    Readable.from(chunks.map((c) => (typeof c === 'string' ? Buffer.from(c) : c))),
+    maxLineBytes,
+  ))
+    lines.push(line);
   return lines;
 }
 

@@ -10,7 +10,10 @@ import { EntityManager } from 'typeorm';
 export async function allocateReferenceBlock(manager: EntityManager, year: number, count: number): Promise<number> {
   const postgres = manager.connection.options.type === 'postgres';
   const p = (n: number) => (postgres ? `$${n}` : '?');
-  await manager.query(`INSERT INTO reference_counters (year, last_value) VALUES (${p(1)}, 0) ON CONFLICT (year) DO NOTHING`, [year]);
+  await manager.query(
+    `INSERT INTO reference_counters (year, last_value) VALUES (${p(1)}, 0) ON CONFLICT (year) DO NOTHING`,
+    [year],
+  );
   const rows: Array<{ last_value: number }> = await manager.query(
     `UPDATE reference_counters SET last_value = last_value + ${p(1)} WHERE year = ${p(2)} RETURNING last_value`,
     [count, year],

@@ -16,7 +16,11 @@ export class DepartmentInboxController {
 
   /** The cases waiting for the department, most urgent first, then the one due first. */
   @Get()
-  list(@CurrentStaff() staff: StaffPrincipal, @Param('code') code: string, @Query() page: PaginationQueryDto): Promise<Page<InboxItem>> {
+  list(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Param('code') code: string,
+    @Query() page: PaginationQueryDto,
+  ): Promise<Page<InboxItem>> {
     return this.inbox.list(staff, code, page);
   }
 
@@ -24,7 +28,11 @@ export class DepartmentInboxController {
   @Post('next')
   @HttpCode(200)
   @ApiNoContentResponse({ description: 'Nothing left to claim' })
-  async next(@CurrentStaff() staff: StaffPrincipal, @Param('code') code: string, @Res({ passthrough: true }) response: Response): Promise<CaseView | undefined> {
+  async next(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Param('code') code: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CaseView | undefined> {
     const claimed = await this.inbox.claimNext(staff, code);
     if (claimed) return claimed;
     response.status(204);

@@ -34,7 +34,11 @@ export class DepartmentInboxService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async list(principal: StaffPrincipal, departmentCode: string, page: { limit?: number; offset?: number }): Promise<Page<InboxItem>> {
+  async list(
+    principal: StaffPrincipal,
+    departmentCode: string,
+    page: { limit?: number; offset?: number },
+  ): Promise<Page<InboxItem>> {
     await this.requireDepartment(departmentCode);
     const refusal = inboxViewRefusal(principal, departmentCode, this.config.routing.serviceCenterDepartment);
     if (refusal) throw new ForbiddenError(refusal);
@@ -45,17 +49,30 @@ export class DepartmentInboxService {
       builder.where(
         new Brackets((either) =>
           either
-            .where('(c.departmentCode = :departmentCode AND c.status IN (:...claimable))', { departmentCode, claimable: CLAIMABLE_STATUSES })
+            .where('(c.departmentCode = :departmentCode AND c.status IN (:...claimable))', {
+              departmentCode,
+              claimable: CLAIMABLE_STATUSES,
+            })
             .orWhere('c.status IN (:...atServiceCenter)', { atServiceCenter: AT_SERVICE_CENTER_STATUSES }),
         ),
       );
     } else {
-      builder.where('c.departmentCode = :departmentCode AND c.status IN (:...claimable)', { departmentCode, claimable: CLAIMABLE_STATUSES });
+      builder.where('c.departmentCode = :departmentCode AND c.status IN (:...claimable)', {
+        departmentCode,
+        claimable: CLAIMABLE_STATUSES,
+      });
     }
     const [rows, total] = await orderByInboxUrgency(builder, 'c').take(limit).skip(offset).getManyAndCount();
-    const confidentialRead = rows.filter((row) => row.confidential && mayReadContent(principal, row)).map((row) => row.id);
+    const confidentialRead = rows
+      .filter((row) => row.confidential && mayReadContent(principal, row))
+      .map((row) => row.id);
     await this.recordAccess(principal, confidentialRead);
-    return { items: rows.map((row) => toInboxItem(row, mayReadContent(principal, row), inboxDueAt(row))), total, limit, offset };
+    return {
+      items: rows.map((row) => toInboxItem(row, mayReadContent(principal, row), inboxDueAt(row))),
+      total,
+      limit,
+      offset,
+    };
   }
 
   /**
@@ -81,7 +98,12 @@ export class DepartmentInboxService {
   }
 
   private nextCandidate(manager: EntityManager, departmentCode: string): Promise<Case | null> {
-    const builder = manager.createQueryBuilder(Case, 'c').where('c.departmentCode = :departmentCode AND c.status IN (:...claimable)', { departmentCode, claimable: CLAIMABLE_STATUSES });
+    const builder = manager
+      .createQueryBuilder(Case, 'c')
+      .where('c.departmentCode = :departmentCode AND c.status IN (:...claimable)', {
+        departmentCode,
+        claimable: CLAIMABLE_STATUSES,
+      });
     orderByInboxUrgency(builder, 'c').limit(1);
     if (manager.connection.options.type === 'postgres') builder.setLock('pessimistic_write').setOnLocked('skip_locked');
     return builder.getOne();
@@ -108,8 +130,15 @@ export class DepartmentInboxService {
     });
     const claimed = await manager.findOneByOrFail(Case, { id: candidate.id });
     // Other areas (service targets, notifications) hear of this claim as of one made by the claim action.
-    await this.hooks.changed(manager, claimed, { action: 'claim', fromStatus: candidate.status, toStatus, actorId: principal.id, at: now });
-    if (claimed.confidential) await manager.insert(CaseAccess, { caseId: claimed.id, userId: principal.id, access: 'read', at: now });
+    await this.hooks.changed(manager, claimed, {
+      action: 'claim',
+      fromStatus: candidate.status,
+      toStatus,
+      actorId: principal.id,
+      at: now,
+    });
+    if (claimed.confidential)
+      await manager.insert(CaseAccess, { caseId: claimed.id, userId: principal.id, access: 'read', at: now });
     return toCaseView(claimed, null);
   }
 
@@ -121,6 +150,11 @@ export class DepartmentInboxService {
   private async recordAccess(principal: StaffPrincipal, caseIds: string[]): Promise<void> {
     if (caseIds.length === 0) return;
     const at = this.clock.now();
-    await this.transactions.run((manager) => manager.insert(CaseAccess, caseIds.map((caseId) => ({ caseId, userId: principal.id, access: 'list' as const, at }))));
+    await this.transactions.run((manager) =>
+      manager.insert(
+        CaseAccess,
+        caseIds.map((caseId) => ({ caseId, userId: principal.id, access: 'list' as const, at })),
+      ),
+    );
   }
 }

@@ -1,12 +1,19 @@
 import { StaffPrincipal } from '../auth/roles';
 import { inboxViewRefusal } from './inbox-scope';
 
-const staff = (role: StaffPrincipal['role'], departmentCodes: string[] = []): StaffPrincipal => ({ id: 'u1', email: 'u@x', role, departmentCodes });
+const staff = (role: StaffPrincipal['role'], departmentCodes: string[] = []): StaffPrincipal => ({
+  id: 'u1',
+  email: 'u@x',
+  role,
+  departmentCodes,
+});
 
 describe('inboxViewRefusal', () => {
   it('lets handlers see the inboxes of their own departments only', () => {
     expect(inboxViewRefusal(staff('handler', ['TEK', 'VA']), 'VA', 'SC')).toBeNull();
-    expect(inboxViewRefusal(staff('handler', ['TEK']), 'VA', 'SC')).toBe('A handler sees the inboxes of their own departments only');
+    expect(inboxViewRefusal(staff('handler', ['TEK']), 'VA', 'SC')).toBe(
+      'A handler sees the inboxes of their own departments only',
+    );
     expect(inboxViewRefusal(staff('handler', ['TEK']), 'SC', 'SC')).not.toBeNull();
   });
 

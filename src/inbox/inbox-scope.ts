@@ -17,9 +17,15 @@ export const CLAIMABLE_STATUSES: readonly CaseStatus[] = ['routed', 'reopened'];
 export const AT_SERVICE_CENTER_STATUSES: readonly CaseStatus[] = ['new', 'triaged', 'returned'];
 
 /** Why the principal may not see the inbox, or null. Handlers see their departments', agents the service center's. */
-export function inboxViewRefusal(principal: StaffPrincipal, departmentCode: string, serviceCenterCode: string): string | null {
+export function inboxViewRefusal(
+  principal: StaffPrincipal,
+  departmentCode: string,
+  serviceCenterCode: string,
+): string | null {
   if (principal.role === 'admin' || principal.role === 'manager') return null;
   if (principal.role === 'handler' && principal.departmentCodes.includes(departmentCode)) return null;
   if (principal.role === 'agent' && departmentCode === serviceCenterCode) return null;
-  return principal.role === 'agent' ? "An agent sees the service center's inbox only" : 'A handler sees the inboxes of their own departments only';
+  return principal.role === 'agent'
+    ? "An agent sees the service center's inbox only"
+    : 'A handler sees the inboxes of their own departments only';
 }

@@ -12,7 +12,12 @@ import { QueueStatusService } from '../queue/queue-status.service';
 export class MetricsService implements OnModuleInit {
   /** A registry per app, not prom-client's global one: tests start several apps in one process. */
   readonly registry = new Registry();
-  readonly httpRequests = new Counter({ name: 'onewayin_http_requests_total', help: 'HTTP requests answered', labelNames: ['method', 'route', 'status'], registers: [this.registry] });
+  readonly httpRequests = new Counter({
+    name: 'onewayin_http_requests_total',
+    help: 'HTTP requests answered',
+    labelNames: ['method', 'route', 'status'],
+    registers: [this.registry],
+  });
   readonly httpDuration = new Histogram({
     name: 'onewayin_http_request_duration_seconds',
     help: 'Time to answer an HTTP request',
@@ -20,7 +25,12 @@ export class MetricsService implements OnModuleInit {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
     registers: [this.registry],
   });
-  private readonly jobOutcomes = new Counter({ name: 'onewayin_queue_job_outcomes_total', help: 'Finished job attempts by outcome: completed, retrying (failed, will be tried again) or failed (attempts used up)', labelNames: ['queue', 'outcome'], registers: [this.registry] });
+  private readonly jobOutcomes = new Counter({
+    name: 'onewayin_queue_job_outcomes_total',
+    help: 'Finished job attempts by outcome: completed, retrying (failed, will be tried again) or failed (attempts used up)',
+    labelNames: ['queue', 'outcome'],
+    registers: [this.registry],
+  });
 
   constructor(
     private readonly queue: MessageQueue,
@@ -48,7 +58,8 @@ export class MetricsService implements OnModuleInit {
       async collect() {
         const now = await snapshot();
         this.reset();
-        for (const [queue, counts] of Object.entries(now.queues)) for (const [state, value] of Object.entries(counts)) this.set({ queue, state }, value);
+        for (const [queue, counts] of Object.entries(now.queues))
+          for (const [state, value] of Object.entries(counts)) this.set({ queue, state }, value);
       },
     });
     new Gauge({

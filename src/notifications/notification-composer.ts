@@ -6,7 +6,16 @@ import { Citizen } from '../citizens/entities/citizen.entity';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { Notification } from './entities/notification.entity';
-import { CitizenMessage, MessageContext, receiptEmail, receiptSms, replyEmail, resolutionEmail, resolutionSms, senderName } from './notification-messages';
+import {
+  CitizenMessage,
+  MessageContext,
+  receiptEmail,
+  receiptSms,
+  replyEmail,
+  resolutionEmail,
+  resolutionSms,
+  senderName,
+} from './notification-messages';
 import { messageTopic } from './notification-job';
 import { OutgoingMail } from './transports/mail-sender';
 import { OutgoingSms } from './transports/sms-sender';
@@ -48,17 +57,31 @@ export class NotificationComposer {
     }
     if (!citizen?.email) throw new UndeliverableNotificationError('The citizen has no e-mail address any more');
     const message = await this.emailFor(notification, context, handledWithAnother);
-    return { channel: 'email', mail: { to: citizen.email, ...message, messageId: `<${notification.messageKey.replace(/:/g, '.')}@${this.messageIdDomain}>`, fileStem } };
+    return {
+      channel: 'email',
+      mail: {
+        to: citizen.email,
+        ...message,
+        messageId: `<${notification.messageKey.replace(/:/g, '.')}@${this.messageIdDomain}>`,
+        fileStem,
+      },
+    };
   }
 
-  private async emailFor(notification: Notification, context: MessageContext, handledWithAnother: boolean): Promise<CitizenMessage> {
+  private async emailFor(
+    notification: Notification,
+    context: MessageContext,
+    handledWithAnother: boolean,
+  ): Promise<CitizenMessage> {
     switch (notification.kind) {
       case 'receipt':
         return receiptEmail(context);
       case 'resolution':
         return resolutionEmail(context, handledWithAnother);
       case 'reply': {
-        const reply = notification.replyEventId ? await this.dataSource.manager.findOneBy(CaseEvent, { id: notification.replyEventId }) : null;
+        const reply = notification.replyEventId
+          ? await this.dataSource.manager.findOneBy(CaseEvent, { id: notification.replyEventId })
+          : null;
         if (!reply?.body) throw new UndeliverableNotificationError('The reply is no longer on the case');
         return replyEmail(context, reply.body);
       }

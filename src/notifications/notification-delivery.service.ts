@@ -61,7 +61,12 @@ export class NotificationDeliveryService {
     return this.transactions.run(async (manager) => {
       const now = this.clock.now();
       const attempts = notification.attempts + 1;
-      const changes: Partial<Notification> = { status, attempts, lastAttemptAt: now, lastError: error ?? notification.lastError };
+      const changes: Partial<Notification> = {
+        status,
+        attempts,
+        lastAttemptAt: now,
+        lastError: error ?? notification.lastError,
+      };
       if (status === 'sent') changes.sentAt = now;
       // Only the first to finish writes: a duplicate delivery of the job leaves a sent message alone.
       const result = await manager.update(Notification, { id: notification.id, status: Not('sent') }, changes);

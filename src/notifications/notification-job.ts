@@ -14,7 +14,10 @@ export interface SendNotificationJobData {
  */
 export function sendNotificationJob(notification: { id: number; messageKey: string; resendCount: number }): OutboxJob {
   const payload: SendNotificationJobData = { notificationId: notification.id };
-  const key = notification.resendCount > 0 ? `${notification.messageKey}:resend-${notification.resendCount}` : notification.messageKey;
+  const key =
+    notification.resendCount > 0
+      ? `${notification.messageKey}:resend-${notification.resendCount}`
+      : notification.messageKey;
   return { queue: 'notifications', jobName: SEND_NOTIFICATION_JOB, key, payload };
 }
 

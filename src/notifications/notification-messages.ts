@@ -36,7 +36,9 @@ export function receiptEmail(context: MessageContext): CitizenMessage {
 /** When the case was closed as a repeat of another, the citizen hears that both were handled as one. */
 export function resolutionEmail(context: MessageContext, handledWithAnother: boolean): CitizenMessage {
   const news = handledWithAnother
-    ? [`Ditt ärende ${context.reference} gällde samma sak som ett annat ärende. Vi tog hand om dem som ett. Nu är det klart.`]
+    ? [
+        `Ditt ärende ${context.reference} gällde samma sak som ett annat ärende. Vi tog hand om dem som ett. Nu är det klart.`,
+      ]
     : [`Nu är ditt ärende ${context.reference} klart.`];
   return {
     subject: `Ditt ärende ${context.reference} är klart`,
@@ -58,7 +60,9 @@ export function receiptSms(context: MessageContext): string {
 }
 
 export function resolutionSms(context: MessageContext, handledWithAnother: boolean): string {
-  const news = handledWithAnother ? `Ditt ärende ${context.reference} gällde samma sak som ett annat. Nu är det klart.` : `Nu är ditt ärende ${context.reference} klart.`;
+  const news = handledWithAnother
+    ? `Ditt ärende ${context.reference} gällde samma sak som ett annat. Nu är det klart.`
+    : `Nu är ditt ärende ${context.reference} klart.`;
   return `${news} Frågor? Hör av dig och ange numret. Hälsningar ${context.signature}`;
 }
 

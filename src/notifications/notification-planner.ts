@@ -52,7 +52,8 @@ export class NotificationPlanner {
   /** Takes back a message whose job has not left the outbox yet, so it is never sent. */
   async withdraw(manager: EntityManager, caseId: string, topic: string): Promise<void> {
     const messageKey = notificationMessageKey(caseId, topic);
-    if ((await this.outbox.withdraw(manager, messageKey)) > 0) await manager.delete(Notification, { messageKey, status: 'queued' });
+    if ((await this.outbox.withdraw(manager, messageKey)) > 0)
+      await manager.delete(Notification, { messageKey, status: 'queued' });
   }
 }
 

@@ -49,8 +49,12 @@ export class NotificationsCaseListener implements CaseListener, OnModuleInit {
    */
   private async replied(manager: EntityManager, about: Case): Promise<void> {
     if (about.confidential) return;
-    const reply = await manager.findOne(CaseEvent, { where: { caseId: about.id, type: 'reply' }, order: { id: 'DESC' } });
-    if (reply) await this.planner.plan(manager, about, { kind: 'reply', topic: `reply-${reply.id}`, replyEventId: reply.id });
+    const reply = await manager.findOne(CaseEvent, {
+      where: { caseId: about.id, type: 'reply' },
+      order: { id: 'DESC' },
+    });
+    if (reply)
+      await this.planner.plan(manager, about, { kind: 'reply', topic: `reply-${reply.id}`, replyEventId: reply.id });
   }
 
   /** A repeat confirmed after the original was already resolved: its citizen hears so now. */

@@ -33,9 +33,16 @@ import { SmsSender } from './transports/sms-sender';
     {
       provide: MailSender,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig): MailSender => (config.smtpUrl ? new SmtpMailSender(config.smtpUrl, config.mailFrom) : new FileMailSender(config.mailDir, config.mailFrom)),
+      useFactory: (config: AppConfig): MailSender =>
+        config.smtpUrl
+          ? new SmtpMailSender(config.smtpUrl, config.mailFrom)
+          : new FileMailSender(config.mailDir, config.mailFrom),
     },
-    { provide: SmsSender, inject: [APP_CONFIG], useFactory: (config: AppConfig): SmsSender => new FileSmsSender(config.mailDir) },
+    {
+      provide: SmsSender,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig): SmsSender => new FileSmsSender(config.mailDir),
+    },
   ],
 })
 export class NotificationsModule {}

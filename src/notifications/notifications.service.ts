@@ -40,7 +40,12 @@ export class NotificationsService {
       skip: offset,
     });
     const references = await this.references(rows.map((row) => row.caseId));
-    return { items: rows.map((row) => toNotificationView(row, references.get(row.caseId) ?? null)), total, limit, offset };
+    return {
+      items: rows.map((row) => toNotificationView(row, references.get(row.caseId) ?? null)),
+      total,
+      limit,
+      offset,
+    };
   }
 
   /** Sends a failed message again (say, after the mail relay was fixed), as a new queue job. */
@@ -48,9 +53,14 @@ export class NotificationsService {
     return this.transactions.run(async (manager) => {
       const notification = await manager.findOneBy(Notification, { id });
       if (!notification) throw new NotFoundError('Notification', String(id));
-      if (notification.status !== 'failed') throw new ConflictError(`Only a failed message can be sent again; this one is ${notification.status}`);
+      if (notification.status !== 'failed')
+        throw new ConflictError(`Only a failed message can be sent again; this one is ${notification.status}`);
       Object.assign(notification, { status: 'queued', resendCount: notification.resendCount + 1 });
-      await manager.update(Notification, { id }, { status: notification.status, resendCount: notification.resendCount });
+      await manager.update(
+        Notification,
+        { id },
+        { status: notification.status, resendCount: notification.resendCount },
+      );
       await this.outbox.enqueue(manager, sendNotificationJob(notification));
       const about = await manager.findOneBy(Case, { id: notification.caseId });
       return toNotificationView(notification, about?.reference ?? null);
@@ -60,7 +70,10 @@ export class NotificationsService {
   private async references(caseIds: string[]): Promise<Map<string, string>> {
     const unique = [...new Set(caseIds)];
     if (unique.length === 0) return new Map();
-    const cases = await this.dataSource.manager.find(Case, { select: { id: true, reference: true }, where: { id: In(unique) } });
+    const cases = await this.dataSource.manager.find(Case, {
+      select: { id: true, reference: true },
+      where: { id: In(unique) },
+    });
     return new Map(cases.map((row) => [row.id, row.reference]));
   }
 }

@@ -14,10 +14,16 @@ describe('personal data masking', () => {
   });
 
   it('removes e-mail addresses and phone numbers from an error text, but keeps reference numbers and status codes', () => {
-    expect(scrubPersonalData('550 5.1.1 <anna@example.se>: Recipient address rejected')).toBe('550 5.1.1 <[e-post]>: Recipient address rejected');
-    expect(scrubPersonalData('Can\'t send mail - all recipients were rejected: 550 anna.s@mail.example.se')).toBe("Can't send mail - all recipients were rejected: 550 [e-post]");
+    expect(scrubPersonalData('550 5.1.1 <anna@example.se>: Recipient address rejected')).toBe(
+      '550 5.1.1 <[e-post]>: Recipient address rejected',
+    );
+    expect(scrubPersonalData("Can't send mail - all recipients were rejected: 550 anna.s@mail.example.se")).toBe(
+      "Can't send mail - all recipients were rejected: 550 [e-post]",
+    );
     expect(scrubPersonalData('SMS to +46 70-111 22 33 failed')).toBe('SMS to [telefon] failed');
     expect(scrubPersonalData('SMS to 070-1112233 failed')).toBe('SMS to [telefon] failed');
-    expect(scrubPersonalData('case 2026-000123 at 127.0.0.1:2525 answered 421')).toBe('case 2026-000123 at 127.0.0.1:2525 answered 421');
+    expect(scrubPersonalData('case 2026-000123 at 127.0.0.1:2525 answered 421')).toBe(
+      'case 2026-000123 at 127.0.0.1:2525 answered 421',
+    );
   });
 });

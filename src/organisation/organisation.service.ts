@@ -28,7 +28,8 @@ export class OrganisationService {
 
   createDepartment(input: CreateDepartmentDto): Promise<Department> {
     return this.transactions.run(async (manager) => {
-      if (await manager.existsBy(Department, { code: input.code })) throw new ConflictError(`Department ${input.code} already exists`);
+      if (await manager.existsBy(Department, { code: input.code }))
+        throw new ConflictError(`Department ${input.code} already exists`);
       return manager.save(manager.create(Department, input));
     });
   }
@@ -48,7 +49,8 @@ export class OrganisationService {
 
   createServicePoint(input: CreateServicePointDto): Promise<ServicePoint> {
     return this.transactions.run(async (manager) => {
-      if (await manager.existsBy(ServicePoint, { code: input.code })) throw new ConflictError(`Service point ${input.code} already exists`);
+      if (await manager.existsBy(ServicePoint, { code: input.code }))
+        throw new ConflictError(`Service point ${input.code} already exists`);
       return manager.save(manager.create(ServicePoint, { address: null, active: true, ...input }));
     });
   }

@@ -31,7 +31,11 @@ export class BullMqQueueDriver extends MessageQueue {
     runsWorkers: boolean,
   ) {
     super(runsWorkers);
-    this.producer = new IORedis({ ...redisConnectionOptions(redisUrl), enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+    this.producer = new IORedis({
+      ...redisConnectionOptions(redisUrl),
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 1,
+    });
     this.producer.on('error', (error: Error) => this.warnConnection(error));
   }
 
@@ -60,7 +64,9 @@ export class BullMqQueueDriver extends MessageQueue {
 
   async counts(queue: QueueName): Promise<QueueCounts> {
     this.requireConnection();
-    const counts = await withTimeout(this.queue(queue).getJobCounts('waiting', 'prioritized', 'active', 'delayed', 'failed', 'completed'));
+    const counts = await withTimeout(
+      this.queue(queue).getJobCounts('waiting', 'prioritized', 'active', 'delayed', 'failed', 'completed'),
+    );
     return {
       waiting: (counts.waiting ?? 0) + (counts.prioritized ?? 0),
       active: counts.active ?? 0,
@@ -113,14 +119,35 @@ export class BullMqQueueDriver extends MessageQueue {
   protected startWorker<T>(queue: QueueName, handler: JobHandler<T>, options: Required<WorkOptions>): void {
     const worker = new Worker(
       queue,
-      async (job: Job) => handler({ id: decodeJobId(String(job.id)), name: job.name, data: job.data as T, attemptsMade: job.attemptsMade }),
+      async (job: Job) =>
+        handler({
+          id: decodeJobId(String(job.id)),
+          name: job.name,
+          data: job.data as T,
+          attemptsMade: job.attemptsMade,
+        }),
       { connection: redisConnectionOptions(this.redisUrl), prefix: this.prefix, concurrency: options.concurrency },
     );
-    worker.on('completed', (job: Job) => this.report({ queue, jobId: decodeJobId(String(job.id)), jobName: job.name, result: 'completed', attemptsMade: job.attemptsMade }));
+    worker.on('completed', (job: Job) =>
+      this.report({
+        queue,
+        jobId: decodeJobId(String(job.id)),
+        jobName: job.name,
+        result: 'completed',
+        attemptsMade: job.attemptsMade,
+      }),
+    );
     worker.on('failed', (job: Job | undefined, error: Error) => {
       if (!job) return;
       const final = job.attemptsMade >= (job.opts.attempts ?? 1);
-      this.report({ queue, jobId: decodeJobId(String(job.id)), jobName: job.name, result: final ? 'failed' : 'retrying', attemptsMade: job.attemptsMade, error: error.message });
+      this.report({
+        queue,
+        jobId: decodeJobId(String(job.id)),
+        jobName: job.name,
+        result: final ? 'failed' : 'retrying',
+        attemptsMade: job.attemptsMade,
+        error: error.message,
+      });
     });
     worker.on('error', (error: Error) => this.warnConnection(error));
     this.workers.push(worker);
@@ -138,7 +165,8 @@ export class BullMqQueueDriver extends MessageQueue {
 
   /** Before the first connection BullMQ would wait for Redis without end; the caller must hear "not now" at once. */
   private requireConnection(): void {
-    if (this.producer.status !== 'ready') throw new QueueUnavailableError(`Redis is not connected (${this.producer.status})`);
+    if (this.producer.status !== 'ready')
+      throw new QueueUnavailableError(`Redis is not connected (${this.producer.status})`);
   }
 
   /** While Redis is down every connection reports each try; one line every ten seconds is enough. */
@@ -172,7 +200,10 @@ async function settlesWithin(work: Promise<unknown>, timeoutMs: number): Promise
 async function withTimeout<T>(work: Promise<T>, timeoutMs = COMMAND_TIMEOUT_MS): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new QueueUnavailableError(`Redis did not answer within ${timeoutMs} ms`)), timeoutMs);
+    timer = setTimeout(
+      () => reject(new QueueUnavailableError(`Redis did not answer within ${timeoutMs} ms`)),
+      timeoutMs,
+    );
   });
   try {
     return await Promise.race([work, timeout]);

@@ -11,8 +11,12 @@ describe('InProcessQueueDriver', () => {
     outcomes = [];
     queue.onOutcome((outcome) => outcomes.push(outcome));
     // The driver logs retries and failures; the tests look at the outcomes instead.
-    jest.spyOn((queue as unknown as { logger: { warn: () => void } }).logger, 'warn').mockImplementation(() => undefined);
-    jest.spyOn((queue as unknown as { logger: { error: () => void } }).logger, 'error').mockImplementation(() => undefined);
+    jest
+      .spyOn((queue as unknown as { logger: { warn: () => void } }).logger, 'warn')
+      .mockImplementation(() => undefined);
+    jest
+      .spyOn((queue as unknown as { logger: { error: () => void } }).logger, 'error')
+      .mockImplementation(() => undefined);
   });
 
   afterEach(async () => {
@@ -87,13 +91,25 @@ describe('InProcessQueueDriver', () => {
       throw new Error('receiver answered 503');
     });
     const start = Date.now();
-    await queue.add('webhooks', 'deliver', { hook: 1 }, { jobId: 'webhook:1', attempts: 4, backoff: { type: 'exponential', delayMs: 1000 } });
+    await queue.add(
+      'webhooks',
+      'deliver',
+      { hook: 1 },
+      { jobId: 'webhook:1', attempts: 4, backoff: { type: 'exponential', delayMs: 1000 } },
+    );
     await jest.advanceTimersByTimeAsync(10_000);
     expect(triedAt.map((at) => at - start)).toEqual([0, 1000, 3000, 7000]);
     expect(outcomes.map((o) => o.result)).toEqual(['retrying', 'retrying', 'retrying', 'failed']);
     expect(await queue.counts('webhooks')).toEqual({ waiting: 0, active: 0, delayed: 0, failed: 1, completed: 0 });
     const [failed] = await queue.failedJobs('webhooks');
-    expect(failed).toEqual({ id: 'webhook:1', name: 'deliver', data: { hook: 1 }, attemptsMade: 4, failedReason: 'receiver answered 503', failedAt: '2026-01-12T08:00:07.000Z' });
+    expect(failed).toEqual({
+      id: 'webhook:1',
+      name: 'deliver',
+      data: { hook: 1 },
+      attemptsMade: 4,
+      failedReason: 'receiver answered 503',
+      failedAt: '2026-01-12T08:00:07.000Z',
+    });
   });
 
   it('retries with a fixed backoff and succeeds on a later attempt', async () => {
@@ -141,6 +157,8 @@ describe('InProcessQueueDriver', () => {
   });
 
   it('refuses a key that is only a number', async () => {
-    await expect(queue.add('routing', 'route-case', {}, { jobId: '42' })).rejects.toThrow('A job key says what the job is about');
+    await expect(queue.add('routing', 'route-case', {}, { jobId: '42' })).rejects.toThrow(
+      'A job key says what the job is about',
+    );
   });
 });

@@ -141,7 +141,15 @@ export class InProcessQueueDriver extends MessageQueue {
   private state(queue: string): QueueState {
     let state = this.queues.get(queue);
     if (!state) {
-      state = { name: queue, jobs: new Map(), handler: null, concurrency: 1, running: new Set(), timer: null, pumpScheduled: false };
+      state = {
+        name: queue,
+        jobs: new Map(),
+        handler: null,
+        concurrency: 1,
+        running: new Set(),
+        timer: null,
+        pumpScheduled: false,
+      };
       this.queues.set(queue, state);
     }
     return state;
@@ -162,7 +170,9 @@ export class InProcessQueueDriver extends MessageQueue {
     if (this.closed || !state.handler) return;
     const now = Date.now();
     for (const job of state.jobs.values()) if (job.state === 'delayed' && job.runAt <= now) job.state = 'waiting';
-    const ready = [...state.jobs.values()].filter((job) => job.state === 'waiting').sort((a, b) => a.runAt - b.runAt || a.sequence - b.sequence);
+    const ready = [...state.jobs.values()]
+      .filter((job) => job.state === 'waiting')
+      .sort((a, b) => a.runAt - b.runAt || a.sequence - b.sequence);
     while (state.running.size < state.concurrency && ready.length > 0) this.start(state, ready.shift() as StoredJob);
     this.armTimer(state);
   }
@@ -183,7 +193,12 @@ export class InProcessQueueDriver extends MessageQueue {
     const handler = state.handler as JobHandler<unknown>;
     const run = (async () => {
       try {
-        await handler({ id: job.id, name: job.name, data: JSON.parse(job.payload) as unknown, attemptsMade: job.attemptsMade });
+        await handler({
+          id: job.id,
+          name: job.name,
+          data: JSON.parse(job.payload) as unknown,
+          attemptsMade: job.attemptsMade,
+        });
         this.finish(state, job, null);
       } catch (error) {
         this.finish(state, job, error instanceof Error ? error.message : String(error));
@@ -203,7 +218,11 @@ export class InProcessQueueDriver extends MessageQueue {
       Object.assign(job, { state: 'completed', finishedAt: Date.now(), failedReason: null });
       this.report({ ...base, result: 'completed' });
     } else if (job.attemptsMade < job.attempts) {
-      Object.assign(job, { state: 'delayed', runAt: Date.now() + retryDelayMs(job.backoff, job.attemptsMade), failedReason: error });
+      Object.assign(job, {
+        state: 'delayed',
+        runAt: Date.now() + retryDelayMs(job.backoff, job.attemptsMade),
+        failedReason: error,
+      });
       this.report({ ...base, result: 'retrying', error });
     } else {
       Object.assign(job, { state: 'failed', finishedAt: Date.now(), failedReason: error });
@@ -214,8 +233,13 @@ export class InProcessQueueDriver extends MessageQueue {
 
   private prune(state: QueueState): void {
     const now = Date.now();
-    for (const [finished, keepMs] of [['completed', KEEP_COMPLETED_MS], ['failed', KEEP_FAILED_MS]] as const) {
-      const kept = [...state.jobs.values()].filter((job) => job.state === finished).sort((a, b) => (b.finishedAt ?? 0) - (a.finishedAt ?? 0));
+    for (const [finished, keepMs] of [
+      ['completed', KEEP_COMPLETED_MS],
+      ['failed', KEEP_FAILED_MS],
+    ] as const) {
+      const kept = [...state.jobs.values()]
+        .filter((job) => job.state === finished)
+        .sort((a, b) => (b.finishedAt ?? 0) - (a.finishedAt ?? 0));
       kept.forEach((job, index) => {
         if (index >= KEEP_AT_MOST || now - (job.finishedAt ?? now) > keepMs) state.jobs.delete(job.id);
       });

@@ -60,14 +60,19 @@ export abstract class MessageQueue {
   }
 
   protected report(outcome: JobOutcome): void {
-    if (outcome.result === 'retrying') this.logger.warn(`Job ${outcome.queue}/${outcome.jobId} failed, retrying: ${outcome.error}`);
-    if (outcome.result === 'failed') this.logger.error(`Job ${outcome.queue}/${outcome.jobId} failed for good after ${outcome.attemptsMade} attempts: ${outcome.error}`);
+    if (outcome.result === 'retrying')
+      this.logger.warn(`Job ${outcome.queue}/${outcome.jobId} failed, retrying: ${outcome.error}`);
+    if (outcome.result === 'failed')
+      this.logger.error(
+        `Job ${outcome.queue}/${outcome.jobId} failed for good after ${outcome.attemptsMade} attempts: ${outcome.error}`,
+      );
     for (const listener of this.outcomeListeners) listener(outcome);
   }
 
   /** A key names what a job is about ("route:<caseId>"); a bare number would clash with generated ids. */
   protected checkJobId(jobId: string | undefined): void {
-    if (jobId !== undefined && (jobId === '' || /^\d+$/.test(jobId))) throw new Error(`A job key says what the job is about, e.g. "route:<caseId>"; got "${jobId}"`);
+    if (jobId !== undefined && (jobId === '' || /^\d+$/.test(jobId)))
+      throw new Error(`A job key says what the job is about, e.g. "route:<caseId>"; got "${jobId}"`);
   }
 }
 

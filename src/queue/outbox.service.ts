@@ -83,18 +83,25 @@ export class OutboxService {
         .andWhere('o.availableAt <= :now', { now })
         .orderBy('o.id', 'ASC')
         .limit(limit);
-      if (manager.connection.options.type === 'postgres') builder.setLock('pessimistic_write').setOnLocked('skip_locked');
+      if (manager.connection.options.type === 'postgres')
+        builder.setLock('pessimistic_write').setOnLocked('skip_locked');
       const rows = await builder.getMany();
       if (rows.length === 0) return rows;
       const leaseEnd = new Date(now.getTime() + CLAIM_LEASE_MS);
-      await manager.update(OutboxMessage, { id: In(rows.map((row) => row.id)) }, { availableAt: leaseEnd, attempts: () => 'attempts + 1' });
+      await manager.update(
+        OutboxMessage,
+        { id: In(rows.map((row) => row.id)) },
+        { availableAt: leaseEnd, attempts: () => 'attempts + 1' },
+      );
       return rows.map((row) => Object.assign(row, { availableAt: leaseEnd, attempts: row.attempts + 1 }));
     });
   }
 
   async markDispatched(ids: number[]): Promise<void> {
     if (ids.length === 0) return;
-    await this.transactions.run((manager) => manager.update(OutboxMessage, { id: In(ids) }, { dispatchedAt: new Date(), lastError: null }));
+    await this.transactions.run((manager) =>
+      manager.update(OutboxMessage, { id: In(ids) }, { dispatchedAt: new Date(), lastError: null }),
+    );
   }
 
   /** The queue did not take the rows; they are tried again after a growing pause. */
@@ -104,7 +111,11 @@ export class OutboxService {
     await this.transactions.run(async (manager) => {
       for (const row of rows) {
         const pauseMs = Math.min(RETRY_FIRST_MS * 2 ** (row.attempts - 1), RETRY_MOST_MS);
-        await manager.update(OutboxMessage, { id: row.id }, { availableAt: new Date(now + pauseMs), lastError: error.slice(0, 2000) });
+        await manager.update(
+          OutboxMessage,
+          { id: row.id },
+          { availableAt: new Date(now + pauseMs), lastError: error.slice(0, 2000) },
+        );
       }
     });
   }
@@ -126,7 +137,9 @@ export class OutboxService {
   /** Dispatched rows are kept a while to look back at, then deleted. */
   async purgeDispatched(olderThanMs: number): Promise<number> {
     const before = new Date(Date.now() - olderThanMs);
-    const result = await this.transactions.run((manager) => manager.delete(OutboxMessage, { dispatchedAt: LessThan(before) }));
+    const result = await this.transactions.run((manager) =>
+      manager.delete(OutboxMessage, { dispatchedAt: LessThan(before) }),
+    );
     return result.affected ?? 0;
   }
 }

@@ -27,7 +27,8 @@ export class QueueStatusService {
       const counts = await Promise.all(QUEUE_NAMES.map((name) => this.queue.counts(name).catch(() => null)));
       QUEUE_NAMES.forEach((name, index) => {
         const count = counts[index];
-        if (count) queues[name] = { waiting: count.waiting, active: count.active, delayed: count.delayed, failed: count.failed };
+        if (count)
+          queues[name] = { waiting: count.waiting, active: count.active, delayed: count.delayed, failed: count.failed };
       });
     }
     return { driver: this.queue.driver, status: available ? 'up' : 'down', queues, outbox };

@@ -19,7 +19,9 @@ import { QueueStatusService } from './queue-status.service';
       provide: MessageQueue,
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig): MessageQueue =>
-        config.redisUrl ? new BullMqQueueDriver(config.redisUrl, config.queue.prefix, config.queue.runWorkers) : new InProcessQueueDriver(config.queue.runWorkers),
+        config.redisUrl
+          ? new BullMqQueueDriver(config.redisUrl, config.queue.prefix, config.queue.runWorkers)
+          : new InProcessQueueDriver(config.queue.runWorkers),
     },
     OutboxService,
     OutboxRelay,

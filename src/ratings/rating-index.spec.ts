@@ -5,7 +5,7 @@ describe('rating index (national service measurement scale)', () => {
     expect([5, 4, 3, 2, 1].map(indexOfScore)).toEqual([100, 75, 50, 25, 0]);
   });
 
-  it('is the mean of the answers\' indexes: 5, 4 and 2 give (100 + 75 + 25) / 3 = 66.67', () => {
+  it("is the mean of the answers' indexes: 5, 4 and 2 give (100 + 75 + 25) / 3 = 66.67", () => {
     expect(ratingIndex(5 + 4 + 2, 3)).toBe(66.67);
     expect((indexOfScore(5) + indexOfScore(4) + indexOfScore(2)) / 3).toBeCloseTo(66.667, 3);
   });

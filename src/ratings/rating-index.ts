@@ -11,7 +11,8 @@ export const LOWEST_SCORE = 1;
 export const HIGHEST_SCORE = 5;
 
 export function indexOfScore(score: number): number {
-  if (!Number.isInteger(score) || score < LOWEST_SCORE || score > HIGHEST_SCORE) throw new RangeError(`A rating is a whole number 1-5, got ${score}`);
+  if (!Number.isInteger(score) || score < LOWEST_SCORE || score > HIGHEST_SCORE)
+    throw new RangeError(`A rating is a whole number 1-5, got ${score}`);
   return ((score - LOWEST_SCORE) / (HIGHEST_SCORE - LOWEST_SCORE)) * 100;
 }
 

@@ -41,12 +41,21 @@ export class RatingsService {
 
   record(subject: RatingSubject, scores: RatingScores, author: RatingAuthor): Promise<CitizenRating> {
     const problems: string[] = [];
-    if (Boolean(subject.contactId) === Boolean(subject.caseId)) problems.push('give exactly one of contactId and caseId');
-    if (!RATING_DIMENSIONS.some((dimension) => scores[dimension] !== undefined)) problems.push(`give at least one of ${RATING_DIMENSIONS.join(', ')} (1-5)`);
+    if (Boolean(subject.contactId) === Boolean(subject.caseId))
+      problems.push('give exactly one of contactId and caseId');
+    if (!RATING_DIMENSIONS.some((dimension) => scores[dimension] !== undefined))
+      problems.push(`give at least one of ${RATING_DIMENSIONS.join(', ')} (1-5)`);
     if (problems.length > 0) throw new InvalidInputError(problems);
     return this.transactions.run(async (manager) => {
-      const attribution = subject.contactId ? await this.contactAttribution(manager, subject.contactId) : await this.caseAttribution(manager, subject.caseId as string, author.staff);
-      if (await manager.existsBy(CitizenRating, subject.contactId ? { contactId: subject.contactId } : { caseId: subject.caseId })) {
+      const attribution = subject.contactId
+        ? await this.contactAttribution(manager, subject.contactId)
+        : await this.caseAttribution(manager, subject.caseId as string, author.staff);
+      if (
+        await manager.existsBy(
+          CitizenRating,
+          subject.contactId ? { contactId: subject.contactId } : { caseId: subject.caseId },
+        )
+      ) {
         throw new ConflictError(`This ${subject.contactId ? 'contact' : 'case'} has already been rated`);
       }
       const rating = manager.create(CitizenRating, {
@@ -76,15 +85,29 @@ export class RatingsService {
           .where('d.user_id = :agentId', { agentId: contact.agentId })
           .getRawOne<{ code: string | null }>()
       : undefined;
-    return { channel: contact.channel, departmentCode: department?.code ?? null, servicePointCode: contact.servicePointCode, gender: contact.gender };
+    return {
+      channel: contact.channel,
+      departmentCode: department?.code ?? null,
+      servicePointCode: contact.servicePointCode,
+      gender: contact.gender,
+    };
   }
 
-  private async caseAttribution(manager: EntityManager, caseId: string, staff: StaffPrincipal | null): Promise<Attribution> {
+  private async caseAttribution(
+    manager: EntityManager,
+    caseId: string,
+    staff: StaffPrincipal | null,
+  ): Promise<Attribution> {
     const rated = await manager.findOneBy(Case, { id: caseId });
     if (!rated) throw new NotFoundError('Case', caseId);
     if (staff && !mayReadContent(staff, rated)) throw new ForbiddenError('This case is confidential to its department');
     const citizen = rated.citizenId ? await manager.findOneBy(Citizen, { id: rated.citizenId }) : null;
-    return { channel: rated.channel, departmentCode: rated.departmentCode, servicePointCode: null, gender: citizen?.gender ?? null };
+    return {
+      channel: rated.channel,
+      departmentCode: rated.departmentCode,
+      servicePointCode: null,
+      gender: citizen?.gender ?? null,
+    };
   }
 }
 

@@ -43,7 +43,8 @@ export class CaseRoutingService {
       return 'nothing-to-do';
     }
     // The triager may take a while (or call out); it is asked before the case is locked.
-    const suggestion = before.status === 'new' && !before.catalogCode ? await this.triager.suggest(before.description) : undefined;
+    const suggestion =
+      before.status === 'new' && !before.catalogCode ? await this.triager.suggest(before.description) : undefined;
 
     return this.transactions.run(async (manager) => {
       const target = await loadCaseForUpdate(manager, caseId);
@@ -66,9 +67,16 @@ export class CaseRoutingService {
   }
 
   /** Sets the type the triager proposes, or records that an agent must triage; true when triaged. */
-  private async triage(manager: EntityManager, target: Case, suggestion: TriageSuggestion | null, now: Date): Promise<boolean> {
+  private async triage(
+    manager: EntityManager,
+    target: Case,
+    suggestion: TriageSuggestion | null,
+    now: Date,
+  ): Promise<boolean> {
     const threshold = this.config.routing.triageMinConfidence;
-    const entry = suggestion ? await manager.findOneBy(CatalogEntry, { code: suggestion.catalogCode, active: true }) : null;
+    const entry = suggestion
+      ? await manager.findOneBy(CatalogEntry, { code: suggestion.catalogCode, active: true })
+      : null;
     if (!suggestion || !entry || suggestion.confidence < threshold) {
       // A case leaves `new` only once, so one such note per case is enough even if the job runs twice.
       if (await manager.existsBy(CaseEvent, { caseId: target.id, type: 'triage' })) return false;
@@ -80,7 +88,13 @@ export class CaseRoutingService {
         reason: suggestion
           ? `Automatic triage was not sure enough (confidence ${suggestion.confidence.toFixed(2)}, needs ${threshold}); an agent triages the case`
           : 'Automatic triage had no suggestion; an agent triages the case',
-        data: { outcome: 'left_for_agent', suggestedCatalogCode: suggestion?.catalogCode ?? null, confidence: suggestion?.confidence ?? null, source: suggestion?.source ?? null, threshold },
+        data: {
+          outcome: 'left_for_agent',
+          suggestedCatalogCode: suggestion?.catalogCode ?? null,
+          confidence: suggestion?.confidence ?? null,
+          source: suggestion?.source ?? null,
+          threshold,
+        },
       });
       return false;
     }
@@ -99,19 +113,43 @@ export class CaseRoutingService {
       at: now,
       fromStatus: 'new',
       toStatus: 'triaged',
-      data: { catalogCode: entry.code, catalogSetBy: 'system', confidence: suggestion.confidence, source: suggestion.source ?? 'triage', priority: target.priority },
+      data: {
+        catalogCode: entry.code,
+        catalogSetBy: 'system',
+        confidence: suggestion.confidence,
+        source: suggestion.source ?? 'triage',
+        priority: target.priority,
+      },
     });
     // Other areas hear of the new type (service targets re-plan, likely duplicates are looked for).
-    await this.hooks.changed(manager, target, { action: 'triage', fromStatus: 'new', toStatus: 'triaged', actorId: null, at: now });
+    await this.hooks.changed(manager, target, {
+      action: 'triage',
+      fromStatus: 'new',
+      toStatus: 'triaged',
+      actorId: null,
+      at: now,
+    });
     return true;
   }
 
   private async decide(manager: EntityManager, target: Case, entry: CatalogEntry): Promise<RoutingDecision> {
-    const [override, areaRules] = await Promise.all([manager.findOneBy(RoutingOverride, { catalogCode: entry.code }), manager.findBy(AreaRule, { catalogCode: entry.code })]);
-    return decideDepartment({ catalogDepartmentCode: entry.departmentCode, postalCode: target.postalCode, address: target.address }, areaRules, override);
+    const [override, areaRules] = await Promise.all([
+      manager.findOneBy(RoutingOverride, { catalogCode: entry.code }),
+      manager.findBy(AreaRule, { catalogCode: entry.code }),
+    ]);
+    return decideDepartment(
+      { catalogDepartmentCode: entry.departmentCode, postalCode: target.postalCode, address: target.address },
+      areaRules,
+      override,
+    );
   }
 
-  private async moveToDepartment(manager: EntityManager, target: Case, decision: RoutingDecision, now: Date): Promise<void> {
+  private async moveToDepartment(
+    manager: EntityManager,
+    target: Case,
+    decision: RoutingDecision,
+    now: Date,
+  ): Promise<void> {
     const previousDepartmentCode = target.departmentCode;
     Object.assign(target, { departmentCode: decision.departmentCode, assigneeId: null, status: 'routed' });
     await manager.save(target);
@@ -123,10 +161,22 @@ export class CaseRoutingService {
       fromStatus: 'triaged',
       toStatus: 'routed',
       reason: `Routed to ${decision.departmentCode} by the ${decision.rule === 'catalog' ? "catalog type's department" : decision.rule === 'area' ? 'area rule' : 'routing override'}`,
-      data: { departmentCode: decision.departmentCode, rule: decision.rule, ruleId: decision.ruleId, catalogCode: target.catalogCode, previousDepartmentCode },
+      data: {
+        departmentCode: decision.departmentCode,
+        rule: decision.rule,
+        ruleId: decision.ruleId,
+        catalogCode: target.catalogCode,
+        previousDepartmentCode,
+      },
     });
     // Other areas hear of it as of a routing by hand (webhooks to the department's systems, service targets).
-    await this.hooks.changed(manager, target, { action: 'route', fromStatus: 'triaged', toStatus: 'routed', actorId: null, at: now });
+    await this.hooks.changed(manager, target, {
+      action: 'route',
+      fromStatus: 'triaged',
+      toStatus: 'routed',
+      actorId: null,
+      at: now,
+    });
   }
 
   /** Types the service center finishes itself are not routed; the timeline says so once per triage. */
@@ -139,11 +189,18 @@ export class CaseRoutingService {
       actorId: null,
       at: now,
       reason: 'The service center handles this type itself; the case stays with the agents',
-      data: { departmentCode: this.config.routing.serviceCenterDepartment, rule: 'service_center', routed: false, catalogCode: target.catalogCode },
+      data: {
+        departmentCode: this.config.routing.serviceCenterDepartment,
+        rule: 'service_center',
+        routed: false,
+        catalogCode: target.catalogCode,
+      },
     });
   }
 }
 
 function mostUrgent(priorities: Array<Priority | undefined>): Priority {
-  return priorities.filter((p): p is Priority => p !== undefined).reduce((a, b) => (PRIORITIES.indexOf(b) > PRIORITIES.indexOf(a) ? b : a), 'low');
+  return priorities
+    .filter((p): p is Priority => p !== undefined)
+    .reduce((a, b) => (PRIORITIES.indexOf(b) > PRIORITIES.indexOf(a) ? b : a), 'low');
 }

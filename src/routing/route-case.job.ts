@@ -14,5 +14,10 @@ export interface RouteCaseJobData {
  */
 export function routeCaseJob(caseId: string, after?: string): OutboxJob {
   const payload: RouteCaseJobData = { caseId };
-  return { queue: 'routing', jobName: ROUTE_CASE_JOB, key: after ? `route:${caseId}:${after}` : `route:${caseId}`, payload };
+  return {
+    queue: 'routing',
+    jobName: ROUTE_CASE_JOB,
+    key: after ? `route:${caseId}:${after}` : `route:${caseId}`,
+    payload,
+  };
 }

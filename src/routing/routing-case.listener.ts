@@ -22,14 +22,17 @@ export class RoutingCaseListener implements CaseListener, OnModuleInit {
   }
 
   async caseCreated(manager: EntityManager, created: Case): Promise<void> {
-    if (created.status === 'new' || created.status === 'triaged') await this.outbox.enqueue(manager, routeCaseJob(created.id));
+    if (created.status === 'new' || created.status === 'triaged')
+      await this.outbox.enqueue(manager, routeCaseJob(created.id));
   }
 
   async caseChanged(manager: EntityManager, changed: Case, change: CaseChange): Promise<void> {
     // Each triage by a person is a request of its own; the intake key may still be held by the queue
     // as completed. The routing job's own triage (no actor) goes on to route in the same job.
-    if (change.action === 'triage' && change.actorId !== null) await this.outbox.enqueue(manager, routeCaseJob(changed.id, `triage-${newId()}`));
+    if (change.action === 'triage' && change.actorId !== null)
+      await this.outbox.enqueue(manager, routeCaseJob(changed.id, `triage-${newId()}`));
     // Resolved on the spot in the intake transaction: the intake job has nothing left to do.
-    if (change.toStatus === 'resolved' && (change.fromStatus === 'new' || change.fromStatus === 'triaged')) await this.outbox.withdraw(manager, routeCaseJob(changed.id).key);
+    if (change.toStatus === 'resolved' && (change.fromStatus === 'new' || change.fromStatus === 'triaged'))
+      await this.outbox.withdraw(manager, routeCaseJob(changed.id).key);
   }
 }

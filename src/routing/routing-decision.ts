@@ -32,7 +32,11 @@ export interface CaseWhereabouts {
   address: string | null;
 }
 
-export function decideDepartment(where: CaseWhereabouts, areaRules: AreaRuleTerms[], override: { id: string; departmentCode: string } | null): RoutingDecision {
+export function decideDepartment(
+  where: CaseWhereabouts,
+  areaRules: AreaRuleTerms[],
+  override: { id: string; departmentCode: string } | null,
+): RoutingDecision {
   if (override) return { departmentCode: override.departmentCode, rule: 'override', ruleId: override.id };
   const best = areaRules.filter((rule) => areaRuleMatches(rule, where)).sort(moreSpecificFirst)[0];
   if (best) return { departmentCode: best.departmentCode, rule: 'area', ruleId: best.id };
@@ -50,12 +54,20 @@ export function areaRuleMatches(rule: AreaRuleTerms, where: CaseWhereabouts): bo
 
 /** The district as a whole word or words of the address, ignoring case: "Lövudden" is in "Strandv. 3, Lövudden". */
 function mentionsPlace(address: string, district: string): boolean {
-  const escaped = district.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+  const escaped = district
+    .trim()
+    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    .replace(/\s+/g, '\\s+');
   return new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}([^\\p{L}\\p{N}]|$)`, 'iu').test(address);
 }
 
 function moreSpecificFirst(a: AreaRuleTerms, b: AreaRuleTerms): number {
-  return b.priority - a.priority || specificity(b) - specificity(a) || a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id);
+  return (
+    b.priority - a.priority ||
+    specificity(b) - specificity(a) ||
+    a.createdAt.getTime() - b.createdAt.getTime() ||
+    a.id.localeCompare(b.id)
+  );
 }
 
 /** A postal-code rule is more specific than a district rule, a longer prefix more than a shorter one. */

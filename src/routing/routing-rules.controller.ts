@@ -43,7 +43,10 @@ export class RoutingRulesController {
 
   @Post('overrides')
   @Roles('admin')
-  createOverride(@CurrentStaff() staff: StaffPrincipal, @Body() body: CreateRoutingOverrideDto): Promise<RoutingOverride> {
+  createOverride(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Body() body: CreateRoutingOverrideDto,
+  ): Promise<RoutingOverride> {
     return this.rules.createOverride(staff, body);
   }
 

@@ -20,12 +20,17 @@ export class RoutingRulesService {
   ) {}
 
   listAreaRules(catalogCode?: string): Promise<AreaRule[]> {
-    return this.dataSource.manager.find(AreaRule, { where: catalogCode ? { catalogCode } : {}, order: { catalogCode: 'ASC', priority: 'DESC', createdAt: 'ASC' } });
+    return this.dataSource.manager.find(AreaRule, {
+      where: catalogCode ? { catalogCode } : {},
+      order: { catalogCode: 'ASC', priority: 'DESC', createdAt: 'ASC' },
+    });
   }
 
   createAreaRule(author: StaffPrincipal, input: CreateAreaRuleDto): Promise<AreaRule> {
     if (Boolean(input.postalCodePrefix) === Boolean(input.district)) {
-      throw new InvalidInputError(['postalCodePrefix: give either a postal-code prefix or a district, not both and not neither']);
+      throw new InvalidInputError([
+        'postalCodePrefix: give either a postal-code prefix or a district, not both and not neither',
+      ]);
     }
     return this.transactions.run(async (manager) => {
       await this.requireReferences(manager, input.catalogCode, input.departmentCode);
@@ -73,8 +78,10 @@ export class RoutingRulesService {
 
   private async requireReferences(manager: EntityManager, catalogCode: string, departmentCode: string): Promise<void> {
     const problems: string[] = [];
-    if (!(await manager.existsBy(CatalogEntry, { code: catalogCode }))) problems.push(`catalogCode: unknown catalog entry "${catalogCode}"`);
-    if (!(await manager.existsBy(Department, { code: departmentCode }))) problems.push(`departmentCode: unknown department "${departmentCode}"`);
+    if (!(await manager.existsBy(CatalogEntry, { code: catalogCode })))
+      problems.push(`catalogCode: unknown catalog entry "${catalogCode}"`);
+    if (!(await manager.existsBy(Department, { code: departmentCode })))
+      problems.push(`departmentCode: unknown department "${departmentCode}"`);
     if (problems.length) throw new InvalidInputError(problems);
   }
 }

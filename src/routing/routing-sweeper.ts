@@ -37,7 +37,10 @@ export class RoutingSweeper implements OnApplicationBootstrap, BeforeApplication
   onApplicationBootstrap(): void {
     // Where no processors run, no routing can be missing either.
     if (!this.config.queue.runWorkers) return;
-    this.timer = setInterval(() => void this.sweep().catch((error: Error) => this.logger.error(`Sweep failed: ${error.message}`)), SWEEP_EVERY_MS);
+    this.timer = setInterval(
+      () => void this.sweep().catch((error: Error) => this.logger.error(`Sweep failed: ${error.message}`)),
+      SWEEP_EVERY_MS,
+    );
   }
 
   beforeApplicationShutdown(): void {
@@ -52,7 +55,10 @@ export class RoutingSweeper implements OnApplicationBootstrap, BeforeApplication
       .select('c.id', 'id')
       .where('c.status = :triaged', { triaged: 'triaged' })
       .andWhere('e.handledByServiceCenter = :no', { no: false })
-      .andWhere('c.updatedAt < :stuckBefore AND c.updatedAt > :lookBack', { stuckBefore: new Date(now - STUCK_AFTER_MS), lookBack: new Date(now - LOOK_BACK_MS) })
+      .andWhere('c.updatedAt < :stuckBefore AND c.updatedAt > :lookBack', {
+        stuckBefore: new Date(now - STUCK_AFTER_MS),
+        lookBack: new Date(now - LOOK_BACK_MS),
+      })
       .orderBy('c.updatedAt', 'ASC')
       .limit(AT_MOST)
       .getRawMany<{ id: string }>();
@@ -60,7 +66,9 @@ export class RoutingSweeper implements OnApplicationBootstrap, BeforeApplication
     await this.transactions.run(async (manager) => {
       for (const { id } of stuck) await this.outbox.enqueue(manager, routeCaseJob(id));
     });
-    this.logger.warn(`Asked again to route ${stuck.length} case(s) still triaged after ${STUCK_AFTER_MS / 60_000} minutes`);
+    this.logger.warn(
+      `Asked again to route ${stuck.length} case(s) still triaged after ${STUCK_AFTER_MS / 60_000} minutes`,
+    );
     return stuck.length;
   }
 }

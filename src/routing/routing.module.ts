@@ -17,7 +17,14 @@ import { RoutingProcessor } from './routing.processor';
 @Module({
   imports: [CasesModule, TriageModule],
   controllers: [RoutingRulesController],
-  providers: [CaseRoutingService, RoutingRulesService, RoutingProcessor, RoutingCaseListener, RoutingSweeper, { provide: CaseTriager, useExisting: TriageService }],
+  providers: [
+    CaseRoutingService,
+    RoutingRulesService,
+    RoutingProcessor,
+    RoutingCaseListener,
+    RoutingSweeper,
+    { provide: CaseTriager, useExisting: TriageService },
+  ],
   exports: [CaseRoutingService, CaseTriager, RoutingSweeper],
 })
 export class RoutingModule {}

@@ -47,7 +47,13 @@ export class CaseTargetAlarms {
     Object.assign(target, patch);
   }
 
-  private alert(manager: EntityManager, target: Case, measure: CaseMeasure, kind: 'warning' | 'breach', now: Date): Promise<void> {
+  private alert(
+    manager: EntityManager,
+    target: Case,
+    measure: CaseMeasure,
+    kind: 'warning' | 'breach',
+    now: Date,
+  ): Promise<void> {
     return this.alerts.raise(manager, {
       alertKey: `${kind}:case:${target.id}:${measure}:${target.targetPlanVersion}`,
       kind,

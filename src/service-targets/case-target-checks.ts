@@ -32,12 +32,17 @@ export class CaseTargetChecks {
       if (!target) return this.logger.warn(`Service-target check for case ${data.caseId}, which does not exist`);
       const fields = MEASURE_FIELDS[data.measure];
       const dueAt = target[fields.dueAt];
-      const current = target.targetPlanVersion === data.planVersion && !target.targetPausedAt && isRunning(target, data.measure) && dueAt?.toISOString() === data.dueAt;
+      const current =
+        target.targetPlanVersion === data.planVersion &&
+        !target.targetPausedAt &&
+        isRunning(target, data.measure) &&
+        dueAt?.toISOString() === data.dueAt;
       if (!current) return;
       const now = this.clock.now();
       // Queue timers and the clock of the machine that planned the check may differ a little;
       // throwing lets the queue try again a moment later rather than warn or breach early.
-      if (now.getTime() < Date.parse(data.runAt)) throw new Error(`Check ${data.check} of case ${data.caseId} ran before ${data.runAt}`);
+      if (now.getTime() < Date.parse(data.runAt))
+        throw new Error(`Check ${data.check} of case ${data.caseId} ran before ${data.runAt}`);
       if (data.check === 'breach') await this.alarms.breach(manager, target, data.measure, now);
       else if (target[fields.warnedAt] === null) await this.alarms.warn(manager, target, data.measure, now);
     });

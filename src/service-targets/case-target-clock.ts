@@ -32,12 +32,33 @@ export interface CaseTargetClock {
   targetPausedWorkingMinutes: number;
 }
 
-type InstantField = 'firstResponseAt' | 'resolvedAt' | 'firstResponseDueAt' | 'resolutionDueAt' | 'firstResponseWarnedAt' | 'resolutionWarnedAt' | 'firstResponseBreachedAt' | 'resolutionBreachedAt';
+type InstantField =
+  | 'firstResponseAt'
+  | 'resolvedAt'
+  | 'firstResponseDueAt'
+  | 'resolutionDueAt'
+  | 'firstResponseWarnedAt'
+  | 'resolutionWarnedAt'
+  | 'firstResponseBreachedAt'
+  | 'resolutionBreachedAt';
 
 /** Where each measure keeps its times on the case. */
-export const MEASURE_FIELDS: Record<CaseMeasure, { doneAt: InstantField; dueAt: InstantField; warnedAt: InstantField; breachedAt: InstantField }> = {
-  first_response: { doneAt: 'firstResponseAt', dueAt: 'firstResponseDueAt', warnedAt: 'firstResponseWarnedAt', breachedAt: 'firstResponseBreachedAt' },
-  resolution: { doneAt: 'resolvedAt', dueAt: 'resolutionDueAt', warnedAt: 'resolutionWarnedAt', breachedAt: 'resolutionBreachedAt' },
+export const MEASURE_FIELDS: Record<
+  CaseMeasure,
+  { doneAt: InstantField; dueAt: InstantField; warnedAt: InstantField; breachedAt: InstantField }
+> = {
+  first_response: {
+    doneAt: 'firstResponseAt',
+    dueAt: 'firstResponseDueAt',
+    warnedAt: 'firstResponseWarnedAt',
+    breachedAt: 'firstResponseBreachedAt',
+  },
+  resolution: {
+    doneAt: 'resolvedAt',
+    dueAt: 'resolutionDueAt',
+    warnedAt: 'resolutionWarnedAt',
+    breachedAt: 'resolutionBreachedAt',
+  },
 };
 
 export type CaseDueTimes = Record<CaseMeasure, Date | null>;
@@ -53,7 +74,12 @@ export interface ScheduledCheck {
 
 export function isRunning(clock: CaseTargetClock, measure: CaseMeasure): boolean {
   const fields = MEASURE_FIELDS[measure];
-  return isOpen(clock.status) && clock.status !== 'duplicate' && clock[fields.doneAt] === null && clock[fields.breachedAt] === null;
+  return (
+    isOpen(clock.status) &&
+    clock.status !== 'duplicate' &&
+    clock[fields.doneAt] === null &&
+    clock[fields.breachedAt] === null
+  );
 }
 
 /**
@@ -61,24 +87,35 @@ export function isRunning(clock: CaseTargetClock, measure: CaseMeasure): boolean
  * minutes already paused. Measures that no longer run keep theirs; a measure without a target
  * has no due time.
  */
-export function plannedDueTimes(calendar: BusinessCalendar, clock: CaseTargetClock, targets: Record<CaseMeasure, TargetTime | null>): CaseDueTimes {
+export function plannedDueTimes(
+  calendar: BusinessCalendar,
+  clock: CaseTargetClock,
+  targets: Record<CaseMeasure, TargetTime | null>,
+): CaseDueTimes {
   const startedAt = clock.targetClockStartedAt;
   const planned = currentDueTimes(clock);
   if (!startedAt) return planned;
   for (const measure of CASE_MEASURES) {
     if (!isRunning(clock, measure)) continue;
     const target = targets[measure];
-    planned[measure] = target ? shiftByWorkingMinutes(calendar, dueAtFor(calendar, startedAt, target), clock.targetPausedWorkingMinutes) : null;
+    planned[measure] = target
+      ? shiftByWorkingMinutes(calendar, dueAtFor(calendar, startedAt, target), clock.targetPausedWorkingMinutes)
+      : null;
   }
   return planned;
 }
 
 /** Due times after a pause of `pausedWorkingMinutes`: the running ones move later by exactly that. */
-export function resumedDueTimes(calendar: BusinessCalendar, clock: CaseTargetClock, pausedWorkingMinutes: number): CaseDueTimes {
+export function resumedDueTimes(
+  calendar: BusinessCalendar,
+  clock: CaseTargetClock,
+  pausedWorkingMinutes: number,
+): CaseDueTimes {
   const resumed = currentDueTimes(clock);
   for (const measure of CASE_MEASURES) {
     const dueAt = resumed[measure];
-    if (dueAt && isRunning(clock, measure)) resumed[measure] = shiftByWorkingMinutes(calendar, dueAt, pausedWorkingMinutes);
+    if (dueAt && isRunning(clock, measure))
+      resumed[measure] = shiftByWorkingMinutes(calendar, dueAt, pausedWorkingMinutes);
   }
   return resumed;
 }
@@ -92,7 +129,11 @@ export function overdueMeasures(clock: CaseTargetClock, now: Date): CaseMeasure[
 }
 
 /** The warning and breach checks a running, unpaused clock needs; a measure warned already gets no second warning. */
-export function checksToSchedule(calendar: BusinessCalendar, clock: CaseTargetClock, warningShare: number): ScheduledCheck[] {
+export function checksToSchedule(
+  calendar: BusinessCalendar,
+  clock: CaseTargetClock,
+  warningShare: number,
+): ScheduledCheck[] {
   if (clock.targetPausedAt || !clock.targetClockStartedAt) return [];
   const checks: ScheduledCheck[] = [];
   for (const measure of CASE_MEASURES) {
@@ -100,7 +141,13 @@ export function checksToSchedule(calendar: BusinessCalendar, clock: CaseTargetCl
     const dueAt = clock[fields.dueAt];
     if (!dueAt || !isRunning(clock, measure)) continue;
     if (clock[fields.warnedAt] === null) {
-      const warnAt = warnAtFor(calendar, clock.targetClockStartedAt, dueAt, clock.targetPausedWorkingMinutes, warningShare);
+      const warnAt = warnAtFor(
+        calendar,
+        clock.targetClockStartedAt,
+        dueAt,
+        clock.targetPausedWorkingMinutes,
+        warningShare,
+      );
       if (warnAt) checks.push({ measure, check: 'warning', at: warnAt, dueAt });
     }
     checks.push({ measure, check: 'breach', at: dueAt, dueAt });

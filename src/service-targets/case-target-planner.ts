@@ -38,12 +38,17 @@ export class CaseTargetPlanner {
   ) {}
 
   async caseCreated(manager: EntityManager, created: Case): Promise<void> {
-    await this.save(manager, created, { targetClockStartedAt: created.receivedAt, targetPausedAt: null, targetPausedWorkingMinutes: 0 });
+    await this.save(manager, created, {
+      targetClockStartedAt: created.receivedAt,
+      targetPausedAt: null,
+      targetPausedWorkingMinutes: 0,
+    });
     await this.replan(manager, created);
   }
 
   async caseChanged(manager: EntityManager, changed: Case, change: CaseChange): Promise<void> {
-    if (change.toStatus === 'waiting' && change.fromStatus !== 'waiting') return this.pause(manager, changed, change.at);
+    if (change.toStatus === 'waiting' && change.fromStatus !== 'waiting')
+      return this.pause(manager, changed, change.at);
     if (change.fromStatus === 'waiting' && changed.targetPausedAt) return this.resume(manager, changed, change.at);
     if (change.action === 'reopen') return this.restartResolution(manager, changed, change.at);
     if (basisOf(changed) !== changed.targetPlanBasis) return this.replan(manager, changed);
@@ -57,9 +62,20 @@ export class CaseTargetPlanner {
     // A case from before service targets existed starts its clock at receipt.
     if (!target.targetClockStartedAt) await this.save(manager, target, { targetClockStartedAt: target.receivedAt });
     const calendar = await this.calendars.current(manager);
-    const targets = await this.rules.targetsFor(manager, { catalogCode: target.catalogCode, priority: target.priority, channel: target.channel });
-    const dueTimes = plannedDueTimes(calendar, target, { first_response: targets.first_response, resolution: targets.resolution });
-    await this.adopt(manager, target, calendar, { firstResponseDueAt: dueTimes.first_response, resolutionDueAt: dueTimes.resolution, targetPlanBasis: basisOf(target) });
+    const targets = await this.rules.targetsFor(manager, {
+      catalogCode: target.catalogCode,
+      priority: target.priority,
+      channel: target.channel,
+    });
+    const dueTimes = plannedDueTimes(calendar, target, {
+      first_response: targets.first_response,
+      resolution: targets.resolution,
+    });
+    await this.adopt(manager, target, calendar, {
+      firstResponseDueAt: dueTimes.first_response,
+      resolutionDueAt: dueTimes.resolution,
+      targetPlanBasis: basisOf(target),
+    });
   }
 
   /** The clock stops: no checks while the case waits. A measure overdue by now was breached before the wait. */
@@ -83,17 +99,36 @@ export class CaseTargetPlanner {
 
   /** A reopened case owes a new resolution, on a clock that starts at the reopening. */
   private async restartResolution(manager: EntityManager, target: Case, at: Date): Promise<void> {
-    await this.save(manager, target, { targetClockStartedAt: at, targetPausedAt: null, targetPausedWorkingMinutes: 0, resolutionDueAt: null, resolutionWarnedAt: null, resolutionBreachedAt: null });
+    await this.save(manager, target, {
+      targetClockStartedAt: at,
+      targetPausedAt: null,
+      targetPausedWorkingMinutes: 0,
+      resolutionDueAt: null,
+      resolutionWarnedAt: null,
+      resolutionBreachedAt: null,
+    });
     await this.replan(manager, target);
   }
 
   /** Makes `plan` the case's plan under a new version: the old version's checks go, the new ones are queued. */
-  private async adopt(manager: EntityManager, target: Case, calendar: BusinessCalendar, plan: Partial<Case>): Promise<void> {
+  private async adopt(
+    manager: EntityManager,
+    target: Case,
+    calendar: BusinessCalendar,
+    plan: Partial<Case>,
+  ): Promise<void> {
     await this.superseded.supersede(manager, this.checkKeys(target, CASE_MEASURES));
     await this.save(manager, target, { ...plan, targetPlanVersion: target.targetPlanVersion + 1 });
     const now = this.clock.now();
     for (const check of checksToSchedule(calendar, target, this.config.serviceTargets.warningShare)) {
-      const data = { caseId: target.id, measure: check.measure, check: check.check, planVersion: target.targetPlanVersion, dueAt: check.dueAt.toISOString(), runAt: check.at.toISOString() };
+      const data = {
+        caseId: target.id,
+        measure: check.measure,
+        check: check.check,
+        planVersion: target.targetPlanVersion,
+        dueAt: check.dueAt.toISOString(),
+        runAt: check.at.toISOString(),
+      };
       await this.outbox.enqueue(manager, caseCheckJob(data, now));
     }
   }
@@ -104,7 +139,9 @@ export class CaseTargetPlanner {
   }
 
   private checkKeys(target: Case, measures: readonly (typeof CASE_MEASURES)[number][]): string[] {
-    return measures.flatMap((measure) => TARGET_CHECKS.map((check) => caseCheckKey(target.id, measure, check, target.targetPlanVersion)));
+    return measures.flatMap((measure) =>
+      TARGET_CHECKS.map((check) => caseCheckKey(target.id, measure, check, target.targetPlanVersion)),
+    );
   }
 
   private async save(manager: EntityManager, target: Case, patch: Partial<Case>): Promise<void> {

@@ -42,7 +42,11 @@ export class CaseTargetsService {
   async plan(id: string): Promise<CaseTargetView> {
     const row = await this.dataSource.manager.findOneBy(Case, { id });
     if (!row) throw new NotFoundError('Case', id);
-    const checks = checksToSchedule(await this.calendars.current(this.dataSource.manager), row, this.config.serviceTargets.warningShare);
+    const checks = checksToSchedule(
+      await this.calendars.current(this.dataSource.manager),
+      row,
+      this.config.serviceTargets.warningShare,
+    );
     return toCaseTargetView(row, checks);
   }
 
@@ -53,11 +57,20 @@ export class CaseTargetsService {
     const offset = query.offset ?? 0;
     const builder = this.dataSource.manager
       .createQueryBuilder(Case, 'c')
-      .where(new Brackets((either) => either.where('c.firstResponseBreachedAt IS NOT NULL').orWhere('c.resolutionBreachedAt IS NOT NULL')));
+      .where(
+        new Brackets((either) =>
+          either.where('c.firstResponseBreachedAt IS NOT NULL').orWhere('c.resolutionBreachedAt IS NOT NULL'),
+        ),
+      );
     if (departments) builder.andWhere('c.departmentCode IN (:...departments)', { departments });
     if (!query.includeClosed) builder.andWhere('c.status IN (:...open)', { open: OPEN_STATUSES });
     const firstBreach = 'COALESCE(c.first_response_breached_at, c.resolution_breached_at)';
-    const [rows, total] = await builder.orderBy(firstBreach, 'ASC').addOrderBy('c.id', 'ASC').take(limit).skip(offset).getManyAndCount();
+    const [rows, total] = await builder
+      .orderBy(firstBreach, 'ASC')
+      .addOrderBy('c.id', 'ASC')
+      .take(limit)
+      .skip(offset)
+      .getManyAndCount();
     return { items: rows.map((row) => toBreachedCaseView(row, mayReadContent(principal, row))), total, limit, offset };
   }
 }

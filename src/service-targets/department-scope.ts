@@ -9,10 +9,12 @@ import { ForbiddenError } from '../common/domain-errors';
 export function visibleDepartments(principal: StaffPrincipal, requested: string | undefined): string[] | null {
   const seesAll = principal.role === 'manager' || principal.role === 'admin';
   if (requested !== undefined) {
-    if (!seesAll && !principal.departmentCodes.includes(requested)) throw new ForbiddenError(`Only managers, admins and the department's own staff see department ${requested}`);
+    if (!seesAll && !principal.departmentCodes.includes(requested))
+      throw new ForbiddenError(`Only managers, admins and the department's own staff see department ${requested}`);
     return [requested];
   }
   if (seesAll) return null;
-  if (principal.departmentCodes.length === 0) throw new ForbiddenError('You belong to no department; ask with departmentCode as a manager');
+  if (principal.departmentCodes.length === 0)
+    throw new ForbiddenError('You belong to no department; ask with departmentCode as a manager');
   return principal.departmentCodes;
 }

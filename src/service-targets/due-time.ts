@@ -37,10 +37,15 @@ export function shiftByWorkingMinutes(calendar: BusinessCalendar, instant: Date,
  * moved by the same pause, so it keeps its place relative to the due time. Null when the
  * target allows no open time at all (nothing to warn ahead of).
  */
-export function warnAtFor(calendar: BusinessCalendar, startedAt: Date, dueAt: Date, pausedWorkingMinutes: number, warningShare: number): Date | null {
+export function warnAtFor(
+  calendar: BusinessCalendar,
+  startedAt: Date,
+  dueAt: Date,
+  pausedWorkingMinutes: number,
+  warningShare: number,
+): Date | null {
   const allowedWorkingMinutes = calendar.workingMinutesBetween(startedAt, dueAt) - Math.max(0, pausedWorkingMinutes);
   if (allowedWorkingMinutes <= 0) return null;
   const unpausedWarnAt = calendar.addWorkingMinutes(startedAt, allowedWorkingMinutes * warningShare);
   return shiftByWorkingMinutes(calendar, unpausedWarnAt, pausedWorkingMinutes);
 }
-

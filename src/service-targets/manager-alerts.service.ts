@@ -57,7 +57,12 @@ export class ManagerAlertsService {
     if (departments) builder.andWhere('a.departmentCode IN (:...departments)', { departments });
     if (query.kind) builder.andWhere('a.kind = :kind', { kind: query.kind });
     if (query.unacknowledged === true) builder.andWhere('a.acknowledgedAt IS NULL');
-    const [items, total] = await builder.orderBy('a.raisedAt', 'DESC').addOrderBy('a.id', 'DESC').take(limit).skip(offset).getManyAndCount();
+    const [items, total] = await builder
+      .orderBy('a.raisedAt', 'DESC')
+      .addOrderBy('a.id', 'DESC')
+      .take(limit)
+      .skip(offset)
+      .getManyAndCount();
     return { items, total, limit, offset };
   }
 
@@ -66,8 +71,10 @@ export class ManagerAlertsService {
       const alert = await manager.findOneBy(ManagerAlert, { id });
       if (!alert) throw new NotFoundError('Alert', String(id));
       const departments = visibleDepartments(principal, undefined);
-      if (departments && !departments.includes(alert.departmentCode ?? '')) throw new ForbiddenError('This alert belongs to another department');
-      if (alert.acknowledgedAt) throw new ConflictError(`Alert ${id} was acknowledged at ${alert.acknowledgedAt.toISOString()}`);
+      if (departments && !departments.includes(alert.departmentCode ?? ''))
+        throw new ForbiddenError('This alert belongs to another department');
+      if (alert.acknowledgedAt)
+        throw new ConflictError(`Alert ${id} was acknowledged at ${alert.acknowledgedAt.toISOString()}`);
       Object.assign(alert, { acknowledgedAt: this.clock.now(), acknowledgedById: principal.id });
       return manager.save(alert);
     });

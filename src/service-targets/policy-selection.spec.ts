@@ -4,7 +4,11 @@ import { PolicyRule, PolicyScope, TargetSubject } from './service-target.types';
 const ANY: PolicyScope = { catalogCode: null, kind: null, priority: null, channel: null };
 
 function policy(id: string, scope: Partial<PolicyScope>, targets: Partial<PolicyRule['targets']>): PolicyRule {
-  return { id, scope: { ...ANY, ...scope }, targets: { first_response: null, resolution: null, callback: null, ...targets } };
+  return {
+    id,
+    scope: { ...ANY, ...scope },
+    targets: { first_response: null, resolution: null, callback: null, ...targets },
+  };
 }
 
 const days = (value: number) => ({ value, unit: 'working_days' as const });
@@ -20,13 +24,19 @@ describe('service-target policy selection', () => {
       ['kind+channel', { kind: 'question', channel: 'email' }],
       ['catalog', { catalogCode: 'street_light' }],
     ];
-    const ranked = [...scopes].sort((a, b) => specificityOf({ ...ANY, ...b[1] }) - specificityOf({ ...ANY, ...a[1] })).map(([name]) => name);
+    const ranked = [...scopes]
+      .sort((a, b) => specificityOf({ ...ANY, ...b[1] }) - specificityOf({ ...ANY, ...a[1] }))
+      .map(([name]) => name);
     expect(ranked).toEqual(['catalog', 'kind+channel', 'kind', 'priority', 'channel', 'default']);
   });
 
   it('ranks kind + priority above kind + channel, and a catalog type alone above every scope without one', () => {
-    expect(specificityOf({ ...ANY, kind: 'fault_report', priority: 'urgent' })).toBeGreaterThan(specificityOf({ ...ANY, kind: 'fault_report', channel: 'web' }));
-    expect(specificityOf({ ...ANY, catalogCode: 'pothole' })).toBeGreaterThan(specificityOf({ kind: 'fault_report', priority: 'urgent', channel: 'web', catalogCode: null }));
+    expect(specificityOf({ ...ANY, kind: 'fault_report', priority: 'urgent' })).toBeGreaterThan(
+      specificityOf({ ...ANY, kind: 'fault_report', channel: 'web' }),
+    );
+    expect(specificityOf({ ...ANY, catalogCode: 'pothole' })).toBeGreaterThan(
+      specificityOf({ kind: 'fault_report', priority: 'urgent', channel: 'web', catalogCode: null }),
+    );
   });
 
   it('matches a scope only when every field it names equals the subject', () => {
@@ -46,23 +56,43 @@ describe('service-target policy selection', () => {
       policy('urgent', { priority: 'urgent' }, { first_response: hours(2), resolution: days(1) }),
       policy('email', { channel: 'email' }, { first_response: days(1) }),
     ];
-    const pothole = selectTargets(policies, { catalogCode: 'pothole', kind: 'fault_report', priority: 'normal', channel: 'web' });
+    const pothole = selectTargets(policies, {
+      catalogCode: 'pothole',
+      kind: 'fault_report',
+      priority: 'normal',
+      channel: 'web',
+    });
     expect(pothole).toEqual({
       first_response: { value: 1, unit: 'working_days', policyId: 'fault' },
       resolution: { value: 5, unit: 'working_days', policyId: 'pothole' },
       callback: { value: 0, unit: 'working_days', policyId: 'default' },
     });
     // Kind beats priority: an urgent fault report takes the fault-report first response...
-    const urgentFault = selectTargets(policies, { catalogCode: null, kind: 'fault_report', priority: 'urgent', channel: 'web' });
+    const urgentFault = selectTargets(policies, {
+      catalogCode: null,
+      kind: 'fault_report',
+      priority: 'urgent',
+      channel: 'web',
+    });
     expect(urgentFault.first_response?.policyId).toBe('fault');
     // ...while an urgent case of a kind without its own policy takes the priority's, over the channel's.
-    const urgentErrand = selectTargets(policies, { catalogCode: null, kind: 'errand', priority: 'urgent', channel: 'email' });
+    const urgentErrand = selectTargets(policies, {
+      catalogCode: null,
+      kind: 'errand',
+      priority: 'urgent',
+      channel: 'email',
+    });
     expect(urgentErrand.first_response).toEqual({ value: 2, unit: 'working_hours', policyId: 'urgent' });
     expect(urgentErrand.resolution).toEqual({ value: 1, unit: 'working_days', policyId: 'urgent' });
   });
 
   it('leaves a measure without target when no matching policy sets it', () => {
-    const selected = selectTargets([policy('pothole', { catalogCode: 'pothole' }, { resolution: days(5) })], { catalogCode: 'graffiti', kind: 'fault_report', priority: 'normal', channel: 'web' });
+    const selected = selectTargets([policy('pothole', { catalogCode: 'pothole' }, { resolution: days(5) })], {
+      catalogCode: 'graffiti',
+      kind: 'fault_report',
+      priority: 'normal',
+      channel: 'web',
+    });
     expect(selected).toEqual({ first_response: null, resolution: null, callback: null });
   });
 

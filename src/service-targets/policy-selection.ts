@@ -42,7 +42,9 @@ export function policyMatches(scope: PolicyScope, subject: TargetSubject): boole
 
 /** For each measure, the target of the most specific matching policy that sets it; null if none does. */
 export function selectTargets(policies: readonly PolicyRule[], subject: TargetSubject): SelectedTargets {
-  const matching = policies.filter((policy) => policyMatches(policy.scope, subject)).sort((a, b) => specificityOf(b.scope) - specificityOf(a.scope));
+  const matching = policies
+    .filter((policy) => policyMatches(policy.scope, subject))
+    .sort((a, b) => specificityOf(b.scope) - specificityOf(a.scope));
   const selected: SelectedTargets = { first_response: null, resolution: null, callback: null };
   for (const measure of TARGET_MEASURES) {
     const policy = matching.find((candidate) => candidate.targets[measure] !== null);

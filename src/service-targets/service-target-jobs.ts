@@ -50,7 +50,13 @@ export function caseCheckJob(data: CaseTargetCheckData, now: Date): OutboxJob {
 }
 
 export function callbackCheckJob(data: CallbackTargetCheckData, now: Date): OutboxJob {
-  return { queue: 'service-targets', jobName: CALLBACK_TARGET_CHECK_JOB, key: callbackCheckKey(data.contactId, data.check), payload: data, delayMs: delayUntil(data.runAt, now) };
+  return {
+    queue: 'service-targets',
+    jobName: CALLBACK_TARGET_CHECK_JOB,
+    key: callbackCheckKey(data.contactId, data.check),
+    payload: data,
+    delayMs: delayUntil(data.runAt, now),
+  };
 }
 
 /** A check whose time has passed runs at once. */

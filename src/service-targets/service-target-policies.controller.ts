@@ -33,13 +33,20 @@ export class ServiceTargetPoliciesController {
 
   @Post()
   @Roles('admin')
-  create(@CurrentStaff() staff: StaffPrincipal, @Body() body: ServiceTargetPolicyDto): Promise<ServiceTargetPolicyView> {
+  create(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Body() body: ServiceTargetPolicyDto,
+  ): Promise<ServiceTargetPolicyView> {
     return this.policies.create(staff, body);
   }
 
   @Put(':id')
   @Roles('admin')
-  replace(@CurrentStaff() staff: StaffPrincipal, @Param('id', ParseUUIDPipe) id: string, @Body() body: ServiceTargetPolicyDto): Promise<ServiceTargetPolicyView> {
+  replace(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: ServiceTargetPolicyDto,
+  ): Promise<ServiceTargetPolicyView> {
     return this.policies.replace(staff, id, body);
   }
 

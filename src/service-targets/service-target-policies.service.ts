@@ -46,9 +46,17 @@ export class ServiceTargetPoliciesService {
   }
 
   async applicable(query: ApplicableTargetsQuery): Promise<ApplicableTargets> {
-    const facts = { catalogCode: query.catalogCode ?? null, kind: query.kind ?? null, priority: query.priority ?? 'normal', channel: query.channel ?? 'phone' };
+    const facts = {
+      catalogCode: query.catalogCode ?? null,
+      kind: query.kind ?? null,
+      priority: query.priority ?? 'normal',
+      channel: query.channel ?? 'phone',
+    };
     const manager = this.dataSource.manager;
-    return { subject: await this.rules.subjectOf(manager, facts), targets: await this.rules.targetsFor(manager, facts) };
+    return {
+      subject: await this.rules.subjectOf(manager, facts),
+      targets: await this.rules.targetsFor(manager, facts),
+    };
   }
 
   create(principal: StaffPrincipal, input: ServiceTargetPolicyDto): Promise<ServiceTargetPolicyView> {
@@ -76,12 +84,26 @@ export class ServiceTargetPoliciesService {
     });
   }
 
-  private async write(manager: EntityManager, principal: StaffPrincipal, policy: ServiceTargetPolicy, input: ServiceTargetPolicyDto, now: Date): Promise<void> {
-    const scope: PolicyScope = { catalogCode: input.catalogCode ?? null, kind: input.kind ?? null, priority: input.priority ?? null, channel: input.channel ?? null };
+  private async write(
+    manager: EntityManager,
+    principal: StaffPrincipal,
+    policy: ServiceTargetPolicy,
+    input: ServiceTargetPolicyDto,
+    now: Date,
+  ): Promise<void> {
+    const scope: PolicyScope = {
+      catalogCode: input.catalogCode ?? null,
+      kind: input.kind ?? null,
+      priority: input.priority ?? null,
+      channel: input.channel ?? null,
+    };
     await this.check(manager, scope, input);
     const scopeKey = scopeKeyOf(scope);
     const holder = await manager.findOneBy(ServiceTargetPolicy, { scopeKey });
-    if (holder && holder.id !== policy.id) throw new ConflictError(`Policy ${holder.id} already has this scope (${describe(scope)}); change that one instead`);
+    if (holder && holder.id !== policy.id)
+      throw new ConflictError(
+        `Policy ${holder.id} already has this scope (${describe(scope)}); change that one instead`,
+      );
     Object.assign(policy, {
       ...scope,
       scopeKey,
@@ -101,11 +123,14 @@ export class ServiceTargetPoliciesService {
   private async check(manager: EntityManager, scope: PolicyScope, input: ServiceTargetPolicyDto): Promise<void> {
     const problems: string[] = [];
     if (scope.catalogCode !== null) {
-      if (scope.kind !== null) problems.push('kind: a catalog type has its kind already; give one of catalogCode and kind');
-      if (!(await manager.existsBy(CatalogEntry, { code: scope.catalogCode }))) problems.push(`catalogCode: unknown catalog entry "${scope.catalogCode}"`);
+      if (scope.kind !== null)
+        problems.push('kind: a catalog type has its kind already; give one of catalogCode and kind');
+      if (!(await manager.existsBy(CatalogEntry, { code: scope.catalogCode })))
+        problems.push(`catalogCode: unknown catalog entry "${scope.catalogCode}"`);
     }
     const targets = { firstResponse: input.firstResponse, resolution: input.resolution, callback: input.callback };
-    if (Object.values(targets).every((target) => !target)) problems.push('a policy sets at least one of firstResponse, resolution and callback');
+    if (Object.values(targets).every((target) => !target))
+      problems.push('a policy sets at least one of firstResponse, resolution and callback');
     for (const [name, target] of Object.entries(targets)) if (target) problems.push(...targetProblems(name, target));
     if (problems.length > 0) throw new InvalidInputError(problems);
   }
@@ -121,8 +146,10 @@ function targetProblems(name: string, target: TargetTimeDto): string[] {
   if (target.unit === 'working_days' && !Number.isInteger(target.value)) {
     return [`${name}.value: working days are whole days (0 = by the close of the day of arrival), got ${target.value}`];
   }
-  if (target.unit !== 'working_days' && target.value <= 0) return [`${name}.value: ${target.unit.replace('_', ' ')} must be more than 0`];
-  if (target.value > MOST[target.unit]) return [`${name}.value: at most ${MOST[target.unit]} ${target.unit.replace('_', ' ')}`];
+  if (target.unit !== 'working_days' && target.value <= 0)
+    return [`${name}.value: ${target.unit.replace('_', ' ')} must be more than 0`];
+  if (target.value > MOST[target.unit])
+    return [`${name}.value: at most ${MOST[target.unit]} ${target.unit.replace('_', ' ')}`];
   return [];
 }
 

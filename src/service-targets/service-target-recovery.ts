@@ -46,7 +46,14 @@ export class ServiceTargetRecovery implements OnApplicationBootstrap {
       await this.transactions.run(async (manager) => {
         for (const row of cases) {
           for (const check of checksToSchedule(calendar, row, this.config.serviceTargets.warningShare)) {
-            const data = { caseId: row.id, measure: check.measure, check: check.check, planVersion: row.targetPlanVersion, dueAt: check.dueAt.toISOString(), runAt: check.at.toISOString() };
+            const data = {
+              caseId: row.id,
+              measure: check.measure,
+              check: check.check,
+              planVersion: row.targetPlanVersion,
+              dueAt: check.dueAt.toISOString(),
+              runAt: check.at.toISOString(),
+            };
             await this.outbox.enqueue(manager, caseCheckJob(data, now));
             requeued++;
           }
@@ -65,7 +72,9 @@ export class ServiceTargetRecovery implements OnApplicationBootstrap {
       .andWhere(
         new Brackets((either) =>
           either
-            .where('c.firstResponseDueAt IS NOT NULL AND c.firstResponseAt IS NULL AND c.firstResponseBreachedAt IS NULL')
+            .where(
+              'c.firstResponseDueAt IS NOT NULL AND c.firstResponseAt IS NULL AND c.firstResponseBreachedAt IS NULL',
+            )
             .orWhere('c.resolutionDueAt IS NOT NULL AND c.resolvedAt IS NULL AND c.resolutionBreachedAt IS NULL'),
         ),
       )

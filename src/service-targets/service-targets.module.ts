@@ -38,6 +38,12 @@ import { SupersededJobs } from './superseded-jobs';
     ServiceTargetRecovery,
     SupersededJobs,
   ],
-  exports: [ServiceTargetCalendar, ServiceTargetPolicyRules, ManagerAlertsService, ServiceTargetProcessor, SupersededJobs],
+  exports: [
+    ServiceTargetCalendar,
+    ServiceTargetPolicyRules,
+    ManagerAlertsService,
+    ServiceTargetProcessor,
+    SupersededJobs,
+  ],
 })
 export class ServiceTargetsModule {}

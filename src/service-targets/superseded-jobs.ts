@@ -1,5 +1,11 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { DataSource, EntityManager, EntitySubscriberInterface, TransactionCommitEvent, TransactionRollbackEvent } from 'typeorm';
+import {
+  DataSource,
+  EntityManager,
+  EntitySubscriberInterface,
+  TransactionCommitEvent,
+  TransactionRollbackEvent,
+} from 'typeorm';
 import { MessageQueue } from '../queue/message-queue';
 import { OutboxService } from '../queue/outbox.service';
 
@@ -39,7 +45,9 @@ export class SupersededJobs implements OnApplicationBootstrap {
 
   private removeFromQueue(keys: string[]): void {
     for (const key of keys) {
-      this.queue.remove('service-targets', key).catch((error: Error) => this.logger.warn(`Could not remove the superseded check ${key}: ${error.message}`));
+      this.queue
+        .remove('service-targets', key)
+        .catch((error: Error) => this.logger.warn(`Could not remove the superseded check ${key}: ${error.message}`));
     }
   }
 }

@@ -2,7 +2,9 @@ import { csvField, toCsv } from './csv-writer';
 
 describe('CSV writer', () => {
   it('writes a header row of field names and one line per row', () => {
-    expect(toCsv([{ group: 'TEK', received: 3, medianResolutionWorkingHours: 10.5 }])).toBe('group,received,medianResolutionWorkingHours\nTEK,3,10.5\n');
+    expect(toCsv([{ group: 'TEK', received: 3, medianResolutionWorkingHours: 10.5 }])).toBe(
+      'group,received,medianResolutionWorkingHours\nTEK,3,10.5\n',
+    );
   });
 
   it('quotes commas, quotes and line breaks, and leaves null empty', () => {
@@ -17,5 +19,6 @@ describe('CSV writer', () => {
     expect(toCsv([], ['group', 'received'])).toBe('group,received\n');
   });
 
-  it('writes instants as ISO 8601 UTC', () => expect(csvField(new Date('2026-03-02T09:00:00Z'))).toBe('2026-03-02T09:00:00.000Z'));
+  it('writes instants as ISO 8601 UTC', () =>
+    expect(csvField(new Date('2026-03-02T09:00:00Z'))).toBe('2026-03-02T09:00:00.000Z'));
 });

@@ -32,7 +32,11 @@ export class PeriodBuckets {
     let periodStart = DateTime.fromMillis(fromMs, { zone: timeZone }).startOf(granularity);
     while (periodStart.toMillis() < toMs) {
       const periodEnd = periodStart.plus({ [`${granularity}s`]: 1 });
-      buckets.push({ key: periodKey(periodStart, granularity), startMs: Math.max(fromMs, periodStart.toMillis()), endMs: Math.min(toMs, periodEnd.toMillis()) });
+      buckets.push({
+        key: periodKey(periodStart, granularity),
+        startMs: Math.max(fromMs, periodStart.toMillis()),
+        endMs: Math.min(toMs, periodEnd.toMillis()),
+      });
       periodStart = periodEnd;
     }
     this.buckets = buckets;

@@ -48,18 +48,39 @@ export class ReportContextService {
   ) {}
 
   /** departmentScoped false: the figures have no department (the phone queue), so no scope applies. */
-  async build(principal: StaffPrincipal, query: StatisticsQuery, available: readonly GroupBy[], departmentScoped = true): Promise<ReportContext> {
-    if (!departmentScoped && query.departmentCode) throw new InvalidInputError(['departmentCode: these figures have no department to filter by']);
+  async build(
+    principal: StaffPrincipal,
+    query: StatisticsQuery,
+    available: readonly GroupBy[],
+    departmentScoped = true,
+  ): Promise<ReportContext> {
+    if (!departmentScoped && query.departmentCode)
+      throw new InvalidInputError(['departmentCode: these figures have no department to filter by']);
     const scope = departmentScoped ? departmentScope(principal, query.departmentCode) : { departmentCodes: null };
     const { calendar, version } = await this.calendars.currentVersion();
     const timeZone = calendar.settings.timeZone;
     const period = parseReportPeriod(query.from, query.to, timeZone);
     const grouping = new ReportGrouping(query.groupBy, period, timeZone, available);
-    return { calendar, calendarVersion: version, timeZone, period, grouping, scope, nowMs: this.clock.now().getTime(), channel: query.channel };
+    return {
+      calendar,
+      calendarVersion: version,
+      timeZone,
+      period,
+      grouping,
+      scope,
+      nowMs: this.clock.now().getTime(),
+      channel: query.channel,
+    };
   }
 }
 
-export function reportOf<Row>(report: string, context: ReportContext, targets: StatisticsReport<Row>['targets'], rows: Row[], total: Row): StatisticsReport<Row> {
+export function reportOf<Row>(
+  report: string,
+  context: ReportContext,
+  targets: StatisticsReport<Row>['targets'],
+  rows: Row[],
+  total: Row,
+): StatisticsReport<Row> {
   return {
     report,
     from: new Date(context.period.fromMs).toISOString(),

@@ -30,10 +30,14 @@ export class ReportGrouping {
     available: readonly GroupBy[],
   ) {
     if (groupBy !== undefined && !available.includes(groupBy)) {
-      throw new InvalidInputError([`groupBy: "${groupBy}" is not available for this report; use one of ${available.join(', ')}`]);
+      throw new InvalidInputError([
+        `groupBy: "${groupBy}" is not available for this report; use one of ${available.join(', ')}`,
+      ]);
     }
     const isPeriod = groupBy !== undefined && (PERIOD_GRANULARITIES as readonly string[]).includes(groupBy);
-    this.periods = isPeriod ? new PeriodBuckets(period.fromMs, period.toMs, groupBy as PeriodGranularity, timeZone) : null;
+    this.periods = isPeriod
+      ? new PeriodBuckets(period.fromMs, period.toMs, groupBy as PeriodGranularity, timeZone)
+      : null;
     this.dimension = groupBy !== undefined && !isPeriod ? (groupBy as GroupDimension) : null;
   }
 

@@ -20,7 +20,8 @@ export function parseReportPeriod(from: string | undefined, to: string | undefin
   const fromMs = instantOf('from', from, timeZone, problems);
   const toMs = instantOf('to', to, timeZone, problems);
   if (problems.length === 0 && !(fromMs < toMs)) problems.push('to: must be later than from');
-  if (problems.length === 0 && toMs - fromMs > LONGEST_PERIOD_DAYS * 86_400_000) problems.push(`to: a report covers at most ${LONGEST_PERIOD_DAYS} days`);
+  if (problems.length === 0 && toMs - fromMs > LONGEST_PERIOD_DAYS * 86_400_000)
+    problems.push(`to: a report covers at most ${LONGEST_PERIOD_DAYS} days`);
   if (problems.length > 0) throw new InvalidInputError(problems);
   return { fromMs, toMs };
 }
@@ -36,7 +37,9 @@ function instantOf(name: string, text: string | undefined, timeZone: string, pro
     problems.push(`${name}: required, a date YYYY-MM-DD (local) or an ISO 8601 instant`);
     return NaN;
   }
-  const parsed = /^\d{4}-\d{2}-\d{2}/.test(text) ? DateTime.fromISO(text, { zone: timeZone }) : DateTime.invalid('not ISO 8601');
+  const parsed = /^\d{4}-\d{2}-\d{2}/.test(text)
+    ? DateTime.fromISO(text, { zone: timeZone })
+    : DateTime.invalid('not ISO 8601');
   if (!parsed.isValid) {
     problems.push(`${name}: "${text}" is not a date YYYY-MM-DD (local) or an ISO 8601 instant`);
     return NaN;

@@ -2,7 +2,12 @@ import { StaffPrincipal } from '../auth/roles';
 import { ForbiddenError } from '../common/domain-errors';
 import { departmentScope } from './statistics-scope';
 
-const staff = (role: StaffPrincipal['role'], departmentCodes: string[]): StaffPrincipal => ({ id: 'x', email: 'x@demo.local', role, departmentCodes });
+const staff = (role: StaffPrincipal['role'], departmentCodes: string[]): StaffPrincipal => ({
+  id: 'x',
+  email: 'x@demo.local',
+  role,
+  departmentCodes,
+});
 
 describe('statistics scope: who sees which departments', () => {
   it('lets managers and admins see every department, or the one they ask for', () => {

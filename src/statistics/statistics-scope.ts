@@ -20,9 +20,13 @@ export function departmentScope(principal: StaffPrincipal, requestedDepartmentCo
   }
   const own = [...principal.departmentCodes].sort();
   if (requestedDepartmentCode) {
-    if (!own.includes(requestedDepartmentCode)) throw new ForbiddenError(`Figures of department ${requestedDepartmentCode} are for its own staff, managers and admins`);
+    if (!own.includes(requestedDepartmentCode))
+      throw new ForbiddenError(
+        `Figures of department ${requestedDepartmentCode} are for its own staff, managers and admins`,
+      );
     return { departmentCodes: [requestedDepartmentCode] };
   }
-  if (own.length === 0) throw new ForbiddenError('You belong to no department, so there are no department figures for you');
+  if (own.length === 0)
+    throw new ForbiddenError('You belong to no department, so there are no department figures for you');
   return { departmentCodes: own };
 }

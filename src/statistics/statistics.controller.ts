@@ -47,49 +47,90 @@ export class StatisticsController {
   ) {}
 
   @Get('cases')
-  async caseStatistics(@CurrentStaff() staff: StaffPrincipal, @Query() query: CaseStatisticsQuery, @Res({ passthrough: true }) response: Response): Answer {
+  async caseStatistics(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Query() query: CaseStatisticsQuery,
+    @Res({ passthrough: true }) response: Response,
+  ): Answer {
     return respondWithReport(response, query.format, 'cases', await this.cases.report(staff, query));
   }
 
   @Get('backlog')
-  async backlogStatistics(@CurrentStaff() staff: StaffPrincipal, @Query() query: BacklogQuery, @Res({ passthrough: true }) response: Response): Answer {
+  async backlogStatistics(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Query() query: BacklogQuery,
+    @Res({ passthrough: true }) response: Response,
+  ): Answer {
     return respondWithReport(response, query.format, 'backlog', await this.backlog.report(staff, query));
   }
 
   @Get('contacts')
-  async contactStatistics(@CurrentStaff() staff: StaffPrincipal, @Query() query: StatisticsQuery, @Res({ passthrough: true }) response: Response): Answer {
+  async contactStatistics(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Query() query: StatisticsQuery,
+    @Res({ passthrough: true }) response: Response,
+  ): Answer {
     return respondWithReport(response, query.format, 'contacts', await this.contacts.report(staff, query));
   }
 
   @Get('email-answers')
-  async emailAnswerStatistics(@CurrentStaff() staff: StaffPrincipal, @Query() query: StatisticsQuery, @Res({ passthrough: true }) response: Response): Answer {
+  async emailAnswerStatistics(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Query() query: StatisticsQuery,
+    @Res({ passthrough: true }) response: Response,
+  ): Answer {
     return respondWithReport(response, query.format, 'email-answers', await this.emailAnswers.report(staff, query));
   }
 
   @Get('phone')
   @Roles('agent', 'manager', 'admin')
-  async phoneStatistics(@CurrentStaff() staff: StaffPrincipal, @Query() query: PhoneStatisticsQuery, @Res({ passthrough: true }) response: Response): Answer {
+  async phoneStatistics(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Query() query: PhoneStatisticsQuery,
+    @Res({ passthrough: true }) response: Response,
+  ): Answer {
     return respondWithReport(response, query.format, 'phone', await this.phone.report(staff, query));
   }
 
   @Get('callbacks')
-  async callbackStatistics(@CurrentStaff() staff: StaffPrincipal, @Query() query: CallbackStatisticsQuery, @Res({ passthrough: true }) response: Response): Answer {
+  async callbackStatistics(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Query() query: CallbackStatisticsQuery,
+    @Res({ passthrough: true }) response: Response,
+  ): Answer {
     return respondWithReport(response, query.format, 'callbacks', await this.callbacks.report(staff, query));
   }
 
   @Get('service-index')
-  async serviceIndexStatistics(@CurrentStaff() staff: StaffPrincipal, @Query() query: ServiceIndexQuery, @Res({ passthrough: true }) response: Response): Answer {
+  async serviceIndexStatistics(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Query() query: ServiceIndexQuery,
+    @Res({ passthrough: true }) response: Response,
+  ): Answer {
     return respondWithReport(response, query.format, 'service-index', await this.serviceIndex.report(staff, query));
   }
 
   @Get('ratings')
-  async ratingStatistics(@CurrentStaff() staff: StaffPrincipal, @Query() query: StatisticsQuery, @Res({ passthrough: true }) response: Response): Answer {
+  async ratingStatistics(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Query() query: StatisticsQuery,
+    @Res({ passthrough: true }) response: Response,
+  ): Answer {
     return respondWithReport(response, query.format, 'ratings', await this.ratings.report(staff, query));
   }
 
   @Get('comparison')
   @Roles('manager', 'admin')
-  async comparisonExport(@CurrentStaff() staff: StaffPrincipal, @Query() query: ComparisonQuery, @Res({ passthrough: true }) response: Response): Answer {
-    return respondWithReport(response, query.format, `comparison-${query.year}`, await this.comparison.report(staff, query));
+  async comparisonExport(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Query() query: ComparisonQuery,
+    @Res({ passthrough: true }) response: Response,
+  ): Answer {
+    return respondWithReport(
+      response,
+      query.format,
+      `comparison-${query.year}`,
+      await this.comparison.report(staff, query),
+    );
   }
 }

@@ -24,7 +24,16 @@ describe('validateCallRecord', () => {
   });
 
   it('reads the same record from CSV text, where optional fields are empty', () => {
-    const csv = { ...answered, waitSeconds: '45', talkSeconds: '180', callbackRequested: 'ja', directAnswer: '', agentEmail: '', servicePointCode: '', queue: 'Main' };
+    const csv = {
+      ...answered,
+      waitSeconds: '45',
+      talkSeconds: '180',
+      callbackRequested: 'ja',
+      directAnswer: '',
+      agentEmail: '',
+      servicePointCode: '',
+      queue: 'Main',
+    };
     expect(validateCallRecord(csv, context).callRecord).toEqual({
       ...answered,
       startedAt: new Date('2025-05-12T08:03:10Z'),
@@ -37,7 +46,17 @@ describe('validateCallRecord', () => {
   });
 
   it('takes an abandoned call without talk time as 0 seconds', () => {
-    const { callRecord } = validateCallRecord({ callId: 'c-2', startedAt: '2025-05-12T08:00:00Z', queue: 'social', waitSeconds: 300, outcome: 'abandoned', callbackRequested: true }, context);
+    const { callRecord } = validateCallRecord(
+      {
+        callId: 'c-2',
+        startedAt: '2025-05-12T08:00:00Z',
+        queue: 'social',
+        waitSeconds: 300,
+        outcome: 'abandoned',
+        callbackRequested: true,
+      },
+      context,
+    );
     expect(callRecord).toMatchObject({ talkSeconds: 0, directAnswer: null, callbackRequested: true });
   });
 
@@ -55,7 +74,19 @@ describe('validateCallRecord', () => {
 
   it('reports each wrong field with what it got', () => {
     const { callRecord, errors } = validateCallRecord(
-      { ...answered, startedAt: '12/05/2025 08:03', queue: 'main queue', waitSeconds: -1, outcome: 'missed', talkSeconds: 1.5, callbackRequested: 'perhaps', agentEmail: 'agent', servicePointCode: 'DESK', directAnswer: 2, caller: '0701234567' },
+      {
+        ...answered,
+        startedAt: '12/05/2025 08:03',
+        queue: 'main queue',
+        waitSeconds: -1,
+        outcome: 'missed',
+        talkSeconds: 1.5,
+        callbackRequested: 'perhaps',
+        agentEmail: 'agent',
+        servicePointCode: 'DESK',
+        directAnswer: 2,
+        caller: '0701234567',
+      },
       context,
     );
     expect(callRecord).toBeNull();
@@ -81,7 +112,9 @@ describe('validateCallRecord', () => {
   });
 
   it('refuses a call that has not started yet and a wait in milliseconds', () => {
-    expect(validateCallRecord({ ...answered, startedAt: '2025-06-01T12:00:01Z', waitSeconds: 45000000 }, context).errors).toEqual([
+    expect(
+      validateCallRecord({ ...answered, startedAt: '2025-06-01T12:00:01Z', waitSeconds: 45000000 }, context).errors,
+    ).toEqual([
       'startedAt: must not be in the future',
       'waitSeconds: must be a whole number from 0 to 86400; got 45000000',
     ]);

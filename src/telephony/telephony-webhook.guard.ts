@@ -1,4 +1,11 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import {
+  CanActivate,
+  ExecutionContext,
+  ForbiddenException,
+  Inject,
+  Injectable,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { AuthGuard } from '../auth/auth.guard';
 import { StaffPrincipal } from '../auth/roles';
@@ -20,16 +27,20 @@ export class TelephonyWebhookGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const request = context.switchToHttp().getRequest<{ headers: Record<string, string | string[] | undefined>; staff?: StaffPrincipal }>();
+    const request = context
+      .switchToHttp()
+      .getRequest<{ headers: Record<string, string | string[] | undefined>; staff?: StaffPrincipal }>();
     const secret = request.headers[TELEPHONY_SECRET_HEADER];
     if (typeof secret === 'string' && secret !== '') {
       if (this.config.telephonyWebhookSecret && sameSecret(secret, this.config.telephonyWebhookSecret)) return true;
       throw new UnauthorizedException('The X-Telephony-Secret header does not match');
     }
     const authorization = request.headers.authorization;
-    if (typeof authorization !== 'string') throw new UnauthorizedException('Send the X-Telephony-Secret header or an admin bearer token');
+    if (typeof authorization !== 'string')
+      throw new UnauthorizedException('Send the X-Telephony-Secret header or an admin bearer token');
     request.staff = await this.auth.verify(authorization);
-    if (request.staff.role !== 'admin') throw new ForbiddenException('This needs the role admin or the telephony secret');
+    if (request.staff.role !== 'admin')
+      throw new ForbiddenException('This needs the role admin or the telephony secret');
     return true;
   }
 }

@@ -30,18 +30,41 @@ export class TelephonyController {
   @Public()
   @UseGuards(TelephonyWebhookGuard)
   @HttpCode(200)
-  @ApiOperation({ summary: 'Store call records from the telephony platform (JSON webhook or CSV), all or nothing, once per callId' })
-  @ApiHeader({ name: 'X-Telephony-Secret', required: false, description: 'The shared secret TELEPHONY_WEBHOOK_SECRET; or send an admin bearer token' })
+  @ApiOperation({
+    summary: 'Store call records from the telephony platform (JSON webhook or CSV), all or nothing, once per callId',
+  })
+  @ApiHeader({
+    name: 'X-Telephony-Secret',
+    required: false,
+    description: 'The shared secret TELEPHONY_WEBHOOK_SECRET; or send an admin bearer token',
+  })
   @ApiBearerAuth()
   @ApiConsumes('application/json', 'text/csv')
-  @ApiBody({ schema: { example: { callId: 'c-100', startedAt: '2025-05-12T08:03:10Z', queue: 'main', waitSeconds: 45, outcome: 'answered', talkSeconds: 180, callbackRequested: false, directAnswer: true } } })
+  @ApiBody({
+    schema: {
+      example: {
+        callId: 'c-100',
+        startedAt: '2025-05-12T08:03:10Z',
+        queue: 'main',
+        waitSeconds: 45,
+        outcome: 'answered',
+        talkSeconds: 180,
+        callbackRequested: false,
+        directAnswer: true,
+      },
+    },
+  })
   @ApiOkResponse({ type: CallImportResultDto })
   async receive(@Req() request: Request): Promise<CallImportResultDto> {
     try {
       const mediaType = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-      if (mediaType === 'application/json') return await this.telephony.storeCalls('webhook', jsonRecords(request.body));
-      if (mediaType === 'text/csv') return await this.telephony.storeCalls('csv', readImportLines(request, 'csv', CALL_SHAPE));
-      throw new UnsupportedMediaTypeException(`Content-Type must be application/json or text/csv; got "${mediaType || 'none'}"`);
+      if (mediaType === 'application/json')
+        return await this.telephony.storeCalls('webhook', jsonRecords(request.body));
+      if (mediaType === 'text/csv')
+        return await this.telephony.storeCalls('csv', readImportLines(request, 'csv', CALL_SHAPE));
+      throw new UnsupportedMediaTypeException(
+        `Content-Type must be application/json or text/csv; got "${mediaType || 'none'}"`,
+      );
     } finally {
       await drainRequest(request);
     }
@@ -57,10 +80,15 @@ export class TelephonyController {
 
 /** A webhook's records as numbered lines: the position in the array, or 1 for a single object. */
 async function* jsonRecords(body: unknown): AsyncGenerator<SourceLine> {
-  if (typeof body !== 'object' || body === null) throw new InvalidInputError(['body: must be one call record or an array of them']);
+  if (typeof body !== 'object' || body === null)
+    throw new InvalidInputError(['body: must be one call record or an array of them']);
   const records: unknown[] = Array.isArray(body) ? body : [body];
   for (const [index, record] of records.entries()) {
     const isObject = typeof record === 'object' && record !== null && !Array.isArray(record);
-    yield { line: index + 1, fields: isObject ? (record as Record<string, unknown>) : null, errors: isObject ? [] : ['must be a JSON object'] };
+    yield {
+      line: index + 1,
+      fields: isObject ? (record as Record<string, unknown>) : null,
+      errors: isObject ? [] : ['must be a JSON object'],
+    };
   }
 }

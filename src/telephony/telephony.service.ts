@@ -67,7 +67,12 @@ export class TelephonyService {
     if (query.from) builder.andWhere('call.startedAt >= :from', { from: new Date(query.from) });
     if (query.to) builder.andWhere('call.startedAt < :to', { to: new Date(query.to) });
     if (query.queue) builder.andWhere('call.queue = :queue', { queue: query.queue });
-    const [items, total] = await builder.orderBy('call.startedAt', 'DESC').addOrderBy('call.callId', 'ASC').take(limit).skip(offset).getManyAndCount();
+    const [items, total] = await builder
+      .orderBy('call.startedAt', 'DESC')
+      .addOrderBy('call.callId', 'ASC')
+      .take(limit)
+      .skip(offset)
+      .getManyAndCount();
     return { items, total, limit, offset };
   }
 
@@ -76,14 +81,24 @@ export class TelephonyService {
       for await (const batch of spool.batches(INSERT_BATCH, reviveCallRecord)) {
         const rows = batch.map((call) => ({ ...call, id: newId(), source, createdAt: now }));
         // A resend that arrives while this delivery is being checked is stored once, by whichever commits first.
-        await manager.createQueryBuilder().insert().into(CallRecord).values(rows).orIgnore().updateEntity(false).execute();
+        await manager
+          .createQueryBuilder()
+          .insert()
+          .into(CallRecord)
+          .values(rows)
+          .orIgnore()
+          .updateEntity(false)
+          .execute();
       }
       return spool.size;
     });
   }
 
   private async findStored(callIds: string[]): Promise<Map<string, string>> {
-    const rows = await this.dataSource.manager.find(CallRecord, { select: { callId: true }, where: { callId: In(callIds) } });
+    const rows = await this.dataSource.manager.find(CallRecord, {
+      select: { callId: true },
+      where: { callId: In(callIds) },
+    });
     return new Map(rows.map((row) => [row.callId, `call ${row.callId}`]));
   }
 }

@@ -24,8 +24,14 @@ export const DEMO_HISTORY_TEMPLATES: Readonly<Record<string, DemoTemplateSet>> =
       'En lyktstolpe {vid|på} {street} {lutar kraftigt|har blivit påkörd|står snett}.',
       'Mörkt på cykelbanan {vid|längs} {place}, {ingen belysning|lamporna lyser inte}.',
     ],
-    da: ['Gadelampen på {street} {nr} {er gået i stykker|lyser ikke|blinker}.', 'Det er helt mørkt på {street}, gadebelysningen virker ikke.'],
-    en: ['The {street light|streetlight|lamp post} {on|outside} {street} {nr} is {broken|not working|flickering}.', 'It is completely dark on {street}, the lights have been out for {days} days.'],
+    da: [
+      'Gadelampen på {street} {nr} {er gået i stykker|lyser ikke|blinker}.',
+      'Det er helt mørkt på {street}, gadebelysningen virker ikke.',
+    ],
+    en: [
+      'The {street light|streetlight|lamp post} {on|outside} {street} {nr} is {broken|not working|flickering}.',
+      'It is completely dark on {street}, the lights have been out for {days} days.',
+    ],
   },
   pothole: {
     weight: 12,
@@ -63,7 +69,10 @@ export const DEMO_HISTORY_TEMPLATES: Readonly<Record<string, DemoTemplateSet>> =
       '{Fula|Stötande|Rasistiska} texter har {sprayats|skrivits} på {väggen|plank} {vid|bakom} {place}.',
     ],
     da: ['Der er graffiti på muren ved {place}.', 'Nogen har sprayet på busskuret på {street}.'],
-    en: ['There is graffiti on the wall {at|near} {place}.', 'Someone has sprayed tags on the bus shelter on {street}.'],
+    en: [
+      'There is graffiti on the wall {at|near} {place}.',
+      'Someone has sprayed tags on the bus shelter on {street}.',
+    ],
   },
   waste_collection_missed: {
     weight: 12,
@@ -99,8 +108,14 @@ export const DEMO_HISTORY_TEMPLATES: Readonly<Record<string, DemoTemplateSet>> =
       'När får vi besked om {skolplaceringen|vilken skola} {vårt barn|min dotter|min son} {får|har fått}?',
       'Varför fick {vi|mitt barn} inte {vårt förstahandsval|den skola vi sökte}?',
     ],
-    da: ['Hvordan søger jeg skoleplads til min søn?', 'Vi flytter til kommunen og skal bruge en skoleplads til vores datter.'],
-    en: ['How do I apply for a school place for my {son|daughter}?', 'We are moving here in {August|the summer} and need a school for our child.'],
+    da: [
+      'Hvordan søger jeg skoleplads til min søn?',
+      'Vi flytter til kommunen og skal bruge en skoleplads til vores datter.',
+    ],
+    en: [
+      'How do I apply for a school place for my {son|daughter}?',
+      'We are moving here in {August|the summer} and need a school for our child.',
+    ],
   },
   building_permit: {
     weight: 8,
@@ -111,8 +126,14 @@ export const DEMO_HISTORY_TEMPLATES: Readonly<Record<string, DemoTemplateSet>> =
       'Grannen på {street} {nr} bygger {ett plank|ett garage|en tillbyggnad} utan {lov|tillstånd}.',
       'Vilka ritningar behövs för att {söka|få} bygglov för {en altan|en carport|ett garage}?',
     ],
-    da: ['Skal jeg have byggetilladelse til en carport?', 'Hvordan søger jeg om tilladelse til at bygge en tilbygning?'],
-    en: ['Do I need a building permit for a {garage|carport|shed}?', 'How do I apply for planning permission for an extension?'],
+    da: [
+      'Skal jeg have byggetilladelse til en carport?',
+      'Hvordan søger jeg om tilladelse til at bygge en tilbygning?',
+    ],
+    en: [
+      'Do I need a building permit for a {garage|carport|shed}?',
+      'How do I apply for planning permission for an extension?',
+    ],
   },
   parking: {
     weight: 8,
@@ -135,7 +156,10 @@ export const DEMO_HISTORY_TEMPLATES: Readonly<Record<string, DemoTemplateSet>> =
       'Störande ljud från {restaurangen|en fläkt|en kompressor} {på|vid} {street} {nr}.',
     ],
     da: ['Der er larm fra naboen hver nat.', 'Meget støj fra byggepladsen på {street} om natten.'],
-    en: ['Loud music from {street} {nr} every night.', 'There is constant noise from the construction site on {street}.'],
+    en: [
+      'Loud music from {street} {nr} every night.',
+      'There is constant noise from the construction site on {street}.',
+    ],
   },
   park_maintenance: {
     weight: 8,
@@ -153,5 +177,29 @@ export const DEMO_HISTORY_TEMPLATES: Readonly<Record<string, DemoTemplateSet>> =
 };
 
 /** Place names and streets for the demo municipality (fictional, but typical). */
-export const DEMO_STREETS = ['Storgatan', 'Skolvägen', 'Kyrkogatan', 'Ringvägen', 'Parkvägen', 'Järnvägsgatan', 'Björkvägen', 'Stationsgatan', 'Ekbacken', 'Sjövägen', 'Industrigatan', 'Drottninggatan'] as const;
-export const DEMO_PLACES = ['skolan', 'Parkskolan', 'stationen', 'torget', 'biblioteket', 'idrottshallen', 'vårdcentralen', 'badhuset', 'Stadsparken', 'Coop'] as const;
+export const DEMO_STREETS = [
+  'Storgatan',
+  'Skolvägen',
+  'Kyrkogatan',
+  'Ringvägen',
+  'Parkvägen',
+  'Järnvägsgatan',
+  'Björkvägen',
+  'Stationsgatan',
+  'Ekbacken',
+  'Sjövägen',
+  'Industrigatan',
+  'Drottninggatan',
+] as const;
+export const DEMO_PLACES = [
+  'skolan',
+  'Parkskolan',
+  'stationen',
+  'torget',
+  'biblioteket',
+  'idrottshallen',
+  'vårdcentralen',
+  'badhuset',
+  'Stadsparken',
+  'Coop',
+] as const;

@@ -14,7 +14,11 @@ describe('generateDemoHistory', () => {
         catalogCode: 'water_leak',
         text: 'Jag vill anmäla att det står massor av vatten vid Kyrkogatan, det verkar komma från en ledning. Kan ni åtgärda detta snarast?',
       },
-      { id: 'demo-42-1', catalogCode: 'waste_collection_missed', text: 'Jag vill anmäla att soptunnan på Ringvägen 12 stod ute vid vägen men hämtades inte.' },
+      {
+        id: 'demo-42-1',
+        catalogCode: 'waste_collection_missed',
+        text: 'Jag vill anmäla att soptunnan på Ringvägen 12 stod ute vid vägen men hämtades inte.',
+      },
       { id: 'demo-42-2', catalogCode: 'parking', text: 'Hvoran får jeg en beboerparkeringslicens?' }, // with a typo
     ]);
   });

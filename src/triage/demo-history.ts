@@ -20,7 +20,17 @@ const REPORT_OPENERS: Record<Language, readonly string[]> = {
 };
 const REPORT_KINDS = new Set(['fault_report', 'complaint']);
 const CLOSERS: Record<Language, readonly string[]> = {
-  sv: ['', '', '', ' Tack på förhand!', ' Mvh Anna', ' Kan ni åtgärda detta snarast?', ' Ring mig gärna.', ' Det har varit så länge nu.', ' /Per'],
+  sv: [
+    '',
+    '',
+    '',
+    ' Tack på förhand!',
+    ' Mvh Anna',
+    ' Kan ni åtgärda detta snarast?',
+    ' Ring mig gärna.',
+    ' Det har varit så länge nu.',
+    ' /Per',
+  ],
   da: ['', '', ' Tak.', ' Venlig hilsen Mette'],
   en: ['', '', ' Thanks.', ' Please get back to me.'],
 };
@@ -37,7 +47,11 @@ const ENGLISH_RATE = 0.08;
  * English, different streets and numbers, and an occasional typo or missing å/ä/ö, like real input.
  * Every example gets a stable id (`demo-<seed>-<n>`) so quality splits are reproducible.
  */
-export function generateDemoHistory(catalog: readonly TriageCatalogEntry[], count: number, seed: number): TriageHistoryExample[] {
+export function generateDemoHistory(
+  catalog: readonly TriageCatalogEntry[],
+  count: number,
+  seed: number,
+): TriageHistoryExample[] {
   if (catalog.length === 0 || count <= 0) return [];
   const random = new SeededRandom(seed);
   const sets = catalog.map((entry) => DEMO_HISTORY_TEMPLATES[entry.code] ?? fallbackTemplates(entry));
@@ -48,7 +62,11 @@ export function generateDemoHistory(catalog: readonly TriageCatalogEntry[], coun
     const set = sets[index];
     const language = pickLanguage(set, random);
     const template = random.pick(set[language] ?? set.sv);
-    const opener = random.pick(fitsReportOpener(catalog[index], template) ? [...GREETINGS[language], ...REPORT_OPENERS[language]] : GREETINGS[language]);
+    const opener = random.pick(
+      fitsReportOpener(catalog[index], template)
+        ? [...GREETINGS[language], ...REPORT_OPENERS[language]]
+        : GREETINGS[language],
+    );
     let text = opener + joinAfterOpener(opener, expand(template, random)) + random.pick(CLOSERS[language]);
     if (random.chance(TYPO_RATE)) text = addTypo(text, random);
     examples.push({ id: `demo-${seed}-${n}`, text, catalogCode: catalog[index].code });
@@ -75,7 +93,12 @@ function fallbackTemplates(entry: TriageCatalogEntry): DemoTemplateSet {
   const sv = entry.name.sv.toLowerCase();
   return {
     weight: 1,
-    sv: [`Jag vill anmäla ${kw} vid {street} {nr}.`, `Jag har en fråga om ${sv}.`, `Det gäller ${kw} {vid|nära} {place}.`, `Hur gör jag med ${kw}?`],
+    sv: [
+      `Jag vill anmäla ${kw} vid {street} {nr}.`,
+      `Jag har en fråga om ${sv}.`,
+      `Det gäller ${kw} {vid|nära} {place}.`,
+      `Hur gör jag med ${kw}?`,
+    ],
     da: entry.name.da ? [`Jeg har et spørgsmål om ${entry.name.da.toLowerCase()}.`] : undefined,
     en: [`I have a question about ${entry.name.en.toLowerCase()}.`, `Reporting ${kw} on {street}.`],
   };

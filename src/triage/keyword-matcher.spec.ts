@@ -39,7 +39,11 @@ describe('KeywordMatcher', () => {
   });
 
   it('gives an exact word 0.9 confidence and combines several phrases by noisy-OR', () => {
-    expect(matcher.match('Der er graffiti på muren ved skolen')[0]).toMatchObject({ catalogCode: 'graffiti', score: 1, confidence: 0.9 });
+    expect(matcher.match('Der er graffiti på muren ved skolen')[0]).toMatchObject({
+      catalogCode: 'graffiti',
+      score: 1,
+      confidence: 0.9,
+    });
     const [permit] = matcher.match('Jag vill söka bygglov för ett attefallshus');
     expect(permit.matchedPhrases.sort()).toEqual(['attefallshus', 'bygglov']);
     expect(permit.score).toBe(1);

@@ -34,7 +34,23 @@ export const MATCH_STRENGTH = {
 } as const;
 
 // Inflectional tails the Nordic stemmers leave behind, e.g. "graffitin", "gatlyktorna" against a stem.
-const INFLECTION_TAILS = new Set(['n', 'en', 'an', 'et', 'na', 'ar', 'er', 'or', 'ns', 's', 'e', 'a', 'orna', 'erna', 'arna']);
+const INFLECTION_TAILS = new Set([
+  'n',
+  'en',
+  'an',
+  'et',
+  'na',
+  'ar',
+  'er',
+  'or',
+  'ns',
+  's',
+  'e',
+  'a',
+  'orna',
+  'erna',
+  'arna',
+]);
 
 /**
  * Scores catalog entries by their keywords and names (all languages) against a text.
@@ -103,7 +119,9 @@ export class KeywordMatcher {
   match(text: string): KeywordSuggestion[] {
     const tokens = this.normaliser.normalise(text);
     if (tokens.length === 0) return [];
-    const scored = this.entries.map(({ code, phrases }) => scoreEntry(code, phrases, tokens)).filter((s) => s.score > 0);
+    const scored = this.entries
+      .map(({ code, phrases }) => scoreEntry(code, phrases, tokens))
+      .filter((s) => s.score > 0);
     const sumSquares = scored.reduce((sum, s) => sum + s.score * s.score, 0);
     return scored
       .map((s) => ({ ...s, confidence: (this.maxConfidence * s.score * s.score * s.score) / sumSquares }))
@@ -155,7 +173,8 @@ function wordStrength(token: NormalisedToken, keyword: NormalisedToken): number 
   }
   if (best !== MATCH_STRENGTH.stem && best !== MATCH_STRENGTH.stem * MATCH_STRENGTH.crossLanguage) return best;
   // Tie-break between stem matches by how long the written words agree: parken~park > parken~parkeret.
-  const agreement = commonPrefixLength(token.surface, keyword.surface) / Math.max(token.surface.length, keyword.surface.length);
+  const agreement =
+    commonPrefixLength(token.surface, keyword.surface) / Math.max(token.surface.length, keyword.surface.length);
   return best + 0.1 * agreement * (best / MATCH_STRENGTH.stem);
 }
 
@@ -174,7 +193,8 @@ function variantStrength(t: StemVariant, k: StemVariant): number {
 /** How well text stem `t` matches keyword stem `k`; see the class comment for the rules. */
 export function matchStrength(t: string, k: string, nordic = true): number {
   if (t === k) return MATCH_STRENGTH.stem;
-  if (nordic && t.length > k.length && t.startsWith(k) && INFLECTION_TAILS.has(t.slice(k.length))) return MATCH_STRENGTH.stem;
+  if (nordic && t.length > k.length && t.startsWith(k) && INFLECTION_TAILS.has(t.slice(k.length)))
+    return MATCH_STRENGTH.stem;
   if (k.length >= 4 && t.length >= k.length + 2 && t.endsWith(k)) return MATCH_STRENGTH.compoundHead;
   if (k.length >= 5 && t.length >= k.length + 3 && t.startsWith(k)) return MATCH_STRENGTH.compoundModifier;
   if (t.length >= 4 && k.length >= t.length + 2 && k.endsWith(t)) return MATCH_STRENGTH.genericHead;

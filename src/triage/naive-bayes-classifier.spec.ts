@@ -72,6 +72,8 @@ describe('NaiveBayesClassifier', () => {
     expect(nb.exampleCount).toBe(0);
     expect(nb.predict(['lamp'])).toEqual([]);
     expect(() => new NaiveBayesClassifier(0)).toThrow('alpha must be positive');
-    expect(() => NaiveBayesClassifier.fromJSON({ version: 2 } as never)).toThrow('unsupported Naive Bayes model version 2');
+    expect(() => NaiveBayesClassifier.fromJSON({ version: 2 } as never)).toThrow(
+      'unsupported Naive Bayes model version 2',
+    );
   });
 });

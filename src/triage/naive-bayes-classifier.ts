@@ -77,7 +77,10 @@ export class NaiveBayesClassifier {
    * training are skipped: they would add the same smoothed penalty to each label up to a tiny
    * size-dependent difference, i.e. mostly noise. Returns [] when nothing has been learnt.
    */
-  predict(features: readonly string[], options: { temperature?: number; labels?: readonly string[] } = {}): NaiveBayesPrediction[] {
+  predict(
+    features: readonly string[],
+    options: { temperature?: number; labels?: readonly string[] } = {},
+  ): NaiveBayesPrediction[] {
     const temperature = options.temperature ?? 1;
     const labels = (options.labels ?? [...this.docCounts.keys()]).filter((l) => this.docCounts.has(l));
     if (labels.length === 0) return [];
@@ -110,7 +113,10 @@ export class NaiveBayesClassifier {
       const counts = new Map(Object.entries(json.featureCounts[label] ?? {}));
       model.docCounts.set(label, docs);
       model.featureCounts.set(label, counts);
-      model.totalFeatures.set(label, [...counts.values()].reduce((a, b) => a + b, 0));
+      model.totalFeatures.set(
+        label,
+        [...counts.values()].reduce((a, b) => a + b, 0),
+      );
       counts.forEach((_, feature) => model.vocabulary.add(feature));
       model.documents += docs;
     }

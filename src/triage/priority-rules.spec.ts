@@ -57,7 +57,16 @@ describe('applyPriorityRules', () => {
   });
 
   it('handles inflected and compound forms', () => {
-    for (const text of ['halka', 'halkan', 'ishalkan', 'halkigt', 'vattenläcka', 'vattenläckan', 'vattenläckorna', 'VATTENLÄCKA!']) {
+    for (const text of [
+      'halka',
+      'halkan',
+      'ishalkan',
+      'halkigt',
+      'vattenläcka',
+      'vattenläckan',
+      'vattenläckorna',
+      'VATTENLÄCKA!',
+    ]) {
       expect(applyPriorityRules(text, 'low').matchedRules).toHaveLength(1);
     }
   });
@@ -70,7 +79,10 @@ describe('applyPriorityRules', () => {
 
   it('accepts a custom rule table', () => {
     const rules: PriorityRule[] = [{ id: 'vip', priority: 'high', description: 'test', patterns: [/kommunalråd/u] }];
-    expect(applyPriorityRules('Kommunalrådet ringde', 'low', rules)).toEqual({ priority: 'high', matchedRules: ['vip'] });
+    expect(applyPriorityRules('Kommunalrådet ringde', 'low', rules)).toEqual({
+      priority: 'high',
+      matchedRules: ['vip'],
+    });
   });
 
   it('has unique rule ids', () => {

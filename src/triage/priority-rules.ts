@@ -70,7 +70,16 @@ export const PRIORITY_RULES: readonly PriorityRule[] = [
     id: 'gas_smell',
     priority: 'urgent',
     description: 'Smell of gas or gas leak',
-    patterns: rx(start('gaslukt'), start('gasläck'), start('gaslugt'), start('gaslæk'), near(start('lukt'), word('gas'), 2), near(start('lugt'), word('gas'), 2), word('gas (?:smell|leak)s?'), near(start('smell'), word('gas'), 2)),
+    patterns: rx(
+      start('gaslukt'),
+      start('gasläck'),
+      start('gaslugt'),
+      start('gaslæk'),
+      near(start('lukt'), word('gas'), 2),
+      near(start('lugt'), word('gas'), 2),
+      word('gas (?:smell|leak)s?'),
+      near(start('smell'), word('gas'), 2),
+    ),
   },
   {
     id: 'water_leak',
@@ -95,7 +104,11 @@ export const PRIORITY_RULES: readonly PriorityRule[] = [
     priority: 'urgent',
     description: 'Sewage flooding or backing up',
     patterns: rx(
-      near(start('(?:avlopp|kloak)'), start('(?:svämm|översvämm|oversvøm|bubbl|tränger upp|kommer upp|løber over|stiger)'), 3),
+      near(
+        start('(?:avlopp|kloak)'),
+        start('(?:svämm|översvämm|oversvøm|bubbl|tränger upp|kommer upp|løber over|stiger)'),
+        3,
+      ),
       start('avloppsvatten'),
       start('kloakvand'),
       near(start('(?:sewage|sewer)'), start('(?:flood|overflow|backing up|coming up)'), 3),
@@ -118,7 +131,10 @@ export const PRIORITY_RULES: readonly PriorityRule[] = [
     priority: 'urgent',
     description: 'Fire or smoke',
     // Not plain "brinner": "gatlampan brinner hela dagen" means the lamp is on. Not "fire": Danish "four".
-    patterns: rx(word('det brinner|brinner det|eldsvåda|brand i|det brænder|ildebrand|on fire|a fire|fire in'), near(start('rök'), start('(?:väller|kommer ut)'), 2)),
+    patterns: rx(
+      word('det brinner|brinner det|eldsvåda|brand i|det brænder|ildebrand|on fire|a fire|fire in'),
+      near(start('rök'), start('(?:väller|kommer ut)'), 2),
+    ),
   },
   {
     id: 'ice',
@@ -126,8 +142,16 @@ export const PRIORITY_RULES: readonly PriorityRule[] = [
     description: 'Ice or slippery surfaces',
     patterns: rx(
       `(?<!sc)halk${L}*`, // halka, halkan, halkigt, ishalka, halkbekämpning (compound part)
-      near(word('är|var|blir|blivit|väldigt|så|mycket|extremt|jätte|spegel|förrädiskt|otroligt|livsfarligt'), word('hal|halt|hala'), 0),
-      near(word('hal|halt|hala'), start('(?:på|ute|överallt|utanför|vid|längs|trottoar|gångväg|cykelbana|gatan|vägen)'), 0),
+      near(
+        word('är|var|blir|blivit|väldigt|så|mycket|extremt|jätte|spegel|förrädiskt|otroligt|livsfarligt'),
+        word('hal|halt|hala'),
+        0,
+      ),
+      near(
+        word('hal|halt|hala'),
+        start('(?:på|ute|överallt|utanför|vid|längs|trottoar|gångväg|cykelbana|gatan|vägen)'),
+        0,
+      ),
       start('isgat'),
       start('isbelag'),
       start('isig'),
@@ -144,7 +168,11 @@ export const PRIORITY_RULES: readonly PriorityRule[] = [
     description: 'Fallen tree, e.g. across a road',
     patterns: rx(
       // word(), not start(): "trädgården" is a garden, not a tree.
-      near(word('träd|trädet|träden|trädgren|trädgrenen|trädgrenar|gren|grenen|grenar'), start('(?:fallit|föll|fallen|fallna|blåst|blåste|ligger över|blockerar|rasat)'), 3),
+      near(
+        word('träd|trädet|träden|trädgren|trädgrenen|trädgrenar|gren|grenen|grenar'),
+        start('(?:fallit|föll|fallen|fallna|blåst|blåste|ligger över|blockerar|rasat)'),
+        3,
+      ),
       start('(?:omkullfall|nedfall|kullfall|omkullblås)\\p{L}*\\s+(?:träd|gren)'),
       near(start('(?:væltet|væltede|faldet|nedfald|omkuldblæst)'), word('træ|træet|træer|træerne'), 2),
       near(word('træ|træet|træer|træerne'), start('(?:væltet|væltede|faldet|blæst|spærrer)'), 3),
@@ -156,7 +184,13 @@ export const PRIORITY_RULES: readonly PriorityRule[] = [
     id: 'hazard',
     priority: 'high',
     description: 'Something dangerous (without danger to life being stated)',
-    patterns: rx(start('farlig'), start('trafikfar'), start('olycksrisk'), near(word('risk'), start('(?:för|for) (?:olyck|ulyk)'), 0), word('dangerous|danger|hazard|hazardous')),
+    patterns: rx(
+      start('farlig'),
+      start('trafikfar'),
+      start('olycksrisk'),
+      near(word('risk'), start('(?:för|for) (?:olyck|ulyk)'), 0),
+      word('dangerous|danger|hazard|hazardous'),
+    ),
   },
   {
     id: 'flooding',
@@ -170,7 +204,11 @@ export const PRIORITY_RULES: readonly PriorityRule[] = [
  * Raises `basePriority` to the highest priority of any matching rule; never lowers it.
  * Priorities are ordered as in PRIORITIES: low < normal < high < urgent.
  */
-export function applyPriorityRules(text: string, basePriority: Priority, rules: readonly PriorityRule[] = PRIORITY_RULES): PriorityRuleResult {
+export function applyPriorityRules(
+  text: string,
+  basePriority: Priority,
+  rules: readonly PriorityRule[] = PRIORITY_RULES,
+): PriorityRuleResult {
   const normalised = text.normalize('NFC').toLowerCase().replace(/\s+/g, ' ');
   let rank = PRIORITIES.indexOf(basePriority);
   const matchedRules: string[] = [];

@@ -25,9 +25,24 @@ describe('TextNormaliser', () => {
   });
 
   it('drops Swedish, Danish and English stop words', () => {
-    expect(normaliser.normalise('Det är ett stort hål i vägen på Skolvägen').map((t) => t.surface)).toEqual(['stort', 'hål', 'vägen', 'skolvägen']);
-    expect(normaliser.normalise('Der er graffiti på muren ved skolen').map((t) => t.surface)).toEqual(['graffiti', 'muren', 'skolen']);
-    expect(normaliser.normalise('The street light on Main Street is broken').map((t) => t.surface)).toEqual(['street', 'light', 'main', 'street', 'broken']);
+    expect(normaliser.normalise('Det är ett stort hål i vägen på Skolvägen').map((t) => t.surface)).toEqual([
+      'stort',
+      'hål',
+      'vägen',
+      'skolvägen',
+    ]);
+    expect(normaliser.normalise('Der er graffiti på muren ved skolen').map((t) => t.surface)).toEqual([
+      'graffiti',
+      'muren',
+      'skolen',
+    ]);
+    expect(normaliser.normalise('The street light on Main Street is broken').map((t) => t.surface)).toEqual([
+      'street',
+      'light',
+      'main',
+      'street',
+      'broken',
+    ]);
   });
 
   it('stems every word with all three Snowball stemmers and remembers which produced each stem', () => {

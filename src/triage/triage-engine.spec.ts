@@ -59,8 +59,14 @@ describe('TriageEngine', () => {
     it('does not auto-triage ambiguous texts and respects a custom threshold', () => {
       const ambiguous = engine.suggest('Gatlampan i parken är trasig')!;
       expect(ambiguous.autoTriage).toBe(false);
-      expect(new TriageEngine(TRIAGE_FIXTURE_CATALOG, { autoTriageThreshold: 0.25 }).suggest('Gatlampan i parken är trasig')!.autoTriage).toBe(true);
-      expect(new TriageEngine(TRIAGE_FIXTURE_CATALOG, { autoTriageThreshold: 0.95 }).suggest('Der er graffiti på muren')!.autoTriage).toBe(false);
+      expect(
+        new TriageEngine(TRIAGE_FIXTURE_CATALOG, { autoTriageThreshold: 0.25 }).suggest('Gatlampan i parken är trasig')!
+          .autoTriage,
+      ).toBe(true);
+      expect(
+        new TriageEngine(TRIAGE_FIXTURE_CATALOG, { autoTriageThreshold: 0.95 }).suggest('Der er graffiti på muren')!
+          .autoTriage,
+      ).toBe(false);
     });
 
     it('returns null when there is no evidence at all', () => {
@@ -81,7 +87,10 @@ describe('TriageEngine', () => {
 
     it('is ready with 50 examples even if some types have fewer than 5', () => {
       const engine = new TriageEngine(TRIAGE_FIXTURE_CATALOG);
-      engine.train([...times(49, (i) => `Gatlampan nummer ${'x'.repeat(i + 2)} lyser inte`, 'street_light'), snowHistory[0]]);
+      engine.train([
+        ...times(49, (i) => `Gatlampan nummer ${'x'.repeat(i + 2)} lyser inte`, 'street_light'),
+        snowHistory[0],
+      ]);
       expect(engine.historyReady).toBe(true);
     });
 
@@ -108,7 +117,9 @@ describe('TriageEngine', () => {
     it('blends history and keywords: 0.6 x posterior + 0.4 x keyword confidence', () => {
       const text = 'Gatlampan på Sjövägen blinkar';
       const normaliser = new TextNormaliser();
-      const posterior = NaiveBayesClassifier.fromJSON(engine.exportModel()).predict(normaliser.features(text), { temperature: 1.5 });
+      const posterior = NaiveBayesClassifier.fromJSON(engine.exportModel()).predict(normaliser.features(text), {
+        temperature: 1.5,
+      });
       const keyword = new KeywordMatcher(TRIAGE_FIXTURE_CATALOG, normaliser).match(text)[0];
       const expected = 0.6 * posterior.find((p) => p.label === 'street_light')!.probability + 0.4 * keyword.confidence;
       const suggestion = engine.suggest(text)!;
@@ -125,7 +136,11 @@ describe('TriageEngine', () => {
     });
 
     it('uses keywords alone when history knows none of the words', () => {
-      expect(engine.suggest('Der er graffiti på muren')).toMatchObject({ catalogCode: 'graffiti', source: 'keywords', confidence: 0.9 });
+      expect(engine.suggest('Der er graffiti på muren')).toMatchObject({
+        catalogCode: 'graffiti',
+        source: 'keywords',
+        confidence: 0.9,
+      });
     });
 
     it('can store and reload the trained model', () => {

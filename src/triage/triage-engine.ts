@@ -67,7 +67,11 @@ export class TriageEngine {
   private readonly entries: ReadonlyMap<string, TriageCatalogEntry>;
   private classifier = new NaiveBayesClassifier();
 
-  constructor(catalog: readonly TriageCatalogEntry[], options: TriageEngineOptions = {}, normaliser = new TextNormaliser()) {
+  constructor(
+    catalog: readonly TriageCatalogEntry[],
+    options: TriageEngineOptions = {},
+    normaliser = new TextNormaliser(),
+  ) {
     this.options = { ...DEFAULTS, ...stripUndefined(options) };
     this.normaliser = normaliser;
     this.matcher = new KeywordMatcher(catalog, normaliser);
@@ -146,7 +150,10 @@ export class TriageEngine {
     if (!this.historyReady) return undefined;
     const features = this.normaliser.features(text);
     if (!this.classifier.knowsAny(features)) return undefined;
-    const predictions = this.classifier.predict(features, { temperature: this.options.temperature, labels: [...this.entries.keys()] });
+    const predictions = this.classifier.predict(features, {
+      temperature: this.options.temperature,
+      labels: [...this.entries.keys()],
+    });
     return new Map(predictions.map((p) => [p.label, p.probability]));
   }
 }

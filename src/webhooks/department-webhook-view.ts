@@ -11,5 +11,12 @@ export interface DepartmentWebhookView {
 }
 
 export function toDepartmentWebhookView(row: DepartmentWebhook): DepartmentWebhookView {
-  return { departmentCode: row.departmentCode, url: row.url, active: row.active, hasSecret: true, createdAt: row.createdAt, updatedAt: row.updatedAt };
+  return {
+    departmentCode: row.departmentCode,
+    url: row.url,
+    active: row.active,
+    hasSecret: true,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
 }

@@ -22,7 +22,11 @@ export class DepartmentWebhookController {
 
   @Put()
   @ApiOperation({ summary: 'Set where the department system hears of cases routed to the department' })
-  put(@CurrentStaff() staff: StaffPrincipal, @Param('code') code: string, @Body() body: PutDepartmentWebhookDto): Promise<DepartmentWebhookView> {
+  put(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Param('code') code: string,
+    @Body() body: PutDepartmentWebhookDto,
+  ): Promise<DepartmentWebhookView> {
     return this.webhooks.put(staff, code, body);
   }
 }

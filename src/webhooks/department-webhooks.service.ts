@@ -36,10 +36,16 @@ export class DepartmentWebhooksService {
     const problem = webhookUrlProblem(input.url, this.config.nodeEnv === 'production');
     if (problem) throw new InvalidInputError([problem]);
     return this.transactions.run(async (manager) => {
-      if (!(await manager.existsBy(Department, { code: departmentCode }))) throw new NotFoundError('Department', departmentCode);
+      if (!(await manager.existsBy(Department, { code: departmentCode })))
+        throw new NotFoundError('Department', departmentCode);
       const existing = await manager.findOneBy(DepartmentWebhook, { departmentCode });
-      if (!existing && !input.secret) throw new InvalidInputError(['secret must be given (at least 16 characters) when a webhook is first set']);
-      const changes: Partial<DepartmentWebhook> = { url: input.url, active: input.active ?? existing?.active ?? true, updatedById: author.id };
+      if (!existing && !input.secret)
+        throw new InvalidInputError(['secret must be given (at least 16 characters) when a webhook is first set']);
+      const changes: Partial<DepartmentWebhook> = {
+        url: input.url,
+        active: input.active ?? existing?.active ?? true,
+        updatedById: author.id,
+      };
       if (input.secret) changes.secretSealed = this.sealer.seal(input.secret);
       if (existing) await manager.update(DepartmentWebhook, { departmentCode }, changes);
       else await manager.insert(DepartmentWebhook, { departmentCode, ...changes });

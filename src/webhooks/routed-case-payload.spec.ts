@@ -48,7 +48,10 @@ describe('the routed-case payload', () => {
   });
 
   it('says "no location" rather than four empty fields', () => {
-    const nowhere = { ...facts, routedCase: { ...facts.routedCase, address: null, postalCode: null, lat: null, lng: null } };
+    const nowhere = {
+      ...facts,
+      routedCase: { ...facts.routedCase, address: null, postalCode: null, lat: null, lng: null },
+    };
     expect(routedCasePayload(nowhere).case.location).toBeNull();
   });
 });

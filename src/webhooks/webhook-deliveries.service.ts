@@ -26,9 +26,19 @@ export class WebhookDeliveriesService {
     if (query.status) where.status = query.status;
     if (query.departmentCode) where.departmentCode = query.departmentCode;
     if (query.caseId) where.caseId = query.caseId;
-    const [rows, total] = await this.dataSource.manager.findAndCount(WebhookDelivery, { where, order: { createdAt: 'DESC', id: 'ASC' }, take: limit, skip: offset });
+    const [rows, total] = await this.dataSource.manager.findAndCount(WebhookDelivery, {
+      where,
+      order: { createdAt: 'DESC', id: 'ASC' },
+      take: limit,
+      skip: offset,
+    });
     const references = await this.references(rows.map((row) => row.caseId));
-    return { items: rows.map((row) => toWebhookDeliveryView(row, references.get(row.caseId) ?? null)), total, limit, offset };
+    return {
+      items: rows.map((row) => toWebhookDeliveryView(row, references.get(row.caseId) ?? null)),
+      total,
+      limit,
+      offset,
+    };
   }
 
   /**
@@ -41,10 +51,16 @@ export class WebhookDeliveriesService {
       const delivery = await manager.findOneBy(WebhookDelivery, { id });
       if (!delivery) throw new NotFoundError('Webhook delivery', id);
       if (delivery.status !== 'failed' && delivery.status !== 'delivered') {
-        throw new ConflictError(`Only a failed or delivered delivery can be sent again; this one is ${delivery.status}`);
+        throw new ConflictError(
+          `Only a failed or delivered delivery can be sent again; this one is ${delivery.status}`,
+        );
       }
       Object.assign(delivery, { status: 'pending', resendCount: delivery.resendCount + 1, deliveredAt: null });
-      await manager.update(WebhookDelivery, { id }, { status: delivery.status, resendCount: delivery.resendCount, deliveredAt: null });
+      await manager.update(
+        WebhookDelivery,
+        { id },
+        { status: delivery.status, resendCount: delivery.resendCount, deliveredAt: null },
+      );
       await this.outbox.enqueue(manager, deliverWebhookJob(delivery));
       const routed = await manager.findOneBy(Case, { id: delivery.caseId });
       return toWebhookDeliveryView(delivery, routed?.reference ?? null);
@@ -54,7 +70,10 @@ export class WebhookDeliveriesService {
   private async references(caseIds: string[]): Promise<Map<string, string>> {
     const unique = [...new Set(caseIds)];
     if (unique.length === 0) return new Map();
-    const cases = await this.dataSource.manager.find(Case, { select: { id: true, reference: true }, where: { id: In(unique) } });
+    const cases = await this.dataSource.manager.find(Case, {
+      select: { id: true, reference: true },
+      where: { id: In(unique) },
+    });
     return new Map(cases.map((row) => [row.id, row.reference]));
   }
 }

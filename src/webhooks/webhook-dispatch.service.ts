@@ -11,7 +11,13 @@ import { DepartmentWebhook } from './entities/department-webhook.entity';
 import { WebhookDelivery, WebhookDeliveryStatus } from './entities/webhook-delivery.entity';
 import { routedCasePayload } from './routed-case-payload';
 import { WebhookSecretSealer } from './webhook-secret-sealer';
-import { DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, webhookSignature } from './webhook-signature';
+import {
+  DELIVERY_HEADER,
+  EVENT_HEADER,
+  SIGNATURE_HEADER,
+  TIMESTAMP_HEADER,
+  webhookSignature,
+} from './webhook-signature';
 
 /** A receiver that has not answered by then is treated as down; the queue tries again later. */
 const TIMEOUT_MS = 10_000;
@@ -88,30 +94,51 @@ export class WebhookDispatchService {
       where: { departmentCode: delivery.departmentCode },
       select: { departmentCode: true, url: true, active: true, secretSealed: true },
     });
-    if (!webhook?.active) return { outcome: 'failed', reason: `The webhook of ${delivery.departmentCode} is switched off or removed; resend once it is active` };
+    if (!webhook?.active)
+      return {
+        outcome: 'failed',
+        reason: `The webhook of ${delivery.departmentCode} is switched off or removed; resend once it is active`,
+      };
     const routed = await manager.findOneBy(Case, { id: delivery.caseId });
     if (!routed) return { outcome: 'cancelled', reason: 'The case no longer exists' };
     // Its content belongs to the department that has the case now, not to the one it left.
     if (routed.departmentCode !== delivery.departmentCode) {
-      return { outcome: 'cancelled', reason: `The case moved to ${routed.departmentCode ?? 'no department'} before it was delivered` };
+      return {
+        outcome: 'cancelled',
+        reason: `The case moved to ${routed.departmentCode ?? 'no department'} before it was delivered`,
+      };
     }
-    if (routed.status === 'returned') return { outcome: 'cancelled', reason: 'The department sent the case back before it was delivered' };
+    if (routed.status === 'returned')
+      return { outcome: 'cancelled', reason: 'The department sent the case back before it was delivered' };
     let secret: string;
     try {
       secret = this.sealer.open(webhook.secretSealed);
     } catch {
-      return { outcome: 'failed', reason: 'The webhook secret cannot be read (was PERSONAL_DATA_KEY changed?); set the secret again and resend' };
+      return {
+        outcome: 'failed',
+        reason: 'The webhook secret cannot be read (was PERSONAL_DATA_KEY changed?); set the secret again and resend',
+      };
     }
     const [department, entry] = await Promise.all([
       manager.findOneByOrFail(Department, { code: delivery.departmentCode }),
       routed.catalogCode ? manager.findOneBy(CatalogEntry, { code: routed.catalogCode }) : null,
     ]);
-    const payload = routedCasePayload({ deliveryId: delivery.id, routedAt: delivery.routedAt, department, catalogName: entry?.nameSv ?? null, routedCase: routed });
+    const payload = routedCasePayload({
+      deliveryId: delivery.id,
+      routedAt: delivery.routedAt,
+      department,
+      catalogName: entry?.nameSv ?? null,
+      routedCase: routed,
+    });
     return { url: webhook.url, secret, body: JSON.stringify(payload) };
   }
 
   /** `tried`: whether a request went out; a delivery settled before sending (cancelled, switched off) counts no attempt. */
-  private record(delivery: WebhookDelivery, status: WebhookDeliveryStatus, attempt: { tried: boolean; statusCode: number | null; problem: string | null }): Promise<void> {
+  private record(
+    delivery: WebhookDelivery,
+    status: WebhookDeliveryStatus,
+    attempt: { tried: boolean; statusCode: number | null; problem: string | null },
+  ): Promise<void> {
     return this.transactions.run(async (manager) => {
       const now = this.clock.now();
       // Only a pending delivery is written: a second run of the same job leaves a settled one alone.
@@ -150,7 +177,8 @@ async function beginningOf(response: Response): Promise<string> {
 }
 
 function describeFailure(error: unknown): string {
-  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return `No answer within ${TIMEOUT_MS / 1000} s`;
+  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError'))
+    return `No answer within ${TIMEOUT_MS / 1000} s`;
   const cause = error instanceof Error ? (error.cause as { code?: string; message?: string } | undefined) : undefined;
   const detail = cause?.code ?? cause?.message;
   return `The receiver could not be reached${detail ? ` (${detail})` : ''}`;

@@ -14,6 +14,7 @@ export interface DeliverWebhookJobData {
  */
 export function deliverWebhookJob(delivery: { id: string; deliveryKey: string; resendCount: number }): OutboxJob {
   const payload: DeliverWebhookJobData = { deliveryId: delivery.id };
-  const key = delivery.resendCount > 0 ? `${delivery.deliveryKey}:resend-${delivery.resendCount}` : delivery.deliveryKey;
+  const key =
+    delivery.resendCount > 0 ? `${delivery.deliveryKey}:resend-${delivery.resendCount}` : delivery.deliveryKey;
   return { queue: 'webhooks', jobName: DELIVER_WEBHOOK_JOB, key, payload };
 }

@@ -6,7 +6,9 @@ describe('webhook signature', () => {
 
   it('is HMAC-SHA256 over "<timestamp>.<body>", as sha256=<hex>', () => {
     // Worked out apart from the code: printf '%s' "1767225600.$body" | openssl dgst -sha256 -hmac "$secret"
-    expect(webhookSignature(secret, 1767225600, body)).toBe('sha256=69cc4fbeb894d72c394c05b0ec09da441e7ec6ad7d2f64842c036bf587b40bee');
+    expect(webhookSignature(secret, 1767225600, body)).toBe(
+      'sha256=69cc4fbeb894d72c394c05b0ec09da441e7ec6ad7d2f64842c036bf587b40bee',
+    );
   });
 
   it('verifies a fresh, untouched delivery', () => {

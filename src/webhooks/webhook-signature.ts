@@ -18,7 +18,13 @@ export function webhookSignature(secret: string, timestampSeconds: number, rawBo
 }
 
 /** What a receiver does, written out once in code (the docs give the same recipe). */
-export function verifyWebhookSignature(secret: string, rawBody: string, timestampHeader: string, signatureHeader: string, nowSeconds: number): boolean {
+export function verifyWebhookSignature(
+  secret: string,
+  rawBody: string,
+  timestampHeader: string,
+  signatureHeader: string,
+  nowSeconds: number,
+): boolean {
   if (!/^\d{1,12}$/.test(timestampHeader)) return false;
   const timestamp = Number(timestampHeader);
   if (Math.abs(nowSeconds - timestamp) > SIGNATURE_TOLERANCE_SECONDS) return false;

@@ -16,5 +16,7 @@ export function webhookUrlProblem(raw: string, production: boolean): string | nu
   if (url.username || url.password) return 'url must not carry a user name or password; the secret signs each delivery';
   if (url.protocol === 'https:') return null;
   if (url.protocol === 'http:' && !production && LOCAL_HOSTS.includes(url.hostname)) return null;
-  return production ? 'url must start with https://' : 'url must start with https:// (http:// only to localhost or 127.0.0.1, outside production)';
+  return production
+    ? 'url must start with https://'
+    : 'url must start with https:// (http:// only to localhost or 127.0.0.1, outside production)';
 }

@@ -31,7 +31,10 @@ export class WebhooksCaseListener implements CaseListener, OnModuleInit {
     if (!changed.departmentCode) return;
     if (!(await manager.existsBy(DepartmentWebhook, { departmentCode: changed.departmentCode, active: true }))) return;
     // The routing's own timeline event names this routing among the case's others.
-    const routing = await manager.findOne(CaseEvent, { where: { caseId: changed.id, toStatus: 'routed' }, order: { id: 'DESC' } });
+    const routing = await manager.findOne(CaseEvent, {
+      where: { caseId: changed.id, toStatus: 'routed' },
+      order: { id: 'DESC' },
+    });
     const deliveryKey = `webhook:${changed.id}:${routing ? routing.id : `n${(await manager.countBy(WebhookDelivery, { caseId: changed.id })) + 1}`}`;
     if (await manager.existsBy(WebhookDelivery, { deliveryKey })) return;
     const delivery = manager.create(WebhookDelivery, {

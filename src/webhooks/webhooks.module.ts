@@ -16,6 +16,12 @@ import { WebhooksCaseListener } from './webhooks-case.listener';
 @Module({
   imports: [CasesModule],
   controllers: [DepartmentWebhookController, WebhookDeliveriesController],
-  providers: [DepartmentWebhooksService, WebhookDeliveriesService, WebhookDispatchService, WebhookProcessor, WebhooksCaseListener],
+  providers: [
+    DepartmentWebhooksService,
+    WebhookDeliveriesService,
+    WebhookDispatchService,
+    WebhookProcessor,
+    WebhooksCaseListener,
+  ],
 })
 export class WebhooksModule {}

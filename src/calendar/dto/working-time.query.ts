@@ -13,7 +13,10 @@ export class WorkingTimeQuery {
   @IsDateString({ strict: true })
   to?: string;
 
-  @ApiProperty({ required: false, description: 'Answers the close of the N-th working day after from (the "within N working days" deadline)' })
+  @ApiProperty({
+    required: false,
+    description: 'Answers the close of the N-th working day after from (the "within N working days" deadline)',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -21,7 +24,10 @@ export class WorkingTimeQuery {
   @Max(366)
   addWorkingDays?: number;
 
-  @ApiProperty({ required: false, description: 'Answers the instant at which this many open minutes have passed since from' })
+  @ApiProperty({
+    required: false,
+    description: 'Answers the instant at which this many open minutes have passed since from',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

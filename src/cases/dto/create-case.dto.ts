@@ -1,6 +1,18 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsLatitude, IsLongitude, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsLatitude,
+  IsLongitude,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { Priority, PRIORITIES } from '../../catalog/catalog.types';
 import { CitizenDto } from '../../citizens/dto/citizen.dto';
 import { CHANNELS, Channel } from '../../contacts/contact.types';
@@ -72,7 +84,11 @@ export class CreateCaseDto {
   @IsBoolean()
   confidential?: boolean;
 
-  @ApiProperty({ required: false, default: false, description: 'The service center finished it on the spot: the case goes straight to resolved' })
+  @ApiProperty({
+    required: false,
+    default: false,
+    description: 'The service center finished it on the spot: the case goes straight to resolved',
+  })
   @IsOptional()
   @IsBoolean()
   resolvedOnSpot?: boolean;

@@ -6,7 +6,18 @@ import { CaseStatus } from '../case-lifecycle';
  * What happened to a case, appended and never changed: status changes, notes,
  * replies to the citizen, triage and routing decisions.
  */
-export const CASE_EVENT_TYPES = ['created', 'status', 'note', 'reply', 'triage', 'routing', 'priority', 'duplicate_flag', 'notification', 'service_target'] as const;
+export const CASE_EVENT_TYPES = [
+  'created',
+  'status',
+  'note',
+  'reply',
+  'triage',
+  'routing',
+  'priority',
+  'duplicate_flag',
+  'notification',
+  'service_target',
+] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 
 @Entity('case_events')

@@ -1,5 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength, registerDecorator, ValidationOptions } from 'class-validator';
+import {
+  IsEmail,
+  IsIn,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  registerDecorator,
+  ValidationOptions,
+} from 'class-validator';
 import { GENDERS, Gender } from '../citizen.types';
 import { parsePersonalNumber } from '../personal-number';
 
@@ -39,7 +48,11 @@ export class CitizenDto {
   @Matches(/^\+?[0-9 ()-]{5,40}$/, { message: 'phone must be a phone number' })
   phone?: string;
 
-  @ApiProperty({ required: false, example: '19811218-9876', description: 'Swedish personnummer or samordningsnummer; stored encrypted' })
+  @ApiProperty({
+    required: false,
+    example: '19811218-9876',
+    description: 'Swedish personnummer or samordningsnummer; stored encrypted',
+  })
   @IsOptional()
   @IsSwedishPersonalNumber()
   personalNumber?: string;

@@ -1,6 +1,15 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDateString, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import {
+  IsDateString,
+  IsIn,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { CitizenDto } from '../../citizens/dto/citizen.dto';
 import { CHANNELS, Channel, CONTACT_OUTCOMES, ContactOutcome } from '../contact.types';
 import { GENDERS, Gender } from '../../citizens/citizen.types';
@@ -36,7 +45,11 @@ export class CreateContactDto {
   @Type(() => CitizenDto)
   citizen?: CitizenDto;
 
-  @ApiProperty({ required: false, enum: GENDERS, description: 'For gender-split statistics, when no citizen details are given' })
+  @ApiProperty({
+    required: false,
+    enum: GENDERS,
+    description: 'For gender-split statistics, when no citizen details are given',
+  })
   @IsOptional()
   @IsIn(GENDERS)
   gender?: Gender;

@@ -43,7 +43,9 @@ export class InitialSchema1763900000000 implements MigrationInterface {
           createdAt(q),
           createdAt(q, 'updated_at'),
         ],
-        foreignKeys: [{ columnNames: ['department_code'], referencedTableName: 'departments', referencedColumnNames: ['code'] }],
+        foreignKeys: [
+          { columnNames: ['department_code'], referencedTableName: 'departments', referencedColumnNames: ['code'] },
+        ],
       }),
     );
     await q.createTable(
@@ -68,8 +70,18 @@ export class InitialSchema1763900000000 implements MigrationInterface {
           { ...text('department_code', false, 32), isPrimary: true },
         ],
         foreignKeys: [
-          { columnNames: ['user_id'], referencedTableName: 'staff_users', referencedColumnNames: ['id'], onDelete: 'CASCADE' },
-          { columnNames: ['department_code'], referencedTableName: 'departments', referencedColumnNames: ['code'], onDelete: 'CASCADE' },
+          {
+            columnNames: ['user_id'],
+            referencedTableName: 'staff_users',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          },
+          {
+            columnNames: ['department_code'],
+            referencedTableName: 'departments',
+            referencedColumnNames: ['code'],
+            onDelete: 'CASCADE',
+          },
         ],
       }),
     );
@@ -107,10 +119,19 @@ export class InitialSchema1763900000000 implements MigrationInterface {
           createdAt(q),
         ],
         foreignKeys: [
-          { columnNames: ['service_point_code'], referencedTableName: 'service_points', referencedColumnNames: ['code'] },
+          {
+            columnNames: ['service_point_code'],
+            referencedTableName: 'service_points',
+            referencedColumnNames: ['code'],
+          },
           { columnNames: ['agent_id'], referencedTableName: 'staff_users', referencedColumnNames: ['id'] },
           { columnNames: ['catalog_code'], referencedTableName: 'catalog_entries', referencedColumnNames: ['code'] },
-          { columnNames: ['citizen_id'], referencedTableName: 'citizens', referencedColumnNames: ['id'], onDelete: 'SET NULL' },
+          {
+            columnNames: ['citizen_id'],
+            referencedTableName: 'citizens',
+            referencedColumnNames: ['id'],
+            onDelete: 'SET NULL',
+          },
         ],
         indices: [
           { columnNames: ['started_at'] },
@@ -163,8 +184,18 @@ export class InitialSchema1763900000000 implements MigrationInterface {
         foreignKeys: [
           { columnNames: ['catalog_code'], referencedTableName: 'catalog_entries', referencedColumnNames: ['code'] },
           { columnNames: ['department_code'], referencedTableName: 'departments', referencedColumnNames: ['code'] },
-          { columnNames: ['citizen_id'], referencedTableName: 'citizens', referencedColumnNames: ['id'], onDelete: 'SET NULL' },
-          { columnNames: ['contact_id'], referencedTableName: 'contacts', referencedColumnNames: ['id'], onDelete: 'SET NULL' },
+          {
+            columnNames: ['citizen_id'],
+            referencedTableName: 'citizens',
+            referencedColumnNames: ['id'],
+            onDelete: 'SET NULL',
+          },
+          {
+            columnNames: ['contact_id'],
+            referencedTableName: 'contacts',
+            referencedColumnNames: ['id'],
+            onDelete: 'SET NULL',
+          },
           { columnNames: ['assignee_id'], referencedTableName: 'staff_users', referencedColumnNames: ['id'] },
           { columnNames: ['created_by_id'], referencedTableName: 'staff_users', referencedColumnNames: ['id'] },
         ],
@@ -180,7 +211,11 @@ export class InitialSchema1763900000000 implements MigrationInterface {
     );
     await q.createForeignKey(
       'cases',
-      new TableForeignKey({ columnNames: ['duplicate_of_id'], referencedTableName: 'cases', referencedColumnNames: ['id'] }),
+      new TableForeignKey({
+        columnNames: ['duplicate_of_id'],
+        referencedTableName: 'cases',
+        referencedColumnNames: ['id'],
+      }),
     );
     await q.createTable(
       new Table({
@@ -198,7 +233,12 @@ export class InitialSchema1763900000000 implements MigrationInterface {
           instant(q, 'at'),
         ],
         foreignKeys: [
-          { columnNames: ['case_id'], referencedTableName: 'cases', referencedColumnNames: ['id'], onDelete: 'CASCADE' },
+          {
+            columnNames: ['case_id'],
+            referencedTableName: 'cases',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          },
           { columnNames: ['actor_id'], referencedTableName: 'staff_users', referencedColumnNames: ['id'] },
         ],
         indices: [{ columnNames: ['case_id', 'id'] }, { columnNames: ['type', 'at'] }],
@@ -207,9 +247,20 @@ export class InitialSchema1763900000000 implements MigrationInterface {
     await q.createTable(
       new Table({
         name: 'case_access_log',
-        columns: [serialKey(), uuidRef('case_id', false), uuidRef('user_id', false), text('access', false, 16), instant(q, 'at')],
+        columns: [
+          serialKey(),
+          uuidRef('case_id', false),
+          uuidRef('user_id', false),
+          text('access', false, 16),
+          instant(q, 'at'),
+        ],
         foreignKeys: [
-          { columnNames: ['case_id'], referencedTableName: 'cases', referencedColumnNames: ['id'], onDelete: 'CASCADE' },
+          {
+            columnNames: ['case_id'],
+            referencedTableName: 'cases',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          },
           { columnNames: ['user_id'], referencedTableName: 'staff_users', referencedColumnNames: ['id'] },
         ],
         indices: [new TableIndex({ columnNames: ['case_id', 'at'] })],

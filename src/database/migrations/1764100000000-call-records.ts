@@ -24,7 +24,13 @@ export class CallRecords1764100000000 implements MigrationInterface {
           text('source', false, 16),
           createdAt(q),
         ],
-        foreignKeys: [{ columnNames: ['service_point_code'], referencedTableName: 'service_points', referencedColumnNames: ['code'] }],
+        foreignKeys: [
+          {
+            columnNames: ['service_point_code'],
+            referencedTableName: 'service_points',
+            referencedColumnNames: ['code'],
+          },
+        ],
         // The statistics count calls per period, and per queue per period.
         indices: [{ columnNames: ['started_at'] }, { columnNames: ['queue', 'started_at'] }],
       }),

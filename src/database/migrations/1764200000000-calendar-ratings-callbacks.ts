@@ -13,7 +13,9 @@ export class CalendarRatingsCallbacks1764200000000 implements MigrationInterface
       new Table({
         name: 'calendar_settings',
         columns: [serialKey('version'), text('settings'), instant(q, 'created_at'), uuidRef('created_by_id')],
-        foreignKeys: [{ columnNames: ['created_by_id'], referencedTableName: 'staff_users', referencedColumnNames: ['id'] }],
+        foreignKeys: [
+          { columnNames: ['created_by_id'], referencedTableName: 'staff_users', referencedColumnNames: ['id'] },
+        ],
       }),
     );
     await q.createTable(
@@ -36,8 +38,18 @@ export class CalendarRatingsCallbacks1764200000000 implements MigrationInterface
         ],
         foreignKeys: [
           // A rating outlives the contact or case it was about: statistics survive retention.
-          { columnNames: ['contact_id'], referencedTableName: 'contacts', referencedColumnNames: ['id'], onDelete: 'SET NULL' },
-          { columnNames: ['case_id'], referencedTableName: 'cases', referencedColumnNames: ['id'], onDelete: 'SET NULL' },
+          {
+            columnNames: ['contact_id'],
+            referencedTableName: 'contacts',
+            referencedColumnNames: ['id'],
+            onDelete: 'SET NULL',
+          },
+          {
+            columnNames: ['case_id'],
+            referencedTableName: 'cases',
+            referencedColumnNames: ['id'],
+            onDelete: 'SET NULL',
+          },
           { columnNames: ['recorded_by_id'], referencedTableName: 'staff_users', referencedColumnNames: ['id'] },
         ],
         indices: [
@@ -59,14 +71,25 @@ export class CalendarRatingsCallbacks1764200000000 implements MigrationInterface
           createdAt(q),
         ],
         foreignKeys: [
-          { columnNames: ['contact_id'], referencedTableName: 'contacts', referencedColumnNames: ['id'], onDelete: 'CASCADE' },
+          {
+            columnNames: ['contact_id'],
+            referencedTableName: 'contacts',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          },
           { columnNames: ['made_by_id'], referencedTableName: 'staff_users', referencedColumnNames: ['id'] },
         ],
       }),
     );
     // The e-mail measure reads e-mail cases by receipt; the callback measure reads contacts that owe a callback.
-    await q.createIndex('cases', new TableIndex({ name: 'IDX_cases_channel_received_at', columnNames: ['channel', 'received_at'] }));
-    await q.createIndex('contacts', new TableIndex({ name: 'IDX_contacts_outcome_started_at', columnNames: ['outcome', 'started_at'] }));
+    await q.createIndex(
+      'cases',
+      new TableIndex({ name: 'IDX_cases_channel_received_at', columnNames: ['channel', 'received_at'] }),
+    );
+    await q.createIndex(
+      'contacts',
+      new TableIndex({ name: 'IDX_contacts_outcome_started_at', columnNames: ['outcome', 'started_at'] }),
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -33,15 +33,28 @@ export class NotificationsAndWebhooks1764400000000 implements MigrationInterface
         ],
         foreignKeys: [
           // Retention deletes a case with everything said to the citizen about it.
-          { columnNames: ['case_id'], referencedTableName: 'cases', referencedColumnNames: ['id'], onDelete: 'CASCADE' },
-          { columnNames: ['citizen_id'], referencedTableName: 'citizens', referencedColumnNames: ['id'], onDelete: 'SET NULL' },
+          {
+            columnNames: ['case_id'],
+            referencedTableName: 'cases',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          },
+          {
+            columnNames: ['citizen_id'],
+            referencedTableName: 'citizens',
+            referencedColumnNames: ['id'],
+            onDelete: 'SET NULL',
+          },
         ],
         // A case's messages; the admin list of failed messages, newest first.
         indices: [{ columnNames: ['case_id'] }, { columnNames: ['status', 'id'] }],
       }),
     );
     // When a case is resolved, the citizens of its confirmed duplicates are told too.
-    await q.createIndex('cases', new TableIndex({ name: 'IDX_cases_duplicate_of_id', columnNames: ['duplicate_of_id'] }));
+    await q.createIndex(
+      'cases',
+      new TableIndex({ name: 'IDX_cases_duplicate_of_id', columnNames: ['duplicate_of_id'] }),
+    );
 
     await q.createTable(
       new Table({
@@ -56,7 +69,12 @@ export class NotificationsAndWebhooks1764400000000 implements MigrationInterface
           createdAt(q, 'updated_at'),
         ],
         foreignKeys: [
-          { columnNames: ['department_code'], referencedTableName: 'departments', referencedColumnNames: ['code'], onDelete: 'CASCADE' },
+          {
+            columnNames: ['department_code'],
+            referencedTableName: 'departments',
+            referencedColumnNames: ['code'],
+            onDelete: 'CASCADE',
+          },
           { columnNames: ['updated_by_id'], referencedTableName: 'staff_users', referencedColumnNames: ['id'] },
         ],
       }),
@@ -82,8 +100,18 @@ export class NotificationsAndWebhooks1764400000000 implements MigrationInterface
           instant(q, 'delivered_at', true),
         ],
         foreignKeys: [
-          { columnNames: ['department_code'], referencedTableName: 'departments', referencedColumnNames: ['code'], onDelete: 'CASCADE' },
-          { columnNames: ['case_id'], referencedTableName: 'cases', referencedColumnNames: ['id'], onDelete: 'CASCADE' },
+          {
+            columnNames: ['department_code'],
+            referencedTableName: 'departments',
+            referencedColumnNames: ['code'],
+            onDelete: 'CASCADE',
+          },
+          {
+            columnNames: ['case_id'],
+            referencedTableName: 'cases',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          },
         ],
         indices: [{ columnNames: ['case_id'] }, { columnNames: ['status', 'created_at'] }],
       }),

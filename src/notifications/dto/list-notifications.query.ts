@@ -4,7 +4,11 @@ import { PaginationQueryDto } from '../../common/pagination.dto';
 import { NOTIFICATION_STATUSES, NotificationStatus } from '../entities/notification.entity';
 
 export class ListNotificationsQuery extends PaginationQueryDto {
-  @ApiProperty({ required: false, enum: NOTIFICATION_STATUSES, description: 'e.g. failed: the messages an admin should look at' })
+  @ApiProperty({
+    required: false,
+    enum: NOTIFICATION_STATUSES,
+    description: 'e.g. failed: the messages an admin should look at',
+  })
   @IsOptional()
   @IsIn(NOTIFICATION_STATUSES)
   status?: NotificationStatus;

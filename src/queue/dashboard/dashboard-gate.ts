@@ -20,18 +20,31 @@ export function dashboardGate(auth: AuthGuard, maxAgeSeconds: number): RequestHa
       .verify(authorization)
       .then((principal) => {
         if (principal.role !== 'admin') {
-          response.status(403).json({ statusCode: 403, error: 'Forbidden', message: 'The queue dashboard is for admins' });
+          response
+            .status(403)
+            .json({ statusCode: 403, error: 'Forbidden', message: 'The queue dashboard is for admins' });
           return;
         }
         if (!queryToken) return next();
-        response.cookie(COOKIE, queryToken, { httpOnly: true, sameSite: 'strict', path: DASHBOARD_PATH, maxAge: maxAgeSeconds * 1000 });
+        response.cookie(COOKIE, queryToken, {
+          httpOnly: true,
+          sameSite: 'strict',
+          path: DASHBOARD_PATH,
+          maxAge: maxAgeSeconds * 1000,
+        });
         const target = new URL(request.originalUrl, 'http://dashboard.local');
         target.searchParams.delete('token');
         response.redirect(303, `${target.pathname}${target.search}`);
       })
       .catch((error: unknown) => {
         const status = error instanceof HttpException ? error.getStatus() : 401;
-        response.status(status).json({ statusCode: status, error: 'Unauthorized', message: error instanceof Error ? error.message : 'Sign in as an admin' });
+        response
+          .status(status)
+          .json({
+            statusCode: status,
+            error: 'Unauthorized',
+            message: error instanceof Error ? error.message : 'Sign in as an admin',
+          });
       });
   };
 }

@@ -42,7 +42,8 @@ export class QueueDashboardModule implements OnModuleInit {
       app.use(DASHBOARD_PATH, gate, (_request: Request, response: Response) => {
         this.summary().then(
           (summary) => response.json(summary),
-          (error: Error) => response.status(500).json({ statusCode: 500, error: 'Internal Server Error', message: error.message }),
+          (error: Error) =>
+            response.status(500).json({ statusCode: 500, error: 'Internal Server Error', message: error.message }),
         );
       });
     }
@@ -50,7 +51,9 @@ export class QueueDashboardModule implements OnModuleInit {
 
   private async summary(): Promise<Record<string, unknown>> {
     const snapshot = await this.status.snapshot();
-    const failedJobs = Object.fromEntries(await Promise.all(QUEUE_NAMES.map(async (name) => [name, await this.queue.failedJobs(name, 50)] as const)));
+    const failedJobs = Object.fromEntries(
+      await Promise.all(QUEUE_NAMES.map(async (name) => [name, await this.queue.failedJobs(name, 50)] as const)),
+    );
     return { ...snapshot, failedJobs };
   }
 }

@@ -13,14 +13,24 @@ export class RecordRatingDto {
   @IsUUID()
   caseId?: string;
 
-  @ApiProperty({ required: false, minimum: 1, maximum: 5, description: 'Enkelhet: how easy it was, 1 (very hard) to 5 (very easy)' })
+  @ApiProperty({
+    required: false,
+    minimum: 1,
+    maximum: 5,
+    description: 'Enkelhet: how easy it was, 1 (very hard) to 5 (very easy)',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(5)
   ease?: number;
 
-  @ApiProperty({ required: false, minimum: 1, maximum: 5, description: 'Bemötande: how the citizen was treated, 1 to 5' })
+  @ApiProperty({
+    required: false,
+    minimum: 1,
+    maximum: 5,
+    description: 'Bemötande: how the citizen was treated, 1 to 5',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)

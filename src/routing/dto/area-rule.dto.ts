@@ -6,12 +6,20 @@ export class CreateAreaRuleDto {
   @Matches(/^[a-z0-9_]{1,64}$/, { message: 'catalogCode must be a catalog code' })
   catalogCode: string;
 
-  @ApiProperty({ required: false, example: '1394', description: 'The first 1-5 digits of the postal code; give this or district' })
+  @ApiProperty({
+    required: false,
+    example: '1394',
+    description: 'The first 1-5 digits of the postal code; give this or district',
+  })
   @IsOptional()
   @Matches(/^\d{1,5}$/, { message: 'postalCodePrefix must be 1-5 digits' })
   postalCodePrefix?: string;
 
-  @ApiProperty({ required: false, example: 'Lövudden', description: 'A district name the address mentions; give this or postalCodePrefix' })
+  @ApiProperty({
+    required: false,
+    example: 'Lövudden',
+    description: 'A district name the address mentions; give this or postalCodePrefix',
+  })
   @IsOptional()
   @IsString()
   @MinLength(2)

@@ -114,21 +114,34 @@ describe('BusinessCalendar holidays and eves', () => {
       expect(iso(sweden.addWorkingMinutes(local('2026-12-30T16:00'), 60))).toBe('2027-01-04T07:30:00.000Z');
     });
 
-    it('Christmas Eve half day until 13:00 and New Year\'s Eve open add 300 + 510 minutes', () => {
-      const calendar = swedenWith({ eves: { christmasEve: 'half_day', newYearsEve: 'open', halfDayClosesAt: '13:00' } });
+    it("Christmas Eve half day until 13:00 and New Year's Eve open add 300 + 510 minutes", () => {
+      const calendar = swedenWith({
+        eves: { christmasEve: 'half_day', newYearsEve: 'open', halfDayClosesAt: '13:00' },
+      });
       expect(intervalsOn(calendar, '2026-12-24')).toEqual([['2026-12-24T07:00:00.000Z', '2026-12-24T12:00:00.000Z']]);
       expect(intervalsOn(calendar, '2026-12-31')).toEqual([['2026-12-31T07:00:00.000Z', '2026-12-31T15:30:00.000Z']]);
-      expect(calendar.workingMinutesBetween(local('2026-12-23T00:00'), local('2027-01-07T00:00'))).toBe(3060 + 300 + 510);
+      expect(calendar.workingMinutesBetween(local('2026-12-23T00:00'), local('2027-01-07T00:00'))).toBe(
+        3060 + 300 + 510,
+      );
     });
   });
 
   describe('half days', () => {
-    const lunch: OpeningInterval[] = [['08:00', '12:00'], ['13:00', '16:30']];
+    const lunch: OpeningInterval[] = [
+      ['08:00', '12:00'],
+      ['13:00', '16:30'],
+    ];
 
     it('cut the day at the half-day closing time, across a lunch break', () => {
-      const until1230 = swedenWith({ openingHours: weekdaysOnly(lunch), eves: { christmasEve: 'half_day', halfDayClosesAt: '12:30' } });
+      const until1230 = swedenWith({
+        openingHours: weekdaysOnly(lunch),
+        eves: { christmasEve: 'half_day', halfDayClosesAt: '12:30' },
+      });
       expect(intervalsOn(until1230, '2026-12-24')).toEqual([['2026-12-24T07:00:00.000Z', '2026-12-24T11:00:00.000Z']]);
-      const until1400 = swedenWith({ openingHours: weekdaysOnly(lunch), eves: { christmasEve: 'half_day', halfDayClosesAt: '14:00' } });
+      const until1400 = swedenWith({
+        openingHours: weekdaysOnly(lunch),
+        eves: { christmasEve: 'half_day', halfDayClosesAt: '14:00' },
+      });
       expect(intervalsOn(until1400, '2026-12-24')).toEqual([
         ['2026-12-24T07:00:00.000Z', '2026-12-24T11:00:00.000Z'],
         ['2026-12-24T12:00:00.000Z', '2026-12-24T13:00:00.000Z'],
@@ -136,12 +149,17 @@ describe('BusinessCalendar holidays and eves', () => {
     });
 
     it('leave no open time when the office opens after the half-day closing time', () => {
-      const afternoons = swedenWith({ openingHours: weekdaysOnly([['13:00', '18:00']]), eves: { christmasEve: 'half_day' } });
+      const afternoons = swedenWith({
+        openingHours: weekdaysOnly([['13:00', '18:00']]),
+        eves: { christmasEve: 'half_day' },
+      });
       expect(afternoons.isWorkingDay('2026-12-24')).toBe(false);
     });
 
-    it('work for the other Swedish eves: Twelfth Night, Walpurgis and All Saints\' Eve', () => {
-      const calendar = swedenWith({ eves: { twelfthNightEve: 'half_day', walpurgisEve: 'half_day', allSaintsEve: 'half_day' } });
+    it("work for the other Swedish eves: Twelfth Night, Walpurgis and All Saints' Eve", () => {
+      const calendar = swedenWith({
+        eves: { twelfthNightEve: 'half_day', walpurgisEve: 'half_day', allSaintsEve: 'half_day' },
+      });
       expect(intervalsOn(calendar, '2026-01-05')).toEqual([['2026-01-05T07:00:00.000Z', '2026-01-05T11:00:00.000Z']]);
       expect(intervalsOn(calendar, '2026-04-30')).toEqual([['2026-04-30T06:00:00.000Z', '2026-04-30T10:00:00.000Z']]);
       expect(intervalsOn(calendar, '2026-10-30')).toEqual([['2026-10-30T07:00:00.000Z', '2026-10-30T11:00:00.000Z']]);
@@ -171,12 +189,18 @@ describe('BusinessCalendar holidays and eves', () => {
   });
 
   describe('Denmark (Mon-Fri 09:00-15:00, Europe/Copenhagen)', () => {
-    const denmark = new BusinessCalendar({ timeZone: 'Europe/Copenhagen', holidayCountry: 'DK', openingHours: weekdaysOnly([['09:00', '15:00']]) });
+    const denmark = new BusinessCalendar({
+      timeZone: 'Europe/Copenhagen',
+      holidayCountry: 'DK',
+      openingHours: weekdaysOnly([['09:00', '15:00']]),
+    });
 
     it('closes Grundlovsdag (Fri 5 June 2026) by default, although date-holidays marks it as an observance', () => {
       expect(denmark.isWorkingDay('2026-06-05')).toBe(false);
       // Thu 4 June 14:00 + 1 working day = Mon 8 June 15:00 CEST = 13:00Z
-      expect(iso(denmark.addWorkingDays(local('2026-06-04T14:00', 'Europe/Copenhagen'), 1))).toBe('2026-06-08T13:00:00.000Z');
+      expect(iso(denmark.addWorkingDays(local('2026-06-04T14:00', 'Europe/Copenhagen'), 1))).toBe(
+        '2026-06-08T13:00:00.000Z',
+      );
     });
 
     it('can keep Grundlovsdag as a half day until 12:00 (09:00-12:00 CEST = 07:00Z-10:00Z)', () => {
@@ -195,7 +219,7 @@ describe('BusinessCalendar holidays and eves', () => {
       expect(halfDay.isWorkingDay('2026-04-02')).toBe(false);
     });
 
-    it('closes Christmas Eve and New Year\'s Eve by default and keeps the Swedish Midsummer Eve open', () => {
+    it("closes Christmas Eve and New Year's Eve by default and keeps the Swedish Midsummer Eve open", () => {
       expect(denmark.isWorkingDay('2026-12-24')).toBe(false);
       expect(denmark.isWorkingDay('2026-12-31')).toBe(false);
       expect(denmark.isWorkingDay('2026-06-19')).toBe(true);
@@ -203,16 +227,29 @@ describe('BusinessCalendar holidays and eves', () => {
   });
 
   describe('Norway (Mon-Fri 08:00-15:30, Europe/Oslo)', () => {
-    const norway = new BusinessCalendar({ timeZone: 'Europe/Oslo', holidayCountry: 'NO', openingHours: weekdaysOnly([['08:00', '15:30']]) });
+    const norway = new BusinessCalendar({
+      timeZone: 'Europe/Oslo',
+      holidayCountry: 'NO',
+      openingHours: weekdaysOnly([['08:00', '15:30']]),
+    });
 
     it('closes Constitution Day, 17 May (a Wednesday in 2028, Whit Monday too in 2027)', () => {
-      expect(['2028-05-16', '2028-05-17', '2028-05-18'].map((day) => norway.isWorkingDay(day))).toEqual([true, false, true]);
+      expect(['2028-05-16', '2028-05-17', '2028-05-18'].map((day) => norway.isWorkingDay(day))).toEqual([
+        true,
+        false,
+        true,
+      ]);
       expect(norway.isWorkingDay('2027-05-17')).toBe(false);
     });
 
     it('Tue 16 May 2028 14:00 + 1 working day = Thu 18 May 15:30 CEST = 13:30Z; Tue-Thu midnights = 2 x 450 min', () => {
       expect(iso(norway.addWorkingDays(local('2028-05-16T14:00', 'Europe/Oslo'), 1))).toBe('2028-05-18T13:30:00.000Z');
-      expect(norway.workingMinutesBetween(local('2028-05-16T00:00', 'Europe/Oslo'), local('2028-05-19T00:00', 'Europe/Oslo'))).toBe(900);
+      expect(
+        norway.workingMinutesBetween(
+          local('2028-05-16T00:00', 'Europe/Oslo'),
+          local('2028-05-19T00:00', 'Europe/Oslo'),
+        ),
+      ).toBe(900);
     });
 
     it('closes Maundy Thursday (public in Norway) and Christmas Eve; Sankthansaften (23 June) stays open', () => {

@@ -1,5 +1,10 @@
 import { DateTime } from 'luxon';
-import { BusinessCalendar, BusinessCalendarSettingsInput, InvalidCalendarSettingsError, OpeningInterval } from './business-calendar';
+import {
+  BusinessCalendar,
+  BusinessCalendarSettingsInput,
+  InvalidCalendarSettingsError,
+  OpeningInterval,
+} from './business-calendar';
 
 /**
  * Unless stated otherwise: the default calendar, Europe/Stockholm, Mon-Fri 08:00-16:30 (510
@@ -36,7 +41,9 @@ describe('BusinessCalendar', () => {
     });
 
     it('Mon 2026-10-26 (CET again after fall-back) is open 07:00Z-15:30Z', () => {
-      expect(calendar.openIntervalsOn('2026-10-26').map(({ start }) => iso(start))).toEqual(['2026-10-26T07:00:00.000Z']);
+      expect(calendar.openIntervalsOn('2026-10-26').map(({ start }) => iso(start))).toEqual([
+        '2026-10-26T07:00:00.000Z',
+      ]);
     });
 
     it('weekends have no opening intervals and are not working days', () => {
@@ -61,9 +68,15 @@ describe('BusinessCalendar', () => {
         holidayCountry: null,
       });
       const [springForward] = roundTheClock.openIntervalsOn('2026-03-29');
-      expect([iso(springForward.start), iso(springForward.end)]).toEqual(['2026-03-28T23:00:00.000Z', '2026-03-29T22:00:00.000Z']);
+      expect([iso(springForward.start), iso(springForward.end)]).toEqual([
+        '2026-03-28T23:00:00.000Z',
+        '2026-03-29T22:00:00.000Z',
+      ]);
       const [fallBack] = roundTheClock.openIntervalsOn('2026-10-25');
-      expect([iso(fallBack.start), iso(fallBack.end)]).toEqual(['2026-10-24T22:00:00.000Z', '2026-10-25T23:00:00.000Z']);
+      expect([iso(fallBack.start), iso(fallBack.end)]).toEqual([
+        '2026-10-24T22:00:00.000Z',
+        '2026-10-25T23:00:00.000Z',
+      ]);
       expect(roundTheClock.workingMinutesBetween(local('2026-03-29T00:00'), local('2026-03-30T00:00'))).toBe(23 * 60);
       expect(roundTheClock.workingMinutesBetween(local('2026-10-25T00:00'), local('2026-10-26T00:00'))).toBe(25 * 60);
       expect(roundTheClock.isOpenAt(new Date('2026-03-29T01:30:00Z'))).toBe(true);
@@ -204,7 +217,9 @@ describe('BusinessCalendar', () => {
       const years = [2025, 2026, 2027].map((year) =>
         calendar.workingMinutesBetween(local(`${year}-01-01T00:00`), local(`${year + 1}-01-01T00:00`)),
       );
-      expect(calendar.workingMinutesBetween(local('2025-01-01T00:00'), local('2028-01-01T00:00'))).toBe(years[0] + years[1] + years[2]);
+      expect(calendar.workingMinutesBetween(local('2025-01-01T00:00'), local('2028-01-01T00:00'))).toBe(
+        years[0] + years[1] + years[2],
+      );
     });
 
     it('is additive and inverts addWorkingMinutes at random instants in 2025-2028', () => {
@@ -228,7 +243,12 @@ describe('BusinessCalendar', () => {
     const shortFriday = new BusinessCalendar({
       openingHours: { ...weekdaysOnly([['08:00', '16:30']]), fri: [['08:00', '15:00']], sat: [['10:00', '14:00']] },
     });
-    const lunchClosed = new BusinessCalendar({ openingHours: weekdaysOnly([['08:00', '12:00'], ['13:00', '16:30']]) });
+    const lunchClosed = new BusinessCalendar({
+      openingHours: weekdaysOnly([
+        ['08:00', '12:00'],
+        ['13:00', '16:30'],
+      ]),
+    });
 
     it('a week Mon 2026-02-09 -> Mon 2026-02-16 is 4 x 510 + 420 (Fri) + 240 (Sat) = 2700 minutes', () => {
       expect(shortFriday.workingMinutesBetween(local('2026-02-09T00:00'), local('2026-02-16T00:00'))).toBe(2700);
@@ -269,14 +289,20 @@ describe('BusinessCalendar', () => {
     });
 
     it('touching intervals are joined: 08:00-12:00 + 12:00-16:30 is one interval', () => {
-      const joined = new BusinessCalendar({ openingHours: weekdaysOnly([['12:00', '16:30'], ['08:00', '12:00']]) });
+      const joined = new BusinessCalendar({
+        openingHours: weekdaysOnly([
+          ['12:00', '16:30'],
+          ['08:00', '12:00'],
+        ]),
+      });
       expect(joined.openIntervalsOn('2026-02-10')).toHaveLength(1);
     });
   });
 
   describe('bad arguments', () => {
     it('rejects invalid settings with every problem listed', () => {
-      const build = () => new BusinessCalendar({ timeZone: 'Mars/Olympus', openingHours: { mon: [['17:00', '08:00']] } });
+      const build = () =>
+        new BusinessCalendar({ timeZone: 'Mars/Olympus', openingHours: { mon: [['17:00', '08:00']] } });
       expect(build).toThrow(InvalidCalendarSettingsError);
       expect(() => build()).toThrow(/Mars\/Olympus.*17:00/);
     });

@@ -14,12 +14,24 @@ import {
   ResolvedCalendarSettings,
 } from './calendar-settings';
 import { EveName, evesOfYear } from './eves';
-import { epochDayOfLocalDate, localDateOfEpochDay, parseLocalDate, Weekday, WEEKDAYS, weekdayOfEpochDay } from './local-time';
+import {
+  epochDayOfLocalDate,
+  localDateOfEpochDay,
+  parseLocalDate,
+  Weekday,
+  WEEKDAYS,
+  weekdayOfEpochDay,
+} from './local-time';
 import { OpenTimeYear } from './open-time-year';
 import { publicHolidayDates } from './public-holidays';
 
 export { DEFAULT_CALENDAR_SETTINGS, InvalidCalendarSettingsError, validateCalendarSettings } from './calendar-settings';
-export type { BusinessCalendarSettings, BusinessCalendarSettingsInput, OpeningInterval, WeeklyOpeningHours } from './calendar-settings';
+export type {
+  BusinessCalendarSettings,
+  BusinessCalendarSettingsInput,
+  OpeningInterval,
+  WeeklyOpeningHours,
+} from './calendar-settings';
 export type { EveName, EvePolicy, EveSettings } from './eves';
 export type { HolidayCountry } from './public-holidays';
 
@@ -47,7 +59,8 @@ export class BusinessCalendar {
     this.settings = resolveCalendarSettings(settings);
     this.zone = IANAZone.create(this.settings.timeZone);
     this.weeklyOpenMinutes = {} as Record<Weekday, readonly number[]>;
-    for (const weekday of WEEKDAYS) this.weeklyOpenMinutes[weekday] = mergedMinutes(this.settings.openingHours[weekday]);
+    for (const weekday of WEEKDAYS)
+      this.weeklyOpenMinutes[weekday] = mergedMinutes(this.settings.openingHours[weekday]);
     this.closedEpochDays = new Set(this.settings.closedDates.map((date) => epochDayOfLocalDate(date) as number));
     this.halfDayClosesAtMinutes = clockMinutes(this.settings.eves.halfDayClosesAt);
   }
@@ -60,7 +73,9 @@ export class BusinessCalendar {
   /** The office's open intervals on a local date ('YYYY-MM-DD'), in order; [] when closed. */
   openIntervalsOn(localDate: string): OpenInterval[] {
     const { year, dayIndex } = this.dayOfLocalDate(localDate);
-    return year.openIntervalsMs(dayIndex).map(([opensAtMs, closesAtMs]) => ({ start: new Date(opensAtMs), end: new Date(closesAtMs) }));
+    return year
+      .openIntervalsMs(dayIndex)
+      .map(([opensAtMs, closesAtMs]) => ({ start: new Date(opensAtMs), end: new Date(closesAtMs) }));
   }
 
   /** A working day is a local date with any opening hours, half-day eves included. */
@@ -103,7 +118,8 @@ export class BusinessCalendar {
     let year = this.yearAt(fromMs);
     let openMs = year.openMsBefore(fromMs) + workingMinutes * MS_PER_MINUTE;
     for (let searched = 0; openMs > year.totalOpenMs; searched++) {
-      if (searched >= MAX_YEARS_SEARCHED) throw new RangeError(`${workingMinutes} working minutes run past ${MAX_YEARS_SEARCHED} years`);
+      if (searched >= MAX_YEARS_SEARCHED)
+        throw new RangeError(`${workingMinutes} working minutes run past ${MAX_YEARS_SEARCHED} years`);
       openMs -= year.totalOpenMs;
       year = this.year(year.year + 1);
     }
@@ -130,7 +146,8 @@ export class BusinessCalendar {
     let workingDaysToSkip = arrivesInTime ? workingDays : workingDays + 1;
     let daysWalked = 0;
     while (workingDaysToSkip > 0) {
-      if (++daysWalked > MAX_YEARS_SEARCHED * 366) throw new RangeError(`${workingDays} working days run past ${MAX_YEARS_SEARCHED} years`);
+      if (++daysWalked > MAX_YEARS_SEARCHED * 366)
+        throw new RangeError(`${workingDays} working days run past ${MAX_YEARS_SEARCHED} years`);
       dayIndex++;
       if (dayIndex === year.dayCount) {
         year = this.year(year.year + 1);
@@ -175,16 +192,24 @@ export class BusinessCalendar {
   private year(year: number): OpenTimeYear {
     let openTimeYear = this.years.get(year);
     if (!openTimeYear) {
-      const publicHolidays = this.settings.holidayCountry ? publicHolidayDates(this.settings.holidayCountry, year) : new Set<string>();
+      const publicHolidays = this.settings.holidayCountry
+        ? publicHolidayDates(this.settings.holidayCountry, year)
+        : new Set<string>();
       const eves = evesOfYear(year);
-      openTimeYear = OpenTimeYear.build(year, this.zone, (epochDay) => this.openMinutesOn(epochDay, publicHolidays, eves));
+      openTimeYear = OpenTimeYear.build(year, this.zone, (epochDay) =>
+        this.openMinutesOn(epochDay, publicHolidays, eves),
+      );
       this.years.set(year, openTimeYear);
     }
     return openTimeYear;
   }
 
   /** Closed dates and public holidays close the whole day; eves act on the weekday's hours. */
-  private openMinutesOn(epochDay: number, publicHolidays: ReadonlySet<string>, eves: Map<number, EveName>): readonly number[] {
+  private openMinutesOn(
+    epochDay: number,
+    publicHolidays: ReadonlySet<string>,
+    eves: Map<number, EveName>,
+  ): readonly number[] {
     if (this.closedEpochDays.has(epochDay) || publicHolidays.has(localDateOfEpochDay(epochDay))) return [];
     const weekdayMinutes = this.weeklyOpenMinutes[weekdayOfEpochDay(epochDay)];
     const eve = eves.get(epochDay);
@@ -206,7 +231,8 @@ function mergedMinutes(intervals: Array<[string, string]>): number[] {
   for (const [opensAt, closesAt] of intervals) {
     const opensAtMinutes = clockMinutes(opensAt);
     const closesAtMinutes = clockMinutes(closesAt);
-    if (minutes.length > 0 && minutes[minutes.length - 1] === opensAtMinutes) minutes[minutes.length - 1] = closesAtMinutes;
+    if (minutes.length > 0 && minutes[minutes.length - 1] === opensAtMinutes)
+      minutes[minutes.length - 1] = closesAtMinutes;
     else minutes.push(opensAtMinutes, closesAtMinutes);
   }
   return minutes;

@@ -2,7 +2,15 @@ import { DEFAULT_CALENDAR_SETTINGS, resolveCalendarSettings, validateCalendarSet
 
 const validInput = {
   timeZone: 'Europe/Stockholm',
-  openingHours: { mon: [['08:00', '12:00'], ['13:00', '16:30']], tue: [['08:00', '16:30']], sat: [], sun: [] },
+  openingHours: {
+    mon: [
+      ['08:00', '12:00'],
+      ['13:00', '16:30'],
+    ],
+    tue: [['08:00', '16:30']],
+    sat: [],
+    sun: [],
+  },
   holidayCountry: 'SE',
   closedDates: ['2026-05-15'],
   eves: { midsummerEve: 'closed', christmasEve: 'half_day', halfDayClosesAt: '12:00' },
@@ -59,7 +67,9 @@ describe('calendar settings', () => {
     });
 
     it('names bad clock times', () => {
-      expect(validateCalendarSettings(withField('openingHours', { mon: [['8:00', '16:30']], tue: [['08:00', '24:30']] }))).toEqual([
+      expect(
+        validateCalendarSettings(withField('openingHours', { mon: [['8:00', '16:30']], tue: [['08:00', '24:30']] })),
+      ).toEqual([
         'openingHours.mon[0]: opening time "8:00" is not a time HH:MM',
         'openingHours.tue[0]: closing time "24:30" is not a time HH:MM (00:00-24:00)',
       ]);
@@ -67,38 +77,64 @@ describe('calendar settings', () => {
     });
 
     it('names reversed and empty intervals', () => {
-      expect(validateCalendarSettings(withField('openingHours', { mon: [['17:00', '08:00']], tue: [['09:00', '09:00']] }))).toEqual([
+      expect(
+        validateCalendarSettings(withField('openingHours', { mon: [['17:00', '08:00']], tue: [['09:00', '09:00']] })),
+      ).toEqual([
         'openingHours.mon[0]: opens at 17:00 but closes at 08:00; the closing time must be later',
         'openingHours.tue[0]: opens at 09:00 but closes at 09:00; the closing time must be later',
       ]);
     });
 
     it('names overlapping intervals, in any order, but allows touching ones', () => {
-      expect(validateCalendarSettings(withField('openingHours', { mon: [['11:00', '13:00'], ['08:00', '12:00']] }))).toEqual([
-        'openingHours.mon: intervals 08:00-12:00 and 11:00-13:00 overlap',
-      ]);
-      expect(validateCalendarSettings(withField('openingHours', { mon: [['08:00', '12:00'], ['12:00', '16:00']] }))).toEqual([]);
+      expect(
+        validateCalendarSettings(
+          withField('openingHours', {
+            mon: [
+              ['11:00', '13:00'],
+              ['08:00', '12:00'],
+            ],
+          }),
+        ),
+      ).toEqual(['openingHours.mon: intervals 08:00-12:00 and 11:00-13:00 overlap']);
+      expect(
+        validateCalendarSettings(
+          withField('openingHours', {
+            mon: [
+              ['08:00', '12:00'],
+              ['12:00', '16:00'],
+            ],
+          }),
+        ),
+      ).toEqual([]);
     });
 
     it('names malformed intervals, unknown weekdays and missing opening hours', () => {
-      expect(validateCalendarSettings(withField('openingHours', { mon: ['08:00-16:30'], monday: [], tue: 'closed' }))).toEqual([
+      expect(
+        validateCalendarSettings(withField('openingHours', { mon: ['08:00-16:30'], monday: [], tue: 'closed' })),
+      ).toEqual([
         'openingHours.mon[0]: must be a pair ["HH:MM", "HH:MM"] of opening and closing time',
         'openingHours.monday: unknown weekday (expected mon, tue, wed, thu, fri, sat, sun)',
         'openingHours.tue: must be a list of ["HH:MM", "HH:MM"] intervals, [] when closed',
       ]);
-      expect(validateCalendarSettings({})).toEqual(['openingHours: required, e.g. { "mon": [["08:00", "16:30"]], ..., "sun": [] }']);
+      expect(validateCalendarSettings({})).toEqual([
+        'openingHours: required, e.g. { "mon": [["08:00", "16:30"]], ..., "sun": [] }',
+      ]);
       expect(validateCalendarSettings(withField('openingHours', { sat: [], sun: [] }))).toEqual([
         'openingHours: at least one weekday must have opening hours',
       ]);
     });
 
     it('names bad closure dates by position', () => {
-      expect(validateCalendarSettings(withField('closedDates', ['2026-05-15', '2026-02-30', '15/05/2026', 20260515]))).toEqual([
+      expect(
+        validateCalendarSettings(withField('closedDates', ['2026-05-15', '2026-02-30', '15/05/2026', 20260515])),
+      ).toEqual([
         'closedDates[1]: "2026-02-30" is not a valid date "YYYY-MM-DD"',
         'closedDates[2]: "15/05/2026" is not a valid date "YYYY-MM-DD"',
         'closedDates[3]: 20260515 is not a valid date "YYYY-MM-DD"',
       ]);
-      expect(validateCalendarSettings(withField('closedDates', '2026-05-15'))).toEqual(['closedDates: must be a list of dates "YYYY-MM-DD"']);
+      expect(validateCalendarSettings(withField('closedDates', '2026-05-15'))).toEqual([
+        'closedDates: must be a list of dates "YYYY-MM-DD"',
+      ]);
       expect(validateCalendarSettings(withField('closedDates', ['2028-02-29']))).toEqual([]);
     });
 
@@ -110,7 +146,11 @@ describe('calendar settings', () => {
     });
 
     it('names unknown eves, bad eve policies and a bad half-day closing time', () => {
-      expect(validateCalendarSettings(withField('eves', { midsummer: 'closed', christmasEve: 'half', halfDayClosesAt: 'noon' }))).toEqual([
+      expect(
+        validateCalendarSettings(
+          withField('eves', { midsummer: 'closed', christmasEve: 'half', halfDayClosesAt: 'noon' }),
+        ),
+      ).toEqual([
         'eves.midsummer: unknown eve (expected twelfthNightEve, maundyThursday, walpurgisEve, danishConstitutionDay, midsummerEve, allSaintsEve, christmasEve, newYearsEve or halfDayClosesAt)',
         'eves.christmasEve: "half" is not one of "closed", "half_day", "open"',
         'eves.halfDayClosesAt: "noon" is not a time HH:MM',
@@ -118,7 +158,12 @@ describe('calendar settings', () => {
     });
 
     it('names unknown top-level settings and reports every bad field at once', () => {
-      const problems = validateCalendarSettings({ ...validInput, timezone: 'Europe/Stockholm', timeZone: 'X', holidayCountry: 'US' });
+      const problems = validateCalendarSettings({
+        ...validInput,
+        timezone: 'Europe/Stockholm',
+        timeZone: 'X',
+        holidayCountry: 'US',
+      });
       expect(problems).toEqual([
         'timezone: unknown setting (expected timeZone, openingHours, holidayCountry, closedDates, eves)',
         'timeZone: "X" is not a known IANA time zone (for example "Europe/Stockholm")',
@@ -139,15 +184,25 @@ describe('calendar settings', () => {
 
     it('sorts intervals and closed dates and drops duplicate dates', () => {
       const resolved = resolveCalendarSettings({
-        openingHours: { mon: [['13:00', '16:00'], ['08:00', '12:00']] },
+        openingHours: {
+          mon: [
+            ['13:00', '16:00'],
+            ['08:00', '12:00'],
+          ],
+        },
         closedDates: ['2026-12-28', '2026-05-15', '2026-12-28'],
       });
-      expect(resolved.openingHours.mon).toEqual([['08:00', '12:00'], ['13:00', '16:00']]);
+      expect(resolved.openingHours.mon).toEqual([
+        ['08:00', '12:00'],
+        ['13:00', '16:00'],
+      ]);
       expect(resolved.closedDates).toEqual(['2026-05-15', '2026-12-28']);
     });
 
-    it('uses the holiday country\'s eve defaults; holidayCountry null closes no eve', () => {
-      expect(resolveCalendarSettings({ openingHours: { mon: [['08:00', '16:00']] }, holidayCountry: 'DK' }).eves).toMatchObject({
+    it("uses the holiday country's eve defaults; holidayCountry null closes no eve", () => {
+      expect(
+        resolveCalendarSettings({ openingHours: { mon: [['08:00', '16:00']] }, holidayCountry: 'DK' }).eves,
+      ).toMatchObject({
         danishConstitutionDay: 'closed',
         midsummerEve: 'open',
         christmasEve: 'closed',
@@ -157,7 +212,9 @@ describe('calendar settings', () => {
     });
 
     it('throws with all problems for invalid input', () => {
-      expect(() => resolveCalendarSettings({ openingHours: { mon: [['8', '9']] } })).toThrow(/opening time "8".*closing time "9"/);
+      expect(() => resolveCalendarSettings({ openingHours: { mon: [['8', '9']] } })).toThrow(
+        /opening time "8".*closing time "9"/,
+      );
     });
   });
 });

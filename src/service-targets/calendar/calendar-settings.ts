@@ -48,7 +48,15 @@ const OFFICE_DAY: OpeningInterval[] = [['08:00', '16:30']];
 /** A Swedish municipal contact center: weekdays 08:00-16:30, Swedish holidays, big eves closed. */
 export const DEFAULT_CALENDAR_SETTINGS: BusinessCalendarSettings = deepFreeze({
   timeZone: DEFAULT_TIME_ZONE,
-  openingHours: { mon: OFFICE_DAY, tue: OFFICE_DAY, wed: OFFICE_DAY, thu: OFFICE_DAY, fri: OFFICE_DAY, sat: [], sun: [] },
+  openingHours: {
+    mon: OFFICE_DAY,
+    tue: OFFICE_DAY,
+    wed: OFFICE_DAY,
+    thu: OFFICE_DAY,
+    fri: OFFICE_DAY,
+    sat: [],
+    sun: [],
+  },
   holidayCountry: DEFAULT_HOLIDAY_COUNTRY,
   closedDates: [],
   eves: resolveEveSettings(DEFAULT_HOLIDAY_COUNTRY, undefined),
@@ -115,7 +123,8 @@ function timeZoneProblems(timeZone: unknown): string[] {
 }
 
 function openingHoursProblems(openingHours: unknown): string[] {
-  if (openingHours === undefined) return ['openingHours: required, e.g. { "mon": [["08:00", "16:30"]], ..., "sun": [] }'];
+  if (openingHours === undefined)
+    return ['openingHours: required, e.g. { "mon": [["08:00", "16:30"]], ..., "sun": [] }'];
   if (!isRecord(openingHours)) return ['openingHours: must be an object with the weekdays mon..sun as keys'];
   const problems: string[] = [];
   let openWeekdays = 0;
@@ -155,7 +164,9 @@ function intervalListProblems(path: string, intervals: unknown[]): string[] {
     }
     if (opensAt === null || closesAt === null) return;
     if (opensAt >= closesAt) {
-      problems.push(`${itemPath}: opens at ${opensAtText} but closes at ${closesAtText}; the closing time must be later`);
+      problems.push(
+        `${itemPath}: opens at ${opensAtText} but closes at ${closesAtText}; the closing time must be later`,
+      );
       return;
     }
     valid.push({ opensAt, closesAt, text: `${opensAtText}-${closesAtText}` });
@@ -190,7 +201,8 @@ function closedDatesProblems(closedDates: unknown): string[] {
 
 function eveProblems(eves: unknown): string[] {
   if (eves === undefined) return [];
-  if (!isRecord(eves)) return ['eves: must be an object such as { "midsummerEve": "closed", "halfDayClosesAt": "12:00" }'];
+  if (!isRecord(eves))
+    return ['eves: must be an object such as { "midsummerEve": "closed", "halfDayClosesAt": "12:00" }'];
   const problems: string[] = [];
   const policies = EVE_POLICIES.map((policy) => `"${policy}"`).join(', ');
   for (const [key, value] of Object.entries(eves)) {

@@ -11,7 +11,7 @@ function eveDates(year: number): Record<string, string> {
 
 describe('eves and public holidays', () => {
   describe('evesOfYear', () => {
-    it('finds the 2026 eves: Midsummer Eve Fri 19 June, All Saints\' Eve Fri 30 Oct, Maundy Thursday 2 April', () => {
+    it("finds the 2026 eves: Midsummer Eve Fri 19 June, All Saints' Eve Fri 30 Oct, Maundy Thursday 2 April", () => {
       expect(eveDates(2026)).toEqual({
         twelfthNightEve: '2026-01-05',
         maundyThursday: '2026-04-02',
@@ -26,7 +26,11 @@ describe('eves and public holidays', () => {
 
     it('agrees with date-holidays on the movable Swedish eves for 2000-2050', () => {
       const sweden = new Holidays('SE');
-      const movable: Record<string, string> = { skärtorsdagen: 'maundyThursday', midsommarafton: 'midsummerEve', allhelgonaafton: 'allSaintsEve' };
+      const movable: Record<string, string> = {
+        skärtorsdagen: 'maundyThursday',
+        midsommarafton: 'midsummerEve',
+        allhelgonaafton: 'allSaintsEve',
+      };
       for (let year = 2000; year <= 2050; year++) {
         const ours = eveDates(year);
         for (const holiday of sweden.getHolidays(year)) {
@@ -48,11 +52,11 @@ describe('eves and public holidays', () => {
     });
 
     it('knows weekdays: 1970-01-01 Thursday, 2026-06-19 Friday, 1969-12-29 Monday', () => {
-      expect(['1970-01-01', '2026-06-19', '1969-12-29'].map((date) => weekdayOfEpochDay(epochDayOfLocalDate(date) as number))).toEqual([
-        'thu',
-        'fri',
-        'mon',
-      ]);
+      expect(
+        ['1970-01-01', '2026-06-19', '1969-12-29'].map((date) =>
+          weekdayOfEpochDay(epochDayOfLocalDate(date) as number),
+        ),
+      ).toEqual(['thu', 'fri', 'mon']);
     });
   });
 
@@ -66,7 +70,16 @@ describe('eves and public holidays', () => {
     }
 
     it('SE 2026: the eves are bank or observance days, not public holidays', () => {
-      expect(typesOf('SE', 2026, ['skärtorsdagen', 'påskafton', 'midsommarafton', 'julafton', 'nyårsafton', 'annandag pingst'])).toEqual({
+      expect(
+        typesOf('SE', 2026, [
+          'skärtorsdagen',
+          'påskafton',
+          'midsommarafton',
+          'julafton',
+          'nyårsafton',
+          'annandag pingst',
+        ]),
+      ).toEqual({
         skärtorsdagen: 'observance',
         påskafton: 'observance',
         midsommarafton: 'bank',
@@ -83,7 +96,7 @@ describe('eves and public holidays', () => {
       ]); // prettier-ignore
     });
 
-    it('DK: Grundlovsdag and Christmas Eve are observances, New Year\'s Eve is missing, Store Bededag ends in 2023', () => {
+    it("DK: Grundlovsdag and Christmas Eve are observances, New Year's Eve is missing, Store Bededag ends in 2023", () => {
       expect(typesOf('DK', 2026, ['Grundlovsdag', 'Juleaftensdag', 'Nytårsaftensdag'])).toEqual({
         Grundlovsdag: 'observance',
         Juleaftensdag: 'observance',
@@ -92,7 +105,7 @@ describe('eves and public holidays', () => {
       expect(typesOf('DK', 2024, ['Store Bededag'])).toEqual({});
     });
 
-    it('NO 2026: 17 May and Maundy Thursday are public, Christmas and New Year\'s Eve are bank days', () => {
+    it("NO 2026: 17 May and Maundy Thursday are public, Christmas and New Year's Eve are bank days", () => {
       expect(publicHolidayDates('NO', 2026).has('2026-05-17')).toBe(true);
       expect(publicHolidayDates('NO', 2026).has('2026-04-02')).toBe(true);
       expect(typesOf('NO', 2026, ['Julaften', 'Nyttårsaften'])).toEqual({ Julaften: 'bank', Nyttårsaften: 'bank' });

@@ -62,7 +62,15 @@ export class OpenTimeYear {
       openMsBeforeDay[i + 1] = openMsBeforeDay[i] + openMs;
     }
     boundsOffset[dayCount] = bounds.length;
-    return new OpenTimeYear(year, firstEpochDay, dayCount, dayStartMs, Float64Array.from(bounds), boundsOffset, openMsBeforeDay);
+    return new OpenTimeYear(
+      year,
+      firstEpochDay,
+      dayCount,
+      dayStartMs,
+      Float64Array.from(bounds),
+      boundsOffset,
+      openMsBeforeDay,
+    );
   }
 
   get startMs(): number {

@@ -10,7 +10,11 @@ function wallClock(text: string): number {
 
 /** The instants whose local time in the zone is the given wall-clock time, by brute force. */
 function matchingInstants(zone: IANAZone, wallClockMs: number): number[] {
-  const offsetsNearby = new Set([zone.offset(wallClockMs - MS_PER_DAY), zone.offset(wallClockMs), zone.offset(wallClockMs + MS_PER_DAY)]);
+  const offsetsNearby = new Set([
+    zone.offset(wallClockMs - MS_PER_DAY),
+    zone.offset(wallClockMs),
+    zone.offset(wallClockMs + MS_PER_DAY),
+  ]);
   return [...offsetsNearby]
     .map((offsetMinutes) => wallClockMs - offsetMinutes * MS_PER_MINUTE)
     .filter((instantMs) => instantMs + zone.offset(instantMs) * MS_PER_MINUTE === wallClockMs)
@@ -37,23 +41,28 @@ describe('wallClockToInstantForYear', () => {
     expect(new Date(toInstant(wallClock('2026-10-25T03:00'))).toISOString()).toBe('2026-10-25T02:00:00.000Z');
   });
 
-  it.each(['Europe/Stockholm', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'America/Santiago', 'Pacific/Chatham'])(
-    'agrees with the brute-force answer throughout 2026 in %s (every 10 minutes on change days)',
-    (zoneName) => {
-      const zone = IANAZone.create(zoneName);
-      const convert = wallClockToInstantForYear(zone, 2026);
-      const mismatches: string[] = [];
-      for (let dayMs = wallClock('2026-01-01T00:00'); dayMs < wallClock('2027-01-01T00:00'); dayMs += MS_PER_DAY) {
-        const changesNearby = zone.offset(dayMs - MS_PER_DAY) !== zone.offset(dayMs + 2 * MS_PER_DAY);
-        const stepMs = (changesNearby ? 10 : 180) * MS_PER_MINUTE;
-        for (let wallClockMs = dayMs; wallClockMs < dayMs + MS_PER_DAY; wallClockMs += stepMs) {
-          const [firstOccurrence] = matchingInstants(zone, wallClockMs);
-          const actual = convert(wallClockMs);
-          const inGapAndAfterIt = firstOccurrence === undefined && actual + zone.offset(actual) * MS_PER_MINUTE > wallClockMs;
-          if (actual !== firstOccurrence && !inGapAndAfterIt) mismatches.push(new Date(wallClockMs).toISOString());
-        }
+  it.each([
+    'Europe/Stockholm',
+    'America/New_York',
+    'Australia/Lord_Howe',
+    'Asia/Kathmandu',
+    'America/Santiago',
+    'Pacific/Chatham',
+  ])('agrees with the brute-force answer throughout 2026 in %s (every 10 minutes on change days)', (zoneName) => {
+    const zone = IANAZone.create(zoneName);
+    const convert = wallClockToInstantForYear(zone, 2026);
+    const mismatches: string[] = [];
+    for (let dayMs = wallClock('2026-01-01T00:00'); dayMs < wallClock('2027-01-01T00:00'); dayMs += MS_PER_DAY) {
+      const changesNearby = zone.offset(dayMs - MS_PER_DAY) !== zone.offset(dayMs + 2 * MS_PER_DAY);
+      const stepMs = (changesNearby ? 10 : 180) * MS_PER_MINUTE;
+      for (let wallClockMs = dayMs; wallClockMs < dayMs + MS_PER_DAY; wallClockMs += stepMs) {
+        const [firstOccurrence] = matchingInstants(zone, wallClockMs);
+        const actual = convert(wallClockMs);
+        const inGapAndAfterIt =
+          firstOccurrence === undefined && actual + zone.offset(actual) * MS_PER_MINUTE > wallClockMs;
+        if (actual !== firstOccurrence && !inGapAndAfterIt) mismatches.push(new Date(wallClockMs).toISOString());
       }
-      expect(mismatches).toEqual([]);
-    },
-  );
+    }
+    expect(mismatches).toEqual([]);
+  });
 });

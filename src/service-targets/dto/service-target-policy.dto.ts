@@ -11,7 +11,12 @@ import { TargetTimeDto } from './target-time.dto';
  * to a less specific policy.
  */
 export class ServiceTargetPolicyDto {
-  @ApiProperty({ required: false, nullable: true, example: 'pothole', description: 'A catalog type; its kind follows from it, so give no kind with it' })
+  @ApiProperty({
+    required: false,
+    nullable: true,
+    example: 'pothole',
+    description: 'A catalog type; its kind follows from it, so give no kind with it',
+  })
   @IsOptional()
   @IsString()
   @Length(1, 64)
@@ -32,19 +37,34 @@ export class ServiceTargetPolicyDto {
   @IsIn(CHANNELS)
   channel?: Channel | null;
 
-  @ApiProperty({ required: false, nullable: true, type: TargetTimeDto, description: 'Time to the first response to the citizen (a reply or the resolution)' })
+  @ApiProperty({
+    required: false,
+    nullable: true,
+    type: TargetTimeDto,
+    description: 'Time to the first response to the citizen (a reply or the resolution)',
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => TargetTimeDto)
   firstResponse?: TargetTimeDto | null;
 
-  @ApiProperty({ required: false, nullable: true, type: TargetTimeDto, description: 'Time to the resolution of the case' })
+  @ApiProperty({
+    required: false,
+    nullable: true,
+    type: TargetTimeDto,
+    description: 'Time to the resolution of the case',
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => TargetTimeDto)
   resolution?: TargetTimeDto | null;
 
-  @ApiProperty({ required: false, nullable: true, type: TargetTimeDto, description: 'Time to make a callback the service center promised on a contact' })
+  @ApiProperty({
+    required: false,
+    nullable: true,
+    type: TargetTimeDto,
+    description: 'Time to make a callback the service center promised on a contact',
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => TargetTimeDto)

@@ -4,7 +4,11 @@ import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { StatisticsQuery } from './statistics.query';
 
 export class CallbackStatisticsQuery extends StatisticsQuery {
-  @ApiProperty({ required: false, default: 1, description: 'A callback is kept when made by the close of the N-th working day after the contact' })
+  @ApiProperty({
+    required: false,
+    default: 1,
+    description: 'A callback is kept when made by the close of the N-th working day after the contact',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

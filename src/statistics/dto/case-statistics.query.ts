@@ -8,7 +8,11 @@ import { StatisticsQuery } from './statistics.query';
  * case is held to the due time service targets stored on it, and a case without one to the default.
  */
 export class CaseStatisticsQuery extends StatisticsQuery {
-  @ApiProperty({ required: false, default: 2, description: 'First response within N working days, for every case; default: the stored due time, else 2' })
+  @ApiProperty({
+    required: false,
+    default: 2,
+    description: 'First response within N working days, for every case; default: the stored due time, else 2',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -16,7 +20,11 @@ export class CaseStatisticsQuery extends StatisticsQuery {
   @Max(60)
   firstResponseTargetWorkingDays?: number;
 
-  @ApiProperty({ required: false, default: 10, description: 'Resolution within N working days, for every case; default: the stored due time, else 10' })
+  @ApiProperty({
+    required: false,
+    default: 10,
+    description: 'Resolution within N working days, for every case; default: the stored due time, else 10',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

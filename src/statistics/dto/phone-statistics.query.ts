@@ -4,7 +4,11 @@ import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { StatisticsQuery } from './statistics.query';
 
 export class PhoneStatisticsQuery extends StatisticsQuery {
-  @ApiProperty({ required: false, default: 60, description: 'A call counts as answered within target when answered after at most this many seconds of waiting' })
+  @ApiProperty({
+    required: false,
+    default: 60,
+    description: 'A call counts as answered within target when answered after at most this many seconds of waiting',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

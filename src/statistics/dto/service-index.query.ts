@@ -4,7 +4,11 @@ import { IsNumber, IsOptional, Max, Min } from 'class-validator';
 import { CallbackStatisticsQuery } from './callback-statistics.query';
 
 export class ServiceIndexQuery extends CallbackStatisticsQuery {
-  @ApiProperty({ required: false, default: 95, description: 'Target share of contacts given active service, percent (Høje-Taastrup: at least 95 for every center)' })
+  @ApiProperty({
+    required: false,
+    default: 95,
+    description: 'Target share of contacts given active service, percent (Høje-Taastrup: at least 95 for every center)',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsNumber()

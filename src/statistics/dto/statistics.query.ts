@@ -8,7 +8,10 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /** What every period report takes: the period [from, to), a grouping, a format and filters. */
 export class StatisticsQuery {
-  @ApiProperty({ example: '2026-01-01', description: 'Start, inclusive: a local date (midnight in the municipality time zone) or an ISO 8601 instant' })
+  @ApiProperty({
+    example: '2026-01-01',
+    description: 'Start, inclusive: a local date (midnight in the municipality time zone) or an ISO 8601 instant',
+  })
   @IsString()
   @MaxLength(40)
   from: string;
@@ -18,7 +21,12 @@ export class StatisticsQuery {
   @MaxLength(40)
   to: string;
 
-  @ApiProperty({ required: false, enum: GROUP_BY_OPTIONS, description: 'Periods are calendar periods of the municipality time zone (ISO weeks); without groupBy one row "all"' })
+  @ApiProperty({
+    required: false,
+    enum: GROUP_BY_OPTIONS,
+    description:
+      'Periods are calendar periods of the municipality time zone (ISO weeks); without groupBy one row "all"',
+  })
   @IsOptional()
   @IsIn(GROUP_BY_OPTIONS)
   groupBy?: GroupBy;

@@ -9,7 +9,12 @@ import { departmentScope } from '../statistics-scope';
 import { SqlParameters, StatisticsSql } from '../sql/statistics-sql';
 import { readInTimeSlices } from '../sql/time-sliced-reader';
 
-const GROUP_COLUMNS: Record<BacklogGroupBy, string> = { department: 'c.department_code', channel: 'c.channel', catalog: 'c.catalog_code', status: 'c.status' };
+const GROUP_COLUMNS: Record<BacklogGroupBy, string> = {
+  department: 'c.department_code',
+  channel: 'c.channel',
+  catalog: 'c.catalog_code',
+  status: 'c.status',
+};
 
 export interface BacklogRow {
   group: GroupKey;
@@ -63,7 +68,10 @@ export class BacklogStatisticsService {
       conditions.push('c.channel = :channel');
       parameters.channel = query.channel;
     }
-    const oldest = await this.sql.rows<{ oldest_ms: number | null }>(`SELECT MIN(${this.sql.epochMs('c.received_at')}) AS oldest_ms FROM cases c WHERE ${conditions.join(' AND ')}`, parameters);
+    const oldest = await this.sql.rows<{ oldest_ms: number | null }>(
+      `SELECT MIN(${this.sql.epochMs('c.received_at')}) AS oldest_ms FROM cases c WHERE ${conditions.join(' AND ')}`,
+      parameters,
+    );
     const groups = new Map<GroupKey, BacklogRow>();
     const total = backlogRow('total');
     const oldestMs = oldest[0]?.oldest_ms;
@@ -74,12 +82,19 @@ export class BacklogStatisticsService {
       await readInTimeSlices(
         Number(oldestMs),
         nowMs + 1,
-        (sliceFrom, sliceTo) => this.sql.rows<{ group_value: string | null; received_ms: number }>(sql, { ...parameters, sliceFrom, sliceTo }),
+        (sliceFrom, sliceTo) =>
+          this.sql.rows<{ group_value: string | null; received_ms: number }>(sql, {
+            ...parameters,
+            sliceFrom,
+            sliceTo,
+          }),
         (rows) => {
           for (const row of rows) {
             const key = query.groupBy ? row.group_value : ALL_GROUP;
             const received = new Date(Number(row.received_ms));
-            const ageIndex = AGE_LIMITS_WORKING_DAYS.findIndex((limit) => nowMs <= calendar.addWorkingDays(received, limit).getTime());
+            const ageIndex = AGE_LIMITS_WORKING_DAYS.findIndex(
+              (limit) => nowMs <= calendar.addWorkingDays(received, limit).getTime(),
+            );
             const field = AGE_FIELDS[ageIndex === -1 ? AGE_FIELDS.length - 1 : ageIndex];
             const group = groups.get(key) ?? backlogRow(key);
             groups.set(key, group);
@@ -106,5 +121,12 @@ export class BacklogStatisticsService {
 }
 
 function backlogRow(group: GroupKey): BacklogRow {
-  return { group, open: 0, age0To2WorkingDays: 0, age3To5WorkingDays: 0, age6To10WorkingDays: 0, ageOver10WorkingDays: 0 };
+  return {
+    group,
+    open: 0,
+    age0To2WorkingDays: 0,
+    age3To5WorkingDays: 0,
+    age6To10WorkingDays: 0,
+    ageOver10WorkingDays: 0,
+  };
 }

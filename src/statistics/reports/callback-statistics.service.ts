@@ -37,14 +37,31 @@ export class CallbackStatisticsService {
     private readonly sql: StatisticsSql,
   ) {}
 
-  async report(principal: StaffPrincipal, query: CallbackStatisticsQuery): Promise<StatisticsReport<CallbackStatisticsRow>> {
+  async report(
+    principal: StaffPrincipal,
+    query: CallbackStatisticsQuery,
+  ): Promise<StatisticsReport<CallbackStatisticsRow>> {
     const context = await this.contexts.build(principal, query, CONTACT_GROUPINGS);
     const targetWorkingDays = query.callbackTargetWorkingDays ?? DEFAULT_CALLBACK_TARGET_WORKING_DAYS;
-    const tallies = await this.callbackTallies(context, targetWorkingDays, query.callbackTargetWorkingDays === undefined);
+    const tallies = await this.callbackTallies(
+      context,
+      targetWorkingDays,
+      query.callbackTargetWorkingDays === undefined,
+    );
     const total = DeadlineTally.sum(tallies.values());
-    const rows = context.grouping.keysInOrder(tallies.keys()).map((key) => callbackRow(key, targetWorkingDays, tallies.get(key) ?? new DeadlineTally()));
-    const dueTimes = this.storedDueTimes(query.callbackTargetWorkingDays === undefined) ? 'stored on the callback where set, else the target in working days' : 'the target in working days';
-    return reportOf('callbacks', context, { callbackTargetWorkingDays: targetWorkingDays, dueTimes }, rows, callbackRow('total', targetWorkingDays, total));
+    const rows = context.grouping
+      .keysInOrder(tallies.keys())
+      .map((key) => callbackRow(key, targetWorkingDays, tallies.get(key) ?? new DeadlineTally()));
+    const dueTimes = this.storedDueTimes(query.callbackTargetWorkingDays === undefined)
+      ? 'stored on the callback where set, else the target in working days'
+      : 'the target in working days';
+    return reportOf(
+      'callbacks',
+      context,
+      { callbackTargetWorkingDays: targetWorkingDays, dueTimes },
+      rows,
+      callbackRow('total', targetWorkingDays, total),
+    );
   }
 
   /**
@@ -52,11 +69,23 @@ export class CallbackStatisticsService {
    * too. Like cases, a target given in the query applies to every callback; without one, a due
    * time service targets stored for the callback wins over the default.
    */
-  async callbackTallies(context: ReportContext, targetWorkingDays: number, useStoredDueTimes: boolean): Promise<Map<GroupKey, DeadlineTally>> {
+  async callbackTallies(
+    context: ReportContext,
+    targetWorkingDays: number,
+    useStoredDueTimes: boolean,
+  ): Promise<Map<GroupKey, DeadlineTally>> {
     const parameters: SqlParameters = { owingOutcomes: [...CALLBACK_OWING_OUTCOMES] };
-    const selection = reportSelection(CONTACTS, context, this.sql, parameters, false, ['c.outcome IN (:...owingOutcomes)']);
+    const selection = reportSelection(CONTACTS, context, this.sql, parameters, false, [
+      'c.outcome IN (:...owingOutcomes)',
+    ]);
     const stored = this.storedDueTimes(useStoredDueTimes);
-    const rows = await this.sql.rows<{ group_value: string | null; started_ms: number; ended_ms: number; made_ms: number | null; due_ms?: number | null }>(
+    const rows = await this.sql.rows<{
+      group_value: string | null;
+      started_ms: number;
+      ended_ms: number;
+      made_ms: number | null;
+      due_ms?: number | null;
+    }>(
       `SELECT ${selection.groupColumn} AS group_value, ${this.sql.epochMs('c.started_at')} AS started_ms, ${this.sql.epochMs('c.ended_at')} AS ended_ms,
          ${this.sql.epochMs('cb.made_at')} AS made_ms
          ${stored ? `, ${this.sql.epochMs('ct.due_at')} AS due_ms` : ''}
@@ -71,7 +100,10 @@ export class CallbackStatisticsService {
       let tally = tallies.get(key);
       if (!tally) tallies.set(key, (tally = new DeadlineTally()));
       // The promise is given at the end of the contact, so the deadline counts from there.
-      const dueMs = row.due_ms != null ? Number(row.due_ms) : context.calendar.addWorkingDays(new Date(Number(row.ended_ms)), targetWorkingDays).getTime();
+      const dueMs =
+        row.due_ms != null
+          ? Number(row.due_ms)
+          : context.calendar.addWorkingDays(new Date(Number(row.ended_ms)), targetWorkingDays).getTime();
       tally.add(row.made_ms === null ? null : Number(row.made_ms), dueMs, context.nowMs);
     }
     return tallies;

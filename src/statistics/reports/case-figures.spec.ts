@@ -23,22 +23,46 @@ describe('case figures', () => {
   it('measures working hours from receipt to resolution: Mon 10:00 to Tue 11:30 is 6.5 + 3.5 hours', () => {
     const figures = new CaseFigures(calendar, now, targets);
     figures.add('TEK', facts({ resolvedMs: ms('2026-03-03T10:30:00Z'), firstResponseMs: ms('2026-03-03T10:30:00Z') }));
-    expect(figures.row('TEK')).toMatchObject({ received: 1, resolved: 1, medianResolutionWorkingHours: 10, firstResponseWithinTarget: 1, resolutionWithinTarget: 1 });
+    expect(figures.row('TEK')).toMatchObject({
+      received: 1,
+      resolved: 1,
+      medianResolutionWorkingHours: 10,
+      firstResponseWithinTarget: 1,
+      resolutionWithinTarget: 1,
+    });
   });
 
   it('prefers a stored due time to the target: a first response due Monday 08:05 and given 08:10 is late', () => {
     const figures = new CaseFigures(calendar, now, targets);
-    figures.add('TEK', facts({ firstResponseMs: ms('2026-03-02T09:10:00Z'), firstResponseDueMs: ms('2026-03-02T09:05:00Z') }));
-    expect(figures.row('TEK')).toMatchObject({ firstResponseWithinTarget: 0, firstResponseMeasured: 1, firstResponseWithinTargetPercent: 0 });
+    figures.add(
+      'TEK',
+      facts({ firstResponseMs: ms('2026-03-02T09:10:00Z'), firstResponseDueMs: ms('2026-03-02T09:05:00Z') }),
+    );
+    expect(figures.row('TEK')).toMatchObject({
+      firstResponseWithinTarget: 0,
+      firstResponseMeasured: 1,
+      firstResponseWithinTargetPercent: 0,
+    });
   });
 
   it('counts a duplicate as received but measures nothing for it', () => {
     const figures = new CaseFigures(calendar, now, targets);
     figures.add('TEK', facts({ duplicate: true }));
-    expect(figures.total()).toMatchObject({ received: 1, duplicates: 1, firstResponseMeasured: 0, firstResponsePending: 0, resolutionMeasured: 0 });
+    expect(figures.total()).toMatchObject({
+      received: 1,
+      duplicates: 1,
+      firstResponseMeasured: 0,
+      firstResponsePending: 0,
+      resolutionMeasured: 0,
+    });
   });
 
   it('answers an empty group for a period without cases', () => {
-    expect(new CaseFigures(calendar, now, targets).row('2026-W13')).toMatchObject({ received: 0, resolved: 0, medianResolutionWorkingHours: null, returnedPercent: null });
+    expect(new CaseFigures(calendar, now, targets).row('2026-W13')).toMatchObject({
+      received: 0,
+      resolved: 0,
+      medianResolutionWorkingHours: null,
+      returnedPercent: null,
+    });
   });
 });

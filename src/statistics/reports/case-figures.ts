@@ -84,9 +84,13 @@ export class CaseFigures {
       return;
     }
     const received = new Date(row.receivedMs);
-    const workingMinutes = row.resolvedMs === null ? null : this.calendar.workingMinutesBetween(received, new Date(row.resolvedMs));
-    const firstResponseDueMs = row.firstResponseDueMs ?? this.calendar.addWorkingDays(received, this.targets.firstResponseTargetWorkingDays).getTime();
-    const resolutionDueMs = row.resolutionDueMs ?? this.calendar.addWorkingDays(received, this.targets.resolutionTargetWorkingDays).getTime();
+    const workingMinutes =
+      row.resolvedMs === null ? null : this.calendar.workingMinutesBetween(received, new Date(row.resolvedMs));
+    const firstResponseDueMs =
+      row.firstResponseDueMs ??
+      this.calendar.addWorkingDays(received, this.targets.firstResponseTargetWorkingDays).getTime();
+    const resolutionDueMs =
+      row.resolutionDueMs ?? this.calendar.addWorkingDays(received, this.targets.resolutionTargetWorkingDays).getTime();
     for (const figures of [group, this.all]) {
       figures.received++;
       if (workingMinutes !== null) {

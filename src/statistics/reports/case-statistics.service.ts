@@ -8,8 +8,19 @@ import { SqlParameters, StatisticsSql } from '../sql/statistics-sql';
 import { readInTimeSlices } from '../sql/time-sliced-reader';
 import { CaseFactsRow, CaseFigures, CaseStatisticsRow } from './case-figures';
 
-export const CASE_GROUPINGS: readonly GroupBy[] = ['department', 'channel', 'catalog', 'gender', ...PERIOD_GRANULARITIES];
-const DIMENSION_COLUMNS: Partial<Record<GroupDimension, string>> = { department: 'c.department_code', channel: 'c.channel', catalog: 'c.catalog_code', gender: 'z.gender' };
+export const CASE_GROUPINGS: readonly GroupBy[] = [
+  'department',
+  'channel',
+  'catalog',
+  'gender',
+  ...PERIOD_GRANULARITIES,
+];
+const DIMENSION_COLUMNS: Partial<Record<GroupDimension, string>> = {
+  department: 'c.department_code',
+  channel: 'c.channel',
+  catalog: 'c.catalog_code',
+  gender: 'z.gender',
+};
 const DEFAULT_FIRST_RESPONSE_TARGET_WORKING_DAYS = 2;
 const DEFAULT_RESOLUTION_TARGET_WORKING_DAYS = 10;
 
@@ -41,23 +52,40 @@ export class CaseStatisticsService {
   async report(principal: StaffPrincipal, query: CaseStatisticsQuery): Promise<StatisticsReport<CaseStatisticsRow>> {
     const context = await this.contexts.build(principal, query, CASE_GROUPINGS);
     const targets = {
-      firstResponseTargetWorkingDays: query.firstResponseTargetWorkingDays ?? DEFAULT_FIRST_RESPONSE_TARGET_WORKING_DAYS,
+      firstResponseTargetWorkingDays:
+        query.firstResponseTargetWorkingDays ?? DEFAULT_FIRST_RESPONSE_TARGET_WORKING_DAYS,
       resolutionTargetWorkingDays: query.resolutionTargetWorkingDays ?? DEFAULT_RESOLUTION_TARGET_WORKING_DAYS,
     };
     // A target given in the query is a what-if over every case; without one, each case is held to
     // the due time service targets stored on it, and cases without one to the default.
     const stored = {
-      firstResponse: query.firstResponseTargetWorkingDays === undefined && this.sql.hasColumn('cases', 'first_response_due_at'),
+      firstResponse:
+        query.firstResponseTargetWorkingDays === undefined && this.sql.hasColumn('cases', 'first_response_due_at'),
       resolution: query.resolutionTargetWorkingDays === undefined && this.sql.hasColumn('cases', 'resolution_due_at'),
     };
     const figures = new CaseFigures(context.calendar, context.nowMs, targets);
     await this.readCases(context, stored, (key, row) => figures.add(key, row));
     const rows = context.grouping.keysInOrder(figures.keys()).map((key) => figures.row(key));
-    const dueTimes = (used: boolean) => (used ? 'stored on the case where set, else the target in working days' : 'the target in working days');
-    return reportOf('cases', context, { ...targets, firstResponseDueTimes: dueTimes(stored.firstResponse), resolutionDueTimes: dueTimes(stored.resolution) }, rows, figures.total());
+    const dueTimes = (used: boolean) =>
+      used ? 'stored on the case where set, else the target in working days' : 'the target in working days';
+    return reportOf(
+      'cases',
+      context,
+      {
+        ...targets,
+        firstResponseDueTimes: dueTimes(stored.firstResponse),
+        resolutionDueTimes: dueTimes(stored.resolution),
+      },
+      rows,
+      figures.total(),
+    );
   }
 
-  private async readCases(context: ReportContext, stored: { firstResponse: boolean; resolution: boolean }, onCase: (key: string | null, row: CaseFactsRow) => void): Promise<void> {
+  private async readCases(
+    context: ReportContext,
+    stored: { firstResponse: boolean; resolution: boolean },
+    onCase: (key: string | null, row: CaseFactsRow) => void,
+  ): Promise<void> {
     const { grouping } = context;
     const parameters: SqlParameters = {};
     const dueColumns =

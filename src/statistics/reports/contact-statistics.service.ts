@@ -24,7 +24,14 @@ export interface ContactStatisticsRow {
   answeredAtFirstContactPercent: number | null;
 }
 
-const NO_OUTCOMES: OutcomeCounts = { answered: 0, case_created: 0, referred: 0, message_taken: 0, callback_promised: 0, abandoned: 0 };
+const NO_OUTCOMES: OutcomeCounts = {
+  answered: 0,
+  case_created: 0,
+  referred: 0,
+  message_taken: 0,
+  callback_promised: 0,
+  abandoned: 0,
+};
 
 /**
  * GET /api/v1/statistics/contacts: contacts per channel, service point, department, catalog type,
@@ -40,7 +47,9 @@ export class ContactStatisticsService {
   async report(principal: StaffPrincipal, query: StatisticsQuery): Promise<StatisticsReport<ContactStatisticsRow>> {
     const context = await this.contexts.build(principal, query, CONTACT_GROUPINGS);
     const counts = await this.outcomeCounts(context);
-    const rows = context.grouping.keysInOrder(counts.keys()).map((key) => contactRow(key, counts.get(key) ?? NO_OUTCOMES));
+    const rows = context.grouping
+      .keysInOrder(counts.keys())
+      .map((key) => contactRow(key, counts.get(key) ?? NO_OUTCOMES));
     return reportOf('contacts', context, {}, rows, contactRow('total', sumOutcomes(counts.values())));
   }
 
@@ -67,7 +76,8 @@ export class ContactStatisticsService {
 
 export function sumOutcomes(all: Iterable<OutcomeCounts>): OutcomeCounts {
   const total = { ...NO_OUTCOMES };
-  for (const outcomes of all) for (const outcome of Object.keys(total) as ContactOutcome[]) total[outcome] += outcomes[outcome];
+  for (const outcomes of all)
+    for (const outcome of Object.keys(total) as ContactOutcome[]) total[outcome] += outcomes[outcome];
   return total;
 }
 

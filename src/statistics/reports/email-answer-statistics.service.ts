@@ -10,7 +10,11 @@ import { CONTACTS, reportSelection } from '../sql/report-selection';
 import { SqlParameters, StatisticsSql } from '../sql/statistics-sql';
 
 const EMAIL_GROUPINGS: readonly GroupBy[] = ['department', 'catalog', 'gender', ...PERIOD_GRANULARITIES];
-const CASE_DIMENSIONS: Partial<Record<GroupDimension, string>> = { department: 'c.department_code', catalog: 'c.catalog_code', gender: 'z.gender' };
+const CASE_DIMENSIONS: Partial<Record<GroupDimension, string>> = {
+  department: 'c.department_code',
+  catalog: 'c.catalog_code',
+  gender: 'z.gender',
+};
 
 export interface EmailAnswerRow {
   group: GroupKey;
@@ -68,18 +72,42 @@ export class EmailAnswerStatisticsService {
       }
     };
     for (const row of await this.emailCases(context)) {
-      add(context.grouping.keyOf(row.group_value, Number(row.arrived_ms)), Number(row.arrived_ms), row.answered_ms === null ? null : Number(row.answered_ms), true);
+      add(
+        context.grouping.keyOf(row.group_value, Number(row.arrived_ms)),
+        Number(row.arrived_ms),
+        row.answered_ms === null ? null : Number(row.answered_ms),
+        true,
+      );
     }
     for (const row of await this.emailContacts(context)) {
-      add(context.grouping.keyOf(row.group_value, Number(row.arrived_ms)), Number(row.arrived_ms), Number(row.answered_ms), false);
+      add(
+        context.grouping.keyOf(row.group_value, Number(row.arrived_ms)),
+        Number(row.arrived_ms),
+        Number(row.answered_ms),
+        false,
+      );
     }
-    const rows = context.grouping.keysInOrder(groups.keys()).map((key) => emailRow(key, groups.get(key) ?? new EmailGroupFigures()));
+    const rows = context.grouping
+      .keysInOrder(groups.keys())
+      .map((key) => emailRow(key, groups.get(key) ?? new EmailGroupFigures()));
     return reportOf('email-answers', context, { withinWorkingDays: '1 and 2' }, rows, emailRow('total', all));
   }
 
   private emailCases(context: ReportContext): Promise<EmailSqlRow[]> {
-    const parameters: SqlParameters = { from: new Date(context.period.fromMs), to: new Date(context.period.toMs), email: 'email', question: 'question', duplicate: 'duplicate' };
-    const conditions = ['c.channel = :email', 'k.kind = :question', 'c.status <> :duplicate', 'c.received_at >= :from', 'c.received_at < :to'];
+    const parameters: SqlParameters = {
+      from: new Date(context.period.fromMs),
+      to: new Date(context.period.toMs),
+      email: 'email',
+      question: 'question',
+      duplicate: 'duplicate',
+    };
+    const conditions = [
+      'c.channel = :email',
+      'k.kind = :question',
+      'c.status <> :duplicate',
+      'c.received_at >= :from',
+      'c.received_at < :to',
+    ];
     if (context.scope.departmentCodes) {
       conditions.push('c.department_code IN (:...departmentCodes)');
       parameters.departmentCodes = context.scope.departmentCodes;
@@ -95,7 +123,10 @@ export class EmailAnswerStatisticsService {
 
   private emailContacts(context: ReportContext): Promise<EmailSqlRow[]> {
     const parameters: SqlParameters = { email: 'email', answeredOutcomes: ['answered', 'referred'] };
-    const selection = reportSelection(CONTACTS, context, this.sql, parameters, false, ['c.channel = :email', 'c.outcome IN (:...answeredOutcomes)']);
+    const selection = reportSelection(CONTACTS, context, this.sql, parameters, false, [
+      'c.channel = :email',
+      'c.outcome IN (:...answeredOutcomes)',
+    ]);
     return this.sql.rows<EmailSqlRow>(
       `SELECT ${selection.groupColumn} AS group_value, ${this.sql.epochMs('c.started_at')} AS arrived_ms, ${this.sql.epochMs('c.ended_at')} AS answered_ms
        FROM ${selection.from} WHERE ${selection.where}`,

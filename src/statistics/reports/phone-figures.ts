@@ -38,7 +38,16 @@ export interface PhoneStatisticsRow {
 }
 
 export function noCalls(): CallCounts {
-  return { calls: 0, answered: 0, abandoned: 0, answeredWaitSeconds: 0, answeredWithinTarget: 0, directAnswerKnown: 0, directAnswers: 0, waits: [] };
+  return {
+    calls: 0,
+    answered: 0,
+    abandoned: 0,
+    answeredWaitSeconds: 0,
+    answeredWithinTarget: 0,
+    directAnswerKnown: 0,
+    directAnswers: 0,
+    waits: [],
+  };
 }
 
 export function sumCalls(groups: Iterable<CallCounts>): CallCounts {
@@ -60,7 +69,12 @@ export function sumCalls(groups: Iterable<CallCounts>): CallCounts {
  * Waits are those of answered calls (the time to answer); answered within target is out of all
  * calls, so that a caller who gave up counts against the target rather than disappearing from it.
  */
-export function phoneRow(group: GroupKey, counts: CallCounts, answerTargetSeconds: number, source: DirectAnswerSource): PhoneStatisticsRow {
+export function phoneRow(
+  group: GroupKey,
+  counts: CallCounts,
+  answerTargetSeconds: number,
+  source: DirectAnswerSource,
+): PhoneStatisticsRow {
   const { median, p90 } = medianAndP90(counts.waits);
   return {
     group,

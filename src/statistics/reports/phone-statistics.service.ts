@@ -43,8 +43,16 @@ export class PhoneStatisticsService {
     const total = sumCalls(counts.values());
     const source = total.directAnswerKnown > 0 ? 'call_records' : 'contacts';
     if (source === 'contacts') await this.directAnswersFromContacts(context, counts, total);
-    const rows = context.grouping.keysInOrder(counts.keys()).map((key) => phoneRow(key, counts.get(key) ?? noCalls(), answerTargetSeconds, source));
-    return reportOf('phone', context, { answerTargetSeconds, directAnswerSource: source }, rows, phoneRow('total', total, answerTargetSeconds, source));
+    const rows = context.grouping
+      .keysInOrder(counts.keys())
+      .map((key) => phoneRow(key, counts.get(key) ?? noCalls(), answerTargetSeconds, source));
+    return reportOf(
+      'phone',
+      context,
+      { answerTargetSeconds, directAnswerSource: source },
+      rows,
+      phoneRow('total', total, answerTargetSeconds, source),
+    );
   }
 
   private async callCounts(context: ReportContext, answerTargetSeconds: number): Promise<Map<GroupKey, CallCounts>> {
@@ -81,20 +89,36 @@ export class PhoneStatisticsService {
 
   private async readAnsweredWaits(context: ReportContext, counts: Map<GroupKey, CallCounts>): Promise<void> {
     const parameters: SqlParameters = { answered: 'answered' };
-    const selection = reportSelection(CALL_RECORDS, context, this.sql, parameters, false, ['r.outcome = :answered', 'r.started_at >= :sliceFrom', 'r.started_at < :sliceTo']);
+    const selection = reportSelection(CALL_RECORDS, context, this.sql, parameters, false, [
+      'r.outcome = :answered',
+      'r.started_at >= :sliceFrom',
+      'r.started_at < :sliceTo',
+    ]);
     const sql = `SELECT ${selection.groupColumn} AS group_value, ${this.sql.epochMs('r.started_at')} AS started_ms, r.wait_seconds AS wait_seconds FROM ${selection.from} WHERE ${selection.where}`;
     await readInTimeSlices(
       context.period.fromMs,
       context.period.toMs,
-      (sliceFrom, sliceTo) => this.sql.rows<{ group_value: string | null; started_ms: number; wait_seconds: number }>(sql, { ...parameters, sliceFrom, sliceTo }),
+      (sliceFrom, sliceTo) =>
+        this.sql.rows<{ group_value: string | null; started_ms: number; wait_seconds: number }>(sql, {
+          ...parameters,
+          sliceFrom,
+          sliceTo,
+        }),
       (rows) => {
-        for (const row of rows) counts.get(context.grouping.keyOf(row.group_value, Number(row.started_ms)))?.waits.push(Number(row.wait_seconds));
+        for (const row of rows)
+          counts
+            .get(context.grouping.keyOf(row.group_value, Number(row.started_ms)))
+            ?.waits.push(Number(row.wait_seconds));
       },
     );
   }
 
   /** Phone contacts stand in for the direct-answer share; they have no queue, so by queue only the total gets one. */
-  private async directAnswersFromContacts(context: ReportContext, counts: Map<GroupKey, CallCounts>, total: CallCounts): Promise<void> {
+  private async directAnswersFromContacts(
+    context: ReportContext,
+    counts: Map<GroupKey, CallCounts>,
+    total: CallCounts,
+  ): Promise<void> {
     const outcomes = await this.contacts.outcomeCounts({ ...context, channel: 'phone' });
     for (const [key, counted] of outcomes) {
       const base = contactsOf(counted) - counted.abandoned;

@@ -11,11 +11,22 @@ import { SqlParameters, StatisticsSql } from '../sql/statistics-sql';
 const RATINGS: ReportTable = {
   table: 'citizen_ratings r',
   instantColumn: 'r.rated_at',
-  dimensions: { department: 'r.department_code', channel: 'r.channel', servicePoint: 'r.service_point_code', gender: 'r.gender' },
+  dimensions: {
+    department: 'r.department_code',
+    channel: 'r.channel',
+    servicePoint: 'r.service_point_code',
+    gender: 'r.gender',
+  },
   departmentColumn: 'r.department_code',
   channelColumn: 'r.channel',
 };
-const RATING_GROUPINGS: readonly GroupBy[] = ['department', 'channel', 'servicePoint', 'gender', ...PERIOD_GRANULARITIES];
+const RATING_GROUPINGS: readonly GroupBy[] = [
+  'department',
+  'channel',
+  'servicePoint',
+  'gender',
+  ...PERIOD_GRANULARITIES,
+];
 
 export interface RatingStatisticsRow {
   group: GroupKey;
@@ -77,14 +88,23 @@ export class RatingStatisticsService {
       ]),
     );
     const total = emptySums();
-    for (const group of sums.values()) for (const field of Object.keys(total) as Array<keyof RatingSums>) total[field] += group[field];
+    for (const group of sums.values())
+      for (const field of Object.keys(total) as Array<keyof RatingSums>) total[field] += group[field];
     const result = context.grouping.keysInOrder(sums.keys()).map((key) => ratingRow(key, sums.get(key) ?? emptySums()));
     return reportOf('ratings', context, { scale: '1-5 as 0, 25, 50, 75, 100' }, result, ratingRow('total', total));
   }
 }
 
 function emptySums(): RatingSums {
-  return { ratings: 0, easeSum: 0, easeAnswers: 0, treatmentSum: 0, treatmentAnswers: 0, claritySum: 0, clarityAnswers: 0 };
+  return {
+    ratings: 0,
+    easeSum: 0,
+    easeAnswers: 0,
+    treatmentSum: 0,
+    treatmentAnswers: 0,
+    claritySum: 0,
+    clarityAnswers: 0,
+  };
 }
 
 function ratingRow(group: GroupKey, sums: RatingSums): RatingStatisticsRow {

@@ -40,20 +40,44 @@ export class ServiceIndexService {
   ) {}
 
   async report(principal: StaffPrincipal, query: ServiceIndexQuery): Promise<StatisticsReport<ServiceIndexRow>> {
-    const context = await this.contexts.build(principal, { ...query, groupBy: query.groupBy ?? 'department' }, CONTACT_GROUPINGS);
+    const context = await this.contexts.build(
+      principal,
+      { ...query, groupBy: query.groupBy ?? 'department' },
+      CONTACT_GROUPINGS,
+    );
     const targetPercent = query.targetPercent ?? DEFAULT_SERVICE_INDEX_TARGET_PERCENT;
     const callbackTargetWorkingDays = query.callbackTargetWorkingDays ?? DEFAULT_CALLBACK_TARGET_WORKING_DAYS;
-    const [counts, tallies] = await Promise.all([this.contacts.outcomeCounts(context), this.callbacks.callbackTallies(context, callbackTargetWorkingDays, query.callbackTargetWorkingDays === undefined)]);
+    const [counts, tallies] = await Promise.all([
+      this.contacts.outcomeCounts(context),
+      this.callbacks.callbackTallies(context, callbackTargetWorkingDays, query.callbackTargetWorkingDays === undefined),
+    ]);
     const row = (group: GroupKey, outcomes: OutcomeCounts, kept: number, pending: number): ServiceIndexRow => {
       const activeService = outcomes.answered + outcomes.case_created + outcomes.referred + kept;
       const measured = contactsOf(outcomes) - pending;
       const serviceIndexPercent = percent(activeService, measured);
-      return { group, contacts: contactsOf(outcomes), activeService, measured, callbacksPending: pending, serviceIndexPercent, targetPercent, meetsTarget: serviceIndexPercent === null ? null : serviceIndexPercent >= targetPercent };
+      return {
+        group,
+        contacts: contactsOf(outcomes),
+        activeService,
+        measured,
+        callbacksPending: pending,
+        serviceIndexPercent,
+        targetPercent,
+        meetsTarget: serviceIndexPercent === null ? null : serviceIndexPercent >= targetPercent,
+      };
     };
     const keys = context.grouping.keysInOrder([...counts.keys(), ...tallies.keys()]);
     const none = sumOutcomes([]);
-    const rows = keys.map((key) => row(key, counts.get(key) ?? none, tallies.get(key)?.met ?? 0, tallies.get(key)?.pending ?? 0));
+    const rows = keys.map((key) =>
+      row(key, counts.get(key) ?? none, tallies.get(key)?.met ?? 0, tallies.get(key)?.pending ?? 0),
+    );
     const all = DeadlineTally.sum(tallies.values());
-    return reportOf('service-index', context, { targetPercent, callbackTargetWorkingDays }, rows, row('total', sumOutcomes(counts.values()), all.met, all.pending));
+    return reportOf(
+      'service-index',
+      context,
+      { targetPercent, callbackTargetWorkingDays },
+      rows,
+      row('total', sumOutcomes(counts.values()), all.met, all.pending),
+    );
   }
 }

@@ -21,17 +21,31 @@ export interface ReportTable {
  * the first by code counts, so that no contact is counted twice. Managers and admins belong to no
  * department, so their contacts have none.
  */
-export const CONTACT_DEPARTMENT_SQL = '(SELECT MIN(sd.department_code) FROM staff_user_departments sd WHERE sd.user_id = c.agent_id)';
+export const CONTACT_DEPARTMENT_SQL =
+  '(SELECT MIN(sd.department_code) FROM staff_user_departments sd WHERE sd.user_id = c.agent_id)';
 
 export const CONTACTS: ReportTable = {
   table: 'contacts c',
   instantColumn: 'c.started_at',
-  dimensions: { department: CONTACT_DEPARTMENT_SQL, channel: 'c.channel', servicePoint: 'c.service_point_code', catalog: 'c.catalog_code', gender: 'c.gender' },
+  dimensions: {
+    department: CONTACT_DEPARTMENT_SQL,
+    channel: 'c.channel',
+    servicePoint: 'c.service_point_code',
+    catalog: 'c.catalog_code',
+    gender: 'c.gender',
+  },
   departmentColumn: CONTACT_DEPARTMENT_SQL,
   channelColumn: 'c.channel',
 };
 
-export const CONTACT_GROUPINGS: readonly GroupBy[] = ['department', 'channel', 'servicePoint', 'catalog', 'gender', ...PERIOD_GRANULARITIES];
+export const CONTACT_GROUPINGS: readonly GroupBy[] = [
+  'department',
+  'channel',
+  'servicePoint',
+  'catalog',
+  'gender',
+  ...PERIOD_GRANULARITIES,
+];
 
 export interface ReportSelection {
   /** A WITH clause, or ''. */
@@ -50,7 +64,14 @@ export interface ReportSelection {
  * the CROSS JOIN makes SQLite take each period in turn and range-scan the instant's index for it
  * (PostgreSQL plans the join itself). Otherwise the caller places rows in periods by their instant.
  */
-export function reportSelection(source: ReportTable, context: ReportContext, sql: StatisticsSql, parameters: SqlParameters, periodsInSql: boolean, conditions: string[] = []): ReportSelection {
+export function reportSelection(
+  source: ReportTable,
+  context: ReportContext,
+  sql: StatisticsSql,
+  parameters: SqlParameters,
+  periodsInSql: boolean,
+  conditions: string[] = [],
+): ReportSelection {
   const { grouping, scope } = context;
   const where = [`${source.instantColumn} >= :from`, `${source.instantColumn} < :to`, ...conditions];
   parameters.from = new Date(context.period.fromMs);

@@ -24,7 +24,9 @@ export class StatisticsSql {
   epochMs(column: string): string {
     // SQLite stores UTC text 'YYYY-MM-DD HH:MM:SS.SSS'; julianday keeps well under a millisecond
     // of precision at today's dates, so rounding gives the exact millisecond.
-    return this.postgres ? `(EXTRACT(EPOCH FROM ${column}) * 1000)::float8` : `CAST(ROUND((julianday(${column}) - 2440587.5) * 86400000.0) AS INTEGER)`;
+    return this.postgres
+      ? `(EXTRACT(EPOCH FROM ${column}) * 1000)::float8`
+      : `CAST(ROUND((julianday(${column}) - 2440587.5) * 86400000.0) AS INTEGER)`;
   }
 
   /** A parameter compared with an instant column. */

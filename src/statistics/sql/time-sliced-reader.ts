@@ -22,7 +22,7 @@ export async function readInTimeSlices<Row>(
   onRows: (rows: Row[]) => void,
 ): Promise<void> {
   let sliceMs = FIRST_SLICE_MS;
-  for (let startMs = fromMs; startMs < toMs; ) {
+  for (let startMs = fromMs; startMs < toMs;) {
     const endMs = Math.min(toMs, startMs + sliceMs);
     const rows = await readSlice(new Date(startMs), new Date(endMs));
     onRows(rows);

@@ -6,10 +6,17 @@ export class CallImportResultDto {
   @ApiProperty({ description: 'Call records stored now; 0 when any record was rejected', example: 412 })
   stored: number;
 
-  @ApiProperty({ description: 'Records left out because their callId was stored before or came twice in this delivery', example: 3 })
+  @ApiProperty({
+    description: 'Records left out because their callId was stored before or came twice in this delivery',
+    example: 3,
+  })
   duplicates: number;
 
-  @ApiProperty({ type: [RejectedLineDto], description: 'The first 1000 rejected records: the CSV line, or the position in a JSON array (1 for a single object)' })
+  @ApiProperty({
+    type: [RejectedLineDto],
+    description:
+      'The first 1000 rejected records: the CSV line, or the position in a JSON array (1 for a single object)',
+  })
   rejected: RejectedLineDto[];
 
   @ApiProperty({ example: 0 })

@@ -4,7 +4,11 @@ import { PaginationQueryDto } from '../../common/pagination.dto';
 import { WEBHOOK_DELIVERY_STATUSES, WebhookDeliveryStatus } from '../entities/webhook-delivery.entity';
 
 export class ListWebhookDeliveriesQuery extends PaginationQueryDto {
-  @ApiProperty({ required: false, enum: WEBHOOK_DELIVERY_STATUSES, description: 'e.g. failed: the deliveries to look at and resend' })
+  @ApiProperty({
+    required: false,
+    enum: WEBHOOK_DELIVERY_STATUSES,
+    description: 'e.g. failed: the deliveries to look at and resend',
+  })
   @IsOptional()
   @IsIn(WEBHOOK_DELIVERY_STATUSES)
   status?: WebhookDeliveryStatus;
