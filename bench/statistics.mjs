@@ -82,7 +82,7 @@ async function fill(app) {
 
 async function timed(url, token, path, query) {
   const started = performance.now();
-  const response = await fetch(`${url}/api/v1/statistics/${path}?${new URLSearchParams(query)}`, {
+  const response = await fetch(`${url}/api/v1/statistics/${path}?${new globalThis.URLSearchParams(query)}`, {
     headers: { authorization: `Bearer ${token}` },
   });
   const body = await response.text();

@@ -13,12 +13,12 @@ const REDIS_URL = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379';
  * driver runs. BullMQ runs on the real Redis, under a key prefix of this test's own.
  */
 describe.each([
-  ['in-process', () => ({ queue: new InProcessQueueDriver() as MessageQueue, prefix: null as string | null })],
+  ['in-process', () => ({ queue: new InProcessQueueDriver(), prefix: null as string | null })],
   [
     'bullmq',
     () => {
       const prefix = `onewayin-contract-${process.pid}-${randomBytes(4).toString('hex')}`;
-      return { queue: new BullMqQueueDriver(REDIS_URL, prefix, true) as MessageQueue, prefix };
+      return { queue: new BullMqQueueDriver(REDIS_URL, prefix, true), prefix };
     },
   ],
 ])('the %s queue driver', (_name, make) => {

@@ -21,9 +21,9 @@ export async function bulkInsert<T extends ObjectLiteral>(
   const { driver } = manager.connection;
   const metadata = manager.connection.getMetadata(target);
   const columns = metadata.columns.filter((column) => column.getEntityValue(rows[0]) !== undefined);
-  const prepared = (row: Partial<T>, column: ColumnMetadata) => {
-    const value = column.getEntityValue(row);
-    return value === undefined ? null : driver.preparePersistentValue(value, column);
+  const prepared = (row: Partial<T>, column: ColumnMetadata): unknown => {
+    const value: unknown = column.getEntityValue(row);
+    return value === undefined ? null : (driver.preparePersistentValue(value, column) as unknown);
   };
   const into = `INSERT INTO ${driver.escape(metadata.tableName)} (${columns.map((column) => driver.escape(column.databaseName)).join(', ')})`;
 

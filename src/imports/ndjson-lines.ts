@@ -16,7 +16,7 @@ export async function* readNdjsonLines(stream: Readable, maxLineBytes = MAX_LINE
   let tooLong = false;
   // Stopping early must not destroy the request: the answer still goes back on its socket.
   for await (const received of stream.iterator({ destroyOnReturn: false })) {
-    const chunk: Buffer = typeof received === 'string' ? Buffer.from(received) : received;
+    const chunk: Buffer = typeof received === 'string' ? Buffer.from(received) : (received as Buffer);
     let start = 0;
     for (;;) {
       const newline = chunk.indexOf(NEWLINE, start);

@@ -52,7 +52,7 @@ export class NotificationDeliveryService {
     } catch (error) {
       const reason = scrubPersonalData(error instanceof Error ? error.message : String(error)).slice(0, 2000);
       await this.record(notification, lastTry ? 'failed' : 'queued', reason);
-      throw new Error(reason);
+      throw new Error(reason, { cause: error });
     }
     await this.record(notification, 'sent', null);
   }

@@ -28,7 +28,7 @@ export class ServiceTargetProcessor implements OnModuleInit, OnApplicationBootst
   }
 
   register<T>(jobName: string, handler: (data: T) => Promise<void>): void {
-    this.handlers.set(jobName, handler as CheckHandler);
+    this.handlers.set(jobName, handler);
   }
 
   private async process(job: QueueJob<unknown>): Promise<void> {

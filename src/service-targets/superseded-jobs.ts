@@ -35,7 +35,7 @@ export class SupersededJobs implements OnApplicationBootstrap {
 
   async supersede(manager: EntityManager, keys: string[]): Promise<void> {
     for (const key of keys) await this.outbox.withdraw(manager, key);
-    const data = manager.queryRunner?.data as Record<string, unknown> | undefined;
+    const data = manager.queryRunner?.data;
     if (!data || !manager.queryRunner?.isTransactionActive) {
       this.removeFromQueue(keys);
       return;

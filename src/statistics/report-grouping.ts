@@ -51,7 +51,7 @@ export class ReportGrouping {
   keyOfSqlGroup(value: unknown): GroupKey {
     if (this.periods) return this.periods.buckets[Number(value)].key;
     if (!this.dimension) return ALL_GROUP;
-    return value === null || value === undefined ? null : String(value);
+    return value === null || value === undefined ? null : typeof value === 'string' ? value : JSON.stringify(value);
   }
 
   keysInOrder(seen: Iterable<GroupKey>): GroupKey[] {

@@ -1,4 +1,4 @@
-import { NaiveBayesClassifier } from './naive-bayes-classifier';
+import { NaiveBayesClassifier, NaiveBayesModelJSON } from './naive-bayes-classifier';
 
 describe('NaiveBayesClassifier', () => {
   // V = {lamp, trasig, släckt, hål, väg} (5 words); A: 2 docs, 4 words; B: 1 doc, 2 words.
@@ -15,7 +15,7 @@ describe('NaiveBayesClassifier', () => {
     const [a, b] = trained().predict(['lamp']);
     expect(a.label).toBe('A');
     expect(a.probability).toBeCloseTo(14 / 17, 12);
-    expect(b).toEqual({ label: 'B', probability: expect.closeTo(3 / 17, 12) });
+    expect(b).toEqual({ label: 'B', probability: expect.closeTo(3 / 17, 12) as number });
   });
 
   it('counts repeated words (multinomial, not set of words)', () => {
@@ -53,7 +53,7 @@ describe('NaiveBayesClassifier', () => {
 
   it('round-trips through JSON with identical predictions', () => {
     const nb = trained();
-    const json = JSON.parse(JSON.stringify(nb.toJSON()));
+    const json = JSON.parse(JSON.stringify(nb.toJSON())) as NaiveBayesModelJSON;
     expect(json).toEqual({
       version: 1,
       alpha: 1,

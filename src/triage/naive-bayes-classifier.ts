@@ -50,7 +50,7 @@ export class NaiveBayesClassifier {
     this.documents++;
     this.docCounts.set(label, (this.docCounts.get(label) ?? 0) + 1);
     let counts = this.featureCounts.get(label);
-    if (!counts) this.featureCounts.set(label, (counts = new Map()));
+    if (!counts) this.featureCounts.set(label, (counts = new Map<string, number>()));
     for (const feature of features) {
       counts.set(feature, (counts.get(feature) ?? 0) + 1);
       this.vocabulary.add(feature);

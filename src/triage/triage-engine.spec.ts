@@ -145,7 +145,7 @@ describe('TriageEngine', () => {
 
     it('can store and reload the trained model', () => {
       const reloaded = new TriageEngine(TRIAGE_FIXTURE_CATALOG);
-      reloaded.loadModel(JSON.parse(JSON.stringify(engine.exportModel())));
+      reloaded.loadModel(JSON.parse(JSON.stringify(engine.exportModel())) as ReturnType<typeof engine.exportModel>);
       expect(reloaded.suggest('Ingen har plogat vår gata')).toEqual(engine.suggest('Ingen har plogat vår gata'));
     });
   });

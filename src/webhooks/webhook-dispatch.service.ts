@@ -166,7 +166,7 @@ async function beginningOf(response: Response): Promise<string> {
   let text = '';
   try {
     while (text.length < ANSWER_KEPT_CHARS) {
-      const { done, value } = await reader.read();
+      const { done, value } = (await reader.read()) as { done: boolean; value?: Uint8Array };
       if (done) break;
       text += decoder.decode(value, { stream: true });
     }

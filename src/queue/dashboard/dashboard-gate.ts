@@ -38,13 +38,11 @@ export function dashboardGate(auth: AuthGuard, maxAgeSeconds: number): RequestHa
       })
       .catch((error: unknown) => {
         const status = error instanceof HttpException ? error.getStatus() : 401;
-        response
-          .status(status)
-          .json({
-            statusCode: status,
-            error: 'Unauthorized',
-            message: error instanceof Error ? error.message : 'Sign in as an admin',
-          });
+        response.status(status).json({
+          statusCode: status,
+          error: 'Unauthorized',
+          message: error instanceof Error ? error.message : 'Sign in as an admin',
+        });
       });
   };
 }

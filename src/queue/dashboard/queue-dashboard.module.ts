@@ -37,7 +37,7 @@ export class QueueDashboardModule implements OnModuleInit {
       const serverAdapter = new ExpressAdapter();
       serverAdapter.setBasePath(DASHBOARD_PATH);
       createBullBoard({ queues: this.queue.bullQueues().map((queue) => new BullMQAdapter(queue)), serverAdapter });
-      app.use(DASHBOARD_PATH, gate, serverAdapter.getRouter());
+      app.use(DASHBOARD_PATH, gate, serverAdapter.getRouter() as Express);
     } else {
       app.use(DASHBOARD_PATH, gate, (_request: Request, response: Response) => {
         this.summary().then(

@@ -163,13 +163,12 @@ function intervalListProblems(path: string, intervals: unknown[]): string[] {
       problems.push(`${itemPath}: closing time ${JSON.stringify(closesAtText)} is not a time HH:MM (00:00-24:00)`);
     }
     if (opensAt === null || closesAt === null) return;
+    const [opens, closes] = [opensAtText as string, closesAtText as string];
     if (opensAt >= closesAt) {
-      problems.push(
-        `${itemPath}: opens at ${opensAtText} but closes at ${closesAtText}; the closing time must be later`,
-      );
+      problems.push(`${itemPath}: opens at ${opens} but closes at ${closes}; the closing time must be later`);
       return;
     }
-    valid.push({ opensAt, closesAt, text: `${opensAtText}-${closesAtText}` });
+    valid.push({ opensAt, closesAt, text: `${opens}-${closes}` });
   });
   valid.sort((a, b) => a.opensAt - b.opensAt);
   for (let i = 1; i < valid.length; i++) {
