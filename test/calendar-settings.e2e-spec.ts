@@ -1,4 +1,4 @@
-import { validateCalendarSettings } from '../src/service-targets/calendar/calendar-settings';
+import { validateCalendarSettings } from '../src/calendar/calendar-settings';
 import { OFFICE_HOURS } from './statistics-fixtures';
 import { bearer, createTestApp, TestApp } from './support/test-app';
 

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { RoutingSweeper } from '../src/routing/routing-sweeper';
+import { RoutingSweeper } from '../src/routing/routing-sweeper.service';
 import { eventually } from './support/eventually';
 import { TestRedisServer } from './support/redis-server';
 import { bearer, createTestApp, TestApp } from './support/test-app';

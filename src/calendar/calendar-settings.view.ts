@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ResolvedEveSettings } from '../service-targets/calendar/eves';
-import { HolidayCountry } from '../service-targets/calendar/public-holidays';
-import { WeeklyOpeningHours } from '../service-targets/calendar/calendar-settings';
+import { ResolvedEveSettings } from './eves';
+import { HolidayCountry } from './public-holidays';
+import { WeeklyOpeningHours } from './calendar-settings';
 
 /** The calendar settings in force, as GET and PUT /api/v1/calendar answer them. */
 export class CalendarSettingsView {

@@ -5,8 +5,8 @@ import { Roles } from '../auth/roles.decorator';
 import { StaffPrincipal } from '../auth/roles';
 import { CalendarService, WorkingTimeAnswer } from './calendar.service';
 import { CalendarSettingsView } from './calendar-settings.view';
-import { CalendarSettingsBody } from './dto/calendar-settings.body';
-import { WorkingTimeQuery } from './dto/working-time.query';
+import { CalendarSettingsBody } from './dto/calendar-settings.dto';
+import { WorkingTimeQuery } from './dto/working-time-query.dto';
 
 @ApiTags('calendar')
 @ApiBearerAuth()

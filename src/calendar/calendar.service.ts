@@ -9,9 +9,9 @@ import {
   BusinessCalendarSettingsInput,
   DEFAULT_CALENDAR_SETTINGS,
   validateCalendarSettings,
-} from '../service-targets/calendar/business-calendar';
+} from './business-calendar';
 import { CalendarSettingsView } from './calendar-settings.view';
-import { WorkingTimeQuery } from './dto/working-time.query';
+import { WorkingTimeQuery } from './dto/working-time-query.dto';
 import { CalendarSettingsVersion } from './entities/calendar-settings-version.entity';
 
 export interface WorkingTimeAnswer {

@@ -10,7 +10,7 @@ import { CaseAction, nextStatus } from './case-lifecycle';
 import { CaseHooks } from './case-hooks';
 import { refusalFor } from './case-permissions';
 import { appendCaseEvent, loadCaseForUpdate } from './case-timeline';
-import { CaseView, toCaseView } from './case-view';
+import { CaseView, toCaseView } from './case.view';
 import { mayReadContent } from './confidentiality';
 import { CaseActionDto } from './dto/case-action.dto';
 import { CaseEvent } from './entities/case-event.entity';

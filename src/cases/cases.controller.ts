@@ -6,11 +6,11 @@ import { StaffPrincipal } from '../auth/roles';
 import { Page } from '../common/pagination.dto';
 import { CaseActionsService } from './case-actions.service';
 import { CASE_ACTIONS, CaseAction } from './case-lifecycle';
-import { CaseView, RedactedCaseView } from './case-view';
+import { CaseView, RedactedCaseView } from './case.view';
 import { CasesService } from './cases.service';
 import { CaseActionDto, CaseTextDto } from './dto/case-action.dto';
 import { CreateCaseDto, CreatedCaseDto } from './dto/create-case.dto';
-import { ListCasesQuery } from './dto/list-cases.query';
+import { ListCasesQuery } from './dto/list-cases-query.dto';
 import { CaseAccess } from './entities/case-access.entity';
 import { CaseEvent } from './entities/case-event.entity';
 

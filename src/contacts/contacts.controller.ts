@@ -6,7 +6,7 @@ import { StaffPrincipal } from '../auth/roles';
 import { Page } from '../common/pagination.dto';
 import { ContactsService, ContactView } from './contacts.service';
 import { CreateContactDto } from './dto/create-contact.dto';
-import { ListContactsQuery } from './dto/list-contacts.query';
+import { ListContactsQuery } from './dto/list-contacts-query.dto';
 
 @ApiTags('contacts')
 @ApiBearerAuth()

@@ -10,7 +10,7 @@ import { Page } from '../common/pagination.dto';
 import { TransactionService } from '../database/transaction.service';
 import { ServicePoint } from '../organisation/entities/service-point.entity';
 import { CreateContactDto } from './dto/create-contact.dto';
-import { ListContactsQuery } from './dto/list-contacts.query';
+import { ListContactsQuery } from './dto/list-contacts-query.dto';
 import { Contact } from './entities/contact.entity';
 
 export interface ContactView {

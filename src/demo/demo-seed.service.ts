@@ -10,7 +10,7 @@ import { AppConfig } from '../config/app-config';
 import { TransactionService } from '../database/transaction.service';
 import { Department } from '../organisation/entities/department.entity';
 import { ServicePoint } from '../organisation/entities/service-point.entity';
-import { seedDemoHistory } from './demo-history.seeder';
+import { seedDemoHistory } from './demo-history-seed';
 import {
   DEMO_CATALOG,
   DEMO_DEPARTMENTS,

@@ -3,10 +3,10 @@ import { ApiBearerAuth, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { CurrentStaff } from '../auth/current-staff.decorator';
 import { StaffPrincipal } from '../auth/roles';
-import { CaseView } from '../cases/case-view';
+import { CaseView } from '../cases/case.view';
 import { Page, PaginationQueryDto } from '../common/pagination.dto';
 import { DepartmentInboxService } from './department-inbox.service';
-import { InboxItem } from './inbox-item';
+import { InboxItem } from './inbox-item.view';
 
 @ApiTags('inbox')
 @ApiBearerAuth()

@@ -5,7 +5,7 @@ import { CaseHooks } from '../cases/case-hooks';
 import { nextStatus } from '../cases/case-lifecycle';
 import { refusalFor } from '../cases/case-permissions';
 import { appendCaseEvent } from '../cases/case-timeline';
-import { CaseView, toCaseView } from '../cases/case-view';
+import { CaseView, toCaseView } from '../cases/case.view';
 import { mayReadContent } from '../cases/confidentiality';
 import { CaseAccess } from '../cases/entities/case-access.entity';
 import { Case } from '../cases/entities/case.entity';
@@ -16,7 +16,7 @@ import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { TransactionService } from '../database/transaction.service';
 import { Department } from '../organisation/entities/department.entity';
-import { InboxItem, toInboxItem } from './inbox-item';
+import { InboxItem, toInboxItem } from './inbox-item.view';
 import { inboxDueAt, orderByInboxUrgency } from './inbox-order';
 import { AT_SERVICE_CENTER_STATUSES, CLAIMABLE_STATUSES, inboxViewRefusal } from './inbox-scope';
 

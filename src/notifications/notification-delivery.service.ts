@@ -6,7 +6,7 @@ import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { TransactionService } from '../database/transaction.service';
 import { Notification, NotificationStatus } from './entities/notification.entity';
-import { ComposedNotification, NotificationComposer } from './notification-composer';
+import { ComposedNotification, NotificationComposer } from './notification-composer.service';
 import { scrubPersonalData } from './personal-data-masking';
 import { MailSender } from './transports/mail-sender';
 import { SmsSender } from './transports/sms-sender';

@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { CaseChange, CaseHooks, CaseListener } from '../cases/case-hooks';
 import { CaseEvent } from '../cases/entities/case-event.entity';
 import { Case } from '../cases/entities/case.entity';
-import { NotificationPlanner } from './notification-planner';
+import { NotificationPlanner } from './notification-planner.service';
 
 /**
  * Decides which messages a case's citizen gets, inside the case's own transaction:

@@ -4,8 +4,8 @@ import { CurrentStaff } from '../auth/current-staff.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { StaffPrincipal } from '../auth/roles';
 import { Page } from '../common/pagination.dto';
-import { ListNotificationsQuery } from './dto/list-notifications.query';
-import { NotificationView } from './notification-view';
+import { ListNotificationsQuery } from './dto/list-notifications-query.dto';
+import { NotificationView } from './notification.view';
 import { NotificationsService } from './notifications.service';
 
 @ApiTags('notifications')

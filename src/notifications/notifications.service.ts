@@ -7,10 +7,10 @@ import { ConflictError, ForbiddenError, NotFoundError } from '../common/domain-e
 import { Page } from '../common/pagination.dto';
 import { TransactionService } from '../database/transaction.service';
 import { OutboxService } from '../queue/outbox.service';
-import { ListNotificationsQuery } from './dto/list-notifications.query';
+import { ListNotificationsQuery } from './dto/list-notifications-query.dto';
 import { Notification } from './entities/notification.entity';
 import { sendNotificationJob } from './notification-job';
-import { NotificationView, toNotificationView } from './notification-view';
+import { NotificationView, toNotificationView } from './notification.view';
 
 /** What staff see of the messages to citizens, and an admin's second try at a failed one. */
 @Injectable()

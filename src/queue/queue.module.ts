@@ -4,7 +4,7 @@ import { APP_CONFIG } from '../config/config.module';
 import { BullMqQueueDriver } from './bullmq-queue.driver';
 import { InProcessQueueDriver } from './in-process-queue.driver';
 import { MessageQueue } from './message-queue';
-import { OutboxRelay } from './outbox-relay';
+import { OutboxRelay } from './outbox-relay.service';
 import { OutboxService } from './outbox.service';
 import { QueueStatusService } from './queue-status.service';
 

@@ -7,7 +7,7 @@ import { CaseTriager } from './case-triager';
 import { RoutingCaseListener } from './routing-case.listener';
 import { RoutingRulesController } from './routing-rules.controller';
 import { RoutingRulesService } from './routing-rules.service';
-import { RoutingSweeper } from './routing-sweeper';
+import { RoutingSweeper } from './routing-sweeper.service';
 import { RoutingProcessor } from './routing.processor';
 
 /**

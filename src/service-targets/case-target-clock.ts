@@ -12,7 +12,7 @@
  *   later by the working minutes the case waited.
  */
 import { CaseStatus, isOpen } from '../cases/case-lifecycle';
-import { BusinessCalendar } from './calendar/business-calendar';
+import { BusinessCalendar } from '../calendar/business-calendar';
 import { dueAtFor, shiftByWorkingMinutes, warnAtFor } from './due-time';
 import { CASE_MEASURES, CaseMeasure, TargetTime } from './service-target.types';
 

@@ -11,8 +11,8 @@ import { APP_CONFIG } from '../config/config.module';
 import { checksToSchedule } from './case-target-clock';
 import { CaseTargetView, toCaseTargetView } from './case-target.view';
 import { visibleDepartments } from './department-scope';
-import { BreachesQuery } from './dto/breaches.query';
-import { ServiceTargetCalendar } from './service-target-calendar';
+import { BreachesQuery } from './dto/breaches-query.dto';
+import { CalendarService } from '../calendar/calendar.service';
 
 /** A case on a department's breach list; a confidential case shows no catalog type outside its department. */
 export interface BreachedCaseView {
@@ -35,7 +35,7 @@ export interface BreachedCaseView {
 export class CaseTargetsService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly calendars: ServiceTargetCalendar,
+    private readonly calendars: CalendarService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 

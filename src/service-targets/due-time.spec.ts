@@ -1,4 +1,4 @@
-import { BusinessCalendar, DEFAULT_CALENDAR_SETTINGS } from './calendar/business-calendar';
+import { BusinessCalendar, DEFAULT_CALENDAR_SETTINGS } from '../calendar/business-calendar';
 import { dueAtFor, shiftByWorkingMinutes, warnAtFor } from './due-time';
 
 /**

@@ -2,7 +2,7 @@
  * Due-time arithmetic for service targets, on the business calendar. Pure functions: every
  * instant in and out is a UTC Date; the calendar knows the opening hours and holidays.
  */
-import { BusinessCalendar } from './calendar/business-calendar';
+import { BusinessCalendar } from '../calendar/business-calendar';
 import { TargetTime } from './service-target.types';
 
 const MINUTES_PER_HOUR = 60;

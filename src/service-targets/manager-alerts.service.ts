@@ -6,7 +6,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from '../common/domain-e
 import { Page } from '../common/pagination.dto';
 import { TransactionService } from '../database/transaction.service';
 import { visibleDepartments } from './department-scope';
-import { AlertsQuery } from './dto/alerts.query';
+import { AlertsQuery } from './dto/alerts-query.dto';
 import { AlertKind, ManagerAlert } from './entities/manager-alert.entity';
 import { TargetMeasure } from './service-target.types';
 

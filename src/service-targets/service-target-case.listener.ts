@@ -2,7 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CaseChange, CaseHooks, CaseListener } from '../cases/case-hooks';
 import { Case } from '../cases/entities/case.entity';
-import { CaseTargetPlanner } from './case-target-planner';
+import { CaseTargetPlanner } from './case-target-planner.service';
 
 /** Hears every case created or changed, in the case's own transaction, and keeps its service-target plan. */
 @Injectable()

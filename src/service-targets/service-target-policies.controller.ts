@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentStaff } from '../auth/current-staff.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { StaffPrincipal } from '../auth/roles';
-import { ApplicableTargetsQuery } from './dto/applicable-targets.query';
+import { ApplicableTargetsQuery } from './dto/applicable-targets-query.dto';
 import { ServiceTargetPolicyDto } from './dto/service-target-policy.dto';
 import { ApplicableTargets, ServiceTargetPoliciesService } from './service-target-policies.service';
 import { ServiceTargetPolicyView } from './service-target-policy.view';

@@ -6,12 +6,12 @@ import { Clock } from '../common/clock';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/domain-errors';
 import { newId } from '../common/ids';
 import { TransactionService } from '../database/transaction.service';
-import { ApplicableTargetsQuery } from './dto/applicable-targets.query';
+import { ApplicableTargetsQuery } from './dto/applicable-targets-query.dto';
 import { ServiceTargetPolicyDto } from './dto/service-target-policy.dto';
 import { TargetTimeDto } from './dto/target-time.dto';
 import { ServiceTargetPolicy } from './entities/service-target-policy.entity';
 import { scopeKeyOf } from './policy-selection';
-import { ServiceTargetPolicyRules } from './service-target-policy-rules';
+import { ServiceTargetPolicyRules } from './service-target-policy-rules.service';
 import { ServiceTargetPolicyView, toPolicyView } from './service-target-policy.view';
 import { PolicyScope, SelectedTargets, TargetSubject } from './service-target.types';
 

@@ -1,6 +1,6 @@
 import { Injectable, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { MessageQueue, QueueJob } from '../queue/message-queue';
-import { CaseTargetChecks } from './case-target-checks';
+import { CaseTargetChecks } from './case-target-checks.service';
 import { CASE_TARGET_CHECK_JOB, CaseTargetCheckData } from './service-target-jobs';
 
 type CheckHandler = (data: never) => Promise<void>;

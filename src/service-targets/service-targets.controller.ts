@@ -5,8 +5,8 @@ import { StaffPrincipal } from '../auth/roles';
 import { Page } from '../common/pagination.dto';
 import { CaseTargetView } from './case-target.view';
 import { BreachedCaseView, CaseTargetsService } from './case-targets.service';
-import { AlertsQuery } from './dto/alerts.query';
-import { BreachesQuery } from './dto/breaches.query';
+import { AlertsQuery } from './dto/alerts-query.dto';
+import { BreachesQuery } from './dto/breaches-query.dto';
 import { ManagerAlert } from './entities/manager-alert.entity';
 import { ManagerAlertsService } from './manager-alerts.service';
 

@@ -1,31 +1,34 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
-import { CaseTargetAlarms } from './case-target-alarms';
-import { CaseTargetChecks } from './case-target-checks';
-import { CaseTargetPlanner } from './case-target-planner';
+import { CallbackTargetChecks } from './callback-target-checks.service';
+import { CallbackTargetPlanner } from './callback-target-planner.service';
+import { CallbackTargetSubscriber } from './callback-target.listener';
+import { CallbackTargetsController } from './callback-targets.controller';
+import { CallbackTargetsService } from './callback-targets.service';
+import { CaseTargetAlarms } from './case-target-alarms.service';
+import { CaseTargetChecks } from './case-target-checks.service';
+import { CaseTargetPlanner } from './case-target-planner.service';
 import { CaseTargetsService } from './case-targets.service';
 import { ManagerAlertsService } from './manager-alerts.service';
-import { ServiceTargetCalendar } from './service-target-calendar';
 import { ServiceTargetCaseListener } from './service-target-case.listener';
 import { ServiceTargetPoliciesController } from './service-target-policies.controller';
 import { ServiceTargetPoliciesService } from './service-target-policies.service';
-import { ServiceTargetPolicyRules } from './service-target-policy-rules';
-import { ServiceTargetRecovery } from './service-target-recovery';
+import { ServiceTargetPolicyRules } from './service-target-policy-rules.service';
+import { ServiceTargetRecovery } from './service-target-recovery.service';
 import { ServiceTargetProcessor } from './service-target.processor';
 import { ServiceTargetsController } from './service-targets.controller';
-import { SupersededJobs } from './superseded-jobs';
+import { SupersededJobs } from './superseded-jobs.service';
 
 /**
  * Service targets: the policies, the due times on every case (planned in the case's own
- * transaction through the case hooks), the warning and breach checks on the `service-targets`
- * queue, and the managers' breach list and alerts. The business calendar is the one the
- * calendar area stores, read through ServiceTargetCalendar.
+ * transaction through the case hooks) and on every callback a contact owes, the warning and
+ * breach checks on the `service-targets` queue, and the managers' breach list and alerts. The
+ * business calendar is the one the calendar area stores (CalendarService).
  */
 @Module({
   imports: [CasesModule],
-  controllers: [ServiceTargetPoliciesController, ServiceTargetsController],
+  controllers: [ServiceTargetPoliciesController, ServiceTargetsController, CallbackTargetsController],
   providers: [
-    ServiceTargetCalendar,
     ServiceTargetPolicyRules,
     ServiceTargetPoliciesService,
     ManagerAlertsService,
@@ -37,13 +40,11 @@ import { SupersededJobs } from './superseded-jobs';
     ServiceTargetProcessor,
     ServiceTargetRecovery,
     SupersededJobs,
+    CallbackTargetPlanner,
+    CallbackTargetSubscriber,
+    CallbackTargetChecks,
+    CallbackTargetsService,
   ],
-  exports: [
-    ServiceTargetCalendar,
-    ServiceTargetPolicyRules,
-    ManagerAlertsService,
-    ServiceTargetProcessor,
-    SupersededJobs,
-  ],
+  exports: [ServiceTargetPolicyRules, ManagerAlertsService, ServiceTargetProcessor, SupersededJobs],
 })
 export class ServiceTargetsModule {}

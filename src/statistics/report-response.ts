@@ -1,6 +1,6 @@
 import { Response } from 'express';
 import { CsvValue, toCsv } from './csv-writer';
-import { ReportFormat } from './dto/statistics.query';
+import { ReportFormat } from './dto/statistics-query.dto';
 
 /**
  * A report as JSON (the whole answer), or as CSV: its rows with a header row of field names,

@@ -8,8 +8,8 @@ import { EmailAnswerStatisticsService } from './reports/email-answer-statistics.
 import { PhoneStatisticsService } from './reports/phone-statistics.service';
 import { RatingStatisticsService } from './reports/rating-statistics.service';
 import { ServiceIndexService } from './reports/service-index.service';
-import { ReportContextService } from './report-context';
-import { StatisticsSql } from './sql/statistics-sql';
+import { ReportContextService } from './report-context.service';
+import { StatisticsSql } from './sql/statistics-sql.service';
 import { StatisticsController } from './statistics.controller';
 
 /** Accessibility statistics: read-only reports over cases, contacts, call records, callbacks and ratings. */

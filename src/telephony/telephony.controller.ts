@@ -9,7 +9,7 @@ import { drainRequest, readImportLines } from '../imports/import-format';
 import { SourceLine } from '../imports/source-line';
 import { CALL_RECORD_FIELDS, REQUIRED_CALL_RECORD_FIELDS } from './call-record-validator';
 import { CallImportResultDto } from './dto/call-import-result.dto';
-import { ListCallsQuery } from './dto/list-calls.query';
+import { ListCallsQuery } from './dto/list-calls-query.dto';
 import { CallRecord } from './entities/call-record.entity';
 import { TelephonyService } from './telephony.service';
 import { TelephonyWebhookGuard } from './telephony-webhook.guard';

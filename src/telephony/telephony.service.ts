@@ -11,7 +11,7 @@ import { ServicePoint } from '../organisation/entities/service-point.entity';
 import { CallRecordSource } from './call-record.types';
 import { CheckedCallRecord, validateCallRecord } from './call-record-validator';
 import { CallImportResultDto } from './dto/call-import-result.dto';
-import { ListCallsQuery } from './dto/list-calls.query';
+import { ListCallsQuery } from './dto/list-calls-query.dto';
 import { CallRecord } from './entities/call-record.entity';
 
 /** Records per INSERT: 13 bound parameters each, well inside both databases' limits. */

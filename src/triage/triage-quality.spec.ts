@@ -1,4 +1,4 @@
-import { generateDemoHistory } from './demo-history';
+import { generateDemoHistory } from '../demo/demo-history';
 import { TRIAGE_FIXTURE_CATALOG } from './triage-catalog.fixture';
 import { evaluateTriageQuality, fnv1a } from './triage-quality';
 import { TriageHistoryExample } from './triage.types';

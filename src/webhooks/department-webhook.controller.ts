@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentStaff } from '../auth/current-staff.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { StaffPrincipal } from '../auth/roles';
-import { DepartmentWebhookView } from './department-webhook-view';
+import { DepartmentWebhookView } from './department-webhook.view';
 import { DepartmentWebhooksService } from './department-webhooks.service';
 import { PutDepartmentWebhookDto } from './dto/put-department-webhook.dto';
 

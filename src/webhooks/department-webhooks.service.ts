@@ -6,7 +6,7 @@ import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { TransactionService } from '../database/transaction.service';
 import { Department } from '../organisation/entities/department.entity';
-import { DepartmentWebhookView, toDepartmentWebhookView } from './department-webhook-view';
+import { DepartmentWebhookView, toDepartmentWebhookView } from './department-webhook.view';
 import { PutDepartmentWebhookDto } from './dto/put-department-webhook.dto';
 import { DepartmentWebhook } from './entities/department-webhook.entity';
 import { WebhookSecretSealer } from './webhook-secret-sealer';

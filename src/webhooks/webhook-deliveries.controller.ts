@@ -2,9 +2,9 @@ import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@n
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles.decorator';
 import { Page } from '../common/pagination.dto';
-import { ListWebhookDeliveriesQuery } from './dto/list-webhook-deliveries.query';
+import { ListWebhookDeliveriesQuery } from './dto/list-webhook-deliveries-query.dto';
 import { WebhookDeliveriesService } from './webhook-deliveries.service';
-import { WebhookDeliveryView } from './webhook-delivery-view';
+import { WebhookDeliveryView } from './webhook-delivery.view';
 
 @ApiTags('webhooks')
 @ApiBearerAuth()

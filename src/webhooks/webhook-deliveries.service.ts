@@ -5,9 +5,9 @@ import { ConflictError, NotFoundError } from '../common/domain-errors';
 import { Page } from '../common/pagination.dto';
 import { TransactionService } from '../database/transaction.service';
 import { OutboxService } from '../queue/outbox.service';
-import { ListWebhookDeliveriesQuery } from './dto/list-webhook-deliveries.query';
+import { ListWebhookDeliveriesQuery } from './dto/list-webhook-deliveries-query.dto';
 import { WebhookDelivery } from './entities/webhook-delivery.entity';
-import { toWebhookDeliveryView, WebhookDeliveryView } from './webhook-delivery-view';
+import { toWebhookDeliveryView, WebhookDeliveryView } from './webhook-delivery.view';
 import { deliverWebhookJob } from './webhook-job';
 
 /** The delivery log, and an admin's resend of a delivery once the receiver works again. */

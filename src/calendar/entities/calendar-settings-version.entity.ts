@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { instantType } from '../../database/column-types';
-import { ResolvedCalendarSettings } from '../../service-targets/calendar/calendar-settings';
+import { ResolvedCalendarSettings } from '../calendar-settings';
 
 /**
  * One version of the business calendar settings. A change adds a row instead of updating one,

@@ -3,10 +3,10 @@ import { StaffPrincipal } from '../../auth/roles';
 import { OPEN_STATUSES } from '../../cases/case-lifecycle';
 import { Clock } from '../../common/clock';
 import { CalendarService } from '../../calendar/calendar.service';
-import { BacklogGroupBy, BacklogQuery } from '../dto/backlog.query';
+import { BacklogGroupBy, BacklogQuery } from '../dto/backlog-query.dto';
 import { ALL_GROUP, compareGroupKeys, GroupKey } from '../report-grouping';
 import { departmentScope } from '../statistics-scope';
-import { SqlParameters, StatisticsSql } from '../sql/statistics-sql';
+import { SqlParameters, StatisticsSql } from '../sql/statistics-sql.service';
 import { readInTimeSlices } from '../sql/time-sliced-reader';
 
 const GROUP_COLUMNS: Record<BacklogGroupBy, string> = {

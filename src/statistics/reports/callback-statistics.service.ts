@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { StaffPrincipal } from '../../auth/roles';
 import { CALLBACK_OWING_OUTCOMES } from '../../callbacks/callback-owed';
-import { CallbackStatisticsQuery } from '../dto/callback-statistics.query';
+import { CallbackStatisticsQuery } from '../dto/callback-statistics-query.dto';
 import { DeadlineTally } from '../deadline-tally';
 import { percent } from '../figures';
-import { ReportContext, ReportContextService, reportOf, StatisticsReport } from '../report-context';
+import { ReportContext, ReportContextService, reportOf, StatisticsReport } from '../report-context.service';
 import { GroupKey } from '../report-grouping';
 import { CONTACT_GROUPINGS, CONTACTS, reportSelection } from '../sql/report-selection';
-import { SqlParameters, StatisticsSql } from '../sql/statistics-sql';
+import { SqlParameters, StatisticsSql } from '../sql/statistics-sql.service';
 
 export const DEFAULT_CALLBACK_TARGET_WORKING_DAYS = 1;
 

@@ -1,4 +1,4 @@
-import { BusinessCalendar, DEFAULT_CALENDAR_SETTINGS } from '../../service-targets/calendar/business-calendar';
+import { BusinessCalendar, DEFAULT_CALENDAR_SETTINGS } from '../../calendar/business-calendar';
 import { CaseFactsRow, CaseFigures } from './case-figures';
 
 // Default calendar: Mon-Fri 08:00-16:30 Stockholm; March 2026 is UTC+1.

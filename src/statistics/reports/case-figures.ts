@@ -1,4 +1,4 @@
-import { BusinessCalendar } from '../../service-targets/calendar/business-calendar';
+import { BusinessCalendar } from '../../calendar/business-calendar';
 import { DeadlineTally } from '../deadline-tally';
 import { hours, percent } from '../figures';
 import { medianAndP90 } from '../percentiles';

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { StaffPrincipal } from '../../auth/roles';
-import { CaseStatisticsQuery } from '../dto/case-statistics.query';
+import { CaseStatisticsQuery } from '../dto/case-statistics-query.dto';
 import { PERIOD_GRANULARITIES } from '../period-buckets';
-import { ReportContext, ReportContextService, reportOf, StatisticsReport } from '../report-context';
+import { ReportContext, ReportContextService, reportOf, StatisticsReport } from '../report-context.service';
 import { GroupBy, GroupDimension } from '../report-grouping';
-import { SqlParameters, StatisticsSql } from '../sql/statistics-sql';
+import { SqlParameters, StatisticsSql } from '../sql/statistics-sql.service';
 import { readInTimeSlices } from '../sql/time-sliced-reader';
 import { CaseFactsRow, CaseFigures, CaseStatisticsRow } from './case-figures';
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { StaffPrincipal } from '../../auth/roles';
-import { ComparisonQuery } from '../dto/comparison.query';
+import { ComparisonQuery } from '../dto/comparison-query.dto';
 import { CallbackStatisticsService } from './callback-statistics.service';
 import { CaseStatisticsService } from './case-statistics.service';
 import { ContactStatisticsService } from './contact-statistics.service';

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { StaffPrincipal } from '../../auth/roles';
 import { ContactOutcome } from '../../contacts/contact.types';
-import { StatisticsQuery } from '../dto/statistics.query';
+import { StatisticsQuery } from '../dto/statistics-query.dto';
 import { percent } from '../figures';
-import { ReportContext, ReportContextService, reportOf, StatisticsReport } from '../report-context';
+import { ReportContext, ReportContextService, reportOf, StatisticsReport } from '../report-context.service';
 import { GroupKey } from '../report-grouping';
 import { CONTACT_GROUPINGS, CONTACTS, reportSelection } from '../sql/report-selection';
-import { SqlParameters, StatisticsSql } from '../sql/statistics-sql';
+import { SqlParameters, StatisticsSql } from '../sql/statistics-sql.service';
 
 export type OutcomeCounts = Record<ContactOutcome, number>;
 

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { StaffPrincipal } from '../../auth/roles';
-import { StatisticsQuery } from '../dto/statistics.query';
+import { StatisticsQuery } from '../dto/statistics-query.dto';
 import { DeadlineTally } from '../deadline-tally';
 import { percent } from '../figures';
 import { PERIOD_GRANULARITIES } from '../period-buckets';
-import { ReportContext, ReportContextService, reportOf, StatisticsReport } from '../report-context';
+import { ReportContext, ReportContextService, reportOf, StatisticsReport } from '../report-context.service';
 import { GroupBy, GroupDimension, GroupKey } from '../report-grouping';
 import { CONTACTS, reportSelection } from '../sql/report-selection';
-import { SqlParameters, StatisticsSql } from '../sql/statistics-sql';
+import { SqlParameters, StatisticsSql } from '../sql/statistics-sql.service';
 
 const EMAIL_GROUPINGS: readonly GroupBy[] = ['department', 'catalog', 'gender', ...PERIOD_GRANULARITIES];
 const CASE_DIMENSIONS: Partial<Record<GroupDimension, string>> = {

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { StaffPrincipal } from '../../auth/roles';
-import { PhoneStatisticsQuery } from '../dto/phone-statistics.query';
+import { PhoneStatisticsQuery } from '../dto/phone-statistics-query.dto';
 import { PERIOD_GRANULARITIES } from '../period-buckets';
-import { ReportContext, ReportContextService, reportOf, StatisticsReport } from '../report-context';
+import { ReportContext, ReportContextService, reportOf, StatisticsReport } from '../report-context.service';
 import { GroupBy, GroupKey } from '../report-grouping';
 import { ReportTable, reportSelection } from '../sql/report-selection';
-import { SqlParameters, StatisticsSql } from '../sql/statistics-sql';
+import { SqlParameters, StatisticsSql } from '../sql/statistics-sql.service';
 import { readInTimeSlices } from '../sql/time-sliced-reader';
 import { CallCounts, noCalls, PhoneStatisticsRow, phoneRow, sumCalls } from './phone-figures';
 import { ContactStatisticsService, contactsOf } from './contact-statistics.service';

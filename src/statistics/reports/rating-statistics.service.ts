@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { StaffPrincipal } from '../../auth/roles';
 import { ratingIndex } from '../../ratings/rating-index';
-import { StatisticsQuery } from '../dto/statistics.query';
+import { StatisticsQuery } from '../dto/statistics-query.dto';
 import { PERIOD_GRANULARITIES } from '../period-buckets';
-import { ReportContextService, reportOf, StatisticsReport } from '../report-context';
+import { ReportContextService, reportOf, StatisticsReport } from '../report-context.service';
 import { GroupBy, GroupKey } from '../report-grouping';
 import { ReportTable, reportSelection } from '../sql/report-selection';
-import { SqlParameters, StatisticsSql } from '../sql/statistics-sql';
+import { SqlParameters, StatisticsSql } from '../sql/statistics-sql.service';
 
 const RATINGS: ReportTable = {
   table: 'citizen_ratings r',

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { StaffPrincipal } from '../../auth/roles';
 import { DeadlineTally } from '../deadline-tally';
-import { ServiceIndexQuery } from '../dto/service-index.query';
+import { ServiceIndexQuery } from '../dto/service-index-query.dto';
 import { percent } from '../figures';
-import { ReportContextService, reportOf, StatisticsReport } from '../report-context';
+import { ReportContextService, reportOf, StatisticsReport } from '../report-context.service';
 import { GroupKey } from '../report-grouping';
 import { CONTACT_GROUPINGS } from '../sql/report-selection';
 import { CallbackStatisticsService, DEFAULT_CALLBACK_TARGET_WORKING_DAYS } from './callback-statistics.service';

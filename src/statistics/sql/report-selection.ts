@@ -1,7 +1,7 @@
 import { PERIOD_GRANULARITIES } from '../period-buckets';
-import { ReportContext } from '../report-context';
+import { ReportContext } from '../report-context.service';
 import { GroupBy, GroupDimension } from '../report-grouping';
-import { SqlParameters, StatisticsSql } from './statistics-sql';
+import { SqlParameters, StatisticsSql } from './statistics-sql.service';
 
 /** What a report needs to know about a table to select a period's rows and group them. */
 export interface ReportTable {

@@ -1,6 +1,6 @@
 import { DEMO_HISTORY_TEMPLATES, DEMO_PLACES, DEMO_STREETS, DemoTemplateSet } from './demo-history-templates';
 import { SeededRandom } from './seeded-random';
-import { TriageCatalogEntry, TriageHistoryExample } from './triage.types';
+import { TriageCatalogEntry, TriageHistoryExample } from '../triage/triage.types';
 
 export { DEMO_HISTORY_TEMPLATES } from './demo-history-templates';
 export type { DemoTemplateSet } from './demo-history-templates';

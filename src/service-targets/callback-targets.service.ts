@@ -3,10 +3,10 @@ import { DataSource, In } from 'typeorm';
 import { Clock } from '../common/clock';
 import { Page } from '../common/pagination.dto';
 import { Contact } from '../contacts/entities/contact.entity';
-import { TargetUnit } from '../service-targets/service-target.types';
-import { OwedCallbacksQuery } from './dto/owed-callbacks.query';
+import { TargetUnit } from './service-target.types';
+import { OwedCallbacksQuery } from '../callbacks/dto/owed-callbacks-query.dto';
 import { CallbackTarget } from './entities/callback-target.entity';
-import { ContactCallback } from './entities/contact-callback.entity';
+import { ContactCallback } from '../callbacks/entities/contact-callback.entity';
 
 /** An owed callback as the service center's list shows it. */
 export interface OwedCallbackView {

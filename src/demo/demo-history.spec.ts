@@ -1,6 +1,6 @@
 import { DEMO_HISTORY_TEMPLATES, generateDemoHistory } from './demo-history';
-import { TRIAGE_FIXTURE_CATALOG } from './triage-catalog.fixture';
-import { TriageCatalogEntry } from './triage.types';
+import { TRIAGE_FIXTURE_CATALOG } from '../triage/triage-catalog.fixture';
+import { TriageCatalogEntry } from '../triage/triage.types';
 
 describe('generateDemoHistory', () => {
   const history = generateDemoHistory(TRIAGE_FIXTURE_CATALOG, 600, 42);

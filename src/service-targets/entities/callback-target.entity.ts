@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 import { instantType } from '../../database/column-types';
-import { TargetUnit } from '../../service-targets/service-target.types';
+import { TargetUnit } from '../service-target.types';
 
 /**
  * The service target of one owed callback: by when the citizen must be called back, from the

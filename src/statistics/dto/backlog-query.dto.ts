@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { CHANNELS, Channel } from '../../contacts/contact.types';
-import { REPORT_FORMATS, ReportFormat } from './statistics.query';
+import { REPORT_FORMATS, ReportFormat } from './statistics-query.dto';
 
 export const BACKLOG_GROUP_BY = ['department', 'channel', 'catalog', 'status'] as const;
 export type BacklogGroupBy = (typeof BACKLOG_GROUP_BY)[number];

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { REPORT_FORMATS, ReportFormat } from './statistics.query';
+import { REPORT_FORMATS, ReportFormat } from './statistics-query.dto';
 
 export class ComparisonQuery {
   @ApiProperty({ example: 2026, description: 'Calendar year in the municipality time zone' })

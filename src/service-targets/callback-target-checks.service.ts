@@ -3,11 +3,11 @@ import { Clock } from '../common/clock';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { TransactionService } from '../database/transaction.service';
-import { ManagerAlertsService } from '../service-targets/manager-alerts.service';
-import { CALLBACK_TARGET_CHECK_JOB, CallbackTargetCheckData } from '../service-targets/service-target-jobs';
-import { ServiceTargetProcessor } from '../service-targets/service-target.processor';
+import { ManagerAlertsService } from './manager-alerts.service';
+import { CALLBACK_TARGET_CHECK_JOB, CallbackTargetCheckData } from './service-target-jobs';
+import { ServiceTargetProcessor } from './service-target.processor';
 import { CallbackTarget } from './entities/callback-target.entity';
-import { ContactCallback } from './entities/contact-callback.entity';
+import { ContactCallback } from '../callbacks/entities/contact-callback.entity';
 
 /**
  * Runs a callback's warning or breach check: if the callback is still not made, it marks the

@@ -1,9 +1,9 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource, EntitySubscriberInterface, InsertEvent } from 'typeorm';
 import { Contact } from '../contacts/entities/contact.entity';
-import { owesCallback } from './callback-owed';
-import { CallbackTargetPlanner } from './callback-target-planner';
-import { ContactCallback } from './entities/contact-callback.entity';
+import { owesCallback } from '../callbacks/callback-owed';
+import { CallbackTargetPlanner } from './callback-target-planner.service';
+import { ContactCallback } from '../callbacks/entities/contact-callback.entity';
 
 /**
  * Hears contacts and callbacks being stored, inside the transaction that stores them: a

@@ -2,8 +2,8 @@ import { EntityManager } from 'typeorm';
 import { CHANNELS } from '../contacts/contact.types';
 import { insertImportedCases } from '../imports/case-import-writer';
 import { ImportedCase } from '../imports/case-line-validator';
-import { generateDemoHistory } from '../triage/demo-history';
-import { SeededRandom } from '../triage/seeded-random';
+import { generateDemoHistory } from './demo-history';
+import { SeededRandom } from './seeded-random';
 import { DEMO_CATALOG } from './demo-municipality';
 
 const DAY_MS = 24 * 3600_000;

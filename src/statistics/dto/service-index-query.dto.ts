@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsNumber, IsOptional, Max, Min } from 'class-validator';
-import { CallbackStatisticsQuery } from './callback-statistics.query';
+import { CallbackStatisticsQuery } from './callback-statistics-query.dto';
 
 export class ServiceIndexQuery extends CallbackStatisticsQuery {
   @ApiProperty({

@@ -10,7 +10,7 @@ import { MessageQueue } from '../queue/message-queue';
 import { OutboxService } from '../queue/outbox.service';
 import { checksToSchedule } from './case-target-clock';
 import { caseCheckJob } from './service-target-jobs';
-import { ServiceTargetCalendar } from './service-target-calendar';
+import { CalendarService } from '../calendar/calendar.service';
 
 const BATCH = 200;
 
@@ -29,7 +29,7 @@ export class ServiceTargetRecovery implements OnApplicationBootstrap {
     private readonly queue: MessageQueue,
     private readonly dataSource: DataSource,
     private readonly transactions: TransactionService,
-    private readonly calendars: ServiceTargetCalendar,
+    private readonly calendars: CalendarService,
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,

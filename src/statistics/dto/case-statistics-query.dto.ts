@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import { StatisticsQuery } from './statistics.query';
+import { StatisticsQuery } from './statistics-query.dto';
 
 /**
  * A target given here is applied to every case (a what-if against that target). Without it, each

@@ -6,14 +6,14 @@ import { Clock } from '../common/clock';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { OutboxService } from '../queue/outbox.service';
-import { BusinessCalendar } from './calendar/business-calendar';
-import { CaseTargetAlarms } from './case-target-alarms';
+import { BusinessCalendar } from '../calendar/business-calendar';
+import { CaseTargetAlarms } from './case-target-alarms.service';
 import { checksToSchedule, isRunning, overdueMeasures, plannedDueTimes, resumedDueTimes } from './case-target-clock';
-import { ServiceTargetPolicyRules } from './service-target-policy-rules';
+import { ServiceTargetPolicyRules } from './service-target-policy-rules.service';
 import { CASE_MEASURES } from './service-target.types';
 import { caseCheckJob, caseCheckKey, TARGET_CHECKS } from './service-target-jobs';
-import { SupersededJobs } from './superseded-jobs';
-import { ServiceTargetCalendar } from './service-target-calendar';
+import { SupersededJobs } from './superseded-jobs.service';
+import { CalendarService } from '../calendar/calendar.service';
 
 /** Actions after which a measure may have stopped running, so its checks can go. */
 const FINISHING_ACTIONS: ReadonlyArray<CaseChange['action']> = ['reply', 'resolve', 'close', 'duplicate'];
@@ -28,7 +28,7 @@ const FINISHING_ACTIONS: ReadonlyArray<CaseChange['action']> = ['reply', 'resolv
 @Injectable()
 export class CaseTargetPlanner {
   constructor(
-    private readonly calendars: ServiceTargetCalendar,
+    private readonly calendars: CalendarService,
     private readonly rules: ServiceTargetPolicyRules,
     private readonly outbox: OutboxService,
     private readonly superseded: SupersededJobs,

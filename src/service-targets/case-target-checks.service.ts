@@ -3,7 +3,7 @@ import { loadCaseForUpdate } from '../cases/case-timeline';
 import { Clock } from '../common/clock';
 import { NotFoundError } from '../common/domain-errors';
 import { TransactionService } from '../database/transaction.service';
-import { CaseTargetAlarms } from './case-target-alarms';
+import { CaseTargetAlarms } from './case-target-alarms.service';
 import { isRunning, MEASURE_FIELDS } from './case-target-clock';
 import { CaseTargetCheckData } from './service-target-jobs';
 

@@ -8,13 +8,13 @@ import { Contact } from '../contacts/entities/contact.entity';
 import { TransactionService } from '../database/transaction.service';
 import { MessageQueue } from '../queue/message-queue';
 import { OutboxService } from '../queue/outbox.service';
-import { BusinessCalendar } from '../service-targets/calendar/business-calendar';
-import { dueAtFor, warnAtFor } from '../service-targets/due-time';
-import { ServiceTargetPolicyRules } from '../service-targets/service-target-policy-rules';
-import { callbackCheckJob, callbackCheckKey, TARGET_CHECKS } from '../service-targets/service-target-jobs';
-import { SupersededJobs } from '../service-targets/superseded-jobs';
+import { BusinessCalendar } from '../calendar/business-calendar';
+import { dueAtFor, warnAtFor } from './due-time';
+import { ServiceTargetPolicyRules } from './service-target-policy-rules.service';
+import { callbackCheckJob, callbackCheckKey, TARGET_CHECKS } from './service-target-jobs';
+import { SupersededJobs } from './superseded-jobs.service';
 import { CallbackTarget } from './entities/callback-target.entity';
-import { ServiceTargetCalendar } from '../service-targets/service-target-calendar';
+import { CalendarService } from '../calendar/calendar.service';
 
 /**
  * Gives an owed callback its due time from the callback policy, and queues its warning and
@@ -28,7 +28,7 @@ export class CallbackTargetPlanner implements OnApplicationBootstrap {
 
   constructor(
     private readonly rules: ServiceTargetPolicyRules,
-    private readonly calendars: ServiceTargetCalendar,
+    private readonly calendars: CalendarService,
     private readonly outbox: OutboxService,
     private readonly superseded: SupersededJobs,
     private readonly queue: MessageQueue,

@@ -7,6 +7,7 @@ import { IANAZone } from 'luxon';
 import { EVE_NAMES, EVE_POLICIES, EveSettings, resolveEveSettings, ResolvedEveSettings } from './eves';
 import { parseClockMinutes, parseLocalDate, Weekday, WEEKDAYS } from './local-time';
 import { HOLIDAY_COUNTRIES, HolidayCountry } from './public-holidays';
+import { DEFAULT_TIME_ZONE } from '../common/time-zone';
 
 /** Local clock times 'HH:MM'; the office is open from opensAt up to, not including, closesAt. */
 export type OpeningInterval = [opensAt: string, closesAt: string];
@@ -40,7 +41,6 @@ export interface ResolvedCalendarSettings extends BusinessCalendarSettings {
   eves: ResolvedEveSettings;
 }
 
-export const DEFAULT_TIME_ZONE = 'Europe/Stockholm';
 export const DEFAULT_HOLIDAY_COUNTRY: HolidayCountry = 'SE';
 
 const OFFICE_DAY: OpeningInterval[] = [['08:00', '16:30']];
