@@ -27,7 +27,11 @@ describe('likely duplicates of fault reports', () => {
     });
     expect((await read(repeat.id)).likelyDuplicateOfId).toBe(original.id);
     const timeline = await t.http().get(`/api/v1/cases/${repeat.id}/timeline`).set(bearer(agent)).expect(200);
-    expect(timeline.body.find((e: { type: string }) => e.type === 'duplicate_flag')).toMatchObject({
+    expect(
+      timeline.body.find(
+        (e: { type: string; topic: string | null }) => e.type === 'notice' && e.topic === 'likely_duplicate',
+      ),
+    ).toMatchObject({
       actorId: null,
       reason: 'Same type of fault reported at the same address',
       data: { likelyDuplicateOfId: original.id, likelyDuplicateOfReference: original.reference, sameAddress: true },

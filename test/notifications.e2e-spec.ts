@@ -143,8 +143,8 @@ describe('notifications: citizens hear of their cases by e-mail, through a real 
       sentAt: expect.any(String),
     });
     const timeline = (await t.http().get(`/api/v1/cases/${created.id}/timeline`).set(bearer(admin)).expect(200))
-      .body as Array<{ type: string; reason: string; data: object }>;
-    const event = timeline.find((e) => e.type === 'notification');
+      .body as Array<{ type: string; topic: string | null; reason: string; data: object }>;
+    const event = timeline.find((e) => e.type === 'notice' && e.topic === 'notification');
     expect(event).toMatchObject({
       reason: 'Receipt by e-mail sent to the citizen',
       data: { notificationId: sent.id, kind: 'receipt', channel: 'email', status: 'sent', attempts: 1 },
@@ -258,8 +258,8 @@ describe('notifications: citizens hear of their cases by e-mail, through a real 
     });
     await t.http().get('/api/v1/notifications?status=failed').set(bearer(agent)).expect(403);
     const timeline = (await t.http().get(`/api/v1/cases/${created.id}/timeline`).set(bearer(admin)).expect(200))
-      .body as Array<{ type: string; reason: string; data: { status?: string } }>;
-    const event = timeline.find((e) => e.type === 'notification');
+      .body as Array<{ type: string; topic: string | null; reason: string; data: { status?: string } }>;
+    const event = timeline.find((e) => e.type === 'notice' && e.topic === 'notification');
     expect(event?.data.status).toBe('failed');
     expect(event?.reason).toMatch(/^Receipt by e-mail could not be sent after 3 tries: .*550/);
     expect(JSON.stringify(timeline)).not.toContain(REFUSED);

@@ -39,8 +39,15 @@ describe('a Redis outage during intake', () => {
     (
       (await t.http().get(`/api/v1/cases/${id}/timeline`).set(bearer(admin)).expect(200)).body as Array<{
         type: string;
+        action: string | null;
+        topic: string | null;
+        actorId: string | null;
       }>
-    ).filter((event) => event.type === 'routing');
+    ).filter(
+      (event) =>
+        (event.type === 'status' && event.action === 'route' && event.actorId === null) ||
+        (event.type === 'notice' && event.topic === 'routing'),
+    );
   const pendingRoutingJobs = async () => {
     const [row] = await t.app
       .get(DataSource)

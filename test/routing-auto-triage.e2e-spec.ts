@@ -13,6 +13,8 @@ describe('routing with the real triage engine', () => {
   const timeline = async (id: string) =>
     (await t.http().get(`/api/v1/cases/${id}/timeline`).set(bearer(agent)).expect(200)).body as Array<{
       type: string;
+      action: string | null;
+      topic: string | null;
       actorId: string | null;
       data: Record<string, unknown> | null;
     }>;
@@ -31,7 +33,9 @@ describe('routing with the real triage engine', () => {
       return response.body;
     }, 'the case to be routed');
     expect(routed).toMatchObject({ catalogCode: 'pothole', departmentCode: 'TEK' });
-    const triage = (await timeline(created.body.id)).find((event) => event.type === 'triage');
+    const triage = (await timeline(created.body.id)).find(
+      (event) => event.type === 'status' && event.action === 'triage',
+    );
     expect(triage).toMatchObject({ actorId: null, data: { catalogCode: 'pothole', catalogSetBy: 'system' } });
     expect(triage?.data?.confidence).toBeGreaterThanOrEqual(0.6);
   });
@@ -44,7 +48,7 @@ describe('routing with the real triage engine', () => {
       .send({ description: 'Hej, jag undrar över en sak', channel: 'email' })
       .expect(201);
     const note = await eventually(async () => {
-      const event = (await timeline(created.body.id)).find((e) => e.type === 'triage');
+      const event = (await timeline(created.body.id)).find((e) => e.type === 'notice' && e.topic === 'triage');
       if (!event) throw new Error('not triaged yet');
       return event;
     }, 'the triage note');

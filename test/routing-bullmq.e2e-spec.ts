@@ -22,8 +22,15 @@ describe('routing through the queue on BullMQ and Redis', () => {
     (
       (await t.http().get(`/api/v1/cases/${id}/timeline`).set(bearer(admin)).expect(200)).body as Array<{
         type: string;
+        action: string | null;
+        topic: string | null;
+        actorId: string | null;
       }>
-    ).filter((event) => event.type === 'routing');
+    ).filter(
+      (event) =>
+        (event.type === 'status' && event.action === 'route' && event.actorId === null) ||
+        (event.type === 'notice' && event.topic === 'routing'),
+    );
 
   it("brings a case created through the API to its department's inbox", async () => {
     const created = await createCase({ description: 'Vattenläcka i källaren', catalogCode: 'water_leak' });

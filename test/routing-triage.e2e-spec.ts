@@ -38,6 +38,8 @@ describe('routing a case without a type through the triager', () => {
   const timeline = async (id: string) =>
     (await t.http().get(`/api/v1/cases/${id}/timeline`).set(bearer(admin)).expect(200)).body as Array<{
       type: string;
+      action: string | null;
+      topic: string | null;
       actorId: string | null;
       fromStatus: string | null;
       toStatus: string | null;
@@ -55,9 +57,10 @@ describe('routing a case without a type through the triager', () => {
     const events = await timeline(created.id);
     expect(events.map((event) => `${event.type}:${event.fromStatus ?? ''}>${event.toStatus ?? ''}`)).toEqual([
       'created:>new',
-      'triage:new>triaged',
-      'routing:triaged>routed',
+      'status:new>triaged',
+      'status:triaged>routed',
     ]);
+    expect(events.map((event) => event.action)).toEqual([null, 'triage', 'route']);
     expect(events[1]).toMatchObject({
       actorId: null,
       data: { catalogCode: 'street_light', catalogSetBy: 'system', confidence: 0.92, source: 'fixed-answers' },
@@ -77,7 +80,7 @@ describe('routing a case without a type through the triager', () => {
   it('leaves a case for an agent when the triager is not sure enough, with what it suggested', async () => {
     const created = await createCase('Något är fel på gatan');
     const note = await eventually(
-      async () => (await timeline(created.id)).find((event) => event.type === 'triage'),
+      async () => (await timeline(created.id)).find((event) => event.type === 'notice' && event.topic === 'triage'),
       'the triage note',
     );
     expect(note).toMatchObject({

@@ -163,7 +163,9 @@ describe('service-target due times on cases', () => {
     expect(waiting.resolution.state).toBe('paused');
 
     const timeline = await t.http().get(`/api/v1/cases/${id}/timeline`).set(bearer(manager)).expect(200);
-    const breach = timeline.body.find((event: { type: string }) => event.type === 'service_target');
+    const breach = timeline.body.find(
+      (event: { type: string; topic: string | null }) => event.type === 'notice' && event.topic === 'service_target',
+    );
     expect(breach).toMatchObject({
       actorId: null,
       at: '2026-05-06T07:00:00.000Z',

@@ -123,7 +123,11 @@ describe.each(['in-process', 'bullmq'] as const)('service-target warnings and br
       breachedAt: breach.raisedAt,
     });
     const timeline = await t.http().get(`/api/v1/cases/${id}/timeline`).set(bearer(manager)).expect(200);
-    expect(timeline.body.filter((event: { type: string }) => event.type === 'service_target')).toEqual([
+    expect(
+      timeline.body.filter(
+        (event: { type: string; topic: string | null }) => event.type === 'notice' && event.topic === 'service_target',
+      ),
+    ).toEqual([
       expect.objectContaining({
         at: breach.raisedAt,
         data: expect.objectContaining({ check: 'breach', measure: 'resolution', dueAt: planned.resolution.dueAt }),

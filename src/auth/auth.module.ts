@@ -7,6 +7,8 @@ import { AppConfig } from '../config/app-config';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
+import { OrganisationModule } from '../organisation/organisation.module';
+import { StaffDepartment } from './entities/staff-department.entity';
 import { StaffUser } from './entities/staff-user.entity';
 import { StaffController } from './staff.controller';
 import { StaffService } from './staff.service';
@@ -14,7 +16,8 @@ import { StaffService } from './staff.service';
 @Global()
 @Module({
   imports: [
-    TypeOrmModule.forFeature([StaffUser]),
+    TypeOrmModule.forFeature([StaffUser, StaffDepartment]),
+    OrganisationModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({

@@ -31,7 +31,7 @@ export class AuthService {
       sub: user.id,
       email: user.email,
       role: user.role,
-      departments: user.departments.map((department) => department.code),
+      departments: user.departments.map((membership) => membership.departmentCode).sort(),
     });
     return { accessToken, expiresIn: this.config.jwtExpiresInSeconds, role: user.role };
   }

@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { ConflictError, InvalidInputError } from '../common/domain-errors';
 import { newId } from '../common/ids';
 import { TransactionService } from '../database/transaction.service';
-import { Department } from '../organisation/entities/department.entity';
+import { OrganisationService } from '../organisation/organisation.service';
+import { StaffDepartment } from './entities/staff-department.entity';
 import { CreateStaffUserDto } from './dto/create-staff-user.dto';
 import { StaffUser } from './entities/staff-user.entity';
 import { hashPassword } from './password-hasher';
+import { Role } from './roles';
 
 export interface StaffUserView {
   id: string;
@@ -23,7 +25,41 @@ export class StaffService {
   constructor(
     @InjectRepository(StaffUser) private readonly staff: Repository<StaffUser>,
     private readonly transactions: TransactionService,
+    private readonly organisation: OrganisationService,
   ) {}
+
+  /**
+   * The department a staff member's work counts for: the first of theirs by code, or null for
+   * someone in none (managers, admins). The rule the contact statistics use too.
+   */
+  async primaryDepartmentOf(userId: string, manager: EntityManager = this.staff.manager): Promise<string | null> {
+    const first = await manager.findOne(StaffDepartment, { where: { userId }, order: { departmentCode: 'ASC' } });
+    return first?.departmentCode ?? null;
+  }
+
+  /** Stores staff members with their departments inside the caller's transaction (the demo municipality). */
+  async insertStaff(
+    manager: EntityManager,
+    people: Array<{ email: string; name: string; role: Role; departmentCodes: string[]; passwordHash: string }>,
+  ): Promise<void> {
+    for (const person of people) {
+      const id = newId();
+      await manager.insert(StaffUser, {
+        id,
+        email: person.email,
+        name: person.name,
+        role: person.role,
+        passwordHash: person.passwordHash,
+        active: true,
+      });
+      if (person.departmentCodes.length > 0) {
+        await manager.insert(
+          StaffDepartment,
+          person.departmentCodes.map((departmentCode) => ({ userId: id, departmentCode })),
+        );
+      }
+    }
+  }
 
   async list(): Promise<StaffUserView[]> {
     const users = await this.staff.find({ relations: { departments: true }, order: { email: 'ASC' } });
@@ -34,11 +70,11 @@ export class StaffService {
     const passwordHash = await hashPassword(input.password);
     return this.transactions.run(async (manager) => {
       const codes = [...new Set(input.departmentCodes ?? [])];
-      const departments = codes.length ? await manager.findBy(Department, { code: In(codes) }) : [];
-      const unknown = codes.filter((code) => !departments.some((d) => d.code === code));
+      const known = await Promise.all(codes.map((code) => this.organisation.departmentExists(code, manager)));
+      const unknown = codes.filter((_code, index) => !known[index]);
       if (unknown.length)
         throw new InvalidInputError(unknown.map((code) => `departmentCodes: unknown department "${code}"`));
-      if (input.role === 'handler' && departments.length === 0)
+      if (input.role === 'handler' && codes.length === 0)
         throw new InvalidInputError(['departmentCodes: a handler belongs to at least one department']);
       const email = input.email.toLowerCase();
       if (await manager.existsBy(StaffUser, { email }))
@@ -50,7 +86,7 @@ export class StaffService {
         passwordHash,
         role: input.role,
         active: true,
-        departments,
+        departments: codes.map((departmentCode) => ({ departmentCode }) as StaffDepartment),
       });
       await manager.save(user);
       return this.view(user);
@@ -64,7 +100,7 @@ export class StaffService {
       name: user.name,
       role: user.role,
       active: user.active,
-      departmentCodes: (user.departments ?? []).map((d) => d.code),
+      departmentCodes: (user.departments ?? []).map((membership) => membership.departmentCode).sort(),
     };
   }
 }

@@ -1,10 +1,13 @@
 import { Global, Module } from '@nestjs/common';
 import { CalendarController } from './calendar.controller';
 import { CalendarService } from './calendar.service';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CalendarSettingsVersion } from './entities/calendar-settings-version.entity';
 
 /** Global: service targets, the inbox and statistics all ask CalendarService for the calendar. */
 @Global()
 @Module({
+  imports: [TypeOrmModule.forFeature([CalendarSettingsVersion])],
   controllers: [CalendarController],
   providers: [CalendarService],
   exports: [CalendarService],

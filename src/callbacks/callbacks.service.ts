@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { DataSource, In } from 'typeorm';
 import { StaffPrincipal } from '../auth/roles';
 import { Clock } from '../common/clock';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/domain-errors';
-import { Contact } from '../contacts/entities/contact.entity';
+import { ContactsService } from '../contacts/contacts.service';
+import { CallbackListener } from './callback-listener';
 import { TransactionService } from '../database/transaction.service';
 import { owesCallback } from './callback-owed';
 import { ContactCallback } from './entities/contact-callback.entity';
@@ -12,10 +14,26 @@ const ALLOWED_CLOCK_SKEW_MS = 5 * 60_000;
 /** Records that a promised callback was made, which the callback and service-index figures measure. */
 @Injectable()
 export class CallbacksService {
+  private readonly listeners: CallbackListener[] = [];
+
   constructor(
+    private readonly dataSource: DataSource,
     private readonly transactions: TransactionService,
     private readonly clock: Clock,
+    private readonly contacts: ContactsService,
   ) {}
+
+  /** Another area hears of each callback made from now on (service targets stop its checks). */
+  subscribe(listener: CallbackListener): void {
+    this.listeners.push(listener);
+  }
+
+  /** The callbacks made for these contacts, by contact id. */
+  async madeFor(contactIds: string[]): Promise<Map<string, ContactCallback>> {
+    if (contactIds.length === 0) return new Map();
+    const made = await this.dataSource.manager.findBy(ContactCallback, { contactId: In(contactIds) });
+    return new Map(made.map((callback) => [callback.contactId, callback]));
+  }
 
   recordMade(
     principal: StaffPrincipal,
@@ -26,7 +44,7 @@ export class CallbacksService {
     const now = this.clock.now();
     const madeAt = madeAtText ? new Date(madeAtText) : now;
     return this.transactions.run(async (manager) => {
-      const contact = await manager.findOneBy(Contact, { id: contactId });
+      const contact = await this.contacts.find(contactId, manager);
       if (!contact) throw new NotFoundError('Contact', contactId);
       if (!owesCallback(contact.outcome))
         throw new ConflictError(`Contact ${contactId} has outcome "${contact.outcome}" and owes no callback`);
@@ -36,7 +54,7 @@ export class CallbacksService {
       if (madeAt < contact.startedAt) problems.push('madeAt: a callback cannot be made before the contact it answers');
       if (madeAt.getTime() > now.getTime() + ALLOWED_CLOCK_SKEW_MS) problems.push('madeAt: must not be in the future');
       if (problems.length > 0) throw new InvalidInputError(problems);
-      return manager.save(
+      const made = await manager.save(
         manager.create(ContactCallback, {
           contactId,
           madeAt,
@@ -45,6 +63,8 @@ export class CallbacksService {
           note: outcome.note ?? null,
         }),
       );
+      for (const listener of this.listeners) await listener.callbackMade(manager, { contactId, madeAt });
+      return made;
     });
   }
 }

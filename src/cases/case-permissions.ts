@@ -52,3 +52,14 @@ export function refusalFor(
       return null;
   }
 }
+
+/**
+ * Who may write notes and replies on a case: a handler only on their own departments' cases;
+ * agents, managers and admins on any case whose content they may read. Returns the reason for
+ * a refusal, or null when allowed.
+ */
+export function writeRefusalFor(principal: StaffPrincipal, target: { departmentCode: string | null }): string | null {
+  if (principal.role !== 'handler') return null;
+  if (target.departmentCode && principal.departmentCodes.includes(target.departmentCode)) return null;
+  return 'A handler may only write on cases of their own departments';
+}

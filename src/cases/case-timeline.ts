@@ -1,14 +1,17 @@
 import { EntityManager } from 'typeorm';
-import { CaseStatus } from './case-lifecycle';
-import { CaseEvent, CaseEventType } from './entities/case-event.entity';
-import { Case } from './entities/case.entity';
 import { NotFoundError } from '../common/domain-errors';
+import { CaseAction, CaseStatus } from './case-lifecycle';
+import { CaseEvent, CaseEventType, NoticeTopic } from './entities/case-event.entity';
+import { Case } from './entities/case.entity';
 
+/** One event to append; what is not given is null. */
 export interface NewCaseEvent {
   caseId: string;
   type: CaseEventType;
   actorId: string | null;
   at: Date;
+  action?: CaseAction | null;
+  topic?: NoticeTopic | null;
   fromStatus?: CaseStatus | null;
   toStatus?: CaseStatus | null;
   reason?: string | null;
@@ -16,10 +19,16 @@ export interface NewCaseEvent {
   data?: Record<string, unknown> | null;
 }
 
-/** Appends one event to a case's timeline inside the caller's transaction. Events are never updated. */
+/**
+ * Appends one event to a case's timeline inside the caller's transaction. Events are never
+ * updated. Only the cases area writes the timeline (CaseWorkflowService, and the import's
+ * bulk writer).
+ */
 export function appendCaseEvent(manager: EntityManager, event: NewCaseEvent): Promise<CaseEvent> {
   return manager.save(
     manager.create(CaseEvent, {
+      action: null,
+      topic: null,
       fromStatus: null,
       toStatus: null,
       reason: null,
@@ -33,6 +42,8 @@ export function appendCaseEvent(manager: EntityManager, event: NewCaseEvent): Pr
 /**
  * Loads a case for a change. On PostgreSQL the row is locked until the transaction ends,
  * so two changes to one case queue; on SQLite the transaction queue already does that.
+ *
+ * @throws NotFoundError when there is no such case.
  */
 export async function loadCaseForUpdate(manager: EntityManager, id: string): Promise<Case> {
   const builder = manager.createQueryBuilder(Case, 'c').where('c.id = :id', { id });

@@ -4,7 +4,7 @@ import { CurrentStaff } from '../auth/current-staff.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { StaffPrincipal } from '../auth/roles';
 import { Page } from '../common/pagination.dto';
-import { CaseActionsService } from './case-actions.service';
+import { CaseWorkflowService } from './case-workflow.service';
 import { CASE_ACTIONS, CaseAction } from './case-lifecycle';
 import { CaseView, RedactedCaseView } from './case.view';
 import { CasesService } from './cases.service';
@@ -12,7 +12,7 @@ import { CaseActionDto, CaseTextDto } from './dto/case-action.dto';
 import { CreateCaseDto, CreatedCaseDto } from './dto/create-case.dto';
 import { ListCasesQuery } from './dto/list-cases-query.dto';
 import { CaseAccess } from './entities/case-access.entity';
-import { CaseEvent } from './entities/case-event.entity';
+import { CaseEventRecord } from './case-record';
 
 @ApiTags('cases')
 @ApiBearerAuth()
@@ -20,12 +20,12 @@ import { CaseEvent } from './entities/case-event.entity';
 export class CasesController {
   constructor(
     private readonly cases: CasesService,
-    private readonly actions: CaseActionsService,
+    private readonly workflow: CaseWorkflowService,
   ) {}
 
   @Post()
   create(@CurrentStaff() staff: StaffPrincipal, @Body() body: CreateCaseDto): Promise<CreatedCaseDto> {
-    return this.cases.create(staff, body);
+    return this.workflow.register(staff, body);
   }
 
   @Get()
@@ -42,24 +42,32 @@ export class CasesController {
   }
 
   @Get(':id/timeline')
-  timeline(@CurrentStaff() staff: StaffPrincipal, @Param('id') id: string): Promise<CaseEvent[]> {
+  timeline(@CurrentStaff() staff: StaffPrincipal, @Param('id') id: string): Promise<CaseEventRecord[]> {
     return this.cases.timeline(staff, id);
   }
 
   @Get(':id/access-log')
   @Roles('manager', 'admin')
   accessLog(@Param('id') id: string): Promise<CaseAccess[]> {
-    return this.cases.accessLog(id);
+    return this.cases.accessLogOf(id);
   }
 
   @Post(':id/notes')
-  note(@CurrentStaff() staff: StaffPrincipal, @Param('id') id: string, @Body() body: CaseTextDto): Promise<CaseEvent> {
-    return this.actions.note(staff, id, body.body);
+  note(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Param('id') id: string,
+    @Body() body: CaseTextDto,
+  ): Promise<CaseEventRecord> {
+    return this.workflow.note(staff, id, body.body);
   }
 
   @Post(':id/replies')
-  reply(@CurrentStaff() staff: StaffPrincipal, @Param('id') id: string, @Body() body: CaseTextDto): Promise<CaseEvent> {
-    return this.actions.reply(staff, id, body.body);
+  reply(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Param('id') id: string,
+    @Body() body: CaseTextDto,
+  ): Promise<CaseEventRecord> {
+    return this.workflow.reply(staff, id, body.body);
   }
 
   @Post(':id/:action')
@@ -76,7 +84,7 @@ export class CasesController {
     )
     action: CaseAction,
     @Body() body: CaseActionDto,
-  ): Promise<CaseView> {
-    return this.actions.act(staff, id, action, body);
+  ): Promise<CaseView | RedactedCaseView> {
+    return this.workflow.act(staff, id, action, body);
   }
 }

@@ -1,13 +1,13 @@
 import { EntityManager } from 'typeorm';
-import { formatReference } from './reference-number';
 
 /**
- * Hands out the next reference number of a year inside the caller's transaction.
- * The counter row is locked by the UPDATE until the transaction ends, so concurrent
- * intakes queue behind each other, and a rolled-back intake gives its number back:
- * the serials stay unique and without gaps. (SQLite takes its single write lock.)
+ * Takes `count` consecutive reference serials of a year in one statement inside the caller's
+ * transaction, and answers the first. The counter row is locked by the UPDATE until the
+ * transaction ends, so concurrent intakes (and imports) queue behind each other, and a
+ * rolled-back transaction gives its serials back: the serials stay unique and without gaps.
+ * (SQLite takes its single write lock.) A live intake takes one; an import a block per year.
  */
-export async function allocateReference(manager: EntityManager, year: number): Promise<string> {
+export async function allocateReferenceSerials(manager: EntityManager, year: number, count: number): Promise<number> {
   const postgres = manager.connection.options.type === 'postgres';
   const p = (n: number) => (postgres ? `$${n}` : '?');
   await manager.query(
@@ -15,10 +15,10 @@ export async function allocateReference(manager: EntityManager, year: number): P
     [year],
   );
   const rows: Array<{ last_value: number }> = await manager.query(
-    `UPDATE reference_counters SET last_value = last_value + 1 WHERE year = ${p(1)} RETURNING last_value`,
-    [year],
+    `UPDATE reference_counters SET last_value = last_value + ${p(1)} WHERE year = ${p(2)} RETURNING last_value`,
+    [count, year],
   );
   // PostgreSQL's driver answers an UPDATE ... RETURNING with [rows, count].
   const row = Array.isArray(rows[0]) ? (rows[0] as Array<{ last_value: number }>)[0] : rows[0];
-  return formatReference(year, Number(row.last_value));
+  return Number(row.last_value) - count + 1;
 }

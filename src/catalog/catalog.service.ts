@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/domain-errors';
 import { TransactionService } from '../database/transaction.service';
-import { Department } from '../organisation/entities/department.entity';
+import { OrganisationService } from '../organisation/organisation.service';
 import { CatalogEntryView, toCatalogEntryView } from './catalog-entry.view';
 import { CreateCatalogEntryDto, UpdateCatalogEntryDto } from './dto/catalog-entry.dto';
 import { CatalogEntry } from './entities/catalog-entry.entity';
@@ -13,7 +13,40 @@ export class CatalogService {
   constructor(
     @InjectRepository(CatalogEntry) private readonly entries: Repository<CatalogEntry>,
     private readonly transactions: TransactionService,
+    private readonly organisation: OrganisationService,
   ) {}
+
+  /** The active entry with this code, or null; inside `manager`'s transaction when given. */
+  async findActive(code: string, manager: EntityManager = this.entries.manager): Promise<CatalogEntryView | null> {
+    const entry = await manager.findOneBy(CatalogEntry, { code, active: true });
+    return entry ? toCatalogEntryView(entry) : null;
+  }
+
+  /** The entry with this code, active or not, or null; inside `manager`'s transaction when given. */
+  async findAny(code: string, manager: EntityManager = this.entries.manager): Promise<CatalogEntryView | null> {
+    const entry = await manager.findOneBy(CatalogEntry, { code });
+    return entry ? toCatalogEntryView(entry) : null;
+  }
+
+  /** Stores catalog entries in bulk inside the caller's transaction (the demo municipality). */
+  async insertEntries(manager: EntityManager, entries: CatalogEntryView[]): Promise<void> {
+    await manager.insert(
+      CatalogEntry,
+      entries.map((entry) => ({
+        code: entry.code,
+        nameSv: entry.name.sv,
+        nameEn: entry.name.en,
+        nameDa: entry.name.da ?? null,
+        kind: entry.kind,
+        departmentCode: entry.departmentCode,
+        handledByServiceCenter: entry.handledByServiceCenter,
+        priority: entry.priority,
+        keywords: entry.keywords,
+        confidential: entry.confidential,
+        active: entry.active,
+      })),
+    );
+  }
 
   async list(filter: { includeInactive?: boolean } = {}): Promise<CatalogEntryView[]> {
     const entries = await this.entries.find({
@@ -68,7 +101,7 @@ export class CatalogService {
   }
 
   private async requireDepartment(manager: EntityManager, code: string): Promise<void> {
-    if (!(await manager.existsBy(Department, { code })))
+    if (!(await this.organisation.departmentExists(code, manager)))
       throw new InvalidInputError([`departmentCode: unknown department "${code}"`]);
   }
 }

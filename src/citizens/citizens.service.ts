@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/app-config';
 import { newId } from '../common/ids';
@@ -22,7 +22,10 @@ export interface CitizenView {
 export class CitizensService {
   private readonly vault: PersonalNumberVault;
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
     this.vault = new PersonalNumberVault(config.personalDataKey);
   }
 
@@ -68,6 +71,11 @@ export class CitizensService {
     const parsed = parsePersonalNumber(personalNumber);
     if (!parsed.valid) return null;
     return manager.findOneBy(Citizen, { personalNumberHash: this.vault.hash(parsed.normalized) });
+  }
+
+  /** The citizen as staff see them, or null; inside `manager`'s transaction when given. */
+  async find(id: string, manager: EntityManager = this.dataSource.manager): Promise<CitizenView | null> {
+    return (await this.views(manager, [id])).get(id) ?? null;
   }
 
   async views(manager: EntityManager, ids: string[]): Promise<Map<string, CitizenView>> {

@@ -1,21 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { StaffPrincipal } from '../auth/roles';
-import { CatalogEntry } from '../catalog/entities/catalog-entry.entity';
+import { CatalogService } from '../catalog/catalog.service';
 import { CitizensService, CitizenView } from '../citizens/citizens.service';
 import { Clock } from '../common/clock';
 import { InvalidInputError, NotFoundError } from '../common/domain-errors';
 import { newId } from '../common/ids';
 import { Page } from '../common/pagination.dto';
 import { TransactionService } from '../database/transaction.service';
-import { ServicePoint } from '../organisation/entities/service-point.entity';
+import { OrganisationService } from '../organisation/organisation.service';
 import { CreateContactDto } from './dto/create-contact.dto';
 import { ListContactsQuery } from './dto/list-contacts-query.dto';
+import { ContactListener } from './contact-listener';
 import { Contact } from './entities/contact.entity';
+import { Channel, ContactOutcome } from './contact.types';
 
 export interface ContactView {
   id: string;
-  channel: string;
+  channel: Channel;
   servicePointCode: string | null;
   agentId: string | null;
   startedAt: Date;
@@ -23,19 +25,40 @@ export interface ContactView {
   durationSeconds: number;
   summary: string;
   catalogCode: string | null;
-  outcome: string;
+  outcome: ContactOutcome;
   gender: string | null;
   citizen: CitizenView | null;
 }
 
 @Injectable()
 export class ContactsService {
+  private readonly listeners: ContactListener[] = [];
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly transactions: TransactionService,
     private readonly citizens: CitizensService,
     private readonly clock: Clock,
+    private readonly catalog: CatalogService,
+    private readonly organisation: OrganisationService,
   ) {}
+
+  /** Another area hears of each contact logged from now on (service targets plan owed callbacks). */
+  subscribe(listener: ContactListener): void {
+    this.listeners.push(listener);
+  }
+
+  /** Contacts by id; unknown ids are left out. */
+  async findMany(ids: string[]): Promise<Map<string, ContactView>> {
+    if (ids.length === 0) return new Map();
+    const contacts = await this.dataSource.manager.findBy(Contact, { id: In(ids) });
+    return new Map((await this.views(this.dataSource.manager, contacts)).map((view) => [view.id, view]));
+  }
+
+  /** Whether the contact exists; inside `manager`'s transaction when given. */
+  exists(id: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
+    return manager.existsBy(Contact, { id });
+  }
 
   async log(agent: StaffPrincipal, input: CreateContactDto): Promise<ContactView> {
     const now = this.clock.now();
@@ -63,8 +86,16 @@ export class ContactsService {
         gender: input.gender ?? input.citizen?.gender ?? citizen?.gender ?? null,
       });
       await manager.save(contact);
-      return (await this.views(manager, [contact]))[0];
+      const logged = (await this.views(manager, [contact]))[0];
+      for (const listener of this.listeners) await listener.contactLogged(manager, logged);
+      return logged;
     });
+  }
+
+  /** The contact, or null; inside `manager`'s transaction when given. */
+  async find(id: string, manager: EntityManager = this.dataSource.manager): Promise<ContactView | null> {
+    const contact = await manager.findOneBy(Contact, { id });
+    return contact ? (await this.views(manager, [contact]))[0] : null;
   }
 
   async get(id: string): Promise<ContactView> {
@@ -94,10 +125,10 @@ export class ContactsService {
 
   private async requireReferences(manager: EntityManager, input: CreateContactDto): Promise<void> {
     const problems: string[] = [];
-    if (input.servicePointCode && !(await manager.existsBy(ServicePoint, { code: input.servicePointCode }))) {
+    if (input.servicePointCode && !(await this.organisation.servicePointExists(input.servicePointCode, manager))) {
       problems.push(`servicePointCode: unknown service point "${input.servicePointCode}"`);
     }
-    if (input.catalogCode && !(await manager.existsBy(CatalogEntry, { code: input.catalogCode }))) {
+    if (input.catalogCode && !(await this.catalog.findAny(input.catalogCode, manager))) {
       problems.push(`catalogCode: unknown catalog entry "${input.catalogCode}"`);
     }
     if (problems.length) throw new InvalidInputError(problems);

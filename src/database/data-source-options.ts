@@ -5,8 +5,11 @@ import { DataSourceOptions } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
-/** Entities and migrations are found by file name, so a new area only adds files. */
-const ENTITIES = [join(__dirname, '..', '**', '*.entity.{ts,js}')];
+/**
+ * Migrations are found by file name. Entities are not: each area's module registers its own
+ * with TypeOrmModule.forFeature, and the application's data source loads those (autoLoadEntities),
+ * so every table has one owning module. `npm run migration:run` needs no entities.
+ */
 const MIGRATIONS = [join(__dirname, 'migrations', '*.{ts,js}')];
 
 export function dataSourceOptions(config: AppConfig): DataSourceOptions {
@@ -14,7 +17,6 @@ export function dataSourceOptions(config: AppConfig): DataSourceOptions {
     return {
       type: 'postgres',
       url: config.database.url,
-      entities: ENTITIES,
       migrations: MIGRATIONS,
       migrationsRun: false,
       namingStrategy: new SnakeNamingStrategy(),
@@ -27,7 +29,6 @@ export function dataSourceOptions(config: AppConfig): DataSourceOptions {
   return {
     type: 'better-sqlite3',
     database: path,
-    entities: ENTITIES,
     migrations: MIGRATIONS,
     migrationsRun: false,
     namingStrategy: new SnakeNamingStrategy(),

@@ -1,7 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { CHANNELS } from '../contacts/contact.types';
-import { insertImportedCases } from '../imports/case-import-writer';
-import { ImportedCase } from '../imports/case-line-validator';
+import { CaseImportWriter, HistoricalCase } from '../cases/case-import-writer';
 import { generateDemoHistory } from './demo-history';
 import { SeededRandom } from './seeded-random';
 import { DEMO_CATALOG } from './demo-municipality';
@@ -14,7 +13,12 @@ const DAY_MS = 24 * 3600_000;
  * accuracy on a held-out part), and the statistics have something to show. Written the
  * way the historical import writes, without routing, notifications or escalations.
  */
-export async function seedDemoHistory(manager: EntityManager, now: Date, count = 600): Promise<number> {
+export async function seedDemoHistory(
+  writer: CaseImportWriter,
+  manager: EntityManager,
+  now: Date,
+  count = 600,
+): Promise<number> {
   const random = new SeededRandom(2026);
   const byCode = new Map(DEMO_CATALOG.map((entry) => [entry.code, entry]));
   const examples = generateDemoHistory(DEMO_CATALOG, count, 2026);
@@ -23,7 +27,7 @@ export async function seedDemoHistory(manager: EntityManager, now: Date, count =
     .map(() => now.getTime() - (1 + random.int(364)) * DAY_MS - random.int(8 * 3600_000))
     .sort((a, b) => a - b);
 
-  const history: ImportedCase[] = [];
+  const history: HistoricalCase[] = [];
   for (const [index, example] of examples.entries()) {
     const entry = byCode.get(example.catalogCode);
     if (!entry) continue;
@@ -48,7 +52,7 @@ export async function seedDemoHistory(manager: EntityManager, now: Date, count =
   );
   // The import's own batch size: the writer's multi-row inserts are sized for it.
   for (let start = 0; start < history.length; start += 500) {
-    await insertImportedCases(manager, history.slice(start, start + 500), { importerId: null, now, catalog });
+    await writer.insert(manager, history.slice(start, start + 500), { importerId: null, now, catalog });
   }
   return history.length;
 }

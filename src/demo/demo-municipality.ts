@@ -1,6 +1,6 @@
 import { CaseKind, Priority } from '../catalog/catalog.types';
 import { Role } from '../auth/roles';
-import { ServicePointKind } from '../organisation/entities/service-point.entity';
+import { ServicePointKind } from '../organisation/organisation.types';
 
 /**
  * Norrvika kommun: an invented Swedish municipality of about 45,000 people, with a

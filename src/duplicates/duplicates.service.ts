@@ -1,10 +1,11 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { CaseChange, CaseHooks, CaseListener } from '../cases/case-hooks';
-import { OPEN_STATUSES } from '../cases/case-lifecycle';
-import { appendCaseEvent } from '../cases/case-timeline';
-import { Case } from '../cases/entities/case.entity';
-import { CatalogEntry } from '../catalog/entities/catalog-entry.entity';
+import { CatalogService } from '../catalog/catalog.service';
+import { CaseChangeEvent, CaseListener } from '../cases/case-change';
+import { CaseChangePublisher } from '../cases/case-change-publisher.service';
+import { CaseRecord } from '../cases/case-record';
+import { CaseRecordsService } from '../cases/case-records.service';
+import { CaseWorkflowService } from '../cases/case-workflow.service';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/app-config';
 import { boundingBox, DuplicateRules, findLikelyOriginal, normaliseAddress } from './duplicate-rules';
@@ -16,74 +17,59 @@ import { boundingBox, DuplicateRules, findLikelyOriginal, normaliseAddress } fro
  */
 @Injectable()
 export class DuplicatesService implements CaseListener, OnModuleInit {
+  readonly listenerName = 'duplicates';
   private readonly rules: DuplicateRules;
 
   constructor(
-    private readonly hooks: CaseHooks,
+    private readonly publisher: CaseChangePublisher,
+    private readonly cases: CaseRecordsService,
+    private readonly workflow: CaseWorkflowService,
+    private readonly catalog: CatalogService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.rules = config.duplicates;
   }
 
   onModuleInit(): void {
-    this.hooks.register(this);
+    this.publisher.subscribe(this);
   }
 
-  async caseCreated(manager: EntityManager, created: Case): Promise<void> {
-    await this.flag(manager, created);
+  /** At registration, and when a case first gets its type at triage: that is when it can be compared. */
+  async onCaseChange(manager: EntityManager, event: CaseChangeEvent): Promise<void> {
+    if (event.action === 'register' || (event.action === 'triage' && event.case.likelyDuplicateOfId === null)) {
+      await this.flag(manager, event.case);
+    }
   }
 
-  /** A case first gets its type at triage; that is when it can be compared. */
-  async caseChanged(manager: EntityManager, changed: Case, change: CaseChange): Promise<void> {
-    if (change.action === 'triage' && changed.likelyDuplicateOfId === null) await this.flag(manager, changed);
-  }
-
-  private async flag(manager: EntityManager, candidate: Case): Promise<void> {
+  private async flag(manager: EntityManager, candidate: CaseRecord): Promise<void> {
     if (!candidate.catalogCode || (candidate.address === null && (candidate.lat === null || candidate.lng === null)))
       return;
-    const entry = await manager.findOneBy(CatalogEntry, { code: candidate.catalogCode });
+    const entry = await this.catalog.findAny(candidate.catalogCode, manager);
     if (entry?.kind !== 'fault_report') return;
 
-    const match = findLikelyOriginal(candidate, await this.openNeighbours(manager, candidate), this.rules);
+    const neighbours = await this.cases.openNeighbours(manager, {
+      catalogCode: candidate.catalogCode,
+      excludeId: candidate.id,
+      since: new Date(candidate.receivedAt.getTime() - this.rules.windowDays * 24 * 3600_000),
+      streetPrefix: normaliseAddress(candidate.address),
+      box:
+        candidate.lat !== null && candidate.lng !== null
+          ? boundingBox(candidate.lat, candidate.lng, this.rules.radiusMeters)
+          : null,
+      limit: 200,
+    });
+    const match = findLikelyOriginal(candidate, neighbours, this.rules);
     if (!match) return;
-    const original = await manager.findOneByOrFail(Case, { id: match.originalId });
-    candidate.likelyDuplicateOfId = original.id;
-    await manager.update(Case, { id: candidate.id }, { likelyDuplicateOfId: original.id });
-    await appendCaseEvent(manager, {
-      caseId: candidate.id,
-      type: 'duplicate_flag',
-      actorId: null,
-      at: candidate.receivedAt,
-      reason: match.sameAddress
+    const original = await this.cases.find(match.originalId, manager);
+    if (!original) return;
+    await this.workflow.flagLikelyDuplicate(
+      manager,
+      candidate,
+      original,
+      match.sameAddress
         ? 'Same type of fault reported at the same address'
         : `Same type of fault reported ${match.distanceMeters} m away`,
-      data: { likelyDuplicateOfId: original.id, likelyDuplicateOfReference: original.reference, ...match },
-    });
-  }
-
-  /** Open cases of the same type in the window, at the same street or inside the radius's box. */
-  private async openNeighbours(manager: EntityManager, candidate: Case): Promise<Case[]> {
-    const since = new Date(candidate.receivedAt.getTime() - this.rules.windowDays * 24 * 3600_000);
-    const query = manager
-      .createQueryBuilder(Case, 'c')
-      .where('c.catalogCode = :code', { code: candidate.catalogCode })
-      .andWhere('c.status IN (:...statuses)', { statuses: OPEN_STATUSES })
-      .andWhere('c.receivedAt >= :since', { since })
-      .andWhere('c.id <> :id', { id: candidate.id });
-    const conditions: string[] = [];
-    const street = normaliseAddress(candidate.address);
-    if (street) {
-      conditions.push('LOWER(c.address) LIKE :street');
-      query.setParameter('street', `${street.replace(/[\\%_]/g, '')}%`);
-    }
-    if (candidate.lat !== null && candidate.lng !== null) {
-      const box = boundingBox(candidate.lat, candidate.lng, this.rules.radiusMeters);
-      conditions.push('(c.lat BETWEEN :minLat AND :maxLat AND c.lng BETWEEN :minLng AND :maxLng)');
-      query.setParameters(box);
-    }
-    return query
-      .andWhere(`(${conditions.join(' OR ')})`)
-      .limit(200)
-      .getMany();
+      { ...match },
+    );
   }
 }

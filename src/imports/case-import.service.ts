@@ -1,13 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { QueryFailedError } from 'typeorm';
 import { StaffPrincipal } from '../auth/roles';
-import { CatalogEntry } from '../catalog/entities/catalog-entry.entity';
-import { Case } from '../cases/entities/case.entity';
+import { CaseImportWriter, CatalogTraits, ImportWriteOptions } from '../cases/case-import-writer';
+import { CatalogService } from '../catalog/catalog.service';
 import { Clock } from '../common/clock';
 import { ConflictError } from '../common/domain-errors';
 import { TransactionService } from '../database/transaction.service';
-import { Department } from '../organisation/entities/department.entity';
-import { CatalogTraits, ImportWriteOptions, insertImportedCases } from './case-import-writer';
+import { OrganisationService } from '../organisation/organisation.service';
 import { ImportedCase, validateCaseLine } from './case-line-validator';
 import { CaseImportResultDto } from './dto/case-import-result.dto';
 import { ImportChecker } from './import-checker';
@@ -29,16 +28,18 @@ export class CaseImportService {
   private readonly logger = new Logger(CaseImportService.name);
 
   constructor(
-    private readonly dataSource: DataSource,
     private readonly transactions: TransactionService,
     private readonly clock: Clock,
+    private readonly writer: CaseImportWriter,
+    private readonly catalog: CatalogService,
+    private readonly organisation: OrganisationService,
   ) {}
 
   async importCases(importer: StaffPrincipal, lines: AsyncIterable<SourceLine>): Promise<CaseImportResultDto> {
     const startedAt = performance.now();
     const now = this.clock.now();
     const catalog = await this.catalogTraits();
-    const departments = await this.dataSource.manager.find(Department, { select: { code: true } });
+    const departments = await this.organisation.listDepartments();
     const spool = new ImportSpool<ImportedCase>();
     try {
       const context = {
@@ -82,7 +83,7 @@ export class CaseImportService {
     try {
       return await this.transactions.run(async (manager) => {
         for await (const batch of spool.batches(INSERT_BATCH, reviveCase)) {
-          await insertImportedCases(manager, batch, options);
+          await this.writer.insert(manager, batch, options);
           // Lets other requests' reads be answered between batches of a long import.
           await new Promise((resolve) => setImmediate(resolve));
         }
@@ -100,21 +101,15 @@ export class CaseImportService {
 
   private async catalogTraits(): Promise<Map<string, CatalogTraits>> {
     // Inactive entries count too: historical cases were filed under the catalog of their time.
-    const entries = await this.dataSource.manager.find(CatalogEntry, {
-      select: { code: true, priority: true, confidential: true },
-    });
+    const entries = await this.catalog.list({ includeInactive: true });
     return new Map(
       entries.map((entry) => [entry.code, { priority: entry.priority, confidential: entry.confidential }]),
     );
   }
 
   private async findImported(externalIds: string[]): Promise<Map<string, string>> {
-    const rows = await this.dataSource.manager
-      .createQueryBuilder(Case, 'c')
-      .select(['c.externalId', 'c.reference'])
-      .where('c.externalId IN (:...externalIds)', { externalIds })
-      .getMany();
-    return new Map(rows.map((row) => [row.externalId as string, `case ${row.reference}`]));
+    const references = await this.writer.referencesOfImported(externalIds);
+    return new Map([...references].map(([externalId, reference]) => [externalId, `case ${reference}`]));
   }
 }
 

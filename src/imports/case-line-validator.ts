@@ -1,20 +1,11 @@
 import { CASE_STATUSES, CaseStatus } from '../cases/case-lifecycle';
 import { CHANNELS, Channel } from '../contacts/contact.types';
 import { isBlank, LineFields, readChoice, readInstant, readText, unknownFields } from './field-readers';
+import { HistoricalCase } from '../cases/case-import-writer';
 
 /** One historical case from an import file, checked and with its times read. */
-export interface ImportedCase {
-  externalId: string;
-  receivedAt: Date;
-  firstResponseAt: Date | null;
-  resolvedAt: Date | null;
-  closedAt: Date | null;
-  departmentCode: string;
-  catalogCode: string;
-  channel: Channel;
-  description: string;
-  status: CaseStatus;
-}
+/** A checked line: a historical case as the cases area stores it. */
+export type ImportedCase = HistoricalCase;
 
 /** What a line is checked against: the organisation as it is now, and the time of the import. */
 export interface CaseLineContext {

@@ -1,4 +1,4 @@
-import { Case } from '../cases/entities/case.entity';
+import { CaseRecord } from '../cases/case-record';
 
 /** One line of an inbox: enough to choose a case; the whole case is one click (GET /cases/{id}) away. */
 export interface InboxItem {
@@ -22,7 +22,7 @@ export interface InboxItem {
   reopenCount: number;
 }
 
-export function toInboxItem(row: Case, readable: boolean, dueAt: Date | null): InboxItem {
+export function toInboxItem(row: CaseRecord, readable: boolean, dueAt: Date | null): InboxItem {
   return {
     id: row.id,
     reference: row.reference,

@@ -1,8 +1,7 @@
-import { StaffPrincipal } from '../auth/roles';
 import { CaseStatus } from '../cases/case-lifecycle';
 
 /**
- * What a department inbox holds, and who may look at it.
+ * What a department inbox holds.
  *
  * A department's inbox holds its cases that wait for someone to pick them up: routed to
  * it (also by transfer from another department) and reopened ones (a resolved case the
@@ -12,20 +11,8 @@ import { CaseStatus } from '../cases/case-lifecycle';
  * still the service center's to deal with, whatever the department: cases returned by a
  * department (wrong department), cases waiting for a person to triage them, and triaged
  * cases of types the service center finishes itself.
+ *
+ * Who may look at which inbox is the access policy's to say (AccessPolicy.inboxRefusal).
  */
 export const CLAIMABLE_STATUSES: readonly CaseStatus[] = ['routed', 'reopened'];
 export const AT_SERVICE_CENTER_STATUSES: readonly CaseStatus[] = ['new', 'triaged', 'returned'];
-
-/** Why the principal may not see the inbox, or null. Handlers see their departments', agents the service center's. */
-export function inboxViewRefusal(
-  principal: StaffPrincipal,
-  departmentCode: string,
-  serviceCenterCode: string,
-): string | null {
-  if (principal.role === 'admin' || principal.role === 'manager') return null;
-  if (principal.role === 'handler' && principal.departmentCodes.includes(departmentCode)) return null;
-  if (principal.role === 'agent' && departmentCode === serviceCenterCode) return null;
-  return principal.role === 'agent'
-    ? "An agent sees the service center's inbox only"
-    : 'A handler sees the inboxes of their own departments only';
-}

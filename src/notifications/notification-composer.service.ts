@@ -1,8 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { CaseEvent } from '../cases/entities/case-event.entity';
-import { Case } from '../cases/entities/case.entity';
-import { Citizen } from '../citizens/entities/citizen.entity';
+import { CaseRecordsService } from '../cases/case-records.service';
+import { CitizensService } from '../citizens/citizens.service';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { Notification } from './entities/notification.entity';
@@ -33,7 +31,8 @@ export class NotificationComposer {
   private readonly messageIdDomain: string;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly cases: CaseRecordsService,
+    private readonly citizens: CitizensService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.signature = senderName(config.mailFrom);
@@ -41,10 +40,9 @@ export class NotificationComposer {
   }
 
   async compose(notification: Notification): Promise<ComposedNotification> {
-    const manager = this.dataSource.manager;
-    const about = await manager.findOneBy(Case, { id: notification.caseId });
+    const about = await this.cases.find(notification.caseId);
     if (!about) throw new UndeliverableNotificationError('The case no longer exists');
-    const citizen = notification.citizenId ? await manager.findOneBy(Citizen, { id: notification.citizenId }) : null;
+    const citizen = notification.citizenId ? await this.citizens.find(notification.citizenId) : null;
     const context: MessageContext = { reference: about.reference, signature: this.signature };
     const fileStem = `${about.reference}-${messageTopic(notification.messageKey)}`;
     // Staff confirmed this case repeats another: the message says both were handled as one.
@@ -79,9 +77,7 @@ export class NotificationComposer {
       case 'resolution':
         return resolutionEmail(context, handledWithAnother);
       case 'reply': {
-        const reply = notification.replyEventId
-          ? await this.dataSource.manager.findOneBy(CaseEvent, { id: notification.replyEventId })
-          : null;
+        const reply = notification.replyEventId ? await this.cases.event(notification.replyEventId) : null;
         if (!reply?.body) throw new UndeliverableNotificationError('The reply is no longer on the case');
         return replyEmail(context, reply.body);
       }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, Not } from 'typeorm';
-import { appendCaseEvent } from '../cases/case-timeline';
+import { CaseWorkflowService } from '../cases/case-workflow.service';
 import { Clock } from '../common/clock';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
@@ -29,6 +29,7 @@ export class NotificationDeliveryService {
     private readonly mail: MailSender,
     private readonly sms: SmsSender,
     private readonly clock: Clock,
+    private readonly workflow: CaseWorkflowService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -81,13 +82,12 @@ export class NotificationDeliveryService {
       notification.status === 'sent'
         ? `${what} sent to the citizen`
         : `${what} could not be sent after ${notification.attempts} ${notification.attempts === 1 ? 'try' : 'tries'}: ${notification.lastError ?? 'unknown error'}`;
-    await appendCaseEvent(manager, {
-      caseId: notification.caseId,
-      type: 'notification',
-      actorId: null,
-      at,
+    await this.workflow.addNotice(
+      manager,
+      notification.caseId,
+      'notification',
       reason,
-      data: {
+      {
         notificationId: notification.id,
         kind: notification.kind,
         channel: notification.channel,
@@ -95,6 +95,7 @@ export class NotificationDeliveryService {
         attempts: notification.attempts,
         recipient: notification.recipientMasked,
       },
-    });
+      at,
+    );
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Case } from '../cases/entities/case.entity';
-import { Citizen } from '../citizens/entities/citizen.entity';
+import { CaseRecord } from '../cases/case-record';
+import { CitizensService, CitizenView } from '../citizens/citizens.service';
 import { OutboxService } from '../queue/outbox.service';
 import { Notification, NotificationChannel, NotificationKind } from './entities/notification.entity';
 import { notificationMessageKey, sendNotificationJob } from './notification-job';
@@ -21,11 +21,14 @@ export interface PlannedMessage {
  */
 @Injectable()
 export class NotificationPlanner {
-  constructor(private readonly outbox: OutboxService) {}
+  constructor(
+    private readonly outbox: OutboxService,
+    private readonly citizens: CitizensService,
+  ) {}
 
-  async plan(manager: EntityManager, about: Case, message: PlannedMessage): Promise<void> {
+  async plan(manager: EntityManager, about: CaseRecord, message: PlannedMessage): Promise<void> {
     if (!about.citizenId) return;
-    const citizen = await manager.findOneBy(Citizen, { id: about.citizenId });
+    const citizen = await this.citizens.find(about.citizenId, manager);
     const channel = citizen ? channelFor(citizen, message.kind) : null;
     if (!citizen || !channel) return;
     const messageKey = notificationMessageKey(about.id, message.topic);
@@ -61,7 +64,7 @@ export class NotificationPlanner {
  * E-mail when the citizen gave an address, else SMS: an SMS costs money and holds little
  * text. A reply is the handler's own text and may be long, so it goes by e-mail only.
  */
-function channelFor(citizen: Citizen, kind: NotificationKind): NotificationChannel | null {
+function channelFor(citizen: CitizenView, kind: NotificationKind): NotificationChannel | null {
   if (citizen.email) return 'email';
   if (citizen.phone && kind !== 'reply') return 'sms';
   return null;

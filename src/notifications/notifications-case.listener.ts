@@ -1,8 +1,9 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { CaseChange, CaseHooks, CaseListener } from '../cases/case-hooks';
-import { CaseEvent } from '../cases/entities/case-event.entity';
-import { Case } from '../cases/entities/case.entity';
+import { CaseChangeEvent, CaseListener } from '../cases/case-change';
+import { CaseChangePublisher } from '../cases/case-change-publisher.service';
+import { CaseRecord } from '../cases/case-record';
+import { CaseRecordsService } from '../cases/case-records.service';
 import { NotificationPlanner } from './notification-planner.service';
 
 /**
@@ -12,55 +13,55 @@ import { NotificationPlanner } from './notification-planner.service';
  */
 @Injectable()
 export class NotificationsCaseListener implements CaseListener, OnModuleInit {
+  readonly listenerName = 'notifications';
+
   constructor(
-    private readonly hooks: CaseHooks,
+    private readonly publisher: CaseChangePublisher,
+    private readonly cases: CaseRecordsService,
     private readonly planner: NotificationPlanner,
   ) {}
 
   onModuleInit(): void {
-    this.hooks.register(this);
+    this.publisher.subscribe(this);
   }
 
-  async caseCreated(manager: EntityManager, created: Case): Promise<void> {
-    // Imported history is not news to anyone.
-    if (created.source !== 'live') return;
-    await this.planner.plan(manager, created, { kind: 'receipt', topic: 'receipt' });
+  async onCaseChange(manager: EntityManager, event: CaseChangeEvent): Promise<void> {
+    // Imported history is not news to anyone; it is never published anyway.
+    if (event.action === 'register' && event.case.source === 'live') {
+      await this.planner.plan(manager, event.case, { kind: 'receipt', topic: 'receipt' });
+    }
+    if (event.action === 'resolve') await this.resolved(manager, event.case);
+    if (event.action === 'reply') await this.replied(manager, event.case);
+    if (event.action === 'duplicate') await this.confirmedDuplicate(manager, event.case);
   }
 
-  async caseChanged(manager: EntityManager, changed: Case, change: CaseChange): Promise<void> {
-    if (change.action === 'resolve') await this.resolved(manager, changed);
-    if (change.action === 'reply') await this.replied(manager, changed);
-    if (change.action === 'duplicate') await this.confirmedDuplicate(manager, changed);
-  }
-
-  private async resolved(manager: EntityManager, resolved: Case): Promise<void> {
+  private async resolved(manager: EntityManager, resolved: CaseRecord): Promise<void> {
     // A receipt not yet handed to the queue (resolved on the spot, or the queue was down) is
     // overtaken: the resolution message carries the reference number too.
     await this.planner.withdraw(manager, resolved.id, 'receipt');
     const topic = resolutionTopic(resolved);
     await this.planner.plan(manager, resolved, { kind: 'resolution', topic });
-    const duplicates = await manager.findBy(Case, { duplicateOfId: resolved.id, status: 'duplicate' });
-    for (const duplicate of duplicates) await this.planner.plan(manager, duplicate, { kind: 'resolution', topic });
+    for (const duplicate of await this.cases.duplicatesOf(manager, resolved.id)) {
+      await this.planner.plan(manager, duplicate, { kind: 'resolution', topic });
+    }
   }
 
   /**
    * The text of a confidential case stays out of e-mail, which is not a protected channel;
    * the citizen of such a case gets replies through the department's secure ways.
    */
-  private async replied(manager: EntityManager, about: Case): Promise<void> {
+  private async replied(manager: EntityManager, about: CaseRecord): Promise<void> {
     if (about.confidential) return;
-    const reply = await manager.findOne(CaseEvent, {
-      where: { caseId: about.id, type: 'reply' },
-      order: { id: 'DESC' },
-    });
-    if (reply)
+    const reply = await this.cases.latestEvent(manager, about.id, { type: 'reply' });
+    if (reply) {
       await this.planner.plan(manager, about, { kind: 'reply', topic: `reply-${reply.id}`, replyEventId: reply.id });
+    }
   }
 
   /** A repeat confirmed after the original was already resolved: its citizen hears so now. */
-  private async confirmedDuplicate(manager: EntityManager, duplicate: Case): Promise<void> {
+  private async confirmedDuplicate(manager: EntityManager, duplicate: CaseRecord): Promise<void> {
     if (!duplicate.duplicateOfId) return;
-    const original = await manager.findOneBy(Case, { id: duplicate.duplicateOfId });
+    const original = await this.cases.find(duplicate.duplicateOfId, manager);
     if (original && (original.status === 'resolved' || original.status === 'closed')) {
       await this.planner.plan(manager, duplicate, { kind: 'resolution', topic: resolutionTopic(original) });
     }
@@ -68,6 +69,6 @@ export class NotificationsCaseListener implements CaseListener, OnModuleInit {
 }
 
 /** The first resolution is `resolution`; after a reopening the next one is news again (`resolution-2`). */
-function resolutionTopic(resolved: Case): string {
+function resolutionTopic(resolved: CaseRecord): string {
   return resolved.reopenCount > 0 ? `resolution-${resolved.reopenCount + 1}` : 'resolution';
 }

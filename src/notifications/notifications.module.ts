@@ -14,6 +14,8 @@ import { MailSender } from './transports/mail-sender';
 import { SmtpMailSender } from './transports/smtp-mail-sender';
 import { FileSmsSender } from './transports/file-sms-sender';
 import { SmsSender } from './transports/sms-sender';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Notification } from './entities/notification.entity';
 
 /**
  * Messages to citizens about their cases: planned in the case's transaction, sent by the
@@ -21,7 +23,7 @@ import { SmsSender } from './transports/sms-sender';
  * .eml files; SMS always into MAIL_DIR/sms/ until a provider is chosen.
  */
 @Module({
-  imports: [CasesModule],
+  imports: [TypeOrmModule.forFeature([Notification]), CasesModule],
   controllers: [NotificationsController],
   providers: [
     NotificationsService,

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { StaffPrincipal } from '../auth/roles';
-import { mayReadContent } from '../cases/confidentiality';
-import { Case } from '../cases/entities/case.entity';
+import { AccessPolicy } from '../auth/access-policy';
+import { CaseRecordsService } from '../cases/case-records.service';
 import { ConflictError, ForbiddenError, NotFoundError } from '../common/domain-errors';
 import { Page } from '../common/pagination.dto';
 import { TransactionService } from '../database/transaction.service';
@@ -19,13 +19,15 @@ export class NotificationsService {
     private readonly dataSource: DataSource,
     private readonly transactions: TransactionService,
     private readonly outbox: OutboxService,
+    private readonly cases: CaseRecordsService,
   ) {}
 
   /** A case's messages, for staff who may read the case: even masked, an address is about the citizen. */
   async forCase(principal: StaffPrincipal, caseId: string): Promise<NotificationView[]> {
-    const found = await this.dataSource.manager.findOneBy(Case, { id: caseId });
+    const found = await this.cases.find(caseId);
     if (!found) throw new NotFoundError('Case', caseId);
-    if (!mayReadContent(principal, found)) throw new ForbiddenError('This case is confidential to its department');
+    if (!AccessPolicy.mayReadContent(principal, found))
+      throw new ForbiddenError('This case is confidential to its department');
     const rows = await this.dataSource.manager.find(Notification, { where: { caseId }, order: { id: 'ASC' } });
     return rows.map((row) => toNotificationView(row, found.reference));
   }
@@ -39,7 +41,7 @@ export class NotificationsService {
       take: limit,
       skip: offset,
     });
-    const references = await this.references(rows.map((row) => row.caseId));
+    const references = await this.cases.references(rows.map((row) => row.caseId));
     return {
       items: rows.map((row) => toNotificationView(row, references.get(row.caseId) ?? null)),
       total,
@@ -62,18 +64,8 @@ export class NotificationsService {
         { status: notification.status, resendCount: notification.resendCount },
       );
       await this.outbox.enqueue(manager, sendNotificationJob(notification));
-      const about = await manager.findOneBy(Case, { id: notification.caseId });
+      const about = await this.cases.find(notification.caseId, manager);
       return toNotificationView(notification, about?.reference ?? null);
     });
-  }
-
-  private async references(caseIds: string[]): Promise<Map<string, string>> {
-    const unique = [...new Set(caseIds)];
-    if (unique.length === 0) return new Map();
-    const cases = await this.dataSource.manager.find(Case, {
-      select: { id: true, reference: true },
-      where: { id: In(unique) },
-    });
-    return new Map(cases.map((row) => [row.id, row.reference]));
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { ConflictError, NotFoundError } from '../common/domain-errors';
 import { TransactionService } from '../database/transaction.service';
 import { CreateDepartmentDto, UpdateDepartmentDto } from './dto/department.dto';
@@ -15,6 +15,34 @@ export class OrganisationService {
     @InjectRepository(ServicePoint) private readonly servicePoints: Repository<ServicePoint>,
     private readonly transactions: TransactionService,
   ) {}
+
+  /** Whether the department exists; inside `manager`'s transaction when given. */
+  departmentExists(code: string, manager: EntityManager = this.departments.manager): Promise<boolean> {
+    return manager.existsBy(Department, { code });
+  }
+
+  /** Whether the service point exists; inside `manager`'s transaction when given. */
+  servicePointExists(code: string, manager: EntityManager = this.servicePoints.manager): Promise<boolean> {
+    return manager.existsBy(ServicePoint, { code });
+  }
+
+  /** Whether any department exists yet (an empty installation has none). */
+  async hasDepartments(): Promise<boolean> {
+    return (await this.departments.count()) > 0;
+  }
+
+  /** Stores departments and service points in bulk inside the caller's transaction (the demo municipality). */
+  async insertOrganisation(
+    manager: EntityManager,
+    departments: Array<Pick<Department, 'code' | 'name'>>,
+    servicePoints: Array<Pick<ServicePoint, 'code' | 'name' | 'kind' | 'address'>>,
+  ): Promise<void> {
+    await manager.insert(Department, departments);
+    await manager.insert(
+      ServicePoint,
+      servicePoints.map((point) => ({ ...point, active: true })),
+    );
+  }
 
   listDepartments(): Promise<Department[]> {
     return this.departments.find({ order: { code: 'ASC' } });

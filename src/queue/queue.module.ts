@@ -7,6 +7,8 @@ import { MessageQueue } from './message-queue';
 import { OutboxRelay } from './outbox-relay.service';
 import { OutboxService } from './outbox.service';
 import { QueueStatusService } from './queue-status.service';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { OutboxMessage } from './entities/outbox-message.entity';
 
 /**
  * The queue and the outbox, for every area. REDIS_URL picks BullMQ; without it the jobs
@@ -14,6 +16,7 @@ import { QueueStatusService } from './queue-status.service';
  */
 @Global()
 @Module({
+  imports: [TypeOrmModule.forFeature([OutboxMessage])],
   providers: [
     {
       provide: MessageQueue,

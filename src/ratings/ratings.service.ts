@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { StaffPrincipal } from '../auth/roles';
-import { mayReadContent } from '../cases/confidentiality';
-import { Case } from '../cases/entities/case.entity';
-import { Citizen } from '../citizens/entities/citizen.entity';
+import { AccessPolicy } from '../auth/access-policy';
+import { StaffService } from '../auth/staff.service';
+import { CaseRecordsService } from '../cases/case-records.service';
+import { CitizensService } from '../citizens/citizens.service';
 import { Clock } from '../common/clock';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../common/domain-errors';
 import { newId } from '../common/ids';
-import { Contact } from '../contacts/entities/contact.entity';
+import { ContactsService } from '../contacts/contacts.service';
 import { TransactionService } from '../database/transaction.service';
 import { CitizenRating, RatingSource } from './entities/citizen-rating.entity';
 import { RATING_DIMENSIONS, RatingDimension } from './rating-index';
@@ -37,6 +38,10 @@ export class RatingsService {
   constructor(
     private readonly transactions: TransactionService,
     private readonly clock: Clock,
+    private readonly cases: CaseRecordsService,
+    private readonly contacts: ContactsService,
+    private readonly citizens: CitizensService,
+    private readonly staff: StaffService,
   ) {}
 
   record(subject: RatingSubject, scores: RatingScores, author: RatingAuthor): Promise<CitizenRating> {
@@ -75,19 +80,11 @@ export class RatingsService {
   }
 
   private async contactAttribution(manager: EntityManager, contactId: string): Promise<Attribution> {
-    const contact = await manager.findOneBy(Contact, { id: contactId });
+    const contact = await this.contacts.find(contactId, manager);
     if (!contact) throw new NotFoundError('Contact', contactId);
-    const department = contact.agentId
-      ? await manager
-          .createQueryBuilder()
-          .select('MIN(d.department_code)', 'code')
-          .from('staff_user_departments', 'd')
-          .where('d.user_id = :agentId', { agentId: contact.agentId })
-          .getRawOne<{ code: string | null }>()
-      : undefined;
     return {
       channel: contact.channel,
-      departmentCode: department?.code ?? null,
+      departmentCode: contact.agentId ? await this.staff.primaryDepartmentOf(contact.agentId, manager) : null,
       servicePointCode: contact.servicePointCode,
       gender: contact.gender,
     };
@@ -98,10 +95,12 @@ export class RatingsService {
     caseId: string,
     staff: StaffPrincipal | null,
   ): Promise<Attribution> {
-    const rated = await manager.findOneBy(Case, { id: caseId });
+    const rated = await this.cases.find(caseId, manager);
     if (!rated) throw new NotFoundError('Case', caseId);
-    if (staff && !mayReadContent(staff, rated)) throw new ForbiddenError('This case is confidential to its department');
-    const citizen = rated.citizenId ? await manager.findOneBy(Citizen, { id: rated.citizenId }) : null;
+    if (staff && !AccessPolicy.mayReadContent(staff, rated)) {
+      throw new ForbiddenError('This case is confidential to its department');
+    }
+    const citizen = rated.citizenId ? await this.citizens.find(rated.citizenId, manager) : null;
     return {
       channel: rated.channel,
       departmentCode: rated.departmentCode,

@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { CaseChange, CaseHooks, CaseListener } from '../cases/case-hooks';
-import { Case } from '../cases/entities/case.entity';
+import { CaseChangeEvent, CaseListener } from '../cases/case-change';
+import { CaseChangePublisher } from '../cases/case-change-publisher.service';
 import { newId } from '../common/ids';
 import { OutboxService } from '../queue/outbox.service';
 import { routeCaseJob } from './route-case.job';
@@ -12,27 +12,31 @@ import { routeCaseJob } from './route-case.job';
  */
 @Injectable()
 export class RoutingCaseListener implements CaseListener, OnModuleInit {
+  readonly listenerName = 'routing';
+
   constructor(
-    private readonly hooks: CaseHooks,
+    private readonly publisher: CaseChangePublisher,
     private readonly outbox: OutboxService,
   ) {}
 
   onModuleInit(): void {
-    this.hooks.register(this);
+    this.publisher.subscribe(this);
   }
 
-  async caseCreated(manager: EntityManager, created: Case): Promise<void> {
-    if (created.status === 'new' || created.status === 'triaged')
-      await this.outbox.enqueue(manager, routeCaseJob(created.id));
-  }
-
-  async caseChanged(manager: EntityManager, changed: Case, change: CaseChange): Promise<void> {
+  async onCaseChange(manager: EntityManager, event: CaseChangeEvent): Promise<void> {
+    if (event.action === 'register') {
+      if (event.toStatus === 'new' || event.toStatus === 'triaged')
+        await this.outbox.enqueue(manager, routeCaseJob(event.case.id));
+      return;
+    }
     // Each triage by a person is a request of its own; the intake key may still be held by the queue
     // as completed. The routing job's own triage (no actor) goes on to route in the same job.
-    if (change.action === 'triage' && change.actorId !== null)
-      await this.outbox.enqueue(manager, routeCaseJob(changed.id, `triage-${newId()}`));
+    if (event.action === 'triage' && event.actorId !== null) {
+      await this.outbox.enqueue(manager, routeCaseJob(event.case.id, `triage-${newId()}`));
+    }
     // Resolved on the spot in the intake transaction: the intake job has nothing left to do.
-    if (change.toStatus === 'resolved' && (change.fromStatus === 'new' || change.fromStatus === 'triaged'))
-      await this.outbox.withdraw(manager, routeCaseJob(changed.id).key);
+    if (event.toStatus === 'resolved' && (event.fromStatus === 'new' || event.fromStatus === 'triaged')) {
+      await this.outbox.withdraw(manager, routeCaseJob(event.case.id).key);
+    }
   }
 }

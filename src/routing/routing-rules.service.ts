@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { StaffPrincipal } from '../auth/roles';
-import { CatalogEntry } from '../catalog/entities/catalog-entry.entity';
+import { CatalogService } from '../catalog/catalog.service';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/domain-errors';
 import { newId } from '../common/ids';
 import { TransactionService } from '../database/transaction.service';
-import { Department } from '../organisation/entities/department.entity';
+import { OrganisationService } from '../organisation/organisation.service';
 import { CreateAreaRuleDto } from './dto/area-rule.dto';
 import { CreateRoutingOverrideDto } from './dto/routing-override.dto';
 import { AreaRule } from './entities/area-rule.entity';
@@ -17,7 +17,21 @@ export class RoutingRulesService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly transactions: TransactionService,
+    private readonly catalog: CatalogService,
+    private readonly organisation: OrganisationService,
   ) {}
+
+  /** The override and the area rules of a catalog type, as the routing of a case reads them inside its transaction. */
+  async rulesFor(
+    catalogCode: string,
+    manager: EntityManager,
+  ): Promise<{ override: RoutingOverride | null; areaRules: AreaRule[] }> {
+    const [override, areaRules] = await Promise.all([
+      manager.findOneBy(RoutingOverride, { catalogCode }),
+      manager.findBy(AreaRule, { catalogCode }),
+    ]);
+    return { override, areaRules };
+  }
 
   listAreaRules(catalogCode?: string): Promise<AreaRule[]> {
     return this.dataSource.manager.find(AreaRule, {
@@ -78,9 +92,9 @@ export class RoutingRulesService {
 
   private async requireReferences(manager: EntityManager, catalogCode: string, departmentCode: string): Promise<void> {
     const problems: string[] = [];
-    if (!(await manager.existsBy(CatalogEntry, { code: catalogCode })))
+    if (!(await this.catalog.findAny(catalogCode, manager)))
       problems.push(`catalogCode: unknown catalog entry "${catalogCode}"`);
-    if (!(await manager.existsBy(Department, { code: departmentCode })))
+    if (!(await this.organisation.departmentExists(departmentCode, manager)))
       problems.push(`departmentCode: unknown department "${departmentCode}"`);
     if (problems.length) throw new InvalidInputError(problems);
   }

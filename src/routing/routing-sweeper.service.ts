@@ -1,7 +1,6 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { CatalogEntry } from '../catalog/entities/catalog-entry.entity';
-import { Case } from '../cases/entities/case.entity';
+import { CatalogService } from '../catalog/catalog.service';
+import { CaseRecordsService } from '../cases/case-records.service';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { TransactionService } from '../database/transaction.service';
@@ -28,7 +27,8 @@ export class RoutingSweeper implements OnApplicationBootstrap, BeforeApplication
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly cases: CaseRecordsService,
+    private readonly catalog: CatalogService,
     private readonly transactions: TransactionService,
     private readonly outbox: OutboxService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -49,22 +49,18 @@ export class RoutingSweeper implements OnApplicationBootstrap, BeforeApplication
 
   /** Queues routing again for stuck cases; returns how many. Real time, like the queue it watches. */
   async sweep(now = Date.now()): Promise<number> {
-    const stuck = await this.dataSource.manager
-      .createQueryBuilder(Case, 'c')
-      .innerJoin(CatalogEntry, 'e', 'e.code = c.catalogCode')
-      .select('c.id', 'id')
-      .where('c.status = :triaged', { triaged: 'triaged' })
-      .andWhere('e.handledByServiceCenter = :no', { no: false })
-      .andWhere('c.updatedAt < :stuckBefore AND c.updatedAt > :lookBack', {
-        stuckBefore: new Date(now - STUCK_AFTER_MS),
-        lookBack: new Date(now - LOOK_BACK_MS),
-      })
-      .orderBy('c.updatedAt', 'ASC')
-      .limit(AT_MOST)
-      .getRawMany<{ id: string }>();
+    const keptAtServiceCenter = (await this.catalog.list({ includeInactive: true }))
+      .filter((entry) => entry.handledByServiceCenter)
+      .map((entry) => entry.code);
+    const stuck = await this.cases.triagedUntouched({
+      before: new Date(now - STUCK_AFTER_MS),
+      after: new Date(now - LOOK_BACK_MS),
+      exceptCatalogCodes: keptAtServiceCenter,
+      limit: AT_MOST,
+    });
     if (stuck.length === 0) return 0;
     await this.transactions.run(async (manager) => {
-      for (const { id } of stuck) await this.outbox.enqueue(manager, routeCaseJob(id));
+      for (const id of stuck) await this.outbox.enqueue(manager, routeCaseJob(id));
     });
     this.logger.warn(
       `Asked again to route ${stuck.length} case(s) still triaged after ${STUCK_AFTER_MS / 60_000} minutes`,

@@ -1,9 +1,14 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CatalogModule } from '../catalog/catalog.module';
+import { OrganisationModule } from '../organisation/organisation.module';
 import { CasesModule } from '../cases/cases.module';
 import { TriageModule } from '../triage/triage.module';
 import { TriageService } from '../triage/triage.service';
 import { CaseRoutingService } from './case-routing.service';
 import { CaseTriager } from './case-triager';
+import { AreaRule } from './entities/area-rule.entity';
+import { RoutingOverride } from './entities/routing-override.entity';
 import { RoutingCaseListener } from './routing-case.listener';
 import { RoutingRulesController } from './routing-rules.controller';
 import { RoutingRulesService } from './routing-rules.service';
@@ -15,7 +20,13 @@ import { RoutingProcessor } from './routing.processor';
  * a seam (`CaseTriager`); the triage area's classifier fills it.
  */
 @Module({
-  imports: [CasesModule, TriageModule],
+  imports: [
+    TypeOrmModule.forFeature([AreaRule, RoutingOverride]),
+    CasesModule,
+    CatalogModule,
+    OrganisationModule,
+    TriageModule,
+  ],
   controllers: [RoutingRulesController],
   providers: [
     CaseRoutingService,

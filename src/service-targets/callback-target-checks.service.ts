@@ -7,7 +7,6 @@ import { ManagerAlertsService } from './manager-alerts.service';
 import { CALLBACK_TARGET_CHECK_JOB, CallbackTargetCheckData } from './service-target-jobs';
 import { ServiceTargetProcessor } from './service-target.processor';
 import { CallbackTarget } from './entities/callback-target.entity';
-import { ContactCallback } from '../callbacks/entities/contact-callback.entity';
 
 /**
  * Runs a callback's warning or breach check: if the callback is still not made, it marks the
@@ -32,7 +31,7 @@ export class CallbackTargetChecks implements OnModuleInit {
     return this.transactions.run(async (manager) => {
       const promised = await manager.findOneBy(CallbackTarget, { contactId: data.contactId });
       if (!promised || promised.dueAt.toISOString() !== data.dueAt) return;
-      if (await manager.existsBy(ContactCallback, { contactId: data.contactId })) return;
+      if (promised.madeAt) return;
       const done = data.check === 'warning' ? (promised.warnedAt ?? promised.breachedAt) : promised.breachedAt;
       if (done) return;
       const now = this.clock.now();

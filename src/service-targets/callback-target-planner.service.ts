@@ -1,10 +1,10 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { CatalogEntry } from '../catalog/entities/catalog-entry.entity';
+import { CatalogService } from '../catalog/catalog.service';
 import { Clock } from '../common/clock';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { Contact } from '../contacts/entities/contact.entity';
+import { ContactView } from '../contacts/contacts.service';
 import { TransactionService } from '../database/transaction.service';
 import { MessageQueue } from '../queue/message-queue';
 import { OutboxService } from '../queue/outbox.service';
@@ -35,12 +35,13 @@ export class CallbackTargetPlanner implements OnApplicationBootstrap {
     private readonly dataSource: DataSource,
     private readonly transactions: TransactionService,
     private readonly clock: Clock,
+    private readonly catalog: CatalogService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async plan(manager: EntityManager, contact: Contact): Promise<void> {
+  async plan(manager: EntityManager, contact: ContactView): Promise<void> {
     if (await manager.existsBy(CallbackTarget, { contactId: contact.id })) return;
-    const entry = contact.catalogCode ? await manager.findOneBy(CatalogEntry, { code: contact.catalogCode }) : null;
+    const entry = contact.catalogCode ? await this.catalog.findAny(contact.catalogCode, manager) : null;
     const targets = await this.rules.targetsFor(manager, {
       catalogCode: contact.catalogCode,
       kind: entry?.kind ?? null,
@@ -59,13 +60,15 @@ export class CallbackTargetPlanner implements OnApplicationBootstrap {
       targetUnit: target.unit,
       warnedAt: null,
       breachedAt: null,
+      madeAt: null,
     });
     await manager.save(promised);
     await this.queueChecks(manager, calendar, promised);
   }
 
   /** The callback was made: its checks have nothing left to do. */
-  async made(manager: EntityManager, contactId: string): Promise<void> {
+  async made(manager: EntityManager, contactId: string, madeAt: Date): Promise<void> {
+    await manager.update(CallbackTarget, { contactId }, { madeAt });
     await this.superseded.supersede(
       manager,
       TARGET_CHECKS.map((check) => callbackCheckKey(contactId, check)),
@@ -78,7 +81,7 @@ export class CallbackTargetPlanner implements OnApplicationBootstrap {
     const owed = await this.dataSource.manager
       .createQueryBuilder(CallbackTarget, 't')
       .where('t.breachedAt IS NULL')
-      .andWhere('NOT EXISTS (SELECT 1 FROM contact_callbacks m WHERE m.contact_id = t.contact_id)')
+      .andWhere('t.madeAt IS NULL')
       .getMany();
     if (owed.length === 0) return;
     const calendar = await this.calendars.current(this.dataSource.manager);

@@ -1,32 +1,34 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { DataSource, EntitySubscriberInterface, InsertEvent } from 'typeorm';
-import { Contact } from '../contacts/entities/contact.entity';
+import { EntityManager } from 'typeorm';
+import { CallbackListener } from '../callbacks/callback-listener';
 import { owesCallback } from '../callbacks/callback-owed';
+import { CallbacksService } from '../callbacks/callbacks.service';
+import { ContactListener } from '../contacts/contact-listener';
+import { ContactsService, ContactView } from '../contacts/contacts.service';
 import { CallbackTargetPlanner } from './callback-target-planner.service';
-import { ContactCallback } from '../callbacks/entities/contact-callback.entity';
 
 /**
- * Hears contacts and callbacks being stored, inside the transaction that stores them: a
- * contact that owes a callback gets its due time, a callback made takes back its checks. The
- * contacts area has no hooks of its own, and this keeps it unaware of service targets.
+ * Hears contacts logged and callbacks made, inside the transaction that stores them: a
+ * contact that owes a callback gets its due time, a callback made ends its checks.
  */
 @Injectable()
-export class CallbackTargetSubscriber implements EntitySubscriberInterface, OnModuleInit {
+export class CallbackTargetListener implements ContactListener, CallbackListener, OnModuleInit {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly contacts: ContactsService,
+    private readonly callbacks: CallbacksService,
     private readonly planner: CallbackTargetPlanner,
   ) {}
 
   onModuleInit(): void {
-    this.dataSource.subscribers.push(this);
+    this.contacts.subscribe(this);
+    this.callbacks.subscribe(this);
   }
 
-  async afterInsert(event: InsertEvent<unknown>): Promise<void> {
-    if (event.metadata.target === Contact) {
-      const contact = event.entity as Contact;
-      if (owesCallback(contact.outcome)) await this.planner.plan(event.manager, contact);
-    } else if (event.metadata.target === ContactCallback) {
-      await this.planner.made(event.manager, (event.entity as ContactCallback).contactId);
-    }
+  async contactLogged(manager: EntityManager, contact: ContactView): Promise<void> {
+    if (owesCallback(contact.outcome)) await this.planner.plan(manager, contact);
+  }
+
+  async callbackMade(manager: EntityManager, made: { contactId: string; madeAt: Date }): Promise<void> {
+    await this.planner.made(manager, made.contactId, made.madeAt);
   }
 }

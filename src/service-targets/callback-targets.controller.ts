@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles.decorator';
 import { Page } from '../common/pagination.dto';
 import { CallbackTargetsService, OwedCallbackView } from './callback-targets.service';
-import { OwedCallbacksQuery } from '../callbacks/dto/owed-callbacks-query.dto';
+import { OwedCallbacksQuery } from './dto/owed-callbacks-query.dto';
 
 @ApiTags('contacts')
 @ApiBearerAuth()

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { CallbacksService } from '../callbacks/callbacks.service';
 import { Clock } from '../common/clock';
 import { Page } from '../common/pagination.dto';
-import { Contact } from '../contacts/entities/contact.entity';
+import { ContactsService, ContactView } from '../contacts/contacts.service';
 import { TargetUnit } from './service-target.types';
-import { OwedCallbacksQuery } from '../callbacks/dto/owed-callbacks-query.dto';
+import { OwedCallbacksQuery } from './dto/owed-callbacks-query.dto';
 import { CallbackTarget } from './entities/callback-target.entity';
-import { ContactCallback } from '../callbacks/entities/contact-callback.entity';
 
 /** An owed callback as the service center's list shows it. */
 export interface OwedCallbackView {
@@ -24,14 +24,14 @@ export interface OwedCallbackView {
   reached: boolean | null;
 }
 
-const MADE = 'EXISTS (SELECT 1 FROM contact_callbacks m WHERE m.contact_id = t.contact_id)';
-
 /** The callbacks the service center owes, the soonest due first: the agents' call-back list. */
 @Injectable()
 export class CallbackTargetsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly contacts: ContactsService,
+    private readonly callbacks: CallbacksService,
   ) {}
 
   async list(query: OwedCallbacksQuery): Promise<Page<OwedCallbackView>> {
@@ -40,9 +40,9 @@ export class CallbackTargetsService {
     const state = query.state ?? 'open';
     const now = this.clock.now();
     const builder = this.dataSource.manager.createQueryBuilder(CallbackTarget, 't');
-    if (state === 'open') builder.where(`NOT ${MADE}`);
-    if (state === 'overdue') builder.where(`NOT ${MADE}`).andWhere('t.dueAt <= :now', { now });
-    if (state === 'made') builder.where(MADE);
+    if (state === 'open') builder.where('t.madeAt IS NULL');
+    if (state === 'overdue') builder.where('t.madeAt IS NULL').andWhere('t.dueAt <= :now', { now });
+    if (state === 'made') builder.where('t.madeAt IS NOT NULL');
     const [targets, total] = await builder
       .orderBy('t.dueAt', 'ASC')
       .addOrderBy('t.contactId', 'ASC')
@@ -50,16 +50,7 @@ export class CallbackTargetsService {
       .skip(offset)
       .getManyAndCount();
     const ids = targets.map((target) => target.contactId);
-    const manager = this.dataSource.manager;
-    const contacts = new Map(
-      (ids.length ? await manager.findBy(Contact, { id: In(ids) }) : []).map((contact) => [contact.id, contact]),
-    );
-    const made = new Map(
-      (ids.length ? await manager.findBy(ContactCallback, { contactId: In(ids) }) : []).map((callback) => [
-        callback.contactId,
-        callback,
-      ]),
-    );
+    const [contacts, made] = await Promise.all([this.contacts.findMany(ids), this.callbacks.madeFor(ids)]);
     const items = targets.map((target) =>
       toView(target, contacts.get(target.contactId), made.get(target.contactId), now),
     );
@@ -69,8 +60,8 @@ export class CallbackTargetsService {
 
 function toView(
   target: CallbackTarget,
-  contact: Contact | undefined,
-  made: ContactCallback | undefined,
+  contact: ContactView | undefined,
+  made: { madeAt: Date; reached: boolean } | undefined,
   now: Date,
 ): OwedCallbackView {
   const state = made ? (made.madeAt > target.dueAt ? 'made_late' : 'made') : target.dueAt <= now ? 'overdue' : 'open';

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { appendCaseEvent } from '../cases/case-timeline';
-import { Case } from '../cases/entities/case.entity';
+import { CaseRecord } from '../cases/case-record';
+import { CaseWorkflowService } from '../cases/case-workflow.service';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { MEASURE_FIELDS } from './case-target-clock';
@@ -18,38 +18,34 @@ const MEASURE_NAMES: Record<CaseMeasure, string> = { first_response: 'first resp
 export class CaseTargetAlarms {
   constructor(
     private readonly alerts: ManagerAlertsService,
+    private readonly workflow: CaseWorkflowService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async warn(manager: EntityManager, target: Case, measure: CaseMeasure, now: Date): Promise<void> {
+  async warn(manager: EntityManager, target: CaseRecord, measure: CaseMeasure, now: Date): Promise<void> {
     const fields = MEASURE_FIELDS[measure];
-    await this.mark(manager, target, { [fields.warnedAt]: now });
+    await this.workflow.recordServiceTargets(manager, target, { [fields.warnedAt]: now });
     await this.alert(manager, target, measure, 'warning', now);
   }
 
-  async breach(manager: EntityManager, target: Case, measure: CaseMeasure, now: Date): Promise<void> {
+  async breach(manager: EntityManager, target: CaseRecord, measure: CaseMeasure, now: Date): Promise<void> {
     const fields = MEASURE_FIELDS[measure];
     const dueAt = target[fields.dueAt] as Date;
-    await this.mark(manager, target, { [fields.breachedAt]: now });
-    await appendCaseEvent(manager, {
-      caseId: target.id,
-      type: 'service_target',
-      actorId: null,
-      at: now,
-      reason: `The ${MEASURE_NAMES[measure]} target was missed: it was due at ${dueAt.toISOString()}`,
-      data: { check: 'breach', measure, dueAt: dueAt.toISOString(), planVersion: target.targetPlanVersion },
-    });
+    await this.workflow.recordServiceTargets(manager, target, { [fields.breachedAt]: now });
+    await this.workflow.addNotice(
+      manager,
+      target.id,
+      'service_target',
+      `The ${MEASURE_NAMES[measure]} target was missed: it was due at ${dueAt.toISOString()}`,
+      { check: 'breach', measure, dueAt: dueAt.toISOString(), planVersion: target.targetPlanVersion },
+      now,
+    );
     await this.alert(manager, target, measure, 'breach', now);
-  }
-
-  private async mark(manager: EntityManager, target: Case, patch: Partial<Case>): Promise<void> {
-    await manager.update(Case, { id: target.id }, patch);
-    Object.assign(target, patch);
   }
 
   private alert(
     manager: EntityManager,
-    target: Case,
+    target: CaseRecord,
     measure: CaseMeasure,
     kind: 'warning' | 'breach',
     now: Date,

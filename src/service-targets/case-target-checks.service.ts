@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { loadCaseForUpdate } from '../cases/case-timeline';
+import { CaseRecordsService } from '../cases/case-records.service';
 import { Clock } from '../common/clock';
 import { NotFoundError } from '../common/domain-errors';
 import { TransactionService } from '../database/transaction.service';
@@ -19,13 +19,14 @@ export class CaseTargetChecks {
 
   constructor(
     private readonly transactions: TransactionService,
+    private readonly cases: CaseRecordsService,
     private readonly alarms: CaseTargetAlarms,
     private readonly clock: Clock,
   ) {}
 
   run(data: CaseTargetCheckData): Promise<void> {
     return this.transactions.run(async (manager) => {
-      const target = await loadCaseForUpdate(manager, data.caseId).catch((error: unknown) => {
+      const target = await this.cases.lock(manager, data.caseId).catch((error: unknown) => {
         if (error instanceof NotFoundError) return null;
         throw error;
       });

@@ -1,4 +1,4 @@
-import { Case } from '../cases/entities/case.entity';
+import { CaseRecord } from '../cases/case-record';
 import { isRunning, MEASURE_FIELDS, ScheduledCheck } from './case-target-clock';
 import { CaseMeasure } from './service-target.types';
 
@@ -32,7 +32,7 @@ export interface CaseTargetView {
   resolution: MeasureView;
 }
 
-export function toCaseTargetView(row: Case, checks: ScheduledCheck[]): CaseTargetView {
+export function toCaseTargetView(row: CaseRecord, checks: ScheduledCheck[]): CaseTargetView {
   const measure = (name: CaseMeasure): MeasureView => {
     const fields = MEASURE_FIELDS[name];
     const warning = checks.find((check) => check.measure === name && check.check === 'warning');
@@ -59,7 +59,7 @@ export function toCaseTargetView(row: Case, checks: ScheduledCheck[]): CaseTarge
   };
 }
 
-function stateOf(row: Case, measure: CaseMeasure): MeasureState {
+function stateOf(row: CaseRecord, measure: CaseMeasure): MeasureState {
   const fields = MEASURE_FIELDS[measure];
   const dueAt = row[fields.dueAt];
   const doneAt = row[fields.doneAt];

@@ -1,16 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Brackets, DataSource } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { StaffPrincipal } from '../auth/roles';
-import { OPEN_STATUSES } from '../cases/case-lifecycle';
-import { mayReadContent } from '../cases/confidentiality';
-import { Case } from '../cases/entities/case.entity';
+import { AccessPolicy } from '../auth/access-policy';
+import { CaseRecord } from '../cases/case-record';
+import { CaseRecordsService } from '../cases/case-records.service';
 import { NotFoundError } from '../common/domain-errors';
 import { Page } from '../common/pagination.dto';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { checksToSchedule } from './case-target-clock';
 import { CaseTargetView, toCaseTargetView } from './case-target.view';
-import { visibleDepartments } from './department-scope';
 import { BreachesQuery } from './dto/breaches-query.dto';
 import { CalendarService } from '../calendar/calendar.service';
 
@@ -35,12 +34,14 @@ export interface BreachedCaseView {
 export class CaseTargetsService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly cases: CaseRecordsService,
     private readonly calendars: CalendarService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /** Where each measure of the case stands, and the checks planned. @throws NotFoundError. */
   async plan(id: string): Promise<CaseTargetView> {
-    const row = await this.dataSource.manager.findOneBy(Case, { id });
+    const row = await this.cases.find(id);
     if (!row) throw new NotFoundError('Case', id);
     const checks = checksToSchedule(
       await this.calendars.current(this.dataSource.manager),
@@ -50,32 +51,27 @@ export class CaseTargetsService {
     return toCaseTargetView(row, checks);
   }
 
-  /** Cases that missed a target, the earliest breach first; open cases only unless asked. */
+  /**
+   * Cases that missed a target, the earliest breach first; open cases only unless asked. A
+   * confidential case shows no catalog type to those the access policy does not let read it.
+   *
+   * @throws ForbiddenError when the principal may not see the department asked for.
+   */
   async breaches(principal: StaffPrincipal, query: BreachesQuery): Promise<Page<BreachedCaseView>> {
-    const departments = visibleDepartments(principal, query.departmentCode);
-    const limit = query.limit ?? 50;
-    const offset = query.offset ?? 0;
-    const builder = this.dataSource.manager
-      .createQueryBuilder(Case, 'c')
-      .where(
-        new Brackets((either) =>
-          either.where('c.firstResponseBreachedAt IS NOT NULL').orWhere('c.resolutionBreachedAt IS NOT NULL'),
-        ),
-      );
-    if (departments) builder.andWhere('c.departmentCode IN (:...departments)', { departments });
-    if (!query.includeClosed) builder.andWhere('c.status IN (:...open)', { open: OPEN_STATUSES });
-    const firstBreach = 'COALESCE(c.first_response_breached_at, c.resolution_breached_at)';
-    const [rows, total] = await builder
-      .orderBy(firstBreach, 'ASC')
-      .addOrderBy('c.id', 'ASC')
-      .take(limit)
-      .skip(offset)
-      .getManyAndCount();
-    return { items: rows.map((row) => toBreachedCaseView(row, mayReadContent(principal, row))), total, limit, offset };
+    const page = await this.cases.breached({
+      departmentCodes: AccessPolicy.departmentsInView(principal, query.departmentCode),
+      includeClosed: Boolean(query.includeClosed),
+      limit: query.limit ?? 50,
+      offset: query.offset ?? 0,
+    });
+    return {
+      ...page,
+      items: page.items.map((row) => toBreachedCaseView(row, AccessPolicy.mayReadContent(principal, row))),
+    };
   }
 }
 
-function toBreachedCaseView(row: Case, readable: boolean): BreachedCaseView {
+function toBreachedCaseView(row: CaseRecord, readable: boolean): BreachedCaseView {
   return {
     caseId: row.id,
     reference: row.reference,

@@ -5,7 +5,7 @@ import { Clock } from '../common/clock';
 import { ConflictError, ForbiddenError, NotFoundError } from '../common/domain-errors';
 import { Page } from '../common/pagination.dto';
 import { TransactionService } from '../database/transaction.service';
-import { visibleDepartments } from './department-scope';
+import { AccessPolicy } from '../auth/access-policy';
 import { AlertsQuery } from './dto/alerts-query.dto';
 import { AlertKind, ManagerAlert } from './entities/manager-alert.entity';
 import { TargetMeasure } from './service-target.types';
@@ -50,7 +50,7 @@ export class ManagerAlertsService {
 
   /** Newest first. */
   async list(principal: StaffPrincipal, query: AlertsQuery): Promise<Page<ManagerAlert>> {
-    const departments = visibleDepartments(principal, query.departmentCode);
+    const departments = AccessPolicy.departmentsInView(principal, query.departmentCode);
     const limit = query.limit ?? 50;
     const offset = query.offset ?? 0;
     const builder = this.dataSource.manager.createQueryBuilder(ManagerAlert, 'a');
@@ -70,7 +70,7 @@ export class ManagerAlertsService {
     return this.transactions.run(async (manager) => {
       const alert = await manager.findOneBy(ManagerAlert, { id });
       if (!alert) throw new NotFoundError('Alert', String(id));
-      const departments = visibleDepartments(principal, undefined);
+      const departments = AccessPolicy.departmentsInView(principal);
       if (departments && !departments.includes(alert.departmentCode ?? ''))
         throw new ForbiddenError('This alert belongs to another department');
       if (alert.acknowledgedAt)

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { StaffPrincipal } from '../auth/roles';
-import { CatalogEntry } from '../catalog/entities/catalog-entry.entity';
+import { CatalogService } from '../catalog/catalog.service';
 import { Clock } from '../common/clock';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/domain-errors';
 import { newId } from '../common/ids';
@@ -31,6 +31,7 @@ export class ServiceTargetPoliciesService {
     private readonly transactions: TransactionService,
     private readonly rules: ServiceTargetPolicyRules,
     private readonly clock: Clock,
+    private readonly catalog: CatalogService,
   ) {}
 
   /** Most specific first, as they are weighed. */
@@ -125,7 +126,7 @@ export class ServiceTargetPoliciesService {
     if (scope.catalogCode !== null) {
       if (scope.kind !== null)
         problems.push('kind: a catalog type has its kind already; give one of catalogCode and kind');
-      if (!(await manager.existsBy(CatalogEntry, { code: scope.catalogCode })))
+      if (!(await this.catalog.findAny(scope.catalogCode, manager)))
         problems.push(`catalogCode: unknown catalog entry "${scope.catalogCode}"`);
     }
     const targets = { firstResponse: input.firstResponse, resolution: input.resolution, callback: input.callback };

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CaseKind, Priority } from '../catalog/catalog.types';
-import { CatalogEntry } from '../catalog/entities/catalog-entry.entity';
+import { CatalogService } from '../catalog/catalog.service';
 import { Channel } from '../contacts/contact.types';
 import { ServiceTargetPolicy } from './entities/service-target-policy.entity';
 import { selectTargets } from './policy-selection';
@@ -23,6 +23,8 @@ export interface SubjectFacts {
  */
 @Injectable()
 export class ServiceTargetPolicyRules {
+  constructor(private readonly catalog: CatalogService) {}
+
   async targetsFor(manager: EntityManager, facts: SubjectFacts): Promise<SelectedTargets> {
     const subject = await this.subjectOf(manager, facts);
     const rows = await manager.find(ServiceTargetPolicy);
@@ -31,7 +33,7 @@ export class ServiceTargetPolicyRules {
 
   async subjectOf(manager: EntityManager, facts: SubjectFacts): Promise<TargetSubject> {
     let kind = facts.kind ?? null;
-    if (facts.catalogCode) kind = (await manager.findOneBy(CatalogEntry, { code: facts.catalogCode }))?.kind ?? kind;
+    if (facts.catalogCode) kind = (await this.catalog.findAny(facts.catalogCode, manager))?.kind ?? kind;
     return { catalogCode: facts.catalogCode, kind, priority: facts.priority, channel: facts.channel };
   }
 }

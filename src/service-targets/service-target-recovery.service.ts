@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { Brackets, DataSource } from 'typeorm';
-import { OPEN_STATUSES } from '../cases/case-lifecycle';
-import { Case } from '../cases/entities/case.entity';
+import { DataSource } from 'typeorm';
+import { CaseRecordsService } from '../cases/case-records.service';
 import { Clock } from '../common/clock';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
@@ -28,6 +27,7 @@ export class ServiceTargetRecovery implements OnApplicationBootstrap {
   constructor(
     private readonly queue: MessageQueue,
     private readonly dataSource: DataSource,
+    private readonly cases: CaseRecordsService,
     private readonly transactions: TransactionService,
     private readonly calendars: CalendarService,
     private readonly outbox: OutboxService,
@@ -40,7 +40,7 @@ export class ServiceTargetRecovery implements OnApplicationBootstrap {
     const calendar = await this.calendars.current(this.dataSource.manager);
     let requeued = 0;
     for (let offset = 0; ; offset += BATCH) {
-      const cases = await this.runningPlans(offset);
+      const cases = await this.cases.runningTargetPlans(offset, BATCH);
       if (cases.length === 0) break;
       const now = this.clock.now();
       await this.transactions.run(async (manager) => {
@@ -62,25 +62,5 @@ export class ServiceTargetRecovery implements OnApplicationBootstrap {
       if (cases.length < BATCH) break;
     }
     if (requeued > 0) this.logger.log(`Queued ${requeued} service-target checks again after the start`);
-  }
-
-  private runningPlans(offset: number): Promise<Case[]> {
-    return this.dataSource.manager
-      .createQueryBuilder(Case, 'c')
-      .where('c.status IN (:...open)', { open: OPEN_STATUSES })
-      .andWhere('c.targetPlanVersion > 0 AND c.targetPausedAt IS NULL')
-      .andWhere(
-        new Brackets((either) =>
-          either
-            .where(
-              'c.firstResponseDueAt IS NOT NULL AND c.firstResponseAt IS NULL AND c.firstResponseBreachedAt IS NULL',
-            )
-            .orWhere('c.resolutionDueAt IS NOT NULL AND c.resolvedAt IS NULL AND c.resolutionBreachedAt IS NULL'),
-        ),
-      )
-      .orderBy('c.id', 'ASC')
-      .take(BATCH)
-      .skip(offset)
-      .getMany();
   }
 }

@@ -2,15 +2,14 @@ import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
 import { CallbackTargetChecks } from './callback-target-checks.service';
 import { CallbackTargetPlanner } from './callback-target-planner.service';
-import { CallbackTargetSubscriber } from './callback-target.listener';
+import { CallbackTargetListener } from './callback-target.listener';
 import { CallbackTargetsController } from './callback-targets.controller';
 import { CallbackTargetsService } from './callback-targets.service';
 import { CaseTargetAlarms } from './case-target-alarms.service';
 import { CaseTargetChecks } from './case-target-checks.service';
-import { CaseTargetPlanner } from './case-target-planner.service';
+import { CaseTargetPlanner } from './case-target-planner.listener';
 import { CaseTargetsService } from './case-targets.service';
 import { ManagerAlertsService } from './manager-alerts.service';
-import { ServiceTargetCaseListener } from './service-target-case.listener';
 import { ServiceTargetPoliciesController } from './service-target-policies.controller';
 import { ServiceTargetPoliciesService } from './service-target-policies.service';
 import { ServiceTargetPolicyRules } from './service-target-policy-rules.service';
@@ -18,6 +17,13 @@ import { ServiceTargetRecovery } from './service-target-recovery.service';
 import { ServiceTargetProcessor } from './service-target.processor';
 import { ServiceTargetsController } from './service-targets.controller';
 import { SupersededJobs } from './superseded-jobs.service';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CallbackTarget } from './entities/callback-target.entity';
+import { ManagerAlert } from './entities/manager-alert.entity';
+import { ServiceTargetPolicy } from './entities/service-target-policy.entity';
+import { CatalogModule } from '../catalog/catalog.module';
+import { ContactsModule } from '../contacts/contacts.module';
+import { CallbacksModule } from '../callbacks/callbacks.module';
 
 /**
  * Service targets: the policies, the due times on every case (planned in the case's own
@@ -26,7 +32,13 @@ import { SupersededJobs } from './superseded-jobs.service';
  * business calendar is the one the calendar area stores (CalendarService).
  */
 @Module({
-  imports: [CasesModule],
+  imports: [
+    TypeOrmModule.forFeature([CallbackTarget, ManagerAlert, ServiceTargetPolicy]),
+    CatalogModule,
+    ContactsModule,
+    CallbacksModule,
+    CasesModule,
+  ],
   controllers: [ServiceTargetPoliciesController, ServiceTargetsController, CallbackTargetsController],
   providers: [
     ServiceTargetPolicyRules,
@@ -36,12 +48,11 @@ import { SupersededJobs } from './superseded-jobs.service';
     CaseTargetPlanner,
     CaseTargetChecks,
     CaseTargetsService,
-    ServiceTargetCaseListener,
     ServiceTargetProcessor,
     ServiceTargetRecovery,
     SupersededJobs,
     CallbackTargetPlanner,
-    CallbackTargetSubscriber,
+    CallbackTargetListener,
     CallbackTargetChecks,
     CallbackTargetsService,
   ],

@@ -7,7 +7,7 @@ import { TransactionService } from '../database/transaction.service';
 import { ImportChecker } from '../imports/import-checker';
 import { ImportSpool } from '../imports/import-spool';
 import { SourceLine } from '../imports/source-line';
-import { ServicePoint } from '../organisation/entities/service-point.entity';
+import { OrganisationService } from '../organisation/organisation.service';
 import { CallRecordSource } from './call-record.types';
 import { CheckedCallRecord, validateCallRecord } from './call-record-validator';
 import { CallImportResultDto } from './dto/call-import-result.dto';
@@ -30,11 +30,12 @@ export class TelephonyService {
     private readonly dataSource: DataSource,
     private readonly transactions: TransactionService,
     private readonly clock: Clock,
+    private readonly organisation: OrganisationService,
   ) {}
 
   async storeCalls(source: CallRecordSource, lines: AsyncIterable<SourceLine>): Promise<CallImportResultDto> {
     const now = this.clock.now();
-    const servicePoints = await this.dataSource.manager.find(ServicePoint, { select: { code: true } });
+    const servicePoints = await this.organisation.listServicePoints();
     const context = { servicePointCodes: new Set(servicePoints.map((point) => point.code)), now };
     const spool = new ImportSpool<CheckedCallRecord>();
     try {

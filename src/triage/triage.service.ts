@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { CatalogService } from '../catalog/catalog.service';
+import { CaseRecordsService } from '../cases/case-records.service';
 import { Clock } from '../common/clock';
 import { TriageEngine, TriageSuggestion } from './triage-engine';
 import { evaluateTriageQuality, TriageQualityReport } from './triage-quality';
@@ -25,7 +25,7 @@ export class TriageService {
   private training: Promise<TriageEngine> | null = null;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly cases: CaseRecordsService,
     private readonly catalog: CatalogService,
     private readonly clock: Clock,
   ) {}
@@ -62,19 +62,7 @@ export class TriageService {
     return engine;
   }
 
-  private async history(): Promise<TriageHistoryExample[]> {
-    const rows: Array<{ id: string; description: string; catalog_code: string }> = await this.dataSource
-      .createQueryBuilder()
-      .select(['c.id AS id', 'c.description AS description', 'c.catalog_code AS catalog_code'])
-      .from('cases', 'c')
-      .where('c.catalog_code IS NOT NULL')
-      .andWhere("c.status <> 'duplicate'")
-      .andWhere(
-        `(c.source = 'import' OR EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = c.id AND e.to_status = 'triaged' AND e.actor_id IS NOT NULL))`,
-      )
-      .orderBy('c.received_at', 'DESC')
-      .limit(HISTORY_LIMIT)
-      .getRawMany();
-    return rows.map((row) => ({ id: row.id, text: row.description, catalogCode: row.catalog_code }));
+  private history(): Promise<TriageHistoryExample[]> {
+    return this.cases.triageHistory(HISTORY_LIMIT);
   }
 }

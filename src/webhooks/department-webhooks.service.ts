@@ -5,7 +5,7 @@ import { InvalidInputError, NotFoundError } from '../common/domain-errors';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { TransactionService } from '../database/transaction.service';
-import { Department } from '../organisation/entities/department.entity';
+import { OrganisationService } from '../organisation/organisation.service';
 import { DepartmentWebhookView, toDepartmentWebhookView } from './department-webhook.view';
 import { PutDepartmentWebhookDto } from './dto/put-department-webhook.dto';
 import { DepartmentWebhook } from './entities/department-webhook.entity';
@@ -20,6 +20,7 @@ export class DepartmentWebhooksService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly transactions: TransactionService,
+    private readonly organisation: OrganisationService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.sealer = new WebhookSecretSealer(config.personalDataKey);
@@ -36,7 +37,7 @@ export class DepartmentWebhooksService {
     const problem = webhookUrlProblem(input.url, this.config.nodeEnv === 'production');
     if (problem) throw new InvalidInputError([problem]);
     return this.transactions.run(async (manager) => {
-      if (!(await manager.existsBy(Department, { code: departmentCode })))
+      if (!(await this.organisation.departmentExists(departmentCode, manager)))
         throw new NotFoundError('Department', departmentCode);
       const existing = await manager.findOneBy(DepartmentWebhook, { departmentCode });
       if (!existing && !input.secret)

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, FindOptionsWhere, In } from 'typeorm';
-import { Case } from '../cases/entities/case.entity';
+import { DataSource, FindOptionsWhere } from 'typeorm';
+import { CaseRecordsService } from '../cases/case-records.service';
 import { ConflictError, NotFoundError } from '../common/domain-errors';
 import { Page } from '../common/pagination.dto';
 import { TransactionService } from '../database/transaction.service';
@@ -17,6 +17,7 @@ export class WebhookDeliveriesService {
     private readonly dataSource: DataSource,
     private readonly transactions: TransactionService,
     private readonly outbox: OutboxService,
+    private readonly cases: CaseRecordsService,
   ) {}
 
   async list(query: ListWebhookDeliveriesQuery): Promise<Page<WebhookDeliveryView>> {
@@ -32,7 +33,7 @@ export class WebhookDeliveriesService {
       take: limit,
       skip: offset,
     });
-    const references = await this.references(rows.map((row) => row.caseId));
+    const references = await this.cases.references(rows.map((row) => row.caseId));
     return {
       items: rows.map((row) => toWebhookDeliveryView(row, references.get(row.caseId) ?? null)),
       total,
@@ -62,18 +63,8 @@ export class WebhookDeliveriesService {
         { status: delivery.status, resendCount: delivery.resendCount, deliveredAt: null },
       );
       await this.outbox.enqueue(manager, deliverWebhookJob(delivery));
-      const routed = await manager.findOneBy(Case, { id: delivery.caseId });
+      const routed = await this.cases.find(delivery.caseId, manager);
       return toWebhookDeliveryView(delivery, routed?.reference ?? null);
     });
-  }
-
-  private async references(caseIds: string[]): Promise<Map<string, string>> {
-    const unique = [...new Set(caseIds)];
-    if (unique.length === 0) return new Map();
-    const cases = await this.dataSource.manager.find(Case, {
-      select: { id: true, reference: true },
-      where: { id: In(unique) },
-    });
-    return new Map(cases.map((row) => [row.id, row.reference]));
   }
 }

@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Case } from '../cases/entities/case.entity';
-import { CatalogEntry } from '../catalog/entities/catalog-entry.entity';
+import { CaseRecordsService } from '../cases/case-records.service';
+import { CatalogService } from '../catalog/catalog.service';
 import { Clock } from '../common/clock';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { TransactionService } from '../database/transaction.service';
-import { Department } from '../organisation/entities/department.entity';
+import { OrganisationService } from '../organisation/organisation.service';
 import { DepartmentWebhook } from './entities/department-webhook.entity';
 import { WebhookDelivery, WebhookDeliveryStatus } from './entities/webhook-delivery.entity';
 import { routedCasePayload } from './routed-case-payload';
@@ -39,6 +39,9 @@ export class WebhookDispatchService {
     private readonly dataSource: DataSource,
     private readonly transactions: TransactionService,
     private readonly clock: Clock,
+    private readonly cases: CaseRecordsService,
+    private readonly catalog: CatalogService,
+    private readonly organisation: OrganisationService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.sealer = new WebhookSecretSealer(config.personalDataKey);
@@ -99,7 +102,7 @@ export class WebhookDispatchService {
         outcome: 'failed',
         reason: `The webhook of ${delivery.departmentCode} is switched off or removed; resend once it is active`,
       };
-    const routed = await manager.findOneBy(Case, { id: delivery.caseId });
+    const routed = await this.cases.find(delivery.caseId);
     if (!routed) return { outcome: 'cancelled', reason: 'The case no longer exists' };
     // Its content belongs to the department that has the case now, not to the one it left.
     if (routed.departmentCode !== delivery.departmentCode) {
@@ -120,14 +123,14 @@ export class WebhookDispatchService {
       };
     }
     const [department, entry] = await Promise.all([
-      manager.findOneByOrFail(Department, { code: delivery.departmentCode }),
-      routed.catalogCode ? manager.findOneBy(CatalogEntry, { code: routed.catalogCode }) : null,
+      this.organisation.getDepartment(delivery.departmentCode),
+      routed.catalogCode ? this.catalog.findAny(routed.catalogCode) : null,
     ]);
     const payload = routedCasePayload({
       deliveryId: delivery.id,
       routedAt: delivery.routedAt,
       department,
-      catalogName: entry?.nameSv ?? null,
+      catalogName: entry?.name.sv ?? null,
       routedCase: routed,
     });
     return { url: webhook.url, secret, body: JSON.stringify(payload) };

@@ -1,8 +1,8 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { CaseChange, CaseHooks, CaseListener } from '../cases/case-hooks';
-import { CaseEvent } from '../cases/entities/case-event.entity';
-import { Case } from '../cases/entities/case.entity';
+import { CaseChangeEvent, CaseListener } from '../cases/case-change';
+import { CaseChangePublisher } from '../cases/case-change-publisher.service';
+import { CaseRecordsService } from '../cases/case-records.service';
 import { newId } from '../common/ids';
 import { OutboxService } from '../queue/outbox.service';
 import { DepartmentWebhook } from './entities/department-webhook.entity';
@@ -17,34 +17,39 @@ import { deliverWebhookJob } from './webhook-job';
  */
 @Injectable()
 export class WebhooksCaseListener implements CaseListener, OnModuleInit {
+  readonly listenerName = 'webhooks';
+
   constructor(
-    private readonly hooks: CaseHooks,
+    private readonly publisher: CaseChangePublisher,
+    private readonly cases: CaseRecordsService,
     private readonly outbox: OutboxService,
   ) {}
 
   onModuleInit(): void {
-    this.hooks.register(this);
+    this.publisher.subscribe(this);
   }
 
-  async caseChanged(manager: EntityManager, changed: Case, change: CaseChange): Promise<void> {
-    if (change.toStatus !== 'routed' || (change.action !== 'route' && change.action !== 'transfer')) return;
-    if (!changed.departmentCode) return;
-    if (!(await manager.existsBy(DepartmentWebhook, { departmentCode: changed.departmentCode, active: true }))) return;
-    // The routing's own timeline event names this routing among the case's others.
-    const routing = await manager.findOne(CaseEvent, {
-      where: { caseId: changed.id, toStatus: 'routed' },
-      order: { id: 'DESC' },
+  async onCaseChange(manager: EntityManager, event: CaseChangeEvent): Promise<void> {
+    if (event.toStatus !== 'routed' || (event.action !== 'route' && event.action !== 'transfer')) return;
+    const routedCase = event.case;
+    if (!routedCase.departmentCode) return;
+    const webhookActive = await manager.existsBy(DepartmentWebhook, {
+      departmentCode: routedCase.departmentCode,
+      active: true,
     });
-    const deliveryKey = `webhook:${changed.id}:${routing ? routing.id : `n${(await manager.countBy(WebhookDelivery, { caseId: changed.id })) + 1}`}`;
+    if (!webhookActive) return;
+    // The routing's own timeline event names this routing among the case's others.
+    const routing = await this.cases.latestEvent(manager, routedCase.id, { type: 'status', toStatus: 'routed' });
+    const deliveryKey = `webhook:${routedCase.id}:${routing ? routing.id : `n${(await manager.countBy(WebhookDelivery, { caseId: routedCase.id })) + 1}`}`;
     if (await manager.existsBy(WebhookDelivery, { deliveryKey })) return;
     const delivery = manager.create(WebhookDelivery, {
       id: newId(),
       deliveryKey,
       event: 'case.routed',
-      departmentCode: changed.departmentCode,
-      caseId: changed.id,
+      departmentCode: routedCase.departmentCode,
+      caseId: routedCase.id,
       routingEventId: routing?.id ?? null,
-      routedAt: change.at,
+      routedAt: event.at,
       status: 'pending',
       attempts: 0,
       resendCount: 0,

@@ -7,6 +7,11 @@ import { WebhookDeliveriesService } from './webhook-deliveries.service';
 import { WebhookDispatchService } from './webhook-dispatch.service';
 import { WebhookProcessor } from './webhook.processor';
 import { WebhooksCaseListener } from './webhooks-case.listener';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DepartmentWebhook } from './entities/department-webhook.entity';
+import { WebhookDelivery } from './entities/webhook-delivery.entity';
+import { CatalogModule } from '../catalog/catalog.module';
+import { OrganisationModule } from '../organisation/organisation.module';
 
 /**
  * Signed HTTP deliveries to department systems (work orders to field staff, business
@@ -14,7 +19,12 @@ import { WebhooksCaseListener } from './webhooks-case.listener';
  * sent by the `webhooks` queue, logged, and resent by an admin when they fail.
  */
 @Module({
-  imports: [CasesModule],
+  imports: [
+    TypeOrmModule.forFeature([DepartmentWebhook, WebhookDelivery]),
+    CatalogModule,
+    OrganisationModule,
+    CasesModule,
+  ],
   controllers: [DepartmentWebhookController, WebhookDeliveriesController],
   providers: [
     DepartmentWebhooksService,

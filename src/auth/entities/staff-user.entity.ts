@@ -1,7 +1,7 @@
-import { Column, CreateDateColumn, Entity, JoinTable, ManyToMany, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, OneToMany, PrimaryColumn } from 'typeorm';
 import { instantType } from '../../database/column-types';
-import { Department } from '../../organisation/entities/department.entity';
 import { Role } from '../roles';
+import { StaffDepartment } from './staff-department.entity';
 
 @Entity('staff_users')
 export class StaffUser {
@@ -24,13 +24,8 @@ export class StaffUser {
   active: boolean;
 
   /** The departments a handler works in; managers and admins see all. */
-  @ManyToMany(() => Department)
-  @JoinTable({
-    name: 'staff_user_departments',
-    joinColumn: { name: 'user_id', referencedColumnName: 'id' },
-    inverseJoinColumn: { name: 'department_code', referencedColumnName: 'code' },
-  })
-  departments: Department[];
+  @OneToMany(() => StaffDepartment, (membership) => membership.user, { cascade: ['insert'] })
+  departments: StaffDepartment[];
 
   @CreateDateColumn({ type: instantType() })
   createdAt: Date;

@@ -1,25 +1,28 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { instantType } from '../../database/column-types';
-import { CaseStatus } from '../case-lifecycle';
+import { CaseAction, CaseStatus } from '../case-lifecycle';
 
 /**
- * What happened to a case, appended and never changed: status changes, notes,
- * replies to the citizen, triage and routing decisions.
+ * The kinds of timeline event (docs/cases.md, "The timeline"):
+ * - `created`: the case was registered (or imported); `toStatus` is where it started.
+ * - `status`: a lifecycle `action` moved it `fromStatus` -> `toStatus`, by a person or by the
+ *   system (`actorId` null: the routing job's triage and routing).
+ * - `note`: an internal note by staff; `reply`: a reply to the citizen (`data.lix`).
+ * - `notice`: something the system remarks on without changing the status, named by `topic`.
  */
-export const CASE_EVENT_TYPES = [
-  'created',
-  'status',
-  'note',
-  'reply',
-  'triage',
-  'routing',
-  'priority',
-  'duplicate_flag',
-  'notification',
-  'service_target',
-] as const;
+export const CASE_EVENT_TYPES = ['created', 'status', 'note', 'reply', 'notice'] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 
+/**
+ * What a notice is about: automatic triage left the case for an agent (`triage`), the case
+ * stays with the service center (`routing`), it looks like a repeat of an open case
+ * (`likely_duplicate`), a service target was missed (`service_target`), a message to the
+ * citizen was sent or failed (`notification`).
+ */
+export const NOTICE_TOPICS = ['triage', 'routing', 'likely_duplicate', 'service_target', 'notification'] as const;
+export type NoticeTopic = (typeof NOTICE_TOPICS)[number];
+
+/** One event on a case's timeline: appended, never changed. Times are UTC. */
 @Entity('case_events')
 export class CaseEvent {
   @PrimaryGeneratedColumn('increment')
@@ -31,6 +34,14 @@ export class CaseEvent {
   @Column({ type: 'varchar', length: 24 })
   type: CaseEventType;
 
+  /** The lifecycle action of a `status` event; null for every other type. */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  action: CaseAction | null;
+
+  /** What a `notice` is about; null for every other type. */
+  @Column({ type: 'varchar', length: 24, nullable: true })
+  topic: NoticeTopic | null;
+
   /** The staff member, or null when the system itself acted (routing, a queue job). */
   @Column({ type: 'varchar', length: 36, nullable: true })
   actorId: string | null;
@@ -41,12 +52,15 @@ export class CaseEvent {
   @Column({ type: 'varchar', length: 16, nullable: true })
   toStatus: CaseStatus | null;
 
+  /** Why, in words: given by the person acting, or the system's own explanation. */
   @Column({ type: 'text', nullable: true })
   reason: string | null;
 
+  /** The text of a note or a reply. */
   @Column({ type: 'text', nullable: true })
   body: string | null;
 
+  /** The details of the step (which department, which rule, which catalog type ...). */
   @Column({ type: 'simple-json', nullable: true })
   data: Record<string, unknown> | null;
 

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { SERVICE_POINT_KINDS, ServicePointKind } from '../entities/service-point.entity';
+import { SERVICE_POINT_KINDS, ServicePointKind } from '../organisation.types';
 
 export class CreateServicePointDto {
   @ApiProperty({ example: 'LIB-STRAND' })

@@ -1,8 +1,6 @@
+import { ServicePointKind } from '../organisation.types';
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 import { instantType } from '../../database/column-types';
-
-export const SERVICE_POINT_KINDS = ['desk', 'phone', 'email', 'web', 'branch'] as const;
-export type ServicePointKind = (typeof SERVICE_POINT_KINDS)[number];
 
 /** Where a contact happens: the main desk, the phone line, e-mail, the web, a library branch office. */
 @Entity('service_points')

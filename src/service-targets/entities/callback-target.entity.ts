@@ -4,8 +4,7 @@ import { TargetUnit } from '../service-target.types';
 
 /**
  * The service target of one owed callback: by when the citizen must be called back, from the
- * callback policy in force when the contact was logged. Whether it was made is the contact's
- * row in contact_callbacks.
+ * callback policy in force when the contact was logged, and when it was made.
  */
 @Entity('callback_targets')
 export class CallbackTarget {
@@ -33,6 +32,10 @@ export class CallbackTarget {
 
   @Column({ type: instantType(), nullable: true })
   breachedAt: Date | null;
+
+  /** When the callback was made (the callbacks area records it); null while it is still owed. */
+  @Column({ type: instantType(), nullable: true })
+  madeAt: Date | null;
 
   @CreateDateColumn({ type: instantType() })
   createdAt: Date;

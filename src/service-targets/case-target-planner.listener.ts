@@ -1,7 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { CaseChange } from '../cases/case-hooks';
-import { Case } from '../cases/entities/case.entity';
+import { CaseChangeEvent, CaseListener } from '../cases/case-change';
+import { CaseChangePublisher } from '../cases/case-change-publisher.service';
+import { CaseRecord, ServiceTargetState } from '../cases/case-record';
+import { CaseWorkflowService } from '../cases/case-workflow.service';
 import { Clock } from '../common/clock';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
@@ -16,47 +18,57 @@ import { SupersededJobs } from './superseded-jobs.service';
 import { CalendarService } from '../calendar/calendar.service';
 
 /** Actions after which a measure may have stopped running, so its checks can go. */
-const FINISHING_ACTIONS: ReadonlyArray<CaseChange['action']> = ['reply', 'resolve', 'close', 'duplicate'];
+const FINISHING_ACTIONS: ReadonlyArray<CaseChangeEvent['action']> = ['reply', 'resolve', 'close', 'duplicate'];
 
 /**
  * Keeps the due times of a case and its queued checks in step with the case, inside the
  * case's own transaction. A plan is made from the policies at intake, when the type, priority
  * or channel changes (triage, by hand or by routing) and at reopening; waiting stops the
  * clock and resuming moves the due times by the working time waited. Every new plan gets a
- * new version, and the previous version's checks are taken back.
+ * new version, and the previous version's checks are taken back. Due times are UTC instants
+ * on the municipality's business calendar; the bookkeeping is stored on the case through
+ * CaseWorkflowService.recordServiceTargets.
  */
 @Injectable()
-export class CaseTargetPlanner {
+export class CaseTargetPlanner implements CaseListener, OnModuleInit {
+  readonly listenerName = 'service-targets';
+
   constructor(
+    private readonly publisher: CaseChangePublisher,
     private readonly calendars: CalendarService,
     private readonly rules: ServiceTargetPolicyRules,
     private readonly outbox: OutboxService,
     private readonly superseded: SupersededJobs,
     private readonly alarms: CaseTargetAlarms,
+    private readonly workflow: CaseWorkflowService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async caseCreated(manager: EntityManager, created: Case): Promise<void> {
-    await this.save(manager, created, {
-      targetClockStartedAt: created.receivedAt,
-      targetPausedAt: null,
-      targetPausedWorkingMinutes: 0,
-    });
-    await this.replan(manager, created);
+  onModuleInit(): void {
+    this.publisher.subscribe(this);
   }
 
-  async caseChanged(manager: EntityManager, changed: Case, change: CaseChange): Promise<void> {
-    if (change.toStatus === 'waiting' && change.fromStatus !== 'waiting')
-      return this.pause(manager, changed, change.at);
-    if (change.fromStatus === 'waiting' && changed.targetPausedAt) return this.resume(manager, changed, change.at);
-    if (change.action === 'reopen') return this.restartResolution(manager, changed, change.at);
-    if (basisOf(changed) !== changed.targetPlanBasis) return this.replan(manager, changed);
-    if (FINISHING_ACTIONS.includes(change.action)) await this.dropFinishedChecks(manager, changed);
+  /** A plan at registration; after a change, the plan follows what changed (see the class comment). */
+  async onCaseChange(manager: EntityManager, event: CaseChangeEvent): Promise<void> {
+    const target = event.case;
+    if (event.action === 'register') {
+      await this.save(manager, target, {
+        targetClockStartedAt: target.receivedAt,
+        targetPausedAt: null,
+        targetPausedWorkingMinutes: 0,
+      });
+      return this.replan(manager, target);
+    }
+    if (event.toStatus === 'waiting' && event.fromStatus !== 'waiting') return this.pause(manager, target, event.at);
+    if (event.fromStatus === 'waiting' && target.targetPausedAt) return this.resume(manager, target, event.at);
+    if (event.action === 'reopen') return this.restartResolution(manager, target, event.at);
+    if (basisOf(target) !== target.targetPlanBasis) return this.replan(manager, target);
+    if (FINISHING_ACTIONS.includes(event.action)) await this.dropFinishedChecks(manager, target);
   }
 
   /** A fresh plan from the policies in force; a measure already overdue is breached first. */
-  private async replan(manager: EntityManager, target: Case): Promise<void> {
+  private async replan(manager: EntityManager, target: CaseRecord): Promise<void> {
     const now = this.clock.now();
     for (const measure of overdueMeasures(target, now)) await this.alarms.breach(manager, target, measure, now);
     // A case from before service targets existed starts its clock at receipt.
@@ -79,13 +91,13 @@ export class CaseTargetPlanner {
   }
 
   /** The clock stops: no checks while the case waits. A measure overdue by now was breached before the wait. */
-  private async pause(manager: EntityManager, target: Case, at: Date): Promise<void> {
+  private async pause(manager: EntityManager, target: CaseRecord, at: Date): Promise<void> {
     for (const measure of overdueMeasures(target, at)) await this.alarms.breach(manager, target, measure, at);
     await this.superseded.supersede(manager, this.checkKeys(target, CASE_MEASURES));
     await this.save(manager, target, { targetPausedAt: at, targetPlanVersion: target.targetPlanVersion + 1 });
   }
 
-  private async resume(manager: EntityManager, target: Case, at: Date): Promise<void> {
+  private async resume(manager: EntityManager, target: CaseRecord, at: Date): Promise<void> {
     const calendar = await this.calendars.current(manager);
     const waitedWorkingMinutes = calendar.workingMinutesBetween(target.targetPausedAt as Date, at);
     const dueTimes = resumedDueTimes(calendar, target, waitedWorkingMinutes);
@@ -98,7 +110,7 @@ export class CaseTargetPlanner {
   }
 
   /** A reopened case owes a new resolution, on a clock that starts at the reopening. */
-  private async restartResolution(manager: EntityManager, target: Case, at: Date): Promise<void> {
+  private async restartResolution(manager: EntityManager, target: CaseRecord, at: Date): Promise<void> {
     await this.save(manager, target, {
       targetClockStartedAt: at,
       targetPausedAt: null,
@@ -113,9 +125,9 @@ export class CaseTargetPlanner {
   /** Makes `plan` the case's plan under a new version: the old version's checks go, the new ones are queued. */
   private async adopt(
     manager: EntityManager,
-    target: Case,
+    target: CaseRecord,
     calendar: BusinessCalendar,
-    plan: Partial<Case>,
+    plan: Partial<ServiceTargetState>,
   ): Promise<void> {
     await this.superseded.supersede(manager, this.checkKeys(target, CASE_MEASURES));
     await this.save(manager, target, { ...plan, targetPlanVersion: target.targetPlanVersion + 1 });
@@ -133,24 +145,23 @@ export class CaseTargetPlanner {
     }
   }
 
-  private async dropFinishedChecks(manager: EntityManager, target: Case): Promise<void> {
+  private async dropFinishedChecks(manager: EntityManager, target: CaseRecord): Promise<void> {
     const finished = CASE_MEASURES.filter((measure) => !isRunning(target, measure));
     if (finished.length > 0) await this.superseded.supersede(manager, this.checkKeys(target, finished));
   }
 
-  private checkKeys(target: Case, measures: readonly (typeof CASE_MEASURES)[number][]): string[] {
+  private checkKeys(target: CaseRecord, measures: readonly (typeof CASE_MEASURES)[number][]): string[] {
     return measures.flatMap((measure) =>
       TARGET_CHECKS.map((check) => caseCheckKey(target.id, measure, check, target.targetPlanVersion)),
     );
   }
 
-  private async save(manager: EntityManager, target: Case, patch: Partial<Case>): Promise<void> {
-    await manager.update(Case, { id: target.id }, patch);
-    Object.assign(target, patch);
+  private save(manager: EntityManager, target: CaseRecord, patch: Partial<ServiceTargetState>): Promise<void> {
+    return this.workflow.recordServiceTargets(manager, target, patch);
   }
 }
 
 /** What a plan depends on besides the clock: a change of any of these re-plans the case. */
-function basisOf(target: Case): string {
+function basisOf(target: CaseRecord): string {
   return `${target.catalogCode ?? '*'}|${target.priority}|${target.channel}`;
 }

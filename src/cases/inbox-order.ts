@@ -1,8 +1,8 @@
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { Case } from '../cases/entities/case.entity';
+import { CaseRecord } from './case-record';
 
 /**
- * The order of a department inbox, in one place: most urgent priority first, then what
+ * The order of a department inbox, in one place (listing it, and claiming the next case): most urgent priority first, then what
  * is due first (the resolution due time the service targets set), then received first.
  */
 const URGENCY_RANK = (alias: string) =>
@@ -21,6 +21,6 @@ export function orderByInboxUrgency<T extends ObjectLiteral>(
 }
 
 /** When the case is due: its resolution due time, null when no service target sets one. */
-export function inboxDueAt(row: Case): Date | null {
+export function inboxDueAt(row: CaseRecord): Date | null {
   return row.resolutionDueAt;
 }

@@ -1,0 +1,20 @@
+import { Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { StaffUser } from './staff-user.entity';
+
+/**
+ * A staff member's membership of a department: handlers work in one or more, agents in the
+ * service center's; managers and admins belong to none and see all. The department is named by
+ * its code (the organisation area owns departments).
+ */
+@Entity('staff_user_departments')
+export class StaffDepartment {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  userId: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 32 })
+  departmentCode: string;
+
+  @ManyToOne(() => StaffUser, (user) => user.departments, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id' })
+  user?: StaffUser;
+}

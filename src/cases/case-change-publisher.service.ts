@@ -1,0 +1,29 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { CASE_LISTENER_ORDER, CaseChangeEvent, CaseListener, CaseListenerName } from './case-change';
+
+/**
+ * Tells the listening areas of every case change, one after the other in CASE_LISTENER_ORDER,
+ * inside the case's own transaction. Only CaseWorkflowService publishes.
+ */
+@Injectable()
+export class CaseChangePublisher {
+  private readonly listeners = new Map<CaseListenerName, CaseListener>();
+
+  /** @throws Error when a listener of that name is already subscribed (a module loaded twice). */
+  subscribe(listener: CaseListener): void {
+    if (!CASE_LISTENER_ORDER.includes(listener.listenerName)) {
+      throw new Error(`Case listener "${String(listener.listenerName)}" has no place in CASE_LISTENER_ORDER`);
+    }
+    if (this.listeners.has(listener.listenerName)) {
+      throw new Error(`Case listener "${listener.listenerName}" is subscribed twice`);
+    }
+    this.listeners.set(listener.listenerName, listener);
+  }
+
+  async publish(manager: EntityManager, event: CaseChangeEvent): Promise<void> {
+    for (const name of CASE_LISTENER_ORDER) {
+      await this.listeners.get(name)?.onCaseChange(manager, event);
+    }
+  }
+}

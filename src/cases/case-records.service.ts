@@ -1,0 +1,217 @@
+import { Injectable } from '@nestjs/common';
+import { Brackets, DataSource, EntityManager, FindOptionsWhere, In } from 'typeorm';
+import { Page } from '../common/pagination.dto';
+import { CaseStatus, OPEN_STATUSES } from './case-lifecycle';
+import { CaseEventRecord, CaseRecord } from './case-record';
+import { loadCaseForUpdate } from './case-timeline';
+import { CaseEvent } from './entities/case-event.entity';
+import { Case } from './entities/case.entity';
+import { orderByInboxUrgency } from './inbox-order';
+
+/** Which cases a department inbox holds: its own in `claimable` statuses, and (for the service center) every case in `alsoInStatuses`. */
+export interface InboxCriteria {
+  departmentCode: string;
+  claimable: readonly CaseStatus[];
+  alsoInStatuses?: readonly CaseStatus[];
+}
+
+/** Open fault reports that may be repeated by a new one: same type, recent, at the same street or inside a box (degrees). */
+export interface NeighbourCriteria {
+  catalogCode: string;
+  excludeId: string;
+  /** UTC: received at or after this. */
+  since: Date;
+  /** A street address prefix, lower case. */
+  streetPrefix: string | null;
+  box: { minLat: number; maxLat: number; minLng: number; maxLng: number } | null;
+  limit: number;
+}
+
+/**
+ * The cases area's read model for other areas: cases as read-only records, and the few queries
+ * other areas need over cases and their timelines. Nothing here writes; changes go through
+ * CaseWorkflowService. Methods that take a `manager` read inside the caller's transaction.
+ * The access policy is the caller's to apply to what it shows.
+ */
+@Injectable()
+export class CaseRecordsService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** The case, or null. */
+  find(id: string, manager: EntityManager = this.dataSource.manager): Promise<CaseRecord | null> {
+    return manager.findOneBy(Case, { id });
+  }
+
+  /** The case locked for a change until the caller's transaction ends. @throws NotFoundError. */
+  lock(manager: EntityManager, id: string): Promise<CaseRecord> {
+    return loadCaseForUpdate(manager, id);
+  }
+
+  /** Reference numbers of these cases, by case id. */
+  async references(caseIds: string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(caseIds)];
+    if (unique.length === 0) return new Map();
+    const cases = await this.dataSource.manager.find(Case, {
+      select: { id: true, reference: true },
+      where: { id: In(unique) },
+    });
+    return new Map(cases.map((row) => [row.id, row.reference]));
+  }
+
+  /** The cases confirmed as repeats of `originalId`. */
+  duplicatesOf(manager: EntityManager, originalId: string): Promise<CaseRecord[]> {
+    return manager.findBy(Case, { duplicateOfId: originalId, status: 'duplicate' });
+  }
+
+  /** One timeline event, or null. */
+  event(id: number): Promise<CaseEventRecord | null> {
+    return this.dataSource.manager.findOneBy(CaseEvent, { id });
+  }
+
+  /** The case's newest timeline event that matches, or null. */
+  latestEvent(
+    manager: EntityManager,
+    caseId: string,
+    match: Pick<FindOptionsWhere<CaseEvent>, 'type' | 'action' | 'topic' | 'toStatus'> = {},
+  ): Promise<CaseEventRecord | null> {
+    return manager.findOne(CaseEvent, { where: { caseId, ...match }, order: { id: 'DESC' } });
+  }
+
+  /** A department's inbox, most urgent first then due first (inbox-order.ts), a page of it and the total. */
+  async inbox(criteria: InboxCriteria, page: { limit: number; offset: number }): Promise<Page<CaseRecord>> {
+    const { departmentCode, claimable, alsoInStatuses } = criteria;
+    const builder = this.dataSource.manager.createQueryBuilder(Case, 'c').where(
+      new Brackets((either) => {
+        either.where('(c.departmentCode = :departmentCode AND c.status IN (:...claimable))', {
+          departmentCode,
+          claimable,
+        });
+        if (alsoInStatuses?.length) either.orWhere('c.status IN (:...alsoInStatuses)', { alsoInStatuses });
+      }),
+    );
+    const [items, total] = await orderByInboxUrgency(builder, 'c').take(page.limit).skip(page.offset).getManyAndCount();
+    return { items, total, ...page };
+  }
+
+  /** Open cases of a type near a new one (see NeighbourCriteria), for likely-duplicate detection. */
+  openNeighbours(manager: EntityManager, criteria: NeighbourCriteria): Promise<CaseRecord[]> {
+    const query = manager
+      .createQueryBuilder(Case, 'c')
+      .where('c.catalogCode = :code', { code: criteria.catalogCode })
+      .andWhere('c.status IN (:...statuses)', { statuses: OPEN_STATUSES })
+      .andWhere('c.receivedAt >= :since', { since: criteria.since })
+      .andWhere('c.id <> :id', { id: criteria.excludeId });
+    const conditions: string[] = [];
+    if (criteria.streetPrefix) {
+      conditions.push('LOWER(c.address) LIKE :street');
+      query.setParameter('street', `${criteria.streetPrefix.replace(/[\\%_]/g, '')}%`);
+    }
+    if (criteria.box) {
+      conditions.push('(c.lat BETWEEN :minLat AND :maxLat AND c.lng BETWEEN :minLng AND :maxLng)');
+      query.setParameters(criteria.box);
+    }
+    if (conditions.length === 0) return Promise.resolve([]);
+    return query
+      .andWhere(`(${conditions.join(' OR ')})`)
+      .limit(criteria.limit)
+      .getMany();
+  }
+
+  /**
+   * Ids of cases still `triaged` whose last change lies between `after` and `before` (UTC),
+   * oldest first, leaving out the catalog types in `exceptCatalogCodes`: what the routing
+   * sweeper asks to route again.
+   */
+  async triagedUntouched(window: {
+    after: Date;
+    before: Date;
+    exceptCatalogCodes: string[];
+    limit: number;
+  }): Promise<string[]> {
+    const builder = this.dataSource.manager
+      .createQueryBuilder(Case, 'c')
+      .select('c.id', 'id')
+      .where('c.status = :triaged', { triaged: 'triaged' })
+      .andWhere('c.updatedAt < :before AND c.updatedAt > :after', { before: window.before, after: window.after });
+    if (window.exceptCatalogCodes.length > 0) {
+      builder.andWhere('c.catalogCode NOT IN (:...except)', { except: window.exceptCatalogCodes });
+    }
+    const rows = await builder.orderBy('c.updatedAt', 'ASC').limit(window.limit).getRawMany<{ id: string }>();
+    return rows.map((row) => row.id);
+  }
+
+  /** Open cases whose service-target plan still has a check to run (a measure running, not breached, clock not stopped), by id. */
+  runningTargetPlans(offset: number, limit: number): Promise<CaseRecord[]> {
+    return this.dataSource.manager
+      .createQueryBuilder(Case, 'c')
+      .where('c.status IN (:...open)', { open: OPEN_STATUSES })
+      .andWhere('c.targetPlanVersion > 0 AND c.targetPausedAt IS NULL')
+      .andWhere(
+        new Brackets((either) =>
+          either
+            .where(
+              'c.firstResponseDueAt IS NOT NULL AND c.firstResponseAt IS NULL AND c.firstResponseBreachedAt IS NULL',
+            )
+            .orWhere('c.resolutionDueAt IS NOT NULL AND c.resolvedAt IS NULL AND c.resolutionBreachedAt IS NULL'),
+        ),
+      )
+      .orderBy('c.id', 'ASC')
+      .take(limit)
+      .skip(offset)
+      .getMany();
+  }
+
+  /** Cases that missed a service target, the earliest breach first; `departmentCodes` null for all. */
+  async breached(criteria: {
+    departmentCodes: string[] | null;
+    includeClosed: boolean;
+    limit: number;
+    offset: number;
+  }): Promise<Page<CaseRecord>> {
+    const builder = this.dataSource.manager
+      .createQueryBuilder(Case, 'c')
+      .where(
+        new Brackets((either) =>
+          either.where('c.firstResponseBreachedAt IS NOT NULL').orWhere('c.resolutionBreachedAt IS NOT NULL'),
+        ),
+      );
+    if (criteria.departmentCodes) {
+      builder.andWhere('c.departmentCode IN (:...departments)', { departments: criteria.departmentCodes });
+    }
+    if (!criteria.includeClosed) builder.andWhere('c.status IN (:...open)', { open: OPEN_STATUSES });
+    const firstBreach = 'COALESCE(c.first_response_breached_at, c.resolution_breached_at)';
+    const [items, total] = await builder
+      .orderBy(firstBreach, 'ASC')
+      .addOrderBy('c.id', 'ASC')
+      .take(criteria.limit)
+      .skip(criteria.offset)
+      .getManyAndCount();
+    return { items, total, limit: criteria.limit, offset: criteria.offset };
+  }
+
+  /**
+   * What the triage classifier learns from, newest first: cases whose type a person set or
+   * corrected (a staff triage on the timeline), or that came from the old system by import.
+   * Types the classifier itself set are left out, so it does not teach itself its mistakes.
+   */
+  async triageHistory(limit: number): Promise<Array<{ id: string; text: string; catalogCode: string }>> {
+    const rows = await this.dataSource.manager
+      .createQueryBuilder(Case, 'c')
+      .select(['c.id AS id', 'c.description AS description', 'c.catalogCode AS catalog_code'])
+      .where('c.catalogCode IS NOT NULL')
+      .andWhere("c.status <> 'duplicate'")
+      .andWhere(
+        new Brackets((either) =>
+          either
+            .where("c.source = 'import'")
+            .orWhere(
+              `EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = c.id AND e.to_status = 'triaged' AND e.actor_id IS NOT NULL)`,
+            ),
+        ),
+      )
+      .orderBy('c.receivedAt', 'DESC')
+      .limit(limit)
+      .getRawMany<{ id: string; description: string; catalog_code: string }>();
+    return rows.map((row) => ({ id: row.id, text: row.description, catalogCode: row.catalog_code }));
+  }
+}

@@ -1,0 +1,562 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AccessPolicy } from '../auth/access-policy';
+import { StaffPrincipal } from '../auth/roles';
+import { Priority } from '../catalog/catalog.types';
+import { CatalogService } from '../catalog/catalog.service';
+import { CitizensService } from '../citizens/citizens.service';
+import { Clock } from '../common/clock';
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../common/domain-errors';
+import { newId } from '../common/ids';
+import { localYear } from '../common/time-zone';
+import { ContactsService } from '../contacts/contacts.service';
+import { TransactionService } from '../database/transaction.service';
+import { OrganisationService } from '../organisation/organisation.service';
+import { CaseAccessLog } from './case-access-log.service';
+import { CaseChangeEvent } from './case-change';
+import { CaseChangePublisher } from './case-change-publisher.service';
+import { CaseAction, CaseStatus, nextStatus } from './case-lifecycle';
+import { refusalFor, writeRefusalFor } from './case-permissions';
+import { CaseEventRecord, CaseRecord, ServiceTargetState } from './case-record';
+import { appendCaseEvent, loadCaseForUpdate } from './case-timeline';
+import { CaseView, RedactedCaseView, toCaseView, toRedactedCaseView } from './case.view';
+import { CaseActionDto } from './dto/case-action.dto';
+import { CreateCaseDto, CreatedCaseDto } from './dto/create-case.dto';
+import { NoticeTopic } from './entities/case-event.entity';
+import { Case } from './entities/case.entity';
+import { orderByInboxUrgency } from './inbox-order';
+import { readabilityIndex } from './readability';
+import { allocateReferenceSerials } from './reference-allocator';
+import { formatReference } from './reference-number';
+
+/** Who registers a case: a staff member, or a citizen channel acting on its own (null). */
+export type CaseAuthor = StaffPrincipal | null;
+
+/** One status change: the action, who took it, and what it changes besides the status. */
+interface Step {
+  action: CaseAction;
+  actorId: string | null;
+  at: Date;
+  reason?: string | null;
+  /** What the timeline remembers of the step (department, rule, catalog type ...). */
+  data?: Record<string, unknown> | null;
+  changes?: Partial<Case>;
+}
+
+/** What the system decided at triage (the routing job's classifier). */
+export interface SystemTriage {
+  catalogCode: string;
+  departmentCode: string;
+  priority: Priority;
+  confidential: boolean;
+  /** Kept on the timeline: the classifier's confidence and name. */
+  details: Record<string, unknown>;
+}
+
+/** A claim that lost its case to another claim at the last moment tries the next case, this many times. */
+const CLAIM_TRIES = 5;
+
+/**
+ * The one writer of cases. Every change to a case (registration, each lifecycle action, notes
+ * and replies, the routing job's triage and routing, claims from an inbox, likely-duplicate
+ * flags, service-target bookkeeping, notices on the timeline) goes through here: the pure rules
+ * of `case-lifecycle.ts` decide whether a step is allowed and where it leads, one timeline
+ * event of one shape records it (docs/cases.md), and one read-only CaseChangeEvent tells the
+ * other areas, inside the same transaction.
+ *
+ * Staff commands open their own transaction. System commands (`…BySystem`, `flag…`, `record…`,
+ * `addNotice`) run inside the caller's transaction on a case the caller loaded with
+ * CaseRecordsService.lock, so the caller's own writes (an outbox job) commit with them.
+ *
+ * Errors: ForbiddenError (403) when the role or department may not, IllegalTransitionError
+ * (409) when the status does not allow the action, InvalidInputError (400) naming the field,
+ * NotFoundError (404).
+ */
+@Injectable()
+export class CaseWorkflowService {
+  constructor(
+    private readonly transactions: TransactionService,
+    private readonly clock: Clock,
+    private readonly publisher: CaseChangePublisher,
+    private readonly accessLog: CaseAccessLog,
+    private readonly citizens: CitizensService,
+    private readonly catalog: CatalogService,
+    private readonly organisation: OrganisationService,
+    private readonly contacts: ContactsService,
+  ) {}
+
+  /**
+   * Registers a case. It is stored, with its reference number, before anyone is told the number.
+   * With a catalog code it starts `triaged`, else `new`; `resolvedOnSpot` resolves it at once.
+   */
+  register(author: CaseAuthor, input: CreateCaseDto): Promise<CreatedCaseDto> {
+    if (input.resolution && !input.resolvedOnSpot)
+      throw new InvalidInputError(['resolution is only given with resolvedOnSpot']);
+    return this.transactions.run(async (manager) => {
+      const catalogEntry = await this.requireIntakeReferences(manager, input);
+      const now = this.clock.now();
+      const citizen = input.citizen ? await this.citizens.register(manager, input.citizen) : null;
+      const intakeStatus: CaseStatus = catalogEntry ? 'triaged' : 'new';
+      const id = newId();
+      const created = manager.create(Case, {
+        id,
+        reference: provisionalReference(id),
+        description: input.description,
+        catalogCode: catalogEntry?.code ?? null,
+        departmentCode: catalogEntry?.departmentCode ?? null,
+        status: intakeStatus,
+        statusBeforeWaiting: null,
+        priority: input.priority ?? catalogEntry?.priority ?? 'normal',
+        channel: input.channel ?? 'phone',
+        citizenId: citizen?.id ?? null,
+        address: input.location?.address ?? null,
+        postalCode: input.location?.postalCode?.replace(' ', '') ?? null,
+        lat: input.location?.lat ?? null,
+        lng: input.location?.lng ?? null,
+        contactId: input.contactId ?? null,
+        confidential: Boolean(input.confidential || catalogEntry?.confidential),
+        assigneeId: null,
+        duplicateOfId: null,
+        createdById: author?.id ?? null,
+        receivedAt: now,
+        firstResponseAt: null,
+        resolvedAt: null,
+        closedAt: null,
+        reopenCount: 0,
+        returnCount: 0,
+        source: 'live',
+        externalId: null,
+      });
+      await manager.save(created);
+      const catalogSetBy = catalogEntry ? (author ? 'staff' : 'citizen') : null;
+      await appendCaseEvent(manager, {
+        caseId: id,
+        type: 'created',
+        actorId: author?.id ?? null,
+        at: now,
+        toStatus: intakeStatus,
+        data: { channel: created.channel, catalogCode: created.catalogCode, catalogSetBy },
+      });
+      await this.publish(manager, created, {
+        action: 'register',
+        fromStatus: null,
+        actorId: author?.id ?? null,
+        at: now,
+      });
+      if (input.resolvedOnSpot) {
+        await this.transition(manager, created, {
+          action: 'resolve',
+          actorId: author?.id ?? null,
+          at: now,
+          reason: input.resolution ?? 'Resolved on the spot by the service center',
+          data: { onSpot: true },
+          changes: { resolvedAt: now, firstResponseAt: now },
+        });
+      }
+      // The year's counter row stays locked from here to the commit, so the number is taken
+      // last: concurrent intakes queue only for these two statements, not the whole intake.
+      const year = localYear(now);
+      created.reference = formatReference(year, await allocateReferenceSerials(manager, year, 1));
+      await manager.update(Case, { id }, { reference: created.reference });
+      return { id, reference: created.reference, status: created.status };
+    });
+  }
+
+  /** A lifecycle action by a staff member; answers the case as the access policy lets them see it. */
+  act(
+    principal: StaffPrincipal,
+    id: string,
+    action: CaseAction,
+    input: CaseActionDto,
+  ): Promise<CaseView | RedactedCaseView> {
+    return this.transactions.run(async (manager) => {
+      const target = await loadCaseForUpdate(manager, id);
+      const refusal = refusalFor(principal, action, target);
+      if (refusal) throw new ForbiddenError(refusal);
+      // Checked before anything is looked up, so a refused step changes and reveals nothing.
+      nextStatus(target.status, action, target.statusBeforeWaiting);
+      const now = this.clock.now();
+      const effect = await this.effectOf(manager, principal, target, action, input, now);
+      await this.transition(manager, target, {
+        action,
+        actorId: principal.id,
+        at: now,
+        reason: input.reason ?? null,
+        ...effect,
+      });
+      return this.answer(manager, principal, target);
+    });
+  }
+
+  /** An internal note on the case, for staff only. */
+  note(principal: StaffPrincipal, id: string, body: string): Promise<CaseEventRecord> {
+    return this.write(principal, id, (manager, target, now) =>
+      appendCaseEvent(manager, { caseId: target.id, type: 'note', actorId: principal.id, at: now, body }),
+    );
+  }
+
+  /** A reply to the citizen; the first one is the case's first response. Its readability (LIX) is kept with it. */
+  reply(principal: StaffPrincipal, id: string, body: string): Promise<CaseEventRecord> {
+    return this.write(principal, id, async (manager, target, now) => {
+      if (target.firstResponseAt === null) {
+        target.firstResponseAt = now;
+        await manager.update(Case, { id: target.id }, { firstResponseAt: now });
+      }
+      const event = await appendCaseEvent(manager, {
+        caseId: target.id,
+        type: 'reply',
+        actorId: principal.id,
+        at: now,
+        body,
+        data: { lix: readabilityIndex(body) },
+      });
+      await this.publish(manager, target, {
+        action: 'reply',
+        fromStatus: target.status,
+        actorId: principal.id,
+        at: now,
+      });
+      return event;
+    });
+  }
+
+  /**
+   * Gives the calling staff member the next case of a department's inbox, atomically: two
+   * handlers asking at once never get the same case, and neither is told "empty" while a case is
+   * left. On PostgreSQL the candidate row is locked and rows other claims hold are skipped
+   * (FOR UPDATE SKIP LOCKED); on SQLite the transactions run one at a time. The claim itself is
+   * a conditional update, so a case someone took by another way is passed over. Null when empty.
+   */
+  claimNext(
+    principal: StaffPrincipal,
+    departmentCode: string,
+    claimable: readonly CaseStatus[],
+  ): Promise<CaseView | null> {
+    const refusal = refusalFor(principal, 'claim', { status: 'routed', departmentCode });
+    if (refusal) throw new ForbiddenError(refusal);
+    return this.transactions.run(async (manager) => {
+      for (let tries = 0; tries < CLAIM_TRIES; tries += 1) {
+        const builder = manager
+          .createQueryBuilder(Case, 'c')
+          .where('c.departmentCode = :departmentCode AND c.status IN (:...claimable)', { departmentCode, claimable });
+        orderByInboxUrgency(builder, 'c').limit(1);
+        if (manager.connection.options.type === 'postgres')
+          builder.setLock('pessimistic_write').setOnLocked('skip_locked');
+        const candidate = await builder.getOne();
+        if (!candidate) return null;
+        const claimed = await this.claim(manager, principal, candidate);
+        if (claimed) return claimed;
+      }
+      return null;
+    });
+  }
+
+  /** The routing job sets the type its classifier proposes (new -> triaged); the caller holds the case's lock. */
+  async triageBySystem(manager: EntityManager, record: CaseRecord, triage: SystemTriage): Promise<void> {
+    const target = record as Case;
+    await this.transition(manager, target, {
+      action: 'triage',
+      actorId: null,
+      at: this.clock.now(),
+      changes: {
+        catalogCode: triage.catalogCode,
+        departmentCode: triage.departmentCode,
+        priority: triage.priority,
+        confidential: target.confidential || triage.confidential,
+      },
+      data: {
+        catalogCode: triage.catalogCode,
+        previousCatalogCode: target.catalogCode,
+        catalogSetBy: 'system',
+        priority: triage.priority,
+        ...triage.details,
+      },
+    });
+  }
+
+  /** The routing job sends a triaged case to a department by its rules; the caller holds the case's lock. */
+  async routeBySystem(
+    manager: EntityManager,
+    record: CaseRecord,
+    route: { departmentCode: string; reason: string; details: Record<string, unknown> },
+  ): Promise<void> {
+    const target = record as Case;
+    await this.transition(manager, target, {
+      action: 'route',
+      actorId: null,
+      at: this.clock.now(),
+      reason: route.reason,
+      changes: { departmentCode: route.departmentCode, assigneeId: null },
+      data: { departmentCode: route.departmentCode, previousDepartmentCode: target.departmentCode, ...route.details },
+    });
+  }
+
+  /** Flags a case as probably repeating an open one (a person confirms with `duplicate`). */
+  async flagLikelyDuplicate(
+    manager: EntityManager,
+    record: CaseRecord,
+    original: CaseRecord,
+    reason: string,
+    details: Record<string, unknown>,
+  ): Promise<void> {
+    (record as Case).likelyDuplicateOfId = original.id;
+    await manager.update(Case, { id: record.id }, { likelyDuplicateOfId: original.id });
+    await this.addNotice(
+      manager,
+      record.id,
+      'likely_duplicate',
+      reason,
+      {
+        likelyDuplicateOfId: original.id,
+        likelyDuplicateOfReference: original.reference,
+        ...details,
+      },
+      record.receivedAt,
+    );
+  }
+
+  /** Stores the service-target bookkeeping the service-targets area planned for the case. */
+  async recordServiceTargets(
+    manager: EntityManager,
+    record: CaseRecord,
+    patch: Partial<ServiceTargetState>,
+  ): Promise<void> {
+    await manager.update(Case, { id: record.id }, patch);
+    Object.assign(record as Case, patch);
+  }
+
+  /** Something the system remarks on without changing the status (see NOTICE_TOPICS). UTC `at`, now by default. */
+  async addNotice(
+    manager: EntityManager,
+    caseId: string,
+    topic: NoticeTopic,
+    reason: string,
+    data: Record<string, unknown>,
+    at: Date = this.clock.now(),
+  ): Promise<void> {
+    await appendCaseEvent(manager, { caseId, type: 'notice', topic, actorId: null, at, reason, data });
+  }
+
+  /** The one way a case's status changes: checked by the lifecycle rules, stored, written on the timeline, published. */
+  private async transition(manager: EntityManager, target: Case, step: Step): Promise<void> {
+    const fromStatus = target.status;
+    const toStatus = nextStatus(fromStatus, step.action, target.statusBeforeWaiting);
+    const patch: Partial<Case> = { ...step.changes, status: toStatus };
+    await manager.update(Case, { id: target.id }, patch);
+    Object.assign(target, patch, { updatedAt: new Date() });
+    await appendCaseEvent(manager, {
+      caseId: target.id,
+      type: 'status',
+      action: step.action,
+      actorId: step.actorId,
+      at: step.at,
+      fromStatus,
+      toStatus,
+      reason: step.reason ?? null,
+      data: step.data && Object.keys(step.data).length > 0 ? step.data : null,
+    });
+    await this.publish(manager, target, { action: step.action, fromStatus, actorId: step.actorId, at: step.at });
+  }
+
+  private publish(
+    manager: EntityManager,
+    target: Case,
+    change: Pick<CaseChangeEvent, 'action' | 'fromStatus' | 'actorId' | 'at'>,
+  ): Promise<void> {
+    return this.publisher.publish(manager, { ...change, toStatus: target.status, case: target });
+  }
+
+  private async claim(manager: EntityManager, principal: StaffPrincipal, candidate: Case): Promise<CaseView | null> {
+    const toStatus = nextStatus(candidate.status, 'claim');
+    const result = await manager
+      .createQueryBuilder()
+      .update(Case)
+      .set({ status: toStatus, assigneeId: principal.id })
+      .where('id = :id AND status = :status', { id: candidate.id, status: candidate.status })
+      .execute();
+    if (result.affected !== 1) return null;
+    const now = this.clock.now();
+    await appendCaseEvent(manager, {
+      caseId: candidate.id,
+      type: 'status',
+      action: 'claim',
+      actorId: principal.id,
+      at: now,
+      fromStatus: candidate.status,
+      toStatus,
+      data: { assigneeId: principal.id, via: 'inbox' },
+    });
+    const claimed = await manager.findOneByOrFail(Case, { id: candidate.id });
+    await this.publish(manager, claimed, {
+      action: 'claim',
+      fromStatus: candidate.status,
+      actorId: principal.id,
+      at: now,
+    });
+    return (await this.answer(manager, principal, claimed)) as CaseView;
+  }
+
+  /** The case as the actor may see it after a step; reading a confidential case's content is logged. */
+  private async answer(
+    manager: EntityManager,
+    principal: StaffPrincipal,
+    target: Case,
+  ): Promise<CaseView | RedactedCaseView> {
+    if (!AccessPolicy.mayReadContent(principal, target)) return toRedactedCaseView(target);
+    await this.accessLog.record(principal, [target], 'read', manager);
+    return toCaseView(target, null);
+  }
+
+  private write<T>(
+    principal: StaffPrincipal,
+    id: string,
+    work: (manager: EntityManager, target: Case, now: Date) => Promise<T>,
+  ): Promise<T> {
+    return this.transactions.run(async (manager) => {
+      const target = await loadCaseForUpdate(manager, id);
+      if (!AccessPolicy.mayReadContent(principal, target))
+        throw new ForbiddenError('This case is confidential to its department');
+      const refusal = writeRefusalFor(principal, target);
+      if (refusal) throw new ForbiddenError(refusal);
+      return work(manager, target, this.clock.now());
+    });
+  }
+
+  /** What each action changes besides the status, and what the timeline should remember of it. */
+  private async effectOf(
+    manager: EntityManager,
+    principal: StaffPrincipal,
+    target: Case,
+    action: CaseAction,
+    input: CaseActionDto,
+    now: Date,
+  ): Promise<Pick<Step, 'changes' | 'data'>> {
+    switch (action) {
+      case 'triage':
+        return this.triageByStaff(manager, target, input);
+      case 'route': {
+        const departmentCode = input.departmentCode ?? target.departmentCode;
+        if (!departmentCode) {
+          throw new InvalidInputError([
+            'departmentCode: the case has no catalog type; say which department to route it to',
+          ]);
+        }
+        await this.requireDepartment(manager, departmentCode);
+        return {
+          changes: { departmentCode, assigneeId: null },
+          data: { departmentCode, previousDepartmentCode: target.departmentCode },
+        };
+      }
+      case 'claim':
+        return { changes: { assigneeId: principal.id }, data: { assigneeId: principal.id } };
+      case 'wait':
+        return { changes: { statusBeforeWaiting: target.status } };
+      case 'resume':
+        return { changes: { statusBeforeWaiting: null } };
+      case 'return':
+        requireReason(input, 'return');
+        return {
+          changes: { assigneeId: null, returnCount: target.returnCount + 1 },
+          data: { returnedFromDepartmentCode: target.departmentCode },
+        };
+      case 'transfer': {
+        requireReason(input, 'transfer');
+        if (!input.departmentCode)
+          throw new InvalidInputError(['departmentCode: say which department to transfer the case to']);
+        if (input.departmentCode === target.departmentCode) {
+          throw new InvalidInputError(['departmentCode: the case is already with that department']);
+        }
+        await this.requireDepartment(manager, input.departmentCode);
+        return {
+          changes: { departmentCode: input.departmentCode, assigneeId: null },
+          data: { departmentCode: input.departmentCode, previousDepartmentCode: target.departmentCode },
+        };
+      }
+      case 'resolve':
+        return {
+          changes: { resolvedAt: now, firstResponseAt: target.firstResponseAt ?? now, statusBeforeWaiting: null },
+        };
+      case 'close':
+        return { changes: { closedAt: now } };
+      case 'reopen':
+        return { changes: { resolvedAt: null, closedAt: null, reopenCount: target.reopenCount + 1 } };
+      case 'duplicate':
+        return this.duplicateOf(manager, target, input);
+    }
+  }
+
+  private async triageByStaff(
+    manager: EntityManager,
+    target: Case,
+    input: CaseActionDto,
+  ): Promise<Pick<Step, 'changes' | 'data'>> {
+    const code = input.catalogCode ?? target.catalogCode;
+    if (!code) throw new InvalidInputError(['catalogCode: say which catalog type the case is']);
+    const entry = await this.catalog.findActive(code, manager);
+    if (!entry) throw new InvalidInputError([`catalogCode: unknown catalog entry "${code}"`]);
+    const priority = input.priority ?? target.priority;
+    return {
+      changes: {
+        catalogCode: entry.code,
+        departmentCode: entry.departmentCode,
+        priority,
+        confidential: target.confidential || entry.confidential,
+      },
+      // A person setting or correcting the type is what the triage classifier learns from.
+      data: { catalogCode: entry.code, previousCatalogCode: target.catalogCode, catalogSetBy: 'staff', priority },
+    };
+  }
+
+  private async duplicateOf(
+    manager: EntityManager,
+    target: Case,
+    input: CaseActionDto,
+  ): Promise<Pick<Step, 'changes' | 'data'>> {
+    if (!input.duplicateOf)
+      throw new InvalidInputError(['duplicateOf: say which case this one repeats (id or reference)']);
+    const original = await manager.findOne(Case, {
+      where: [{ id: input.duplicateOf }, { reference: input.duplicateOf }],
+    });
+    if (!original) throw new NotFoundError('Case', input.duplicateOf);
+    if (original.id === target.id) throw new InvalidInputError(['duplicateOf: a case cannot repeat itself']);
+    if (original.status === 'duplicate') {
+      throw new ConflictError(`Case ${original.reference} is itself a duplicate; link to the case it repeats`);
+    }
+    return {
+      changes: { duplicateOfId: original.id },
+      data: { duplicateOfId: original.id, duplicateOfReference: original.reference },
+    };
+  }
+
+  private async requireDepartment(manager: EntityManager, code: string): Promise<void> {
+    if (!(await this.organisation.departmentExists(code, manager))) {
+      throw new InvalidInputError([`departmentCode: unknown department "${code}"`]);
+    }
+  }
+
+  private async requireIntakeReferences(manager: EntityManager, input: CreateCaseDto) {
+    const problems: string[] = [];
+    const catalogEntry = input.catalogCode ? await this.catalog.findActive(input.catalogCode, manager) : null;
+    if (input.catalogCode && !catalogEntry) problems.push(`catalogCode: unknown catalog entry "${input.catalogCode}"`);
+    if (input.contactId && !(await this.contacts.exists(input.contactId, manager))) {
+      problems.push(`contactId: unknown contact "${input.contactId}"`);
+    }
+    if (input.resolvedOnSpot && catalogEntry && !catalogEntry.handledByServiceCenter) {
+      problems.push(`resolvedOnSpot: catalog type "${catalogEntry.code}" is handled by a department, not on the spot`);
+    }
+    if (problems.length) throw new InvalidInputError(problems);
+    return catalogEntry;
+  }
+}
+
+function requireReason(input: CaseActionDto, action: CaseAction): void {
+  if (!input.reason?.trim()) throw new InvalidInputError([`reason: say why you ${action} the case`]);
+}
+
+/**
+ * A unique stand-in for the reference number while the intake transaction runs; no one
+ * outside the transaction ever sees it, and it fits the reference column.
+ */
+function provisionalReference(id: string): string {
+  return `~${id.replace(/-/g, '').slice(0, 15)}`;
+}
