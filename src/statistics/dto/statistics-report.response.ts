@@ -65,6 +65,7 @@ export function StatisticsReportResponse<Row>(
     @ApiProperty({ type: StatisticsScopeResponse })
     scope: StatisticsScopeResponse;
 
+    // Each report has its own targets; the document names them through targetsType.
     @ApiProperty({ type: targetsType, description: 'The targets and definitions the figures were measured against' })
     targets: Record<string, number | string | null>;
 
