@@ -1,8 +1,11 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../common/api-errors.decorator';
 import { AuthService } from './auth.service';
 import { CurrentStaff } from './current-staff.decorator';
-import { LoginDto, LoginResponseDto } from './dto/login.dto';
+import { CurrentStaffResponse, toCurrentStaffResponse } from './dto/current-staff.response';
+import { LoginDto } from './dto/login.dto';
+import { LoginResponse, toLoginResponse } from './dto/login.response';
 import { Public } from './public.decorator';
 import { StaffPrincipal } from './roles';
 
@@ -14,13 +17,17 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  login(@Body() body: LoginDto): Promise<LoginResponseDto> {
-    return this.auth.login(body.email, body.password);
+  @ApiOkResponse({ type: LoginResponse })
+  @ApiErrors(400, 401)
+  async login(@Body() body: LoginDto): Promise<LoginResponse> {
+    return toLoginResponse(await this.auth.login(body.email, body.password));
   }
 
   @ApiBearerAuth()
   @Get('me')
-  me(@CurrentStaff() staff: StaffPrincipal): StaffPrincipal {
-    return staff;
+  @ApiOkResponse({ type: CurrentStaffResponse })
+  @ApiErrors(401)
+  me(@CurrentStaff() staff: StaffPrincipal): CurrentStaffResponse {
+    return toCurrentStaffResponse(staff);
   }
 }

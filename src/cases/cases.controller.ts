@@ -1,21 +1,35 @@
 import { Body, Controller, Get, HttpCode, NotFoundException, Param, ParseEnumPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiParam, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiParam,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { CurrentStaff } from '../auth/current-staff.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { StaffPrincipal } from '../auth/roles';
-import { Page } from '../common/pagination.dto';
+import { ApiErrors } from '../common/api-errors.decorator';
+import { toPageResponse } from '../common/page.response';
 import { CaseWorkflowService } from './case-workflow.service';
 import { CASE_ACTIONS, CaseAction } from './case-lifecycle';
-import { CaseView, RedactedCaseView } from './case.view';
 import { CasesService } from './cases.service';
+import { CaseAccessResponse, toCaseAccessResponse } from './dto/case-access.response';
 import { CaseActionDto, CaseTextDto } from './dto/case-action.dto';
-import { CreateCaseDto, CreatedCaseDto } from './dto/create-case.dto';
+import { CaseEventResponse, toCaseEventResponse } from './dto/case-event.response';
+import { CasePageResponse } from './dto/case-page.response';
+import { CaseResponse } from './dto/case.response';
+import { CreateCaseDto } from './dto/create-case.dto';
+import { CreatedCaseResponse, toCreatedCaseResponse } from './dto/created-case.response';
 import { ListCasesQuery } from './dto/list-cases-query.dto';
-import { CaseAccess } from './entities/case-access.entity';
-import { CaseEventRecord } from './case-record';
+import { RedactedCaseResponse, toReadableCaseResponse } from './dto/redacted-case.response';
 
 @ApiTags('cases')
 @ApiBearerAuth()
+@ApiErrors(401)
+@ApiExtraModels(CaseResponse, RedactedCaseResponse)
 @Controller('api/v1/cases')
 export class CasesController {
   constructor(
@@ -24,56 +38,78 @@ export class CasesController {
   ) {}
 
   @Post()
-  create(@CurrentStaff() staff: StaffPrincipal, @Body() body: CreateCaseDto): Promise<CreatedCaseDto> {
-    return this.workflow.register(staff, body);
+  @ApiCreatedResponse({ type: CreatedCaseResponse })
+  @ApiErrors(400)
+  async create(@CurrentStaff() staff: StaffPrincipal, @Body() body: CreateCaseDto): Promise<CreatedCaseResponse> {
+    return toCreatedCaseResponse(await this.workflow.register(staff, body));
   }
 
   @Get()
-  list(
-    @CurrentStaff() staff: StaffPrincipal,
-    @Query() query: ListCasesQuery,
-  ): Promise<Page<CaseView | RedactedCaseView>> {
-    return this.cases.list(staff, query);
+  @ApiOkResponse({ type: CasePageResponse })
+  @ApiErrors(400)
+  async list(@CurrentStaff() staff: StaffPrincipal, @Query() query: ListCasesQuery): Promise<CasePageResponse> {
+    return toPageResponse(await this.cases.list(staff, query), toReadableCaseResponse);
   }
 
   @Get(':id')
-  get(@CurrentStaff() staff: StaffPrincipal, @Param('id') id: string): Promise<CaseView | RedactedCaseView> {
-    return this.cases.get(staff, id);
+  @ApiOkResponse({
+    description: 'The case, or its redacted form for a reader outside the department of a confidential case',
+    schema: { oneOf: [{ $ref: getSchemaPath(CaseResponse) }, { $ref: getSchemaPath(RedactedCaseResponse) }] },
+  })
+  @ApiErrors(404)
+  async get(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Param('id') id: string,
+  ): Promise<CaseResponse | RedactedCaseResponse> {
+    return toReadableCaseResponse(await this.cases.get(staff, id));
   }
 
   @Get(':id/timeline')
-  timeline(@CurrentStaff() staff: StaffPrincipal, @Param('id') id: string): Promise<CaseEventRecord[]> {
-    return this.cases.timeline(staff, id);
+  @ApiOkResponse({ type: [CaseEventResponse], description: 'Oldest first' })
+  @ApiErrors(404)
+  async timeline(@CurrentStaff() staff: StaffPrincipal, @Param('id') id: string): Promise<CaseEventResponse[]> {
+    return (await this.cases.timeline(staff, id)).map(toCaseEventResponse);
   }
 
   @Get(':id/access-log')
   @Roles('manager', 'admin')
-  accessLog(@Param('id') id: string): Promise<CaseAccess[]> {
-    return this.cases.accessLogOf(id);
+  @ApiOkResponse({ type: [CaseAccessResponse], description: 'Oldest first' })
+  @ApiErrors(403, 404)
+  async accessLog(@Param('id') id: string): Promise<CaseAccessResponse[]> {
+    return (await this.cases.accessLogOf(id)).map(toCaseAccessResponse);
   }
 
   @Post(':id/notes')
-  note(
+  @ApiCreatedResponse({ type: CaseEventResponse, description: 'The note, as it stands on the timeline' })
+  @ApiErrors(400, 403, 404)
+  async note(
     @CurrentStaff() staff: StaffPrincipal,
     @Param('id') id: string,
     @Body() body: CaseTextDto,
-  ): Promise<CaseEventRecord> {
-    return this.workflow.note(staff, id, body.body);
+  ): Promise<CaseEventResponse> {
+    return toCaseEventResponse(await this.workflow.note(staff, id, body.body));
   }
 
   @Post(':id/replies')
-  reply(
+  @ApiCreatedResponse({ type: CaseEventResponse, description: 'The reply, as it stands on the timeline' })
+  @ApiErrors(400, 403, 404)
+  async reply(
     @CurrentStaff() staff: StaffPrincipal,
     @Param('id') id: string,
     @Body() body: CaseTextDto,
-  ): Promise<CaseEventRecord> {
-    return this.workflow.reply(staff, id, body.body);
+  ): Promise<CaseEventResponse> {
+    return toCaseEventResponse(await this.workflow.reply(staff, id, body.body));
   }
 
   @Post(':id/:action')
   @HttpCode(200)
   @ApiParam({ name: 'action', enum: CASE_ACTIONS })
-  act(
+  @ApiOkResponse({
+    description: 'The case after the action; redacted when the actor may not read its content',
+    schema: { oneOf: [{ $ref: getSchemaPath(CaseResponse) }, { $ref: getSchemaPath(RedactedCaseResponse) }] },
+  })
+  @ApiErrors(400, 403, 404, 409)
+  async act(
     @CurrentStaff() staff: StaffPrincipal,
     @Param('id') id: string,
     @Param(
@@ -84,7 +120,7 @@ export class CasesController {
     )
     action: CaseAction,
     @Body() body: CaseActionDto,
-  ): Promise<CaseView | RedactedCaseView> {
-    return this.workflow.act(staff, id, action, body);
+  ): Promise<CaseResponse | RedactedCaseResponse> {
+    return toReadableCaseResponse(await this.workflow.act(staff, id, action, body));
   }
 }

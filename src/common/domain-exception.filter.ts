@@ -1,18 +1,42 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { Request, Response } from 'express';
+import { STATUS_CODES } from 'node:http';
 import { IllegalTransitionError } from '../cases/case-lifecycle';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from './domain-errors';
+import { ErrorCode, ErrorResponse } from './error.response';
 
-interface ErrorBody {
-  statusCode: number;
-  error: string;
-  message: string | string[];
-  requestId?: string;
-}
+/** The code of an error answer by its status; a 409 from a case action is illegal_transition instead. */
+const CODES: Record<number, ErrorCode> = {
+  400: 'validation_failed',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  500: 'internal_error',
+};
+
+type ErrorBody = Omit<ErrorResponse, 'code'>;
 
 /**
  * One place that turns errors into answers. Domain errors get their status code;
  * anything unexpected is a 500 whose details stay in the log, not in the answer.
+ *
+ * Every answer has the shape of ErrorResponse: `statusCode`, `error` (the reason phrase),
+ * `code`, `message` (a string, or one string per bad field) and `requestId`. The `code` is
+ * stable for programs (docs/api.md):
+ * - `validation_failed` (400): a DTO, a path parameter or InvalidInputError refused the input,
+ *   or the body is not valid JSON
+ * - `unauthenticated` (401): no bearer token, or an invalid or expired one
+ * - `forbidden` (403): the caller's role or departments do not allow it
+ * - `not_found` (404): an unknown id or code, and an unknown route
+ * - `conflict` (409): it exists already, or the state does not allow it
+ * - `illegal_transition` (409): a case action not allowed from the case's status
+ * - `payload_too_large` (413): the body is over the JSON parser's limit
+ * - `unsupported_media_type` (415): a body of a media type the operation does not take
+ * - `internal_error` (500): anything unexpected
+ * Another status, should one appear, gets its reason phrase in snake_case.
  */
 @Catch()
 export class DomainExceptionFilter implements ExceptionFilter {
@@ -22,8 +46,14 @@ export class DomainExceptionFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const response = http.getResponse<Response>();
     const request = http.getRequest<Request & { id?: string }>();
-    const body = this.toBody(exception);
-    body.requestId = typeof request.id === 'string' ? request.id : undefined;
+    const { statusCode, error, message } = this.toBody(exception);
+    const body: ErrorResponse = {
+      statusCode,
+      error,
+      code: codeOf(statusCode, exception),
+      message,
+      requestId: typeof request.id === 'string' ? request.id : undefined,
+    };
     if (body.statusCode >= 500) {
       this.logger.error(
         {
@@ -58,10 +88,40 @@ export class DomainExceptionFilter implements ExceptionFilter {
     if (exception instanceof SyntaxError && 'body' in (exception as object)) {
       return { statusCode: 400, error: 'Bad Request', message: ['body is not valid JSON'] };
     }
+    const parserError = bodyParserError(exception);
+    if (parserError) return parserError;
     return {
       statusCode: 500,
       error: 'Internal Server Error',
       message: 'Something went wrong; the error is logged with this request id',
     };
   }
+}
+
+function codeOf(status: number, exception: unknown): string {
+  if (exception instanceof IllegalTransitionError) return 'illegal_transition';
+  if (CODES[status]) return CODES[status];
+  if (status >= 500) return 'internal_error';
+  return (STATUS_CODES[status] ?? 'error').toLowerCase().replace(/[^a-z0-9]+/g, '_');
+}
+
+/**
+ * Express's body parser refuses a request before any handler runs, with an error that carries
+ * its 4xx status and a message meant to be shown (`expose`): a body over the size limit (413),
+ * an unsupported charset (415). Nest passes these on unmapped.
+ */
+function bodyParserError(exception: unknown): ErrorBody | undefined {
+  if (!(exception instanceof Error)) return undefined;
+  const { status, expose, type, limit } = exception as Error & {
+    status?: unknown;
+    expose?: unknown;
+    type?: unknown;
+    limit?: unknown;
+  };
+  if (typeof status !== 'number' || status < 400 || status >= 500 || expose !== true) return undefined;
+  const message =
+    type === 'entity.too.large' && typeof limit === 'number'
+      ? `The request body is larger than the limit of ${limit} bytes`
+      : exception.message;
+  return { statusCode: status, error: STATUS_CODES[status] ?? 'Bad Request', message };
 }

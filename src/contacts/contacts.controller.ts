@@ -1,34 +1,43 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentStaff } from '../auth/current-staff.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { StaffPrincipal } from '../auth/roles';
-import { Page } from '../common/pagination.dto';
-import { ContactsService, ContactView } from './contacts.service';
+import { ApiErrors } from '../common/api-errors.decorator';
+import { toPageResponse } from '../common/page.response';
+import { ContactsService } from './contacts.service';
+import { ContactPageResponse, ContactResponse, toContactResponse } from './dto/contact.response';
 import { CreateContactDto } from './dto/create-contact.dto';
 import { ListContactsQuery } from './dto/list-contacts-query.dto';
 
 @ApiTags('contacts')
 @ApiBearerAuth()
+@ApiErrors(401)
 @Controller('api/v1/contacts')
 export class ContactsController {
   constructor(private readonly contacts: ContactsService) {}
 
   @Post()
   @Roles('agent', 'handler', 'manager', 'admin')
-  log(@CurrentStaff() staff: StaffPrincipal, @Body() body: CreateContactDto): Promise<ContactView> {
-    return this.contacts.log(staff, body);
+  @ApiCreatedResponse({ type: ContactResponse })
+  @ApiErrors(400, 403)
+  async log(@CurrentStaff() staff: StaffPrincipal, @Body() body: CreateContactDto): Promise<ContactResponse> {
+    return toContactResponse(await this.contacts.log(staff, body));
   }
 
   @Get()
   @Roles('agent', 'manager', 'admin')
-  list(@Query() query: ListContactsQuery): Promise<Page<ContactView>> {
-    return this.contacts.list(query);
+  @ApiOkResponse({ type: ContactPageResponse, description: 'Newest first' })
+  @ApiErrors(400, 403)
+  async list(@Query() query: ListContactsQuery): Promise<ContactPageResponse> {
+    return toPageResponse(await this.contacts.list(query), toContactResponse);
   }
 
   @Get(':id')
   @Roles('agent', 'manager', 'admin')
-  get(@Param('id') id: string): Promise<ContactView> {
-    return this.contacts.get(id);
+  @ApiOkResponse({ type: ContactResponse })
+  @ApiErrors(403, 404)
+  async get(@Param('id') id: string): Promise<ContactResponse> {
+    return toContactResponse(await this.contacts.get(id));
   }
 }

@@ -1,15 +1,10 @@
 import { Controller, Get, HttpCode, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/public.decorator';
-import { QueueStatus, QueueStatusService } from '../queue/queue-status.service';
-
-interface HealthReport {
-  status: 'ok' | 'degraded';
-  database: { status: 'up' | 'down'; kind: string; latencyMs?: number; error?: string };
-  queue?: QueueStatus | { status: 'unknown'; error: string };
-}
+import { QueueStatusService } from '../queue/queue-status.service';
+import { HealthResponse, toQueueHealthResponse } from './dto/health.response';
 
 @ApiTags('health')
 @Controller()
@@ -27,7 +22,12 @@ export class HealthController {
   @Public()
   @Get('health')
   @HttpCode(200)
-  async health(@Res({ passthrough: true }) response: Response): Promise<HealthReport> {
+  @ApiOkResponse({
+    type: HealthResponse,
+    description: 'The database answers; the status is degraded if the queue is not up',
+  })
+  @ApiServiceUnavailableResponse({ type: HealthResponse, description: 'The database does not answer' })
+  async health(@Res({ passthrough: true }) response: Response): Promise<HealthResponse> {
     const kind = this.dataSource.options.type === 'postgres' ? 'postgres' : 'sqlite';
     const started = performance.now();
     try {
@@ -39,7 +39,7 @@ export class HealthController {
     const database = { status: 'up' as const, kind, latencyMs: Math.round((performance.now() - started) * 10) / 10 };
     const queue = await this.queueStatus
       .snapshot()
-      .catch((error: Error) => ({ status: 'unknown' as const, error: error.message }));
+      .then(toQueueHealthResponse, (error: Error) => ({ status: 'unknown', error: error.message }));
     return { status: queue.status === 'up' ? 'ok' : 'degraded', database, queue };
   }
 }

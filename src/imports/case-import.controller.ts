@@ -4,6 +4,7 @@ import type { Request } from 'express';
 import { CurrentStaff } from '../auth/current-staff.decorator';
 import { Roles } from '../auth/roles.decorator';
 import type { StaffPrincipal } from '../auth/roles';
+import { ApiErrors } from '../common/api-errors.decorator';
 import { CaseImportService } from './case-import.service';
 import { CASE_IMPORT_FIELDS, REQUIRED_CASE_IMPORT_FIELDS } from './case-line-validator';
 import { CaseImportResultDto } from './dto/case-import-result.dto';
@@ -13,6 +14,7 @@ const CASE_SHAPE = { fields: CASE_IMPORT_FIELDS, required: REQUIRED_CASE_IMPORT_
 
 @ApiTags('import')
 @ApiBearerAuth()
+@ApiErrors(401)
 @Controller('api/v1/import')
 export class CaseImportController {
   constructor(private readonly imports: CaseImportService) {}
@@ -34,6 +36,7 @@ export class CaseImportController {
     },
   })
   @ApiOkResponse({ type: CaseImportResultDto })
+  @ApiErrors(403, 409, 415)
   async importCases(@CurrentStaff() staff: StaffPrincipal, @Req() request: Request): Promise<CaseImportResultDto> {
     try {
       const format = importFormat(request.headers['content-type']);

@@ -1,12 +1,15 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles.decorator';
-import { Page } from '../common/pagination.dto';
-import { CallbackTargetsService, OwedCallbackView } from './callback-targets.service';
+import { ApiErrors } from '../common/api-errors.decorator';
+import { toPageResponse } from '../common/page.response';
+import { CallbackTargetsService } from './callback-targets.service';
 import { OwedCallbacksQuery } from './dto/owed-callbacks-query.dto';
+import { OwedCallbackPageResponse, toOwedCallbackResponse } from './dto/owed-callback.response';
 
 @ApiTags('contacts')
 @ApiBearerAuth()
+@ApiErrors(401)
 @Controller('api/v1/callbacks')
 export class CallbackTargetsController {
   constructor(private readonly callbacks: CallbackTargetsService) {}
@@ -14,7 +17,9 @@ export class CallbackTargetsController {
   /** Promised callbacks with their due times; by default those not made yet, soonest due first. */
   @Get()
   @Roles('agent', 'manager', 'admin')
-  list(@Query() query: OwedCallbacksQuery): Promise<Page<OwedCallbackView>> {
-    return this.callbacks.list(query);
+  @ApiOkResponse({ type: OwedCallbackPageResponse, description: 'Soonest due first' })
+  @ApiErrors(400, 403)
+  async list(@Query() query: OwedCallbacksQuery): Promise<OwedCallbackPageResponse> {
+    return toPageResponse(await this.callbacks.list(query), toOwedCallbackResponse);
   }
 }

@@ -1,15 +1,26 @@
-import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { applyDecorators, Controller, Get, Query, Res, Type } from '@nestjs/common';
+import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { Response } from 'express';
 import { CurrentStaff } from '../auth/current-staff.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { StaffPrincipal } from '../auth/roles';
+import { ApiErrors } from '../common/api-errors.decorator';
 import { BacklogQuery } from './dto/backlog-query.dto';
+import { BacklogStatisticsResponse, toBacklogStatisticsResponse } from './dto/backlog-statistics.response';
 import { CallbackStatisticsQuery } from './dto/callback-statistics-query.dto';
+import { CallbackStatisticsResponse } from './dto/callback-statistics.response';
 import { CaseStatisticsQuery } from './dto/case-statistics-query.dto';
+import { CaseStatisticsResponse } from './dto/case-statistics.response';
 import { ComparisonQuery } from './dto/comparison-query.dto';
+import { ComparisonResponse, toComparisonResponse } from './dto/comparison.response';
+import { ContactStatisticsResponse } from './dto/contact-statistics.response';
+import { EmailAnswerStatisticsResponse } from './dto/email-answer-statistics.response';
 import { PhoneStatisticsQuery } from './dto/phone-statistics-query.dto';
+import { PhoneStatisticsResponse } from './dto/phone-statistics.response';
+import { RatingStatisticsResponse } from './dto/rating-statistics.response';
 import { ServiceIndexQuery } from './dto/service-index-query.dto';
+import { ServiceIndexResponse } from './dto/service-index.response';
+import { toStatisticsReportResponse } from './dto/statistics-report.response';
 import { StatisticsQuery } from './dto/statistics-query.dto';
 import { respondWithReport } from './report-response';
 import { BacklogStatisticsService } from './reports/backlog-statistics.service';
@@ -22,7 +33,24 @@ import { PhoneStatisticsService } from './reports/phone-statistics.service';
 import { RatingStatisticsService } from './reports/rating-statistics.service';
 import { ServiceIndexService } from './reports/service-index.service';
 
-type Answer = Promise<object | string>;
+/** A report's answer: its JSON schema, or with format=csv its rows as CSV. */
+function ApiReport(type: Type<unknown>): MethodDecorator {
+  return applyDecorators(
+    ApiExtraModels(type),
+    ApiOkResponse({
+      description: 'The report as JSON, or with format=csv its rows as CSV',
+      content: {
+        'application/json': { schema: { $ref: getSchemaPath(type) } },
+        'text/csv': {
+          schema: {
+            type: 'string',
+            description: 'RFC 4180: a header row of the row field names, then one line per row; empty for null',
+          },
+        },
+      },
+    }),
+  );
+}
 
 /**
  * Accessibility statistics. Every report answers JSON, or CSV of its rows with format=csv.
@@ -31,7 +59,7 @@ type Answer = Promise<object | string>;
  */
 @ApiTags('statistics')
 @ApiBearerAuth()
-@ApiProduces('application/json', 'text/csv')
+@ApiErrors(400, 401, 403)
 @Controller('api/v1/statistics')
 export class StatisticsController {
   constructor(
@@ -47,90 +75,103 @@ export class StatisticsController {
   ) {}
 
   @Get('cases')
+  @ApiReport(CaseStatisticsResponse)
   async caseStatistics(
     @CurrentStaff() staff: StaffPrincipal,
     @Query() query: CaseStatisticsQuery,
     @Res({ passthrough: true }) response: Response,
-  ): Answer {
-    return respondWithReport(response, query.format, 'cases', await this.cases.report(staff, query));
+  ): Promise<CaseStatisticsResponse | string> {
+    const report = toStatisticsReportResponse(await this.cases.report(staff, query));
+    return respondWithReport(response, query.format, 'cases', report);
   }
 
   @Get('backlog')
+  @ApiReport(BacklogStatisticsResponse)
   async backlogStatistics(
     @CurrentStaff() staff: StaffPrincipal,
     @Query() query: BacklogQuery,
     @Res({ passthrough: true }) response: Response,
-  ): Answer {
-    return respondWithReport(response, query.format, 'backlog', await this.backlog.report(staff, query));
+  ): Promise<BacklogStatisticsResponse | string> {
+    const report = toBacklogStatisticsResponse(await this.backlog.report(staff, query));
+    return respondWithReport(response, query.format, 'backlog', report);
   }
 
   @Get('contacts')
+  @ApiReport(ContactStatisticsResponse)
   async contactStatistics(
     @CurrentStaff() staff: StaffPrincipal,
     @Query() query: StatisticsQuery,
     @Res({ passthrough: true }) response: Response,
-  ): Answer {
-    return respondWithReport(response, query.format, 'contacts', await this.contacts.report(staff, query));
+  ): Promise<ContactStatisticsResponse | string> {
+    const report = toStatisticsReportResponse(await this.contacts.report(staff, query));
+    return respondWithReport(response, query.format, 'contacts', report);
   }
 
   @Get('email-answers')
+  @ApiReport(EmailAnswerStatisticsResponse)
   async emailAnswerStatistics(
     @CurrentStaff() staff: StaffPrincipal,
     @Query() query: StatisticsQuery,
     @Res({ passthrough: true }) response: Response,
-  ): Answer {
-    return respondWithReport(response, query.format, 'email-answers', await this.emailAnswers.report(staff, query));
+  ): Promise<EmailAnswerStatisticsResponse | string> {
+    const report = toStatisticsReportResponse(await this.emailAnswers.report(staff, query));
+    return respondWithReport(response, query.format, 'email-answers', report);
   }
 
   @Get('phone')
   @Roles('agent', 'manager', 'admin')
+  @ApiReport(PhoneStatisticsResponse)
   async phoneStatistics(
     @CurrentStaff() staff: StaffPrincipal,
     @Query() query: PhoneStatisticsQuery,
     @Res({ passthrough: true }) response: Response,
-  ): Answer {
-    return respondWithReport(response, query.format, 'phone', await this.phone.report(staff, query));
+  ): Promise<PhoneStatisticsResponse | string> {
+    const report = toStatisticsReportResponse(await this.phone.report(staff, query));
+    return respondWithReport(response, query.format, 'phone', report);
   }
 
   @Get('callbacks')
+  @ApiReport(CallbackStatisticsResponse)
   async callbackStatistics(
     @CurrentStaff() staff: StaffPrincipal,
     @Query() query: CallbackStatisticsQuery,
     @Res({ passthrough: true }) response: Response,
-  ): Answer {
-    return respondWithReport(response, query.format, 'callbacks', await this.callbacks.report(staff, query));
+  ): Promise<CallbackStatisticsResponse | string> {
+    const report = toStatisticsReportResponse(await this.callbacks.report(staff, query));
+    return respondWithReport(response, query.format, 'callbacks', report);
   }
 
   @Get('service-index')
+  @ApiReport(ServiceIndexResponse)
   async serviceIndexStatistics(
     @CurrentStaff() staff: StaffPrincipal,
     @Query() query: ServiceIndexQuery,
     @Res({ passthrough: true }) response: Response,
-  ): Answer {
-    return respondWithReport(response, query.format, 'service-index', await this.serviceIndex.report(staff, query));
+  ): Promise<ServiceIndexResponse | string> {
+    const report = toStatisticsReportResponse(await this.serviceIndex.report(staff, query));
+    return respondWithReport(response, query.format, 'service-index', report);
   }
 
   @Get('ratings')
+  @ApiReport(RatingStatisticsResponse)
   async ratingStatistics(
     @CurrentStaff() staff: StaffPrincipal,
     @Query() query: StatisticsQuery,
     @Res({ passthrough: true }) response: Response,
-  ): Answer {
-    return respondWithReport(response, query.format, 'ratings', await this.ratings.report(staff, query));
+  ): Promise<RatingStatisticsResponse | string> {
+    const report = toStatisticsReportResponse(await this.ratings.report(staff, query));
+    return respondWithReport(response, query.format, 'ratings', report);
   }
 
   @Get('comparison')
   @Roles('manager', 'admin')
+  @ApiReport(ComparisonResponse)
   async comparisonExport(
     @CurrentStaff() staff: StaffPrincipal,
     @Query() query: ComparisonQuery,
     @Res({ passthrough: true }) response: Response,
-  ): Answer {
-    return respondWithReport(
-      response,
-      query.format,
-      `comparison-${query.year}`,
-      await this.comparison.report(staff, query),
-    );
+  ): Promise<ComparisonResponse | string> {
+    const report = toComparisonResponse(await this.comparison.report(staff, query));
+    return respondWithReport(response, query.format, `comparison-${query.year}`, report);
   }
 }

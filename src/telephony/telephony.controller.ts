@@ -3,14 +3,15 @@ import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiOkResponse, ApiOpera
 import type { Request } from 'express';
 import { Public } from '../auth/public.decorator';
 import { Roles } from '../auth/roles.decorator';
+import { ApiErrors } from '../common/api-errors.decorator';
 import { InvalidInputError } from '../common/domain-errors';
-import type { Page } from '../common/pagination.dto';
+import { toPageResponse } from '../common/page.response';
 import { drainRequest, readImportLines } from '../imports/import-format';
 import { SourceLine } from '../imports/source-line';
 import { CALL_RECORD_FIELDS, REQUIRED_CALL_RECORD_FIELDS } from './call-record-validator';
 import { CallImportResultDto } from './dto/call-import-result.dto';
+import { CallRecordPageResponse, toCallRecordResponse } from './dto/call-record.response';
 import { ListCallsQuery } from './dto/list-calls-query.dto';
-import { CallRecord } from './entities/call-record.entity';
 import { TelephonyService } from './telephony.service';
 import { TelephonyWebhookGuard } from './telephony-webhook.guard';
 
@@ -55,6 +56,7 @@ export class TelephonyController {
     },
   })
   @ApiOkResponse({ type: CallImportResultDto })
+  @ApiErrors(400, 401, 403, 413, 415)
   async receive(@Req() request: Request): Promise<CallImportResultDto> {
     try {
       const mediaType = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
@@ -73,8 +75,10 @@ export class TelephonyController {
   @Get()
   @Roles('manager', 'admin')
   @ApiBearerAuth()
-  list(@Query() query: ListCallsQuery): Promise<Page<CallRecord>> {
-    return this.telephony.list(query);
+  @ApiOkResponse({ type: CallRecordPageResponse, description: 'Newest first' })
+  @ApiErrors(400, 401, 403)
+  async list(@Query() query: ListCallsQuery): Promise<CallRecordPageResponse> {
+    return toPageResponse(await this.telephony.list(query), toCallRecordResponse);
   }
 }
 

@@ -1,13 +1,19 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles.decorator';
-import { Page } from '../common/pagination.dto';
+import { ApiErrors } from '../common/api-errors.decorator';
+import { toPageResponse } from '../common/page.response';
 import { ListWebhookDeliveriesQuery } from './dto/list-webhook-deliveries-query.dto';
+import {
+  toWebhookDeliveryResponse,
+  WebhookDeliveryPageResponse,
+  WebhookDeliveryResponse,
+} from './dto/webhook-delivery.response';
 import { WebhookDeliveriesService } from './webhook-deliveries.service';
-import { WebhookDeliveryView } from './webhook-delivery.view';
 
 @ApiTags('webhooks')
 @ApiBearerAuth()
+@ApiErrors(401, 403)
 @Controller('api/v1/webhooks/deliveries')
 @Roles('admin')
 export class WebhookDeliveriesController {
@@ -15,14 +21,18 @@ export class WebhookDeliveriesController {
 
   @Get()
   @ApiOperation({ summary: 'The delivery log, newest first; ?status=failed lists what needs a resend' })
-  list(@Query() query: ListWebhookDeliveriesQuery): Promise<Page<WebhookDeliveryView>> {
-    return this.deliveries.list(query);
+  @ApiOkResponse({ type: WebhookDeliveryPageResponse })
+  @ApiErrors(400)
+  async list(@Query() query: ListWebhookDeliveriesQuery): Promise<WebhookDeliveryPageResponse> {
+    return toPageResponse(await this.deliveries.list(query), toWebhookDeliveryResponse);
   }
 
   @Post(':id/resend')
   @HttpCode(200)
   @ApiOperation({ summary: 'Send a failed (or lost) delivery again, with the same delivery id' })
-  resend(@Param('id', ParseUUIDPipe) id: string): Promise<WebhookDeliveryView> {
-    return this.deliveries.resend(id);
+  @ApiOkResponse({ type: WebhookDeliveryResponse, description: 'The delivery, queued again' })
+  @ApiErrors(400, 404, 409)
+  async resend(@Param('id', ParseUUIDPipe) id: string): Promise<WebhookDeliveryResponse> {
+    return toWebhookDeliveryResponse(await this.deliveries.resend(id));
   }
 }

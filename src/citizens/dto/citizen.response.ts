@@ -1,0 +1,35 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { GENDERS } from '../citizen.types';
+import { CitizenView } from '../citizens.service';
+
+/** The citizen of a contact or case as staff see them; a personal identity number is never sent. */
+export class CitizenResponse {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ type: String, nullable: true, example: 'Anna Andersson' })
+  name: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: 'anna@example.com' })
+  email: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: '070-123 45 67' })
+  phone: string | null;
+
+  @ApiProperty({ type: String, enum: GENDERS, nullable: true, description: 'As the citizen stated it, for statistics' })
+  gender: string | null;
+
+  @ApiProperty({ description: 'Whether a personal identity number is on file (it is stored encrypted)' })
+  hasPersonalNumber: boolean;
+}
+
+export function toCitizenResponse(citizen: CitizenView): CitizenResponse {
+  return {
+    id: citizen.id,
+    name: citizen.name,
+    email: citizen.email,
+    phone: citizen.phone,
+    gender: citizen.gender,
+    hasPersonalNumber: citizen.hasPersonalNumber,
+  };
+}

@@ -1,0 +1,78 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiResponse } from '@nestjs/swagger';
+import { ErrorCode, ErrorResponse } from './error.response';
+
+interface DocumentedError {
+  error: string;
+  code: ErrorCode;
+  description: string;
+  message: string | string[];
+}
+
+/** The error answers an operation can document: what each means here, and an example body. */
+const ERRORS = {
+  400: {
+    error: 'Bad Request',
+    code: 'validation_failed',
+    description: 'Invalid input: a bad body, query or path parameter, or malformed JSON (code validation_failed)',
+    message: ['description must be longer than or equal to 1 characters'],
+  },
+  401: {
+    error: 'Unauthorized',
+    code: 'unauthenticated',
+    description: 'No bearer token, or one that is invalid or has expired (code unauthenticated)',
+    message: 'A bearer token is required',
+  },
+  403: {
+    error: 'Forbidden',
+    code: 'forbidden',
+    description: "The caller's role, or the departments they belong to, do not allow this (code forbidden)",
+    message: 'This needs the role admin',
+  },
+  404: {
+    error: 'Not Found',
+    code: 'not_found',
+    description: 'Nothing with this id or code exists (code not_found)',
+    message: 'Case "0b6f5c1e-8f0a-4e7e-9a51-2f4d1f0f3c2a" was not found',
+  },
+  409: {
+    error: 'Conflict',
+    code: 'illegal_transition',
+    description:
+      'The current state does not allow this: a case action not allowed from the case status (code ' +
+      'illegal_transition), or something that exists already or has already been done (code conflict)',
+    message: 'Action "claim" is not allowed when the case is "closed"',
+  },
+  413: {
+    error: 'Payload Too Large',
+    code: 'payload_too_large',
+    description: 'The request body is larger than the limit (code payload_too_large)',
+    message: 'The request body is larger than the limit of 102400 bytes',
+  },
+  415: {
+    error: 'Unsupported Media Type',
+    code: 'unsupported_media_type',
+    description: 'The body has a media type this operation does not take (code unsupported_media_type)',
+    message: 'Content-Type must be application/json or text/csv; got "text/plain"',
+  },
+} satisfies Record<number, DocumentedError>;
+
+export type DocumentedErrorStatus = keyof typeof ERRORS;
+
+/**
+ * Documents the error answers of an operation, or of every operation of a controller, each
+ * with the one ErrorResponse schema and an example: `@ApiErrors(400, 403, 404)`.
+ */
+export function ApiErrors(...statuses: DocumentedErrorStatus[]): MethodDecorator & ClassDecorator {
+  return applyDecorators(
+    ...statuses.map((status) => {
+      const { error, code, description, message } = ERRORS[status];
+      return ApiResponse({
+        status,
+        description,
+        type: ErrorResponse,
+        example: { statusCode: status, error, code, message, requestId: '5f0c2d4e-2b7a-4f0e-9a6c-8d1e3b7f9a10' },
+      });
+    }),
+  );
+}
