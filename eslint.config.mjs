@@ -1,5 +1,6 @@
 // @ts-check
 import js from '@eslint/js';
+import boundaries from 'eslint-plugin-boundaries';
 import tseslint from 'typescript-eslint';
 
 /**
@@ -18,6 +19,39 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       // Methods that implement an async interface (a queue driver, a triager) may finish at once.
       '@typescript-eslint/require-await': 'off',
+    },
+  },
+  {
+    // Each area under src/ owns its tables: another area reaches them through the owning area's
+    // exported services (docs/architecture.md, "Areas and their boundaries"), never by
+    // importing its entities.
+    files: ['src/**/*.ts'],
+    plugins: { boundaries },
+    settings: {
+      'import/resolver': { node: { extensions: ['.ts', '.js'] } },
+      'boundaries/elements': [{ type: 'area', pattern: 'src/*', capture: ['area'] }],
+      'boundaries/files': [{ category: 'entity', pattern: '**/entities/*.entity.ts' }],
+    },
+    rules: {
+      'boundaries/dependencies': [
+        'error',
+        {
+          default: 'allow',
+          policies: [
+            {
+              from: { element: { type: 'area' } },
+              disallow: {
+                to: {
+                  element: { type: 'area', captured: { area: '!{{ from.element.captured.area }}' } },
+                  file: { categories: 'entity' },
+                },
+              },
+              message:
+                'The {{ to.element.captured.area }} area owns this entity: reach its data through the services src/{{ to.element.captured.area }}/ exports, not its entity',
+            },
+          ],
+        },
+      ],
     },
   },
   {
