@@ -5,10 +5,10 @@ import { APP_CONFIG } from '../config/config.module';
 import { NotificationComposer } from './notification-composer.service';
 import { NotificationDeliveryService } from './notification-delivery.service';
 import { NotificationPlanner } from './notification-planner.service';
-import { NotificationProcessor } from './notification.processor';
 import { NotificationsCaseListener } from './notifications-case.listener';
 import { NotificationsController } from './notifications.controller';
 import { NotificationsService } from './notifications.service';
+import { SendNotificationJob } from './send-notification.job';
 import { FileMailSender } from './transports/file-mail-sender';
 import { MailSender } from './transports/mail-sender';
 import { SmtpMailSender } from './transports/smtp-mail-sender';
@@ -29,7 +29,7 @@ import { SmsSender } from './transports/sms-sender';
     NotificationsCaseListener,
     NotificationComposer,
     NotificationDeliveryService,
-    NotificationProcessor,
+    SendNotificationJob,
     {
       provide: MailSender,
       inject: [APP_CONFIG],

@@ -4,14 +4,14 @@ import { TriageModule } from '../triage/triage.module';
 import { TriageService } from '../triage/triage.service';
 import { CaseRoutingService } from './case-routing.service';
 import { CaseTriager } from './case-triager';
+import { RouteCaseJob } from './route-case.job';
 import { RoutingCaseListener } from './routing-case.listener';
 import { RoutingRulesController } from './routing-rules.controller';
 import { RoutingRulesService } from './routing-rules.service';
 import { RoutingSweeper } from './routing-sweeper.service';
-import { RoutingProcessor } from './routing.processor';
 
 /**
- * Routing: the processor of the `routing` queue and the admin-kept rules. The triager is
+ * Routing: the handler of the `routing` queue's job and the admin-kept rules. The triager is
  * a seam (`CaseTriager`); the triage area's classifier fills it.
  */
 @Module({
@@ -20,7 +20,7 @@ import { RoutingProcessor } from './routing.processor';
   providers: [
     CaseRoutingService,
     RoutingRulesService,
-    RoutingProcessor,
+    RouteCaseJob,
     RoutingCaseListener,
     RoutingSweeper,
     { provide: CaseTriager, useExisting: TriageService },

@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
+import { CallbackTargetCheckJob } from './callback-target-check.job';
 import { CallbackTargetChecks } from './callback-target-checks.service';
 import { CallbackTargetPlanner } from './callback-target-planner.service';
 import { CallbackTargetSubscriber } from './callback-target.listener';
 import { CallbackTargetsController } from './callback-targets.controller';
 import { CallbackTargetsService } from './callback-targets.service';
 import { CaseTargetAlarms } from './case-target-alarms.service';
+import { CaseTargetCheckJob } from './case-target-check.job';
 import { CaseTargetChecks } from './case-target-checks.service';
 import { CaseTargetPlanner } from './case-target-planner.service';
 import { CaseTargetsService } from './case-targets.service';
@@ -15,7 +17,6 @@ import { ServiceTargetPoliciesController } from './service-target-policies.contr
 import { ServiceTargetPoliciesService } from './service-target-policies.service';
 import { ServiceTargetPolicyRules } from './service-target-policy-rules.service';
 import { ServiceTargetRecovery } from './service-target-recovery.service';
-import { ServiceTargetProcessor } from './service-target.processor';
 import { ServiceTargetsController } from './service-targets.controller';
 import { SupersededJobs } from './superseded-jobs.service';
 
@@ -35,16 +36,17 @@ import { SupersededJobs } from './superseded-jobs.service';
     CaseTargetAlarms,
     CaseTargetPlanner,
     CaseTargetChecks,
+    CaseTargetCheckJob,
     CaseTargetsService,
     ServiceTargetCaseListener,
-    ServiceTargetProcessor,
     ServiceTargetRecovery,
     SupersededJobs,
     CallbackTargetPlanner,
     CallbackTargetSubscriber,
     CallbackTargetChecks,
+    CallbackTargetCheckJob,
     CallbackTargetsService,
   ],
-  exports: [ServiceTargetPolicyRules, ManagerAlertsService, ServiceTargetProcessor, SupersededJobs],
+  exports: [ServiceTargetPolicyRules, ManagerAlertsService, SupersededJobs],
 })
 export class ServiceTargetsModule {}

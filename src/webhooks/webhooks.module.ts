@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
+import { DeliverWebhookJob } from './deliver-webhook.job';
 import { DepartmentWebhookController } from './department-webhook.controller';
 import { DepartmentWebhooksService } from './department-webhooks.service';
 import { WebhookDeliveriesController } from './webhook-deliveries.controller';
 import { WebhookDeliveriesService } from './webhook-deliveries.service';
 import { WebhookDispatchService } from './webhook-dispatch.service';
-import { WebhookProcessor } from './webhook.processor';
 import { WebhooksCaseListener } from './webhooks-case.listener';
 
 /**
@@ -20,7 +20,7 @@ import { WebhooksCaseListener } from './webhooks-case.listener';
     DepartmentWebhooksService,
     WebhookDeliveriesService,
     WebhookDispatchService,
-    WebhookProcessor,
+    DeliverWebhookJob,
     WebhooksCaseListener,
   ],
 })
