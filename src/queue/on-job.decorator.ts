@@ -18,10 +18,10 @@ export type JobHandlerMethod<TPayload extends object> = (job: QueueJob<TPayload>
  * every job of that name on that queue. A job has exactly one handler.
  */
 export function OnJob<TPayload extends object>(definition: JobDefinition<TPayload>) {
-  return (
+  return <M extends JobHandlerMethod<TPayload>>(
     _target: object,
     _method: string | symbol,
-    descriptor: TypedPropertyDescriptor<JobHandlerMethod<TPayload>>,
+    descriptor: TypedPropertyDescriptor<M>,
   ): void => {
     Reflect.defineMetadata(ON_JOB, definition, descriptor.value as object);
   };
