@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { CallbacksController } from './callbacks.controller';
 import { CallbacksService } from './callbacks.service';
 
 /**
@@ -7,7 +6,6 @@ import { CallbacksService } from './callbacks.service';
  * time, warning and breach) lives with the other service targets in src/service-targets/.
  */
 @Module({
-  controllers: [CallbacksController],
   providers: [CallbacksService],
   exports: [CallbacksService],
 })

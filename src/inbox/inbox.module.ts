@@ -1,11 +1,10 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
-import { DepartmentInboxController } from './department-inbox.controller';
 import { DepartmentInboxService } from './department-inbox.service';
 
 @Module({
   imports: [CasesModule],
-  controllers: [DepartmentInboxController],
   providers: [DepartmentInboxService],
+  exports: [DepartmentInboxService],
 })
 export class InboxModule {}

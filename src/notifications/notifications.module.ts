@@ -6,7 +6,6 @@ import { NotificationComposer } from './notification-composer.service';
 import { NotificationDeliveryService } from './notification-delivery.service';
 import { NotificationPlanner } from './notification-planner.service';
 import { NotificationsCaseListener } from './notifications-case.listener';
-import { NotificationsController } from './notifications.controller';
 import { NotificationsService } from './notifications.service';
 import { SendNotificationJob } from './send-notification.job';
 import { FileMailSender } from './transports/file-mail-sender';
@@ -22,7 +21,6 @@ import { SmsSender } from './transports/sms-sender';
  */
 @Module({
   imports: [CasesModule],
-  controllers: [NotificationsController],
   providers: [
     NotificationsService,
     NotificationPlanner,
@@ -44,5 +42,6 @@ import { SmsSender } from './transports/sms-sender';
       useFactory: (config: AppConfig): SmsSender => new FileSmsSender(config.mailDir),
     },
   ],
+  exports: [NotificationsService],
 })
 export class NotificationsModule {}

@@ -6,7 +6,6 @@ import { CaseRoutingService } from './case-routing.service';
 import { CaseTriager } from './case-triager';
 import { RouteCaseJob } from './route-case.job';
 import { RoutingCaseListener } from './routing-case.listener';
-import { RoutingRulesController } from './routing-rules.controller';
 import { RoutingRulesService } from './routing-rules.service';
 import { RoutingSweeper } from './routing-sweeper.service';
 
@@ -16,7 +15,6 @@ import { RoutingSweeper } from './routing-sweeper.service';
  */
 @Module({
   imports: [CasesModule, TriageModule],
-  controllers: [RoutingRulesController],
   providers: [
     CaseRoutingService,
     RoutingRulesService,
@@ -25,6 +23,6 @@ import { RoutingSweeper } from './routing-sweeper.service';
     RoutingSweeper,
     { provide: CaseTriager, useExisting: TriageService },
   ],
-  exports: [CaseRoutingService, CaseTriager, RoutingSweeper],
+  exports: [CaseRoutingService, CaseTriager, RoutingSweeper, RoutingRulesService],
 })
 export class RoutingModule {}

@@ -4,7 +4,6 @@ import { CallbackTargetCheckJob } from './callback-target-check.job';
 import { CallbackTargetChecks } from './callback-target-checks.service';
 import { CallbackTargetPlanner } from './callback-target-planner.service';
 import { CallbackTargetSubscriber } from './callback-target.listener';
-import { CallbackTargetsController } from './callback-targets.controller';
 import { CallbackTargetsService } from './callback-targets.service';
 import { CaseTargetAlarms } from './case-target-alarms.service';
 import { CaseTargetCheckJob } from './case-target-check.job';
@@ -13,11 +12,9 @@ import { CaseTargetPlanner } from './case-target-planner.service';
 import { CaseTargetsService } from './case-targets.service';
 import { ManagerAlertsService } from './manager-alerts.service';
 import { ServiceTargetCaseListener } from './service-target-case.listener';
-import { ServiceTargetPoliciesController } from './service-target-policies.controller';
 import { ServiceTargetPoliciesService } from './service-target-policies.service';
 import { ServiceTargetPolicyRules } from './service-target-policy-rules.service';
 import { ServiceTargetRecovery } from './service-target-recovery.service';
-import { ServiceTargetsController } from './service-targets.controller';
 import { SupersededJobs } from './superseded-jobs.service';
 
 /**
@@ -28,7 +25,6 @@ import { SupersededJobs } from './superseded-jobs.service';
  */
 @Module({
   imports: [CasesModule],
-  controllers: [ServiceTargetPoliciesController, ServiceTargetsController, CallbackTargetsController],
   providers: [
     ServiceTargetPolicyRules,
     ServiceTargetPoliciesService,
@@ -47,6 +43,13 @@ import { SupersededJobs } from './superseded-jobs.service';
     CallbackTargetCheckJob,
     CallbackTargetsService,
   ],
-  exports: [ServiceTargetPolicyRules, ManagerAlertsService, SupersededJobs],
+  exports: [
+    ServiceTargetPolicyRules,
+    ServiceTargetPoliciesService,
+    CaseTargetsService,
+    CallbackTargetsService,
+    ManagerAlertsService,
+    SupersededJobs,
+  ],
 })
 export class ServiceTargetsModule {}

@@ -1,9 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
 import { DeliverWebhookJob } from './deliver-webhook.job';
-import { DepartmentWebhookController } from './department-webhook.controller';
 import { DepartmentWebhooksService } from './department-webhooks.service';
-import { WebhookDeliveriesController } from './webhook-deliveries.controller';
 import { WebhookDeliveriesService } from './webhook-deliveries.service';
 import { WebhookDispatchService } from './webhook-dispatch.service';
 import { WebhooksCaseListener } from './webhooks-case.listener';
@@ -15,7 +13,6 @@ import { WebhooksCaseListener } from './webhooks-case.listener';
  */
 @Module({
   imports: [CasesModule],
-  controllers: [DepartmentWebhookController, WebhookDeliveriesController],
   providers: [
     DepartmentWebhooksService,
     WebhookDeliveriesService,
@@ -23,5 +20,6 @@ import { WebhooksCaseListener } from './webhooks-case.listener';
     DeliverWebhookJob,
     WebhooksCaseListener,
   ],
+  exports: [DepartmentWebhooksService, WebhookDeliveriesService],
 })
 export class WebhooksModule {}
