@@ -26,10 +26,6 @@ export class JobDefinition<TPayload extends object> {
   outboxJob(key: string, payload: TPayload, delayMs?: number): OutboxJob {
     return { queue: this.queue, jobName: this.name, key, payload, delayMs };
   }
-
-  toString(): string {
-    return `"${this.name}" on queue "${this.queue}"`;
-  }
 }
 
 /**
