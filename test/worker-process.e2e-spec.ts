@@ -11,7 +11,7 @@ import { JobRegistry } from '../src/queue/job-registry.service';
 import { JobOutcome, MessageQueue } from '../src/queue/message-queue';
 import { WorkerModule } from '../src/worker.module';
 import { eventually } from './support/eventually';
-import { bearer, createTestApp, TestApp } from './support/test-app';
+import { bearer, createPostgresDatabase, createTestApp, TestApp } from './support/test-app';
 import { createTestWorker } from './support/test-worker';
 
 describe('a worker process beside an API process started with RUN_WORKERS=false', () => {
@@ -91,24 +91,41 @@ describe('a worker process beside an API process started with RUN_WORKERS=false'
 });
 
 describe('a worker process on a database the API has not migrated', () => {
-  it('refuses to start, naming how many migrations are missing, and changes no schema', async () => {
-    // An empty SQLite file stands for any database without the schema: the check is TypeORM's, the same on both.
+  /** A database of this test run's kind with nothing in it. */
+  async function emptyDatabase(): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> {
+    if (process.env.TEST_DATABASE === 'postgres') {
+      const database = await createPostgresDatabase(process.env.DATABASE_URL as string);
+      return { env: { DATABASE_URL: database.url }, drop: database.drop };
+    }
     const dir = mkdtempSync(join(tmpdir(), 'onewayin-worker-'));
-    const config = loadConfig({ NODE_ENV: 'test', SQLITE_PATH: join(dir, 'empty.sqlite') });
+    return {
+      env: { SQLITE_PATH: join(dir, 'empty.sqlite') },
+      drop: async () => rmSync(dir, { recursive: true, force: true }),
+    };
+  }
+
+  it('refuses to start, naming how many migrations are missing, and changes no schema', async () => {
+    const database = await emptyDatabase();
     const worker = await Test.createTestingModule({ imports: [WorkerModule] })
       .overrideProvider(APP_CONFIG)
-      .useValue(config)
+      .useValue(loadConfig({ NODE_ENV: 'test', ...database.env }))
       .setLogger({ log: () => undefined, error: () => undefined, warn: () => undefined })
       .compile();
+    const dataSource = worker.get(DataSource);
     try {
       await expect(worker.init()).rejects.toThrow(
         /^The database lacks 7 migration\(s\) \(.+\); the worker does not apply migrations: start the API \(npm start\) or run npm run migration:run first$/,
       );
-      expect(await worker.get(DataSource).query("SELECT name FROM sqlite_master WHERE type = 'table'")).toEqual([]);
+      const tables = await dataSource.query(
+        dataSource.options.type === 'postgres'
+          ? "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"
+          : "SELECT name FROM sqlite_master WHERE type = 'table'",
+      );
+      expect(tables).toEqual([]);
     } finally {
       // close() would throw the start-up error again; the data source is all there is to close.
-      await worker.get(DataSource).destroy();
-      rmSync(dir, { recursive: true, force: true });
+      await dataSource.destroy();
+      await database.drop();
     }
   });
 });
