@@ -4,6 +4,7 @@ import { AppModule } from './app.module';
 import { configureApp } from './app-setup';
 import { ConfigError, loadConfig } from './config/app-config';
 import { createLogger, PinoNestLogger } from './common/logging';
+import { JobRegistryError } from './queue/job-registry.error';
 
 async function bootstrap(): Promise<void> {
   const startedAt = performance.now();
@@ -25,8 +26,8 @@ async function bootstrap(): Promise<void> {
 }
 
 bootstrap().catch((error: unknown) => {
-  // A configuration error is one clear line naming the variable, not a stack trace.
-  if (error instanceof ConfigError) process.stderr.write(`${error.message}\n`);
+  // A configuration error names the variable, a job registry error the queue and job: no stack trace.
+  if (error instanceof ConfigError || error instanceof JobRegistryError) process.stderr.write(`${error.message}\n`);
   else
     process.stderr.write(
       `onewayin failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,

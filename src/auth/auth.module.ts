@@ -4,13 +4,11 @@ import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/app-config';
-import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { OrganisationModule } from '../organisation/organisation.module';
 import { StaffDepartment } from './entities/staff-department.entity';
 import { StaffUser } from './entities/staff-user.entity';
-import { StaffController } from './staff.controller';
 import { StaffService } from './staff.service';
 
 @Global()
@@ -26,8 +24,7 @@ import { StaffService } from './staff.service';
       }),
     }),
   ],
-  controllers: [AuthController, StaffController],
   providers: [AuthService, StaffService, AuthGuard, { provide: APP_GUARD, useExisting: AuthGuard }],
-  exports: [AuthGuard, StaffService],
+  exports: [AuthService, AuthGuard, StaffService],
 })
 export class AuthModule {}

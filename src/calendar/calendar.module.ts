@@ -1,5 +1,4 @@
 import { Global, Module } from '@nestjs/common';
-import { CalendarController } from './calendar.controller';
 import { CalendarService } from './calendar.service';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CalendarSettingsVersion } from './entities/calendar-settings-version.entity';
@@ -8,7 +7,6 @@ import { CalendarSettingsVersion } from './entities/calendar-settings-version.en
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([CalendarSettingsVersion])],
-  controllers: [CalendarController],
   providers: [CalendarService],
   exports: [CalendarService],
 })

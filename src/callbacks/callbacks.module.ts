@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { CallbacksController } from './callbacks.controller';
 import { CallbacksService } from './callbacks.service';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ContactCallback } from './entities/contact-callback.entity';
@@ -11,7 +10,6 @@ import { ContactsModule } from '../contacts/contacts.module';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([ContactCallback]), ContactsModule],
-  controllers: [CallbacksController],
   providers: [CallbacksService],
   exports: [CallbacksService],
 })

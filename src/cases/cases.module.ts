@@ -9,7 +9,6 @@ import { CaseChangePublisher } from './case-change-publisher.service';
 import { CaseImportWriter } from './case-import-writer';
 import { CaseRecordsService } from './case-records.service';
 import { CaseWorkflowService } from './case-workflow.service';
-import { CasesController } from './cases.controller';
 import { CasesService } from './cases.service';
 import { CaseAccess } from './entities/case-access.entity';
 import { CaseEvent } from './entities/case-event.entity';
@@ -30,7 +29,6 @@ import { ReferenceCounter } from './entities/reference-counter.entity';
     ContactsModule,
     OrganisationModule,
   ],
-  controllers: [CasesController],
   providers: [
     CasesService,
     CaseWorkflowService,

@@ -1,13 +1,11 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { CatalogController } from './catalog.controller';
 import { CatalogService } from './catalog.service';
 import { CatalogEntry } from './entities/catalog-entry.entity';
 import { OrganisationModule } from '../organisation/organisation.module';
 
 @Module({
   imports: [TypeOrmModule.forFeature([CatalogEntry]), OrganisationModule],
-  controllers: [CatalogController],
   providers: [CatalogService],
   exports: [CatalogService],
 })

@@ -2,13 +2,11 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogModule } from '../catalog/catalog.module';
 import { OrganisationModule } from '../organisation/organisation.module';
-import { ContactsController } from './contacts.controller';
 import { ContactsService } from './contacts.service';
 import { Contact } from './entities/contact.entity';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Contact]), CatalogModule, OrganisationModule],
-  controllers: [ContactsController],
   providers: [ContactsService],
   exports: [ContactsService],
 })

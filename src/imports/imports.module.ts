@@ -2,13 +2,12 @@ import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
 import { CatalogModule } from '../catalog/catalog.module';
 import { OrganisationModule } from '../organisation/organisation.module';
-import { CaseImportController } from './case-import.controller';
 import { CaseImportService } from './case-import.service';
 
 /** Historical data brought in from the systems the service center used before; the cases area writes them. */
 @Module({
   imports: [CasesModule, CatalogModule, OrganisationModule],
-  controllers: [CaseImportController],
   providers: [CaseImportService],
+  exports: [CaseImportService],
 })
 export class ImportsModule {}

@@ -1,12 +1,11 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
 import { OrganisationModule } from '../organisation/organisation.module';
-import { DepartmentInboxController } from './department-inbox.controller';
 import { DepartmentInboxService } from './department-inbox.service';
 
 @Module({
   imports: [CasesModule, OrganisationModule],
-  controllers: [DepartmentInboxController],
   providers: [DepartmentInboxService],
+  exports: [DepartmentInboxService],
 })
 export class InboxModule {}

@@ -14,7 +14,7 @@ import {
   resolutionSms,
   senderName,
 } from './notification-messages';
-import { messageTopic } from './notification-job';
+import { messageTopic } from './message-key';
 import { OutgoingMail } from './transports/mail-sender';
 import { OutgoingSms } from './transports/sms-sender';
 import { UndeliverableNotificationError } from './undeliverable-notification.error';

@@ -4,7 +4,8 @@ import { CaseRecord } from '../cases/case-record';
 import { CitizensService, CitizenView } from '../citizens/citizens.service';
 import { OutboxService } from '../queue/outbox.service';
 import { Notification, NotificationChannel, NotificationKind } from './entities/notification.entity';
-import { notificationMessageKey, sendNotificationJob } from './notification-job';
+import { notificationMessageKey } from './message-key';
+import { sendNotificationJob } from './send-notification.job';
 import { maskEmail, maskPhone } from './personal-data-masking';
 
 export interface PlannedMessage {

@@ -5,9 +5,8 @@ import { APP_CONFIG } from '../config/config.module';
 import { NotificationComposer } from './notification-composer.service';
 import { NotificationDeliveryService } from './notification-delivery.service';
 import { NotificationPlanner } from './notification-planner.service';
-import { NotificationProcessor } from './notification.processor';
+import { SendNotificationJob } from './send-notification.job';
 import { NotificationsCaseListener } from './notifications-case.listener';
-import { NotificationsController } from './notifications.controller';
 import { NotificationsService } from './notifications.service';
 import { FileMailSender } from './transports/file-mail-sender';
 import { MailSender } from './transports/mail-sender';
@@ -24,14 +23,13 @@ import { Notification } from './entities/notification.entity';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([Notification]), CasesModule],
-  controllers: [NotificationsController],
   providers: [
     NotificationsService,
     NotificationPlanner,
     NotificationsCaseListener,
     NotificationComposer,
     NotificationDeliveryService,
-    NotificationProcessor,
+    SendNotificationJob,
     {
       provide: MailSender,
       inject: [APP_CONFIG],
@@ -46,5 +44,6 @@ import { Notification } from './entities/notification.entity';
       useFactory: (config: AppConfig): SmsSender => new FileSmsSender(config.mailDir),
     },
   ],
+  exports: [NotificationsService],
 })
 export class NotificationsModule {}

@@ -9,7 +9,7 @@ import { TransactionService } from '../database/transaction.service';
 import { OutboxService } from '../queue/outbox.service';
 import { ListNotificationsQuery } from './dto/list-notifications-query.dto';
 import { Notification } from './entities/notification.entity';
-import { sendNotificationJob } from './notification-job';
+import { sendNotificationJob } from './send-notification.job';
 import { NotificationView, toNotificationView } from './notification.view';
 
 /** What staff see of the messages to citizens, and an admin's second try at a failed one. */

@@ -2,12 +2,10 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Department } from './entities/department.entity';
 import { ServicePoint } from './entities/service-point.entity';
-import { OrganisationController } from './organisation.controller';
 import { OrganisationService } from './organisation.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Department, ServicePoint])],
-  controllers: [OrganisationController],
   providers: [OrganisationService],
   exports: [OrganisationService],
 })

@@ -9,6 +9,7 @@ import { QueueName } from './queue-names';
  *
  * Producers normally do not call `add` themselves: they write an outbox row in their
  * own transaction (OutboxService) and the relay calls `add` once the row is committed.
+ * Areas do not call `work` either: they declare handlers with `@OnJob` (JobRegistry).
  */
 export abstract class MessageQueue {
   abstract readonly driver: QueueDriverName;
@@ -42,9 +43,11 @@ export abstract class MessageQueue {
   protected abstract startWorker<T>(queue: QueueName, handler: JobHandler<T>, options: Required<WorkOptions>): void;
 
   /**
-   * Registers the processor of a queue. A handler that throws is retried with backoff
-   * until the job's attempts are used up; then the job is kept as failed. In an API
-   * process started with RUN_WORKERS=false this does nothing: the worker processes run it.
+   * Starts the one worker of a queue; the job registry calls it for each queue, with a
+   * handler that passes every job to the `@OnJob` method of its name. A handler that throws
+   * is retried with backoff until the job's attempts are used up; then the job is kept as
+   * failed. In an API process started with RUN_WORKERS=false this does nothing: the worker
+   * processes run the jobs.
    */
   work<T>(queue: QueueName, handler: JobHandler<T>, options: WorkOptions = {}): void {
     if (!this.runsWorkers) {

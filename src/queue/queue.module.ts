@@ -1,22 +1,26 @@
 import { BeforeApplicationShutdown, Global, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { BullMqQueueDriver } from './bullmq-queue.driver';
 import { InProcessQueueDriver } from './in-process-queue.driver';
+import { JobRegistry, QUEUE_CATALOG } from './job-registry.service';
 import { MessageQueue } from './message-queue';
 import { OutboxRelay } from './outbox-relay.service';
 import { OutboxService } from './outbox.service';
 import { QueueStatusService } from './queue-status.service';
+import { QUEUES } from './queue-names';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OutboxMessage } from './entities/outbox-message.entity';
 
 /**
- * The queue and the outbox, for every area. REDIS_URL picks BullMQ; without it the jobs
- * run inside this process.
+ * The queue, the outbox and the job registry, for every area. REDIS_URL picks BullMQ;
+ * without it the jobs run inside this process. The registry finds the `@OnJob` handlers
+ * of every module the process loads and works each queue with them.
  */
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([OutboxMessage])],
+  imports: [DiscoveryModule, TypeOrmModule.forFeature([OutboxMessage])],
   providers: [
     {
       provide: MessageQueue,
@@ -29,8 +33,10 @@ import { OutboxMessage } from './entities/outbox-message.entity';
     OutboxService,
     OutboxRelay,
     QueueStatusService,
+    { provide: QUEUE_CATALOG, useValue: QUEUES },
+    JobRegistry,
   ],
-  exports: [MessageQueue, OutboxService, OutboxRelay, QueueStatusService],
+  exports: [MessageQueue, OutboxService, OutboxRelay, QueueStatusService, JobRegistry],
 })
 export class QueueModule implements BeforeApplicationShutdown {
   constructor(private readonly queue: MessageQueue) {}

@@ -3,13 +3,11 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CasesModule } from '../cases/cases.module';
 import { ContactsModule } from '../contacts/contacts.module';
 import { CitizenRating } from './entities/citizen-rating.entity';
-import { RatingsController } from './ratings.controller';
 import { RatingsService } from './ratings.service';
 
 /** Citizen ratings; RatingsService is exported for a later public survey link. */
 @Module({
   imports: [TypeOrmModule.forFeature([CitizenRating]), CasesModule, ContactsModule],
-  controllers: [RatingsController],
   providers: [RatingsService],
   exports: [RatingsService],
 })

@@ -10,10 +10,9 @@ import { CaseTriager } from './case-triager';
 import { AreaRule } from './entities/area-rule.entity';
 import { RoutingOverride } from './entities/routing-override.entity';
 import { RoutingCaseListener } from './routing-case.listener';
-import { RoutingRulesController } from './routing-rules.controller';
 import { RoutingRulesService } from './routing-rules.service';
 import { RoutingSweeper } from './routing-sweeper.service';
-import { RoutingProcessor } from './routing.processor';
+import { RouteCaseJob } from './route-case.job';
 
 /**
  * Routing: the processor of the `routing` queue and the admin-kept rules. The triager is
@@ -27,15 +26,14 @@ import { RoutingProcessor } from './routing.processor';
     OrganisationModule,
     TriageModule,
   ],
-  controllers: [RoutingRulesController],
   providers: [
     CaseRoutingService,
     RoutingRulesService,
-    RoutingProcessor,
+    RouteCaseJob,
     RoutingCaseListener,
     RoutingSweeper,
     { provide: CaseTriager, useExisting: TriageService },
   ],
-  exports: [CaseRoutingService, CaseTriager, RoutingSweeper],
+  exports: [CaseRoutingService, CaseTriager, RoutingSweeper, RoutingRulesService],
 })
 export class RoutingModule {}

@@ -1,11 +1,10 @@
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { TransactionService } from '../database/transaction.service';
 import { ManagerAlertsService } from './manager-alerts.service';
-import { CALLBACK_TARGET_CHECK_JOB, CallbackTargetCheckData } from './service-target-jobs';
-import { ServiceTargetProcessor } from './service-target.processor';
+import { CallbackTargetCheckData } from './callback-target-check.job';
 import { CallbackTarget } from './entities/callback-target.entity';
 
 /**
@@ -14,18 +13,13 @@ import { CallbackTarget } from './entities/callback-target.entity';
  * callback made, or run twice, does nothing.
  */
 @Injectable()
-export class CallbackTargetChecks implements OnModuleInit {
+export class CallbackTargetChecks {
   constructor(
-    private readonly processor: ServiceTargetProcessor,
     private readonly transactions: TransactionService,
     private readonly alerts: ManagerAlertsService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
-
-  onModuleInit(): void {
-    this.processor.register<CallbackTargetCheckData>(CALLBACK_TARGET_CHECK_JOB, (data) => this.run(data));
-  }
 
   run(data: CallbackTargetCheckData): Promise<void> {
     return this.transactions.run(async (manager) => {

@@ -5,7 +5,7 @@ import { NotFoundError } from '../common/domain-errors';
 import { TransactionService } from '../database/transaction.service';
 import { CaseTargetAlarms } from './case-target-alarms.service';
 import { isRunning, MEASURE_FIELDS } from './case-target-clock';
-import { CaseTargetCheckData } from './service-target-jobs';
+import { CaseTargetCheckData } from './case-target-check.job';
 
 /**
  * Runs one warning or breach check on a case. The check looks at the case as it is now,

@@ -13,7 +13,7 @@ import { CaseTargetAlarms } from './case-target-alarms.service';
 import { checksToSchedule, isRunning, overdueMeasures, plannedDueTimes, resumedDueTimes } from './case-target-clock';
 import { ServiceTargetPolicyRules } from './service-target-policy-rules.service';
 import { CASE_MEASURES } from './service-target.types';
-import { caseCheckJob, caseCheckKey, TARGET_CHECKS } from './service-target-jobs';
+import { caseCheckJob, caseCheckKey, TARGET_CHECKS } from './case-target-check.job';
 import { SupersededJobs } from './superseded-jobs.service';
 import { CalendarService } from '../calendar/calendar.service';
 

@@ -8,7 +8,7 @@ import { TransactionService } from '../database/transaction.service';
 import { MessageQueue } from '../queue/message-queue';
 import { OutboxService } from '../queue/outbox.service';
 import { checksToSchedule } from './case-target-clock';
-import { caseCheckJob } from './service-target-jobs';
+import { caseCheckJob } from './case-target-check.job';
 import { CalendarService } from '../calendar/calendar.service';
 
 const BATCH = 200;

@@ -3,19 +3,17 @@ import { CasesModule } from '../cases/cases.module';
 import { CallbackTargetChecks } from './callback-target-checks.service';
 import { CallbackTargetPlanner } from './callback-target-planner.service';
 import { CallbackTargetListener } from './callback-target.listener';
-import { CallbackTargetsController } from './callback-targets.controller';
 import { CallbackTargetsService } from './callback-targets.service';
 import { CaseTargetAlarms } from './case-target-alarms.service';
 import { CaseTargetChecks } from './case-target-checks.service';
 import { CaseTargetPlanner } from './case-target-planner.listener';
 import { CaseTargetsService } from './case-targets.service';
 import { ManagerAlertsService } from './manager-alerts.service';
-import { ServiceTargetPoliciesController } from './service-target-policies.controller';
 import { ServiceTargetPoliciesService } from './service-target-policies.service';
 import { ServiceTargetPolicyRules } from './service-target-policy-rules.service';
 import { ServiceTargetRecovery } from './service-target-recovery.service';
-import { ServiceTargetProcessor } from './service-target.processor';
-import { ServiceTargetsController } from './service-targets.controller';
+import { CallbackTargetCheckJob } from './callback-target-check.job';
+import { CaseTargetCheckJob } from './case-target-check.job';
 import { SupersededJobs } from './superseded-jobs.service';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CallbackTarget } from './entities/callback-target.entity';
@@ -39,7 +37,6 @@ import { CallbacksModule } from '../callbacks/callbacks.module';
     CallbacksModule,
     CasesModule,
   ],
-  controllers: [ServiceTargetPoliciesController, ServiceTargetsController, CallbackTargetsController],
   providers: [
     ServiceTargetPolicyRules,
     ServiceTargetPoliciesService,
@@ -48,7 +45,8 @@ import { CallbacksModule } from '../callbacks/callbacks.module';
     CaseTargetPlanner,
     CaseTargetChecks,
     CaseTargetsService,
-    ServiceTargetProcessor,
+    CaseTargetCheckJob,
+    CallbackTargetCheckJob,
     ServiceTargetRecovery,
     SupersededJobs,
     CallbackTargetPlanner,
@@ -56,6 +54,15 @@ import { CallbacksModule } from '../callbacks/callbacks.module';
     CallbackTargetChecks,
     CallbackTargetsService,
   ],
-  exports: [ServiceTargetPolicyRules, ManagerAlertsService, ServiceTargetProcessor, SupersededJobs],
+  exports: [
+    ServiceTargetPolicyRules,
+    ManagerAlertsService,
+    CaseTargetCheckJob,
+    CallbackTargetCheckJob,
+    SupersededJobs,
+    ServiceTargetPoliciesService,
+    CaseTargetsService,
+    CallbackTargetsService,
+  ],
 })
 export class ServiceTargetsModule {}

@@ -10,14 +10,23 @@ import { RatingStatisticsService } from './reports/rating-statistics.service';
 import { ServiceIndexService } from './reports/service-index.service';
 import { ReportContextService } from './report-context.service';
 import { StatisticsSql } from './sql/statistics-sql.service';
-import { StatisticsController } from './statistics.controller';
 
 /** Accessibility statistics: read-only reports over cases, contacts, call records, callbacks and ratings. */
 @Module({
-  controllers: [StatisticsController],
   providers: [
     StatisticsSql,
     ReportContextService,
+    CaseStatisticsService,
+    BacklogStatisticsService,
+    ContactStatisticsService,
+    EmailAnswerStatisticsService,
+    PhoneStatisticsService,
+    CallbackStatisticsService,
+    ServiceIndexService,
+    RatingStatisticsService,
+    ComparisonExportService,
+  ],
+  exports: [
     CaseStatisticsService,
     BacklogStatisticsService,
     ContactStatisticsService,

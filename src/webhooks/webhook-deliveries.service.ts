@@ -8,7 +8,7 @@ import { OutboxService } from '../queue/outbox.service';
 import { ListWebhookDeliveriesQuery } from './dto/list-webhook-deliveries-query.dto';
 import { WebhookDelivery } from './entities/webhook-delivery.entity';
 import { toWebhookDeliveryView, WebhookDeliveryView } from './webhook-delivery.view';
-import { deliverWebhookJob } from './webhook-job';
+import { deliverWebhookJob } from './deliver-webhook.job';
 
 /** The delivery log, and an admin's resend of a delivery once the receiver works again. */
 @Injectable()

@@ -7,7 +7,7 @@ import { newId } from '../common/ids';
 import { OutboxService } from '../queue/outbox.service';
 import { DepartmentWebhook } from './entities/department-webhook.entity';
 import { WebhookDelivery } from './entities/webhook-delivery.entity';
-import { deliverWebhookJob } from './webhook-job';
+import { deliverWebhookJob } from './deliver-webhook.job';
 
 /**
  * Each time a case is routed to a department (by an agent, by a transfer, or by the

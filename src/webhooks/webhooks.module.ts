@@ -1,11 +1,9 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
-import { DepartmentWebhookController } from './department-webhook.controller';
 import { DepartmentWebhooksService } from './department-webhooks.service';
-import { WebhookDeliveriesController } from './webhook-deliveries.controller';
 import { WebhookDeliveriesService } from './webhook-deliveries.service';
 import { WebhookDispatchService } from './webhook-dispatch.service';
-import { WebhookProcessor } from './webhook.processor';
+import { DeliverWebhookJob } from './deliver-webhook.job';
 import { WebhooksCaseListener } from './webhooks-case.listener';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DepartmentWebhook } from './entities/department-webhook.entity';
@@ -25,13 +23,13 @@ import { OrganisationModule } from '../organisation/organisation.module';
     OrganisationModule,
     CasesModule,
   ],
-  controllers: [DepartmentWebhookController, WebhookDeliveriesController],
   providers: [
     DepartmentWebhooksService,
     WebhookDeliveriesService,
     WebhookDispatchService,
-    WebhookProcessor,
+    DeliverWebhookJob,
     WebhooksCaseListener,
   ],
+  exports: [DepartmentWebhooksService, WebhookDeliveriesService],
 })
 export class WebhooksModule {}

@@ -47,7 +47,7 @@ export interface TestAppOptions {
   overrides?: Array<{ provide: unknown; useValue: unknown }>;
 }
 
-async function createPostgresDatabase(baseUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function createPostgresDatabase(baseUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `onewayin_e2e_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = new Client({ connectionString: baseUrl });
   await admin.connect();

@@ -1,0 +1,64 @@
+import { Module } from '@nestjs/common';
+import { AreasModule } from './areas.module';
+import { AuthController } from './auth/auth.controller';
+import { StaffController } from './auth/staff.controller';
+import { CalendarController } from './calendar/calendar.controller';
+import { CallbacksController } from './callbacks/callbacks.controller';
+import { CasesController } from './cases/cases.controller';
+import { CatalogController } from './catalog/catalog.controller';
+import { ContactsController } from './contacts/contacts.controller';
+import { HealthController } from './health/health.controller';
+import { CaseImportController } from './imports/case-import.controller';
+import { DepartmentInboxController } from './inbox/department-inbox.controller';
+import { MetricsController } from './metrics/metrics.controller';
+import { MetricsModule } from './metrics/metrics.module';
+import { NotificationsController } from './notifications/notifications.controller';
+import { OrganisationController } from './organisation/organisation.controller';
+import { QueueDashboardModule } from './queue/dashboard/queue-dashboard.module';
+import { RatingsController } from './ratings/ratings.controller';
+import { RoutingRulesController } from './routing/routing-rules.controller';
+import { CallbackTargetsController } from './service-targets/callback-targets.controller';
+import { ServiceTargetPoliciesController } from './service-targets/service-target-policies.controller';
+import { ServiceTargetsController } from './service-targets/service-targets.controller';
+import { StatisticsController } from './statistics/statistics.controller';
+import { TelephonyController } from './telephony/telephony.controller';
+import { TriageController } from './triage/triage.controller';
+import { DepartmentWebhookController } from './webhooks/department-webhook.controller';
+import { WebhookDeliveriesController } from './webhooks/webhook-deliveries.controller';
+
+/**
+ * The HTTP edge: every controller of the application is registered here, and nowhere else,
+ * next to what only an HTTP server needs (the request metrics and /metrics, the queue
+ * dashboard). The controllers live in their areas' folders and call the services the areas
+ * export; they are listed in the order the areas are, which is the order Express matches
+ * their routes in. The worker process does not load this module.
+ */
+@Module({
+  imports: [AreasModule, MetricsModule, QueueDashboardModule],
+  controllers: [
+    CalendarController,
+    AuthController,
+    StaffController,
+    OrganisationController,
+    CatalogController,
+    ContactsController,
+    CasesController,
+    TriageController,
+    RoutingRulesController,
+    ServiceTargetPoliciesController,
+    ServiceTargetsController,
+    CallbackTargetsController,
+    NotificationsController,
+    DepartmentWebhookController,
+    WebhookDeliveriesController,
+    DepartmentInboxController,
+    HealthController,
+    MetricsController,
+    StatisticsController,
+    RatingsController,
+    CallbacksController,
+    CaseImportController,
+    TelephonyController,
+  ],
+})
+export class ApiModule {}
