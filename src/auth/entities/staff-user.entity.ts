@@ -20,7 +20,7 @@ export class StaffUser {
   @Column({ type: 'varchar', length: 16 })
   role: Role;
 
-  @Column({ type: 'boolean', default: true })
+  @Column({ type: 'boolean', default: () => 'true' })
   active: boolean;
 
   /** The departments a handler works in; managers and admins see all. */
@@ -32,6 +32,6 @@ export class StaffUser {
   })
   departments: Department[];
 
-  @CreateDateColumn({ type: instantType() })
+  @CreateDateColumn({ type: instantType(), default: () => 'CURRENT_TIMESTAMP' })
   createdAt: Date;
 }

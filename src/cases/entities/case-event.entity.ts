@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { instantType } from '../../database/column-types';
 import { CaseStatus } from '../case-lifecycle';
 
@@ -21,10 +21,13 @@ export const CASE_EVENT_TYPES = [
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 
 @Entity('case_events')
+@Index(['caseId', 'id'])
+@Index(['type', 'at'])
 export class CaseEvent {
   @PrimaryGeneratedColumn('increment')
   id: number;
 
+  @ForeignKey('cases', { onDelete: 'CASCADE' })
   @Column({ type: 'varchar', length: 36 })
   caseId: string;
 
@@ -32,6 +35,7 @@ export class CaseEvent {
   type: CaseEventType;
 
   /** The staff member, or null when the system itself acted (routing, a queue job). */
+  @ForeignKey('staff_users')
   @Column({ type: 'varchar', length: 36, nullable: true })
   actorId: string | null;
 

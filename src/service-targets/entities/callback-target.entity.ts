@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
 import { instantType } from '../../database/column-types';
 import { TargetUnit } from '../service-target.types';
 
@@ -8,7 +8,9 @@ import { TargetUnit } from '../service-target.types';
  * row in contact_callbacks.
  */
 @Entity('callback_targets')
+@Index(['dueAt'])
 export class CallbackTarget {
+  @ForeignKey('contacts', { onDelete: 'CASCADE' })
   @PrimaryColumn({ type: 'varchar', length: 36 })
   contactId: string;
 
@@ -34,6 +36,6 @@ export class CallbackTarget {
   @Column({ type: instantType(), nullable: true })
   breachedAt: Date | null;
 
-  @CreateDateColumn({ type: instantType() })
+  @CreateDateColumn({ type: instantType(), default: () => 'CURRENT_TIMESTAMP' })
   createdAt: Date;
 }
