@@ -33,7 +33,8 @@ describe('calendar settings (GET and PUT /api/v1/calendar)', () => {
   });
 
   it('lets only an admin store settings, and answers the stored settings with defaults filled in', async () => {
-    await (await ApiClient.login(t, 'manager@demo.local')).replaceCalendar(OFFICE_HOURS).expectStatus(403);
+    const manager = await ApiClient.login(t, 'manager@demo.local');
+    await manager.replaceCalendar(OFFICE_HOURS).expectStatus(403);
     const body = {
       ...OFFICE_HOURS,
       openingHours: {

@@ -253,7 +253,8 @@ describe('historical case import (POST /api/v1/import/cases)', () => {
   it('is for admins, and only for NDJSON or CSV', async () => {
     const body = ndjson([{ ...pothole, externalId: 'AUTH-1' }]);
     await ApiClient.anonymous(t).importCases(body).expectStatus(401);
-    await (await ApiClient.login(t, 'manager@demo.local')).importCases(body).expectStatus(403);
+    const manager = await ApiClient.login(t, 'manager@demo.local');
+    await manager.importCases(body).expectStatus(403);
     const refused = await importFile(body, 'text/plain').expectStatus(415);
     expect(refused.body.message).toBe(
       'Content-Type must be application/x-ndjson or application/ndjson or application/jsonl or application/x-jsonlines or text/csv; got "text/plain"',

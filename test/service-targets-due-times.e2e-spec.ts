@@ -185,7 +185,8 @@ describe('service-target due times on cases', () => {
       firstResponseBreachedAt: '2026-05-06T07:00:00.000Z',
       resolutionBreachedAt: null,
     });
-    await (await ApiClient.login(t, 'handler.va@demo.local')).breaches({ departmentCode: 'TEK' }).expectStatus(403);
+    const handlerVa = await ApiClient.login(t, 'handler.va@demo.local');
+    await handlerVa.breaches({ departmentCode: 'TEK' }).expectStatus(403);
     const managerList = await manager.breaches({ departmentCode: 'TEK' });
     expect(managerList.items.map((item) => item.caseId)).toContain(id);
 

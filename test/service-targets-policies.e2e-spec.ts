@@ -169,6 +169,7 @@ describe('service-target policies', () => {
       .createServiceTargetPolicy({ channel: 'social', firstResponse: { value: 1, unit: 'working_days' } })
       .expectStatus(403);
     const someone = (await policies())[0].id;
-    await (await ApiClient.login(t, 'manager@demo.local')).deleteServiceTargetPolicy(someone).expectStatus(403);
+    const manager = await ApiClient.login(t, 'manager@demo.local');
+    await manager.deleteServiceTargetPolicy(someone).expectStatus(403);
   });
 });

@@ -146,7 +146,8 @@ describe('telephony call records (POST/GET /api/v1/telephony/calls)', () => {
 
   it('lists calls for managers and admins only', async () => {
     await platform.calls().expectStatus(401);
-    await (await ApiClient.login(t, 'agent@demo.local')).calls().expectStatus(403);
+    const agent = await ApiClient.login(t, 'agent@demo.local');
+    await agent.calls().expectStatus(403);
     await admin.calls();
     const bad = await manager.calls({ from: 'yesterday' }).expectStatus(400);
     expect(bad.body.message).toEqual(['from must be a valid ISO 8601 date string']);

@@ -122,8 +122,9 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       const known = tokens.get(email);
       if (known) return known;
       const response = await http().post('/api/v1/auth/login').send({ email, password: 'demo-password' }).expect(200);
-      tokens.set(email, response.body.accessToken);
-      return response.body.accessToken as string;
+      const { accessToken } = response.body as { accessToken: string };
+      tokens.set(email, accessToken);
+      return accessToken;
     },
     close: async () => {
       await app.close();
@@ -154,8 +155,4 @@ async function deleteRedisKeys(redisUrl: string, prefix: string): Promise<void> 
 function fixedClock(clock: Clock): FixedClock {
   if (!(clock instanceof FixedClock)) throw new Error('Start the test app with { now } to control the clock');
   return clock;
-}
-
-export function bearer(token: string): { Authorization: string } {
-  return { Authorization: `Bearer ${token}` };
 }
