@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { createServer, IncomingHttpHeaders, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { ApiClient } from './support/api-client';
+import { RoutedCasePayload } from './support/api-types';
 import { eventually } from './support/eventually';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -60,7 +61,7 @@ describe('webhooks through BullMQ on Redis', () => {
     expect(last.headers['x-onewayin-signature']).toBe(
       `sha256=${createHmac('sha256', secret).update(`${timestamp}.${last.rawBody}`).digest('hex')}`,
     );
-    expect(JSON.parse(last.rawBody).case).toMatchObject({
+    expect((JSON.parse(last.rawBody) as RoutedCasePayload).case).toMatchObject({
       id: created.id,
       reference: created.reference,
       catalogCode: 'street_light',

@@ -2,7 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, IncomingHttpHeaders, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { ApiClient } from './support/api-client';
-import { DepartmentWebhookInput, NewCase, WebhookDeliveryQuery } from './support/api-types';
+import { DepartmentWebhookInput, NewCase, RoutedCasePayload, WebhookDeliveryQuery } from './support/api-types';
 import { eventually } from './support/eventually';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -53,6 +53,11 @@ class Receiver {
   }
 }
 
+/** The delivery's body, as the receiver reads it. */
+function payloadOf(received: Received): RoutedCasePayload {
+  return JSON.parse(received.rawBody) as RoutedCasePayload;
+}
+
 /** The receiver's side of the contract, written from the docs with node:crypto only. */
 function signatureIsValid(secret: string, received: Received): boolean {
   const timestamp = received.headers['x-onewayin-timestamp'] as string;
@@ -100,7 +105,7 @@ describe('webhooks: routed cases are posted, signed, to the department systems',
     );
   const requestFor = (path: string, reference: string) =>
     eventually(
-      async () => receiver.to(path).find((r) => JSON.parse(r.rawBody).case.reference === reference),
+      async () => receiver.to(path).find((r) => payloadOf(r).case.reference === reference),
       `a POST to ${path} about ${reference}`,
     );
 
@@ -148,7 +153,7 @@ describe('webhooks: routed cases are posted, signed, to the department systems',
     expect(signatureIsValid('some-other-secret-000', received)).toBe(false);
     const delivery = await settledDelivery(created.id, 'delivered');
     expect(received.headers['x-onewayin-delivery']).toBe(delivery.id);
-    expect(JSON.parse(received.rawBody)).toEqual({
+    expect(payloadOf(received)).toEqual({
       event: 'case.routed',
       deliveryId: delivery.id,
       routedAt: delivery.routedAt,
@@ -192,7 +197,7 @@ describe('webhooks: routed cases are posted, signed, to the department systems',
     });
     await agent.act(created.id, 'route', { departmentCode: 'TEK' });
     const toTek = await requestFor('/tek', created.reference);
-    expect(JSON.parse(toTek.rawBody)).toMatchObject({
+    expect(payloadOf(toTek)).toMatchObject({
       department: { code: 'TEK' },
       case: { status: 'routed', catalogCode: 'general_information' },
     });
@@ -200,7 +205,7 @@ describe('webhooks: routed cases are posted, signed, to the department systems',
     await handler.act(created.id, 'transfer', { departmentCode: 'VA', reason: 'Dagvatten är VA:s' });
     const toVa = await requestFor('/va', created.reference);
     expect(signatureIsValid(secrets.VA, toVa)).toBe(true);
-    expect(JSON.parse(toVa.rawBody)).toMatchObject({
+    expect(payloadOf(toVa)).toMatchObject({
       department: { code: 'VA', name: 'Vatten och avfall' },
       case: { status: 'routed', reference: created.reference },
     });
@@ -247,7 +252,7 @@ describe('webhooks: routed cases are posted, signed, to the department systems',
     await putWebhook('SOC', { url: receiver.url('/soc'), secret: secrets.SOC });
     const created = await createCase({ description: 'Behöver hjälp med hyran', catalogCode: 'income_support' });
     const received = await requestFor('/soc', created.reference);
-    expect(JSON.parse(received.rawBody).case).toMatchObject({
+    expect(payloadOf(received).case).toMatchObject({
       confidential: true,
       description: 'Behöver hjälp med hyran',
     });
@@ -259,7 +264,7 @@ describe('webhooks: routed cases are posted, signed, to the department systems',
     const created = await createCase({ description: 'Gatlampan är släckt', catalogCode: 'street_light' });
     await eventually(
       async () =>
-        receiver.to('/tek').some((r) => JSON.parse(r.rawBody).case.reference === created.reference) ? true : undefined,
+        receiver.to('/tek').some((r) => payloadOf(r).case.reference === created.reference) ? true : undefined,
       'the first try',
     );
     await handler.act(created.id, 'transfer', { departmentCode: 'VA', reason: 'Fel förvaltning' });

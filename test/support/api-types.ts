@@ -847,3 +847,25 @@ export interface OpenApiDocument {
   openapi: string;
   paths: Record<string, unknown>;
 }
+
+/** What a department system receives from a webhook: the body of a `case.routed` delivery. */
+export interface RoutedCasePayload {
+  event: 'case.routed';
+  deliveryId: string;
+  routedAt: string;
+  department: { code: string; name: string };
+  case: {
+    id: string;
+    reference: string;
+    status: CaseStatus;
+    catalogCode: string | null;
+    catalogName: string | null;
+    priority: string;
+    description: string;
+    location: { address: string | null; postalCode: string | null; lat: number | null; lng: number | null } | null;
+    receivedAt: string;
+    firstResponseDueAt: string | null;
+    resolutionDueAt: string | null;
+    confidential: boolean;
+  };
+}

@@ -2,6 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import IORedis from 'ioredis';
@@ -110,7 +111,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   await app.init();
 
   const tokens = new Map<string, string>();
-  const http = () => request(app.getHttpServer());
+  const http = () => request(app.getHttpServer() as Server);
   return {
     app,
     http,
