@@ -1,17 +1,18 @@
-import { bearer, createTestApp, TestApp } from './support/test-app';
+import { ApiClient } from './support/api-client';
+import { NewCase } from './support/api-types';
+import { createTestApp, TestApp } from './support/test-app';
 
 describe('likely duplicates of fault reports', () => {
   let t: TestApp;
-  let agent: string;
+  let agent: ApiClient;
   beforeAll(async () => {
     t = await createTestApp({ now: '2026-03-16T09:00:00Z' });
-    agent = await t.login('agent@demo.local');
+    agent = await ApiClient.login(t, 'agent@demo.local');
   });
   afterAll(() => t.close());
 
-  const report = async (body: object) =>
-    (await t.http().post('/api/v1/cases').set(bearer(agent)).send(body).expect(201)).body;
-  const read = async (id: string) => (await t.http().get(`/api/v1/cases/${id}`).set(bearer(agent)).expect(200)).body;
+  const report = (body: NewCase) => agent.createCase(body);
+  const read = (id: string) => agent.getCase(id);
 
   it('flags a new report of the same fault at the same address, linking the original', async () => {
     const original = await report({
@@ -26,22 +27,13 @@ describe('likely duplicates of fault reports', () => {
       location: { address: 'storgatan 12' },
     });
     expect((await read(repeat.id)).likelyDuplicateOfId).toBe(original.id);
-    const timeline = await t.http().get(`/api/v1/cases/${repeat.id}/timeline`).set(bearer(agent)).expect(200);
-    expect(
-      timeline.body.find(
-        (e: { type: string; topic: string | null }) => e.type === 'notice' && e.topic === 'likely_duplicate',
-      ),
-    ).toMatchObject({
+    const timeline = await agent.timeline(repeat.id);
+    expect(timeline.find((e) => e.type === 'notice' && e.topic === 'likely_duplicate')).toMatchObject({
       actorId: null,
       reason: 'Same type of fault reported at the same address',
       data: { likelyDuplicateOfId: original.id, likelyDuplicateOfReference: original.reference, sameAddress: true },
     });
-    await t
-      .http()
-      .post(`/api/v1/cases/${repeat.id}/duplicate`)
-      .set(bearer(agent))
-      .send({ duplicateOf: original.id })
-      .expect(200);
+    await agent.act(repeat.id, 'duplicate', { duplicateOf: original.id });
   });
 
   it('flags a report within the radius, but not one farther away, of another type, or too old', async () => {

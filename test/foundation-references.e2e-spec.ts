@@ -1,43 +1,34 @@
-import { bearer, createTestApp, TestApp } from './support/test-app';
+import { ApiClient } from './support/api-client';
+import { createTestApp, TestApp } from './support/test-app';
 
 describe('case reference numbers', () => {
   let t: TestApp;
-  let agent: string;
+  let agent: ApiClient;
   beforeAll(async () => {
     t = await createTestApp({ now: '2026-12-31T22:00:00Z' });
-    agent = await t.login('agent@demo.local');
+    agent = await ApiClient.login(t, 'agent@demo.local');
   });
   afterAll(() => t.close());
 
-  const create = () =>
-    t
-      .http()
-      .post('/api/v1/cases')
-      .set(bearer(agent))
-      .send({ description: 'Snön är inte plogad', catalogCode: 'snow_clearance' });
+  const create = () => agent.createCase({ description: 'Snön är inte plogad', catalogCode: 'snow_clearance' });
 
   it('are unique and gap-free under 40 concurrent intakes', async () => {
-    const responses = await Promise.all(Array.from({ length: 40 }, create));
+    const responses = await Promise.all(Array.from({ length: 40 }, () => create().response()));
     expect(responses.every((r) => r.status === 201)).toBe(true);
-    const references = responses.map((r) => r.body.reference as string).sort();
+    const references = responses.map((r) => ('reference' in r.body ? r.body.reference : undefined)).sort();
     expect(references).toEqual(Array.from({ length: 40 }, (_, i) => `2026-${String(i + 1).padStart(6, '0')}`));
   });
 
   it('do not burn a number on a rejected intake', async () => {
-    await t
-      .http()
-      .post('/api/v1/cases')
-      .set(bearer(agent))
-      .send({ description: 'x', catalogCode: 'no_such_type' })
-      .expect(400);
-    const next = await create().expect(201);
-    expect(next.body.reference).toBe('2026-000041');
+    await agent.createCase({ description: 'x', catalogCode: 'no_such_type' }).expectStatus(400);
+    const next = await create();
+    expect(next.reference).toBe('2026-000041');
   });
 
   it('start again at 1 in the new year, counted in Swedish time', async () => {
     // 23:30 UTC on 31 December is 00:30 on 1 January in Stockholm (UTC+1 in winter).
     t.setNow('2026-12-31T23:30:00Z');
-    const first = await create().expect(201);
-    expect(first.body.reference).toBe('2027-000001');
+    const first = await create();
+    expect(first.reference).toBe('2027-000001');
   });
 });

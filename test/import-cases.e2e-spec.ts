@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
-import { bearer, createTestApp, TestApp } from './support/test-app';
+import { ApiClient } from './support/api-client';
+import { createTestApp, TestApp } from './support/test-app';
 
 const ndjson = (lines: Array<object | string>) =>
   lines.map((line) => (typeof line === 'string' ? line : JSON.stringify(line))).join('\n') + '\n';
@@ -40,24 +41,22 @@ const pothole = {
 
 describe('historical case import (POST /api/v1/import/cases)', () => {
   let t: TestApp;
-  let admin: string;
+  let admin: ApiClient;
   beforeAll(async () => {
     t = await createTestApp({ now: '2025-06-01T10:00:00Z' });
-    admin = await t.login('admin@demo.local');
+    admin = await ApiClient.login(t, 'admin@demo.local');
   });
   afterAll(() => t.close());
 
-  const importFile = (body: string, contentType = 'application/x-ndjson') =>
-    t.http().post('/api/v1/import/cases').set(bearer(admin)).set('Content-Type', contentType).send(body);
-  const listCases = async (from: string, to: string) =>
-    (await t.http().get('/api/v1/cases').query({ from, to, limit: 500 }).set(bearer(admin)).expect(200)).body as {
-      items: Array<Record<string, unknown>>;
-      total: number;
-    };
+  const importFile = (body: string, contentType?: string) => admin.importCases(body, contentType);
+  const listCases = (from: string, to: string) => admin.listCases({ from, to, limit: 500 });
 
   it('imports NDJSON keeping the original times, numbering by the Stockholm year received, listed with source import', async () => {
-    const response = await importFile(ndjson([streetLight, waterLeak, pothole])).expect(200);
-    expect(response.body).toEqual({ imported: 3, rejected: [], rejectedCount: 0 });
+    expect(await importFile(ndjson([streetLight, waterLeak, pothole]))).toEqual({
+      imported: 3,
+      rejected: [],
+      rejectedCount: 0,
+    });
 
     const listed = await listCases('2021-01-01T00:00:00Z', '2022-01-01T00:00:00Z');
     expect(listed.total).toBe(3);
@@ -89,13 +88,9 @@ describe('historical case import (POST /api/v1/import/cases)', () => {
       firstResponseAt: null,
     });
 
-    const timeline = await t
-      .http()
-      .get(`/api/v1/cases/${byReference['2021-000001'].id}/timeline`)
-      .set(bearer(admin))
-      .expect(200);
-    expect(timeline.body).toHaveLength(1);
-    expect(timeline.body[0]).toMatchObject({
+    const timeline = await admin.timeline(byReference['2021-000001'].id);
+    expect(timeline).toHaveLength(1);
+    expect(timeline[0]).toMatchObject({
       type: 'created',
       toStatus: 'closed',
       at: '2021-03-05T08:15:00.000Z',
@@ -122,8 +117,7 @@ describe('historical case import (POST /api/v1/import/cases)', () => {
       { ...good(7), departmentCode: 'XYZ', status: 'resolved', closedAt: null, resolvedAt: null },
       good(8),
     ]);
-    const response = await importFile(body).expect(200);
-    expect(response.body).toEqual({
+    expect(await importFile(body)).toEqual({
       imported: 0,
       rejectedCount: 3,
       rejected: [
@@ -144,7 +138,7 @@ describe('historical case import (POST /api/v1/import/cases)', () => {
 
     // Nothing was taken from the 2020 counter either: the corrected file starts at 2020-000001.
     const corrected = ndjson([1, 2, 3, 6, 7, 8].map(good));
-    await importFile(corrected).expect(200, { imported: 6, rejected: [], rejectedCount: 0 });
+    expect(await importFile(corrected)).toEqual({ imported: 6, rejected: [], rejectedCount: 0 });
     const references = (await listCases('2020-01-01T00:00:00Z', '2021-01-01T00:00:00Z')).items
       .map((item) => item.reference)
       .sort();
@@ -161,8 +155,7 @@ describe('historical case import (POST /api/v1/import/cases)', () => {
   it('refuses external ids imported before or repeated within the file', async () => {
     const again = { ...streetLight, externalId: 'LEG-1001' };
     const repeated = { ...pothole, externalId: 'NEW-1' };
-    const response = await importFile(ndjson([again, repeated, repeated])).expect(200);
-    expect(response.body).toEqual({
+    expect(await importFile(ndjson([again, repeated, repeated]))).toEqual({
       imported: 0,
       rejectedCount: 2,
       rejected: [
@@ -179,7 +172,7 @@ describe('historical case import (POST /api/v1/import/cases)', () => {
       '',
       'CSV-2;2019-05-07T07:00:00Z;2019-05-07T08:00:00Z;2019-05-08T08:00:00Z;;TEK;pothole;letter;Hål i vägen;resolved',
     ].join('\r\n');
-    await importFile(csv, 'text/csv; charset=utf-8').expect(200, { imported: 2, rejected: [], rejectedCount: 0 });
+    expect(await importFile(csv, 'text/csv; charset=utf-8')).toEqual({ imported: 2, rejected: [], rejectedCount: 0 });
     const listed = await listCases('2019-01-01T00:00:00Z', '2020-01-01T00:00:00Z');
     const permit = listed.items.find((item) => item.reference === '2019-000001');
     expect(permit).toMatchObject({
@@ -196,7 +189,7 @@ describe('historical case import (POST /api/v1/import/cases)', () => {
 
     const bad =
       'externalId,receivedAt,departmentCode,catalogCode,channel,description,status\nCSV-3,2019-05-06T07:00:00Z,TEK,pothole,phone,"Hål",new\n\nCSV-4,2019-05-06T07:00:00Z,TEK,pothole,pigeon,"Hål",new,extra\nCSV-5,2019-05-06T07:00:00Z,TEK,pothole,pigeon,Hål,new\n';
-    await importFile(bad, 'text/csv').expect(200, {
+    expect(await importFile(bad, 'text/csv')).toEqual({
       imported: 0,
       rejectedCount: 2,
       rejected: [
@@ -207,9 +200,10 @@ describe('historical case import (POST /api/v1/import/cases)', () => {
   });
 
   it('refuses a CSV file whose header does not name the columns, as a whole', async () => {
-    const response = await importFile('externalId,received,status\nX,2019-01-01T00:00:00Z,new\n', 'text/csv').expect(
-      400,
-    );
+    const response = await importFile(
+      'externalId,received,status\nX,2019-01-01T00:00:00Z,new\n',
+      'text/csv',
+    ).expectStatus(400);
     expect(response.body.message).toEqual([
       'header: unknown column "received"; the columns are externalId, receivedAt, firstResponseAt, resolvedAt, closedAt, departmentCode, catalogCode, channel, description, status',
       'header: missing column "receivedAt"',
@@ -249,7 +243,7 @@ describe('historical case import (POST /api/v1/import/cases)', () => {
       externalId: `BULK-${i}`,
       receivedAt: new Date(Date.UTC(2018, 0, 2) + i * 600_000).toISOString(),
     }));
-    await importFile(ndjson(lines)).expect(200, { imported: 1234, rejected: [], rejectedCount: 0 });
+    expect(await importFile(ndjson(lines))).toEqual({ imported: 1234, rejected: [], rejectedCount: 0 });
     const rows: Array<{ reference: string }> = await t.app
       .get(DataSource)
       .query("SELECT reference FROM cases WHERE reference LIKE '2018-%' ORDER BY reference");
@@ -258,15 +252,10 @@ describe('historical case import (POST /api/v1/import/cases)', () => {
 
   it('is for admins, and only for NDJSON or CSV', async () => {
     const body = ndjson([{ ...pothole, externalId: 'AUTH-1' }]);
-    await t.http().post('/api/v1/import/cases').set('Content-Type', 'application/x-ndjson').send(body).expect(401);
-    await t
-      .http()
-      .post('/api/v1/import/cases')
-      .set(bearer(await t.login('manager@demo.local')))
-      .set('Content-Type', 'application/x-ndjson')
-      .send(body)
-      .expect(403);
-    const refused = await importFile(body, 'text/plain').expect(415);
+    await ApiClient.anonymous(t).importCases(body).expectStatus(401);
+    const manager = await ApiClient.login(t, 'manager@demo.local');
+    await manager.importCases(body).expectStatus(403);
+    const refused = await importFile(body, 'text/plain').expectStatus(415);
     expect(refused.body.message).toBe(
       'Content-Type must be application/x-ndjson or application/ndjson or application/jsonl or application/x-jsonlines or text/csv; got "text/plain"',
     );

@@ -1,54 +1,52 @@
+import { ApiClient } from './support/api-client';
 import { eventually } from './support/eventually';
-import { bearer, createTestApp, TestApp } from './support/test-app';
+import { createTestApp, TestApp } from './support/test-app';
 
 const HANDLERS = 20;
 const CASES = 15;
 
 describe('claiming the next case of an inbox, many handlers at once', () => {
   let t: TestApp;
-  let admin: string;
-  const handlers: Array<{ id: string; token: string }> = [];
+  let admin: ApiClient;
+  const handlers: Array<{ id: string; staff: ApiClient }> = [];
   const caseIds: string[] = [];
 
   beforeAll(async () => {
     t = await createTestApp({ runJobs: true });
-    admin = await t.login('admin@demo.local');
-    const agent = await t.login('agent@demo.local');
+    admin = await ApiClient.login(t, 'admin@demo.local');
+    const agent = await ApiClient.login(t, 'agent@demo.local');
     for (let n = 1; n <= HANDLERS; n += 1) {
       const email = `handler${n}.ao@demo.local`;
-      const created = await t
-        .http()
-        .post('/api/v1/staff')
-        .set(bearer(admin))
-        .send({ email, name: `Handläggare ${n}`, password: 'demo-password', role: 'handler', departmentCodes: ['AO'] })
-        .expect(201);
-      handlers.push({ id: created.body.id, token: await t.login(email) });
+      const created = await admin.createStaffUser({
+        email,
+        name: `Handläggare ${n}`,
+        password: 'demo-password',
+        role: 'handler',
+        departmentCodes: ['AO'],
+      });
+      handlers.push({ id: created.id, staff: await ApiClient.login(t, email) });
     }
     for (let n = 1; n <= CASES; n += 1) {
-      const created = await t
-        .http()
-        .post('/api/v1/cases')
-        .set(bearer(agent))
-        .send({ description: `Hemtjänst behövs, ärende ${n}`, catalogCode: 'home_care' })
-        .expect(201);
-      caseIds.push(created.body.id);
+      const created = await agent.createCase({
+        description: `Hemtjänst behövs, ärende ${n}`,
+        catalogCode: 'home_care',
+      });
+      caseIds.push(created.id);
     }
-    await eventually(async () => {
-      const inbox = await t.http().get('/api/v1/departments/AO/inbox?limit=100').set(bearer(admin)).expect(200);
-      return inbox.body.total === CASES ? true : undefined;
-    }, `${CASES} cases routed to AO`);
+    await eventually(
+      async () => ((await admin.inbox('AO', { limit: 100 })).total === CASES ? true : undefined),
+      `${CASES} cases routed to AO`,
+    );
   });
   afterAll(() => t.close());
 
   it('gives each of 15 cases to exactly one of 20 handlers claiming together, and tells the other 5 the inbox is empty', async () => {
-    const answers = await Promise.all(
-      handlers.map((handler) => t.http().post('/api/v1/departments/AO/inbox/next').set(bearer(handler.token)).send()),
-    );
+    const answers = await Promise.all(handlers.map((handler) => handler.staff.claimNext('AO').response()));
 
     const claimed = answers.filter((answer) => answer.status === 200);
     expect(answers.filter((answer) => answer.status === 204)).toHaveLength(HANDLERS - CASES);
     expect(claimed).toHaveLength(CASES);
-    const claimedIds = claimed.map((answer) => answer.body.id as string);
+    const claimedIds = claimed.map((answer) => ('id' in answer.body ? answer.body.id : undefined));
     expect(new Set(claimedIds).size).toBe(CASES);
     expect([...claimedIds].sort()).toEqual([...caseIds].sort());
 
@@ -62,11 +60,9 @@ describe('claiming the next case of an inbox, many handlers at once', () => {
       });
     }
     for (const id of caseIds) {
-      const timeline = await t.http().get(`/api/v1/cases/${id}/timeline`).set(bearer(admin)).expect(200);
-      const claims = timeline.body.filter((event: { action: string | null }) => event.action === 'claim');
+      const claims = (await admin.timeline(id)).filter((event) => event.action === 'claim');
       expect(claims).toHaveLength(1);
     }
-    const inbox = await t.http().get('/api/v1/departments/AO/inbox').set(bearer(admin)).expect(200);
-    expect(inbox.body.total).toBe(0);
+    expect((await admin.inbox('AO')).total).toBe(0);
   });
 });

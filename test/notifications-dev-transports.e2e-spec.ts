@@ -1,32 +1,30 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ApiClient } from './support/api-client';
+import { NewCase } from './support/api-types';
 import { eventually } from './support/eventually';
-import { bearer, createTestApp, TestApp } from './support/test-app';
+import { createTestApp, TestApp } from './support/test-app';
 
 /** Without SMTP_URL, e-mail and SMS land as files in MAIL_DIR, one per message, for a developer to open. */
 describe('notifications in development: files in MAIL_DIR instead of SMTP and an SMS provider', () => {
   const ownDir = mkdtempSync(join(tmpdir(), 'onewayin-mail-'));
   let mailDir: string;
   let t: TestApp;
-  let agent: string;
+  let agent: ApiClient;
 
   beforeAll(async () => {
     // On SQLite the test app puts MAIL_DIR beside its database file; elsewhere it is this one.
     t = await createTestApp({ runJobs: true, env: { MAIL_DIR: ownDir } });
     mailDir = t.config.mailDir;
-    agent = await t.login('agent@demo.local');
+    agent = await ApiClient.login(t, 'agent@demo.local');
   });
   afterAll(async () => {
     await t.close();
     rmSync(ownDir, { recursive: true, force: true });
   });
 
-  const createCase = async (body: object) =>
-    (await t.http().post('/api/v1/cases').set(bearer(agent)).send(body).expect(201)).body as {
-      id: string;
-      reference: string;
-    };
+  const createCase = (body: NewCase) => agent.createCase(body);
   const fileAppears = (path: string) =>
     eventually(async () => (existsSync(path) ? readFileSync(path, 'utf8') : undefined), path);
 
@@ -55,18 +53,12 @@ describe('notifications in development: files in MAIL_DIR instead of SMTP and an
       `To: 070-111 22 33\n\nVi har fått ditt ärende. Ditt nummer är ${created.reference}. Ange det när du hör av dig. Hälsningar Servicecenter\n`,
     );
     const listed = await eventually(async () => {
-      const rows = (await t.http().get(`/api/v1/cases/${created.id}/notifications`).set(bearer(agent)).expect(200))
-        .body;
+      const rows = await agent.caseNotifications(created.id);
       return rows[0]?.status === 'sent' ? rows : undefined;
     }, 'the receipt to be sent');
     expect(listed).toMatchObject([{ kind: 'receipt', channel: 'sms', recipient: '***33', status: 'sent' }]);
 
-    await t
-      .http()
-      .post(`/api/v1/cases/${created.id}/resolve`)
-      .set(bearer(agent))
-      .send({ reason: 'Besvarat' })
-      .expect(200);
+    await agent.act(created.id, 'resolve', { reason: 'Besvarat' });
     const resolution = await fileAppears(join(mailDir, 'sms', `${created.reference}-resolution.txt`));
     expect(resolution).toContain(`Nu är ditt ärende ${created.reference} klart.`);
   });

@@ -1,7 +1,9 @@
 import { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
+import { ApiClient } from './support/api-client';
+import { CaseAction, CaseActionBody, NewCase } from './support/api-types';
 import { eventually } from './support/eventually';
-import { bearer, createTestApp, TestApp } from './support/test-app';
+import { createTestApp, TestApp } from './support/test-app';
 
 interface Delivered {
   to: string[];
@@ -51,8 +53,8 @@ describe('notifications: citizens hear of their cases by e-mail, through a real 
   let refusing = true;
   let smtp: SMTPServer;
   let t: TestApp;
-  let agent: string;
-  let admin: string;
+  let agent: ApiClient;
+  let admin: ApiClient;
 
   beforeAll(async () => {
     smtp = new SMTPServer({
@@ -91,33 +93,24 @@ describe('notifications: citizens hear of their cases by e-mail, through a real 
         JOB_BACKOFF_MS: '20',
       },
     });
-    [agent, admin] = await Promise.all(['agent@demo.local', 'admin@demo.local'].map((email) => t.login(email)));
+    [agent, admin] = await ApiClient.loginAll(t, 'agent@demo.local', 'admin@demo.local');
   });
   afterAll(async () => {
     await t.close();
     await new Promise<void>((resolve) => smtp.close(() => resolve()));
   });
 
-  const createCase = async (body: object) =>
-    (await t.http().post('/api/v1/cases').set(bearer(agent)).send(body).expect(201)).body as {
-      id: string;
-      reference: string;
-    };
-  const act = (id: string, action: string, body: object = {}) =>
-    t.http().post(`/api/v1/cases/${id}/${action}`).set(bearer(agent)).send(body).expect(200);
-  const notifications = async (id: string, token = agent) =>
-    (await t.http().get(`/api/v1/cases/${id}/notifications`).set(bearer(token)).expect(200)).body;
+  const createCase = (body: NewCase) => agent.createCase(body);
+  const act = (id: string, action: CaseAction, body: CaseActionBody = {}) => agent.act(id, action, body);
+  const notifications = (id: string, staff = agent) => staff.caseNotifications(id);
   const mailTo = (address: string, subject: string) =>
     eventually(
       async () => inbox.find((mail) => mail.to.includes(address) && mail.subject === subject),
       `"${subject}" to ${address}`,
     );
-  const settled = (id: string, kind: string, status: string, token = agent) =>
+  const settled = (id: string, kind: string, status: string, staff = agent) =>
     eventually(
-      async () =>
-        (await notifications(id, token)).find(
-          (n: { kind: string; status: string }) => n.kind === kind && n.status === status,
-        ),
+      async () => (await notifications(id, staff)).find((n) => n.kind === kind && n.status === status),
       `a ${status} ${kind} for case ${id}`,
     );
 
@@ -142,8 +135,7 @@ describe('notifications: citizens hear of their cases by e-mail, through a real 
       lastError: null,
       sentAt: expect.any(String),
     });
-    const timeline = (await t.http().get(`/api/v1/cases/${created.id}/timeline`).set(bearer(admin)).expect(200))
-      .body as Array<{ type: string; topic: string | null; reason: string; data: object }>;
+    const timeline = await admin.timeline(created.id);
     const event = timeline.find((e) => e.type === 'notice' && e.topic === 'notification');
     expect(event).toMatchObject({
       reason: 'Receipt by e-mail sent to the citizen',
@@ -166,7 +158,7 @@ describe('notifications: citizens hear of their cases by e-mail, through a real 
       resolution: 'Svarade direkt',
     });
     await mailTo('stina@example.se', `Ditt ärende ${onTheSpot.reference} är klart`);
-    expect((await notifications(onTheSpot.id)).map((n: { kind: string }) => n.kind)).toEqual(['resolution']);
+    expect((await notifications(onTheSpot.id)).map((n) => n.kind)).toEqual(['resolution']);
     expect(await notifications(anonymous.id)).toEqual([]);
   });
 
@@ -177,20 +169,17 @@ describe('notifications: citizens hear of their cases by e-mail, through a real 
       citizen: { email: 'bertil@example.se' },
     });
     await settled(created.id, 'receipt', 'sent');
-    await t
-      .http()
-      .post(`/api/v1/cases/${created.id}/replies`)
-      .set(bearer(agent))
-      .send({ body: 'Du kan lämna grovsopor på Norrvika återvinningscentral.' })
-      .expect(201);
+    await agent.reply(created.id, 'Du kan lämna grovsopor på Norrvika återvinningscentral.');
     const reply = await mailTo('bertil@example.se', `Svar i ditt ärende ${created.reference}`);
     expect(reply.text).toContain('Du kan lämna grovsopor på Norrvika återvinningscentral.');
     await act(created.id, 'resolve', { reason: 'Besvarat' });
     const resolution = await mailTo('bertil@example.se', `Ditt ärende ${created.reference} är klart`);
     expect(resolution.text).toContain(`Nu är ditt ärende ${created.reference} klart.`);
-    expect(
-      (await notifications(created.id)).map((n: { kind: string; status: string }) => `${n.kind}:${n.status}`),
-    ).toEqual(['receipt:sent', 'reply:sent', 'resolution:sent']);
+    expect((await notifications(created.id)).map((n) => `${n.kind}:${n.status}`)).toEqual([
+      'receipt:sent',
+      'reply:sent',
+      'resolution:sent',
+    ]);
   });
 
   it('does not e-mail the text of a reply on a confidential case', async () => {
@@ -200,14 +189,9 @@ describe('notifications: citizens hear of their cases by e-mail, through a real 
       citizen: { email: 'lena@example.se' },
     });
     await settled(created.id, 'receipt', 'sent', admin);
-    await t
-      .http()
-      .post(`/api/v1/cases/${created.id}/replies`)
-      .set(bearer(admin))
-      .send({ body: 'Vi ringer dig i morgon om ditt bistånd.' })
-      .expect(201);
-    expect((await notifications(created.id, admin)).map((n: { kind: string }) => n.kind)).toEqual(['receipt']);
-    await t.http().get(`/api/v1/cases/${created.id}/notifications`).set(bearer(agent)).expect(403);
+    await admin.reply(created.id, 'Vi ringer dig i morgon om ditt bistånd.');
+    expect((await notifications(created.id, admin)).map((n) => n.kind)).toEqual(['receipt']);
+    await agent.caseNotifications(created.id).expectStatus(403);
   });
 
   it('tells the citizens of confirmed duplicates when the case they repeat is resolved, also when confirmed afterwards', async () => {
@@ -250,24 +234,23 @@ describe('notifications: citizens hear of their cases by e-mail, through a real 
     expect(failed.lastError).toContain('550');
     expect(failed.lastError).not.toContain(REFUSED);
 
-    const listed = (await t.http().get('/api/v1/notifications?status=failed').set(bearer(admin)).expect(200)).body;
-    expect(listed.items.find((n: { id: string }) => n.id === failed.id)).toMatchObject({
+    const listed = await admin.notifications({ status: 'failed' });
+    expect(listed.items.find((n) => n.id === failed.id)).toMatchObject({
       caseReference: created.reference,
       kind: 'receipt',
       status: 'failed',
     });
-    await t.http().get('/api/v1/notifications?status=failed').set(bearer(agent)).expect(403);
-    const timeline = (await t.http().get(`/api/v1/cases/${created.id}/timeline`).set(bearer(admin)).expect(200))
-      .body as Array<{ type: string; topic: string | null; reason: string; data: { status?: string } }>;
+    await agent.notifications({ status: 'failed' }).expectStatus(403);
+    const timeline = await admin.timeline(created.id);
     const event = timeline.find((e) => e.type === 'notice' && e.topic === 'notification');
-    expect(event?.data.status).toBe('failed');
+    expect(event?.data?.status).toBe('failed');
     expect(event?.reason).toMatch(/^Receipt by e-mail could not be sent after 3 tries: .*550/);
     expect(JSON.stringify(timeline)).not.toContain(REFUSED);
 
     refusing = false;
-    await t.http().post(`/api/v1/notifications/${failed.id}/resend`).set(bearer(admin)).expect(200);
+    await admin.resendNotification(failed.id);
     await mailTo(REFUSED, `Vi har fått ditt ärende ${created.reference}`);
     expect(await settled(created.id, 'receipt', 'sent')).toMatchObject({ id: failed.id, attempts: 4, resendCount: 1 });
-    await t.http().post(`/api/v1/notifications/${failed.id}/resend`).set(bearer(admin)).expect(409);
+    await admin.resendNotification(failed.id).expectStatus(409);
   });
 });

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { OpenApiDocument, Operation, operationsOf, Route, routesOf, schemaProblems } from './support/openapi';
-import { bearer, createTestApp, TestApp } from './support/test-app';
+import { ApiClient } from './support/api-client';
+import { createTestApp, TestApp } from './support/test-app';
 
 const ERROR_RESPONSE = '#/components/schemas/ErrorResponse';
 /** Routes left out of the document on purpose: Prometheus text for the scraper. */
@@ -122,10 +123,8 @@ describe('the OpenAPI document describes every answer and every error', () => {
       body?: object,
       query?: object,
     ) => {
-      let call = t.http()[method](path);
-      if (token) call = call.set(bearer(token));
-      if (query) call = call.query(query);
-      const response = body ? await call.send(body) : await call;
+      const caller = token ? ApiClient.withToken(t, token) : ApiClient.anonymous(t);
+      const response = await caller.send(method, path, { body, query: query as Record<string, string> }).response();
       const pathOnly = path.split('?')[0];
       const template = templates
         .filter(({ pattern }) => pattern.test(pathOnly))

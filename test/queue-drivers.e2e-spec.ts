@@ -27,8 +27,12 @@ describe.each([
   let outcomes: JobOutcome[];
 
   // The drivers log retries and failures; here the outcomes are looked at instead.
-  beforeAll(() => Logger.overrideLogger(false));
-  afterAll(() => Logger.overrideLogger(['log', 'error', 'warn']));
+  beforeAll(() => {
+    Logger.overrideLogger(false);
+  });
+  afterAll(() => {
+    Logger.overrideLogger(['log', 'error', 'warn']);
+  });
 
   beforeEach(async () => {
     ({ queue, prefix } = make());

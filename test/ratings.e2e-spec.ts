@@ -1,30 +1,25 @@
 import { caseSteps, logContact } from './statistics-fixtures';
-import { bearer, createTestApp, TestApp } from './support/test-app';
+import { ApiClient } from './support/api-client';
+import { createTestApp, TestApp } from './support/test-app';
 
 describe('citizen ratings (POST /api/v1/ratings)', () => {
   let t: TestApp;
-  let agent: string;
-  let handler: string;
+  let agent: ApiClient;
+  let handler: ApiClient;
   beforeAll(async () => {
     t = await createTestApp({ now: '2026-05-05T08:00:00Z' });
-    [agent, handler] = await Promise.all(['agent@demo.local', 'handler@demo.local'].map((email) => t.login(email)));
+    [agent, handler] = await ApiClient.loginAll(t, 'agent@demo.local', 'handler@demo.local');
   });
   afterAll(() => t.close());
 
   it("records a rating of a contact, copying channel, service point, gender and the logging staff member's department", async () => {
-    const contactId = await logContact(t, handler, {
+    const contactId = await logContact(handler, {
       channel: 'visit',
       servicePointCode: 'DESK',
       outcome: 'answered',
       gender: 'male',
     });
-    const response = await t
-      .http()
-      .post('/api/v1/ratings')
-      .set(bearer(agent))
-      .send({ contactId, ease: 5, treatment: 4 })
-      .expect(201);
-    expect(response.body).toMatchObject({
+    expect(await agent.rate({ contactId, ease: 5, treatment: 4 })).toMatchObject({
       contactId,
       caseId: null,
       ease: 5,
@@ -45,8 +40,13 @@ describe('citizen ratings (POST /api/v1/ratings)', () => {
       channel: 'web',
       citizen: { name: 'Eva', gender: 'female' },
     });
-    const response = await t.http().post('/api/v1/ratings').set(bearer(agent)).send({ caseId, clarity: 2 }).expect(201);
-    expect(response.body).toMatchObject({ caseId, clarity: 2, channel: 'web', departmentCode: 'VA', gender: 'female' });
+    expect(await agent.rate({ caseId, clarity: 2 })).toMatchObject({
+      caseId,
+      clarity: 2,
+      channel: 'web',
+      departmentCode: 'VA',
+      gender: 'female',
+    });
   });
 
   it('keeps a confidential case to its department, and answers 404 for an unknown subject', async () => {
@@ -54,13 +54,8 @@ describe('citizen ratings (POST /api/v1/ratings)', () => {
       catalogCode: 'income_support',
       channel: 'phone',
     });
-    await t.http().post('/api/v1/ratings').set(bearer(handler)).send({ caseId, treatment: 5 }).expect(403);
-    await t
-      .http()
-      .post('/api/v1/ratings')
-      .set(bearer(agent))
-      .send({ contactId: '00000000-0000-4000-8000-000000000000', ease: 3 })
-      .expect(404);
-    await t.http().post('/api/v1/ratings').send({ caseId, treatment: 5 }).expect(401);
+    await handler.rate({ caseId, treatment: 5 }).expectStatus(403);
+    await agent.rate({ contactId: '00000000-0000-4000-8000-000000000000', ease: 3 }).expectStatus(404);
+    await ApiClient.anonymous(t).rate({ caseId, treatment: 5 }).expectStatus(401);
   });
 });

@@ -1,32 +1,25 @@
 import { MessageQueue } from '../src/queue/message-queue';
+import { ApiClient } from './support/api-client';
+import { NewCase } from './support/api-types';
 import { eventually } from './support/eventually';
-import { bearer, createTestApp, TestApp } from './support/test-app';
+import { createTestApp, TestApp } from './support/test-app';
 
 describe('routing through the queue on BullMQ and Redis', () => {
   let t: TestApp;
-  let agent: string;
-  let admin: string;
+  let agent: ApiClient;
+  let admin: ApiClient;
 
   beforeAll(async () => {
-    t = await createTestApp({ runJobs: true, queue: 'bullmq' });
-    agent = await t.login('agent@demo.local');
-    admin = await t.login('admin@demo.local');
+    // Monday 4 May 2026, 10:00 in Stockholm (UTC+2), for due times worked out by hand.
+    t = await createTestApp({ runJobs: true, queue: 'bullmq', now: '2026-05-04T08:00:00Z' });
+    [agent, admin] = await ApiClient.loginAll(t, 'agent@demo.local', 'admin@demo.local');
   });
   afterAll(() => t.close());
 
-  const createCase = async (body: object) =>
-    (await t.http().post('/api/v1/cases').set(bearer(agent)).send(body).expect(201)).body as { id: string };
-  const readCase = async (id: string) =>
-    (await t.http().get(`/api/v1/cases/${id}`).set(bearer(admin)).expect(200)).body;
+  const createCase = (body: NewCase) => agent.createCase(body);
+  const readCase = (id: string) => admin.getCase(id);
   const routingEvents = async (id: string) =>
-    (
-      (await t.http().get(`/api/v1/cases/${id}/timeline`).set(bearer(admin)).expect(200)).body as Array<{
-        type: string;
-        action: string | null;
-        topic: string | null;
-        actorId: string | null;
-      }>
-    ).filter(
+    (await admin.timeline(id)).filter(
       (event) =>
         (event.type === 'status' && event.action === 'route' && event.actorId === null) ||
         (event.type === 'notice' && event.topic === 'routing'),
@@ -34,13 +27,15 @@ describe('routing through the queue on BullMQ and Redis', () => {
 
   it("brings a case created through the API to its department's inbox", async () => {
     const created = await createCase({ description: 'Vattenläcka i källaren', catalogCode: 'water_leak' });
-    const handler = await t.login('handler.va@demo.local');
-    const item = await eventually(async () => {
-      const inbox = await t.http().get('/api/v1/departments/VA/inbox').set(bearer(handler)).expect(200);
-      return inbox.body.items.find((candidate: { id: string }) => candidate.id === created.id);
-    }, 'the case in the VA inbox');
+    const handler = await ApiClient.login(t, 'handler.va@demo.local');
+    const item = await eventually(
+      async () => (await handler.inbox('VA')).items.find((candidate) => candidate.id === created.id),
+      'the case in the VA inbox',
+    );
     expect(item).toMatchObject({ status: 'routed', departmentCode: 'VA', priority: 'urgent' });
-    expect(item).toHaveProperty('dueAt');
+    // A water leak is resolved within 1 working day: received Mon 4 May 10:00, due by the close of
+    // Tuesday 5 May, 16:30 local = 14:30Z.
+    expect(item.dueAt).toBe('2026-05-05T14:30:00.000Z');
   });
 
   it('routes a case once however often its routing job is delivered', async () => {
@@ -61,19 +56,20 @@ describe('routing through the queue on BullMQ and Redis', () => {
   });
 
   it('reports the queue in /health and /metrics', async () => {
-    const health = await t.http().get('/health').expect(200);
-    expect(health.body).toMatchObject({
+    const nobody = ApiClient.anonymous(t);
+    const health = await nobody.health();
+    expect(health).toMatchObject({
       status: 'ok',
       queue: { driver: 'bullmq', status: 'up', outbox: { pending: 0, oldestPendingSeconds: null } },
     });
-    expect(Object.keys(health.body.queue.queues).sort()).toEqual([
+    expect(Object.keys(health.queue.queues).sort()).toEqual([
       'notifications',
       'routing',
       'service-targets',
       'webhooks',
     ]);
-    expect(health.body.queue.queues.routing).toEqual({ waiting: 0, active: 0, delayed: 0, failed: 0 });
-    const metrics = await t.http().get('/metrics').expect(200);
+    expect(health.queue.queues.routing).toEqual({ waiting: 0, active: 0, delayed: 0, failed: 0 });
+    const metrics = await nobody.metrics().expectStatus(200);
     expect(metrics.headers['content-type']).toContain('text/plain');
     expect(metrics.text).toContain('onewayin_queue_up{driver="bullmq"} 1');
     expect(metrics.text).toContain('onewayin_queue_jobs{queue="routing",state="failed"} 0');
@@ -85,23 +81,26 @@ describe('routing through the queue on BullMQ and Redis', () => {
   });
 
   it('opens the queue dashboard to admins only: by bearer token, or by a token in the address kept in a cookie', async () => {
-    await t.http().get('/admin/queues').expect(401);
-    await t.http().get('/admin/queues').set(bearer(agent)).expect(403);
-    const page = await t.http().get('/admin/queues').set(bearer(admin)).expect(200);
+    const nobody = ApiClient.anonymous(t);
+    await nobody.send('get', '/admin/queues').expectStatus(401);
+    await agent.send('get', '/admin/queues').expectStatus(403);
+    const page = await admin.send('get', '/admin/queues').expectStatus(200);
     expect(page.headers['content-type']).toContain('text/html');
-    const visit = await t.http().get(`/admin/queues?token=${admin}`).expect(303);
+    const visit = await nobody.send('get', `/admin/queues?token=${admin.token}`).expectStatus(303);
     expect(visit.headers.location).toBe('/admin/queues');
     const cookie = visit.headers['set-cookie'] as unknown as string[];
     expect(cookie[0]).toMatch(
       /^onewayin_dashboard=.+; Max-Age=\d+; Path=\/admin\/queues; Expires=.+; HttpOnly; SameSite=Strict$/,
     );
-    const queues = await t.http().get('/admin/queues/api/queues').set('Cookie', cookie[0].split(';')[0]).expect(200);
-    expect(queues.body.queues.map((queue: { name: string }) => queue.name).sort()).toEqual([
+    const queues = await nobody.send<{ queues: Array<{ name: string }> }>('get', '/admin/queues/api/queues', {
+      headers: { Cookie: cookie[0].split(';')[0] },
+    });
+    expect(queues.queues.map((queue) => queue.name).sort()).toEqual([
       'notifications',
       'routing',
       'service-targets',
       'webhooks',
     ]);
-    await t.http().get(`/admin/queues?token=${agent}`).expect(403);
+    await nobody.send('get', `/admin/queues?token=${agent.token}`).expectStatus(403);
   });
 });

@@ -1,6 +1,7 @@
 import { CaseTriager, TriageSuggestion } from '../src/routing/case-triager';
+import { ApiClient } from './support/api-client';
 import { eventually } from './support/eventually';
-import { bearer, createTestApp, TestApp } from './support/test-app';
+import { createTestApp, TestApp } from './support/test-app';
 
 /** A classifier that is down: every call fails, as a remote one would while its service is away. */
 class UnreachableTriager extends CaseTriager {
@@ -10,6 +11,14 @@ class UnreachableTriager extends CaseTriager {
     this.calls += 1;
     throw new Error('classifier unreachable');
   }
+}
+
+/** What the queue dashboard answers: the in-process driver's own page, or bull-board's API on BullMQ. */
+interface InProcessDashboard {
+  failedJobs: Record<string, Array<Record<string, unknown>>>;
+}
+interface BullBoardQueues {
+  queues: Array<{ name: string; counts: { failed: number }; jobs: Array<{ failedReason: string; attempts: number }> }>;
 }
 
 describe.each(['in-process', 'bullmq'] as const)('a routing job that keeps failing (%s queue)', (queue) => {
@@ -27,54 +36,44 @@ describe.each(['in-process', 'bullmq'] as const)('a routing job that keeps faili
   afterAll(() => t.close());
 
   it('is tried the configured number of times with backoff, then shown as failed in /health, /metrics and the failed jobs', async () => {
-    const agent = await t.login('agent@demo.local');
-    const admin = await t.login('admin@demo.local');
-    const created = await t
-      .http()
-      .post('/api/v1/cases')
-      .set(bearer(agent))
-      .send({ description: 'Något med vägen' })
-      .expect(201);
+    const [agent, admin] = await ApiClient.loginAll(t, 'agent@demo.local', 'admin@demo.local');
+    const nobody = ApiClient.anonymous(t);
+    const created = await agent.createCase({ description: 'Något med vägen' });
 
     const health = await eventually(async () => {
-      const answer = await t.http().get('/health').expect(200);
-      return answer.body.queue.queues.routing.failed === 1 ? answer.body : undefined;
+      const answer = await nobody.health();
+      return answer.queue.queues.routing.failed === 1 ? answer : undefined;
     }, 'the job to fail for good');
     expect(health.queue.queues.routing).toEqual({ waiting: 0, active: 0, delayed: 0, failed: 1 });
     expect(health.queue.outbox.pending).toBe(0);
     expect(triager.calls).toBe(3);
 
-    const metrics = (await t.http().get('/metrics').expect(200)).text;
+    const metrics = await nobody.metrics();
     expect(metrics).toContain('onewayin_queue_jobs{queue="routing",state="failed"} 1');
     expect(metrics).toContain('onewayin_queue_job_outcomes_total{queue="routing",outcome="retrying"} 2');
     expect(metrics).toContain('onewayin_queue_job_outcomes_total{queue="routing",outcome="failed"} 1');
 
     if (queue === 'in-process') {
-      const dashboard = await t.http().get('/admin/queues').set(bearer(admin)).expect(200);
-      expect(dashboard.body.failedJobs.routing).toEqual([
+      const dashboard = await admin.send<InProcessDashboard>('get', '/admin/queues');
+      expect(dashboard.failedJobs.routing).toEqual([
         {
-          id: `route:${created.body.id}`,
+          id: `route:${created.id}`,
           name: 'route-case',
-          data: { caseId: created.body.id },
+          data: { caseId: created.id },
           attemptsMade: 3,
           failedReason: 'classifier unreachable',
           failedAt: expect.any(String),
         },
       ]);
     } else {
-      const failed = await t
-        .http()
-        .get('/admin/queues/api/queues?activeQueue=routing&status=failed')
-        .set(bearer(admin))
-        .expect(200);
-      const routing = failed.body.queues.find((entry: { name: string }) => entry.name === 'routing');
-      expect(routing.counts.failed).toBe(1);
-      expect(
-        routing.jobs.map((job: { failedReason: string; attempts: number }) => [job.failedReason, job.attempts]),
-      ).toEqual([['classifier unreachable', 3]]);
+      const failed = await admin.send<BullBoardQueues>('get', '/admin/queues/api/queues', {
+        query: { activeQueue: 'routing', status: 'failed' },
+      });
+      const routing = failed.queues.find((entry) => entry.name === 'routing');
+      expect(routing?.counts.failed).toBe(1);
+      expect(routing?.jobs.map((job) => [job.failedReason, job.attempts])).toEqual([['classifier unreachable', 3]]);
     }
     // The case itself is untouched: it waits, as a case nobody could triage.
-    const found = await t.http().get(`/api/v1/cases/${created.body.id}`).set(bearer(admin)).expect(200);
-    expect(found.body.status).toBe('new');
+    expect((await admin.getCase(created.id)).status).toBe('new');
   });
 });

@@ -1,6 +1,7 @@
 import { CaseTriager, TriageSuggestion } from '../src/routing/case-triager';
+import { ApiClient } from './support/api-client';
 import { eventually } from './support/eventually';
-import { bearer, createTestApp, TestApp } from './support/test-app';
+import { createTestApp, TestApp } from './support/test-app';
 
 /** A classifier with fixed answers, standing in at the seam where the triage area's engine plugs in. */
 class FixedAnswerTriager extends CaseTriager {
@@ -14,8 +15,8 @@ class FixedAnswerTriager extends CaseTriager {
 
 describe('routing a case without a type through the triager', () => {
   let t: TestApp;
-  let agent: string;
-  let admin: string;
+  let agent: ApiClient;
+  let admin: ApiClient;
 
   beforeAll(async () => {
     t = await createTestApp({
@@ -23,28 +24,13 @@ describe('routing a case without a type through the triager', () => {
       env: { TRIAGE_MIN_CONFIDENCE: '0.7' },
       overrides: [{ provide: CaseTriager, useValue: new FixedAnswerTriager() }],
     });
-    agent = await t.login('agent@demo.local');
-    admin = await t.login('admin@demo.local');
+    [agent, admin] = await ApiClient.loginAll(t, 'agent@demo.local', 'admin@demo.local');
   });
   afterAll(() => t.close());
 
-  const createCase = async (description: string) =>
-    (await t.http().post('/api/v1/cases').set(bearer(agent)).send({ description }).expect(201)).body as {
-      id: string;
-      status: string;
-    };
-  const readCase = async (id: string) =>
-    (await t.http().get(`/api/v1/cases/${id}`).set(bearer(admin)).expect(200)).body;
-  const timeline = async (id: string) =>
-    (await t.http().get(`/api/v1/cases/${id}/timeline`).set(bearer(admin)).expect(200)).body as Array<{
-      type: string;
-      action: string | null;
-      topic: string | null;
-      actorId: string | null;
-      fromStatus: string | null;
-      toStatus: string | null;
-      data: Record<string, unknown>;
-    }>;
+  const createCase = (description: string) => agent.createCase({ description });
+  const readCase = (id: string) => admin.getCase(id);
+  const timeline = (id: string) => admin.timeline(id);
 
   it('lets the system triage and route a case when the triager is sure enough, saying so on the timeline', async () => {
     const created = await createCase('Lyset i lyktstolpe 14 är trasigt');

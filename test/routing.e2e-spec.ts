@@ -1,39 +1,26 @@
+import { ApiClient } from './support/api-client';
+import { NewAreaRule, NewCase, PageQuery } from './support/api-types';
 import { eventually } from './support/eventually';
-import { bearer, createTestApp, TestApp } from './support/test-app';
+import { createTestApp, TestApp } from './support/test-app';
 
-interface TimelineEvent {
-  type: string;
-  action: string | null;
-  topic: string | null;
-  actorId: string | null;
-  fromStatus: string | null;
-  toStatus: string | null;
-  data: Record<string, unknown> | null;
-}
+/** Monday 4 May 2026, 10:00 in Stockholm (UTC+2): the due times below are counted from here. */
+const MONDAY_10 = '2026-05-04T08:00:00Z';
 
 describe('routing through the queue (in-process driver)', () => {
   let t: TestApp;
-  let agent: string;
-  let admin: string;
+  let agent: ApiClient;
+  let admin: ApiClient;
 
   beforeAll(async () => {
-    t = await createTestApp({ runJobs: true });
-    agent = await t.login('agent@demo.local');
-    admin = await t.login('admin@demo.local');
+    t = await createTestApp({ runJobs: true, now: MONDAY_10 });
+    [agent, admin] = await ApiClient.loginAll(t, 'agent@demo.local', 'admin@demo.local');
   });
   afterAll(() => t.close());
 
-  const createCase = async (body: object) =>
-    (await t.http().post('/api/v1/cases').set(bearer(agent)).send(body).expect(201)).body as {
-      id: string;
-      status: string;
-    };
-  const readCase = async (id: string) =>
-    (await t.http().get(`/api/v1/cases/${id}`).set(bearer(admin)).expect(200)).body;
-  const timeline = async (id: string) =>
-    (await t.http().get(`/api/v1/cases/${id}/timeline`).set(bearer(admin)).expect(200)).body as TimelineEvent[];
-  const inbox = async (code: string, token = admin, query = '') =>
-    (await t.http().get(`/api/v1/departments/${code}/inbox${query}`).set(bearer(token)).expect(200)).body;
+  const createCase = (body: NewCase) => agent.createCase(body);
+  const readCase = (id: string) => admin.getCase(id);
+  const timeline = (id: string) => admin.timeline(id);
+  const inbox = (code: string, staff = admin, query: PageQuery = {}) => staff.inbox(code, query);
   const routed = (id: string) =>
     eventually(
       async () => ((await readCase(id)).status === 'routed' ? readCase(id) : undefined),
@@ -60,42 +47,33 @@ describe('routing through the queue (in-process driver)', () => {
       toStatus: 'routed',
       data: { departmentCode: 'TEK', rule: 'catalog', ruleId: null, catalogCode: 'street_light' },
     });
-    const handler = await t.login('handler@demo.local');
+    const handler = await ApiClient.login(t, 'handler@demo.local');
     const tekInbox = await inbox('TEK', handler);
-    expect(tekInbox.items.find((item: { id: string }) => item.id === created.id)).toMatchObject({
+    expect(tekInbox.items.find((item) => item.id === created.id)).toMatchObject({
       status: 'routed',
       departmentCode: 'TEK',
       redacted: false,
     });
-    expect(tekInbox.items[0]).toHaveProperty('dueAt');
+    // Received Mon 4 May 10:00; a street light is resolved within 10 working days: Tue 5 (1), Wed 6,
+    // Thu 7, Fri 8, Mon 11 (5), Tue 12, Wed 13, [Thu 14 Ascension Day], Fri 15, Mon 18, Tue 19 May (10),
+    // by its 16:30 close = 14:30Z.
+    expect(tekInbox.items[0].dueAt).toBe('2026-05-19T14:30:00.000Z');
   });
 
   it('sends a type to another department by area: postal-code prefix or district; admins keep the rules', async () => {
-    for (const code of ['GATA-OST', 'GATA-SYD'])
-      await t
-        .http()
-        .post('/api/v1/departments')
-        .set(bearer(admin))
-        .send({ code, name: `Gata ${code}` })
-        .expect(201);
-    const east = await t
-      .http()
-      .post('/api/v1/routing/area-rules')
-      .set(bearer(admin))
-      .send({
-        catalogCode: 'snow_clearance',
-        postalCodePrefix: '1394',
-        departmentCode: 'GATA-OST',
-        note: 'Öster om ån',
-      })
-      .expect(201);
-    const south = await t
-      .http()
-      .post('/api/v1/routing/area-rules')
-      .set(bearer(admin))
-      .send({ catalogCode: 'snow_clearance', district: 'Lövudden', departmentCode: 'GATA-SYD' })
-      .expect(201);
-    expect(east.body).toMatchObject({
+    for (const code of ['GATA-OST', 'GATA-SYD']) await admin.createDepartment({ code, name: `Gata ${code}` });
+    const east = await admin.createAreaRule({
+      catalogCode: 'snow_clearance',
+      postalCodePrefix: '1394',
+      departmentCode: 'GATA-OST',
+      note: 'Öster om ån',
+    });
+    const south = await admin.createAreaRule({
+      catalogCode: 'snow_clearance',
+      district: 'Lövudden',
+      departmentCode: 'GATA-SYD',
+    });
+    expect(east).toMatchObject({
       catalogCode: 'snow_clearance',
       postalCodePrefix: '1394',
       district: null,
@@ -124,20 +102,16 @@ describe('routing through the queue (in-process driver)', () => {
     expect((await routingEvents(inEast.id))[0].data).toMatchObject({
       departmentCode: 'GATA-OST',
       rule: 'area',
-      ruleId: east.body.id,
+      ruleId: east.id,
     });
-    expect((await routingEvents(inSouth.id))[0].data).toMatchObject({ rule: 'area', ruleId: south.body.id });
+    expect((await routingEvents(inSouth.id))[0].data).toMatchObject({ rule: 'area', ruleId: south.id });
     expect((await routingEvents(elsewhere.id))[0].data).toMatchObject({ rule: 'catalog' });
-    expect((await inbox('GATA-OST')).items.map((item: { id: string }) => item.id)).toEqual([inEast.id]);
+    expect((await inbox('GATA-OST')).items.map((item) => item.id)).toEqual([inEast.id]);
 
-    const listed = await t
-      .http()
-      .get('/api/v1/routing/area-rules?catalogCode=snow_clearance')
-      .set(bearer(admin))
-      .expect(200);
-    expect(listed.body.map((rule: { id: string }) => rule.id).sort()).toEqual([east.body.id, south.body.id].sort());
-    await t.http().delete(`/api/v1/routing/area-rules/${east.body.id}`).set(bearer(admin)).expect(204);
-    await t.http().delete(`/api/v1/routing/area-rules/${east.body.id}`).set(bearer(admin)).expect(404);
+    const listed = await admin.areaRules({ catalogCode: 'snow_clearance' });
+    expect(listed.map((rule) => rule.id).sort()).toEqual([east.id, south.id].sort());
+    await admin.deleteAreaRule(east.id);
+    await admin.deleteAreaRule(east.id).expectStatus(404);
     const afterDelete = await createCase({
       description: 'Oplogat igen',
       catalogCode: 'snow_clearance',
@@ -147,9 +121,8 @@ describe('routing through the queue (in-process driver)', () => {
   });
 
   it('refuses area rules that name no area or both, unknown references, and callers who are not admins', async () => {
-    const post = (body: object, token = admin) =>
-      t.http().post('/api/v1/routing/area-rules').set(bearer(token)).send(body);
-    const neither = await post({ catalogCode: 'snow_clearance', departmentCode: 'TEK' }).expect(400);
+    const post = (body: NewAreaRule, staff = admin) => staff.createAreaRule(body);
+    const neither = await post({ catalogCode: 'snow_clearance', departmentCode: 'TEK' }).expectStatus(400);
     expect(neither.body.message).toEqual([
       'postalCodePrefix: give either a postal-code prefix or a district, not both and not neither',
     ]);
@@ -158,39 +131,39 @@ describe('routing through the queue (in-process driver)', () => {
       departmentCode: 'TEK',
       postalCodePrefix: '13',
       district: 'Lövudden',
-    }).expect(400);
-    const unknown = await post({ catalogCode: 'no_such_type', departmentCode: 'NOPE', postalCodePrefix: '13' }).expect(
-      400,
-    );
+    }).expectStatus(400);
+    const unknown = await post({
+      catalogCode: 'no_such_type',
+      departmentCode: 'NOPE',
+      postalCodePrefix: '13',
+    }).expectStatus(400);
     expect(unknown.body.message).toEqual([
       'catalogCode: unknown catalog entry "no_such_type"',
       'departmentCode: unknown department "NOPE"',
     ]);
-    await post({ catalogCode: 'snow_clearance', departmentCode: 'TEK', postalCodePrefix: '13' }, agent).expect(403);
-    await t.http().get('/api/v1/routing/area-rules').expect(401);
+    await post({ catalogCode: 'snow_clearance', departmentCode: 'TEK', postalCodePrefix: '13' }, agent).expectStatus(
+      403,
+    );
+    await ApiClient.anonymous(t).areaRules().expectStatus(401);
   });
 
   it('sends every case of a type elsewhere while a routing override stands', async () => {
-    const override = await t
-      .http()
-      .post('/api/v1/routing/overrides')
-      .set(bearer(admin))
-      .send({ catalogCode: 'fallen_tree', departmentCode: 'VA', reason: 'Stormen: VA tar träden denna vecka' })
-      .expect(201);
-    await t
-      .http()
-      .post('/api/v1/routing/overrides')
-      .set(bearer(admin))
-      .send({ catalogCode: 'fallen_tree', departmentCode: 'TEK', reason: 'Dubbel' })
-      .expect(409);
+    const override = await admin.createRoutingOverride({
+      catalogCode: 'fallen_tree',
+      departmentCode: 'VA',
+      reason: 'Stormen: VA tar träden denna vecka',
+    });
+    await admin
+      .createRoutingOverride({ catalogCode: 'fallen_tree', departmentCode: 'TEK', reason: 'Dubbel' })
+      .expectStatus(409);
     const during = await createCase({ description: 'Träd över vägen', catalogCode: 'fallen_tree' });
     expect((await routed(during.id)).departmentCode).toBe('VA');
     expect((await routingEvents(during.id))[0].data).toMatchObject({
       departmentCode: 'VA',
       rule: 'override',
-      ruleId: override.body.id,
+      ruleId: override.id,
     });
-    await t.http().delete(`/api/v1/routing/overrides/${override.body.id}`).set(bearer(admin)).expect(204);
+    await admin.deleteRoutingOverride(override.id);
     const after = await createCase({ description: 'Gren på cykelbanan', catalogCode: 'fallen_tree' });
     expect((await routed(after.id)).departmentCode).toBe('TEK');
   });
@@ -208,8 +181,8 @@ describe('routing through the queue (in-process driver)', () => {
       data: { rule: 'service_center', routed: false, departmentCode: 'SC' },
     });
     expect(await readCase(created.id)).toMatchObject({ status: 'triaged', departmentCode: 'VA' });
-    expect((await inbox('SC', agent)).items.map((item: { id: string }) => item.id)).toContain(created.id);
-    expect((await inbox('VA')).items.map((item: { id: string }) => item.id)).not.toContain(created.id);
+    expect((await inbox('SC', agent)).items.map((item) => item.id)).toContain(created.id);
+    expect((await inbox('VA')).items.map((item) => item.id)).not.toContain(created.id);
   });
 
   it('leaves a case without a type for an agent, and routes it once the agent has triaged it', async () => {
@@ -226,14 +199,9 @@ describe('routing through the queue (in-process driver)', () => {
       data: { outcome: 'left_for_agent', suggestedCatalogCode: null, confidence: null },
     });
     expect((await readCase(created.id)).status).toBe('new');
-    expect((await inbox('SC', agent)).items.map((item: { id: string }) => item.id)).toContain(created.id);
+    expect((await inbox('SC', agent)).items.map((item) => item.id)).toContain(created.id);
 
-    await t
-      .http()
-      .post(`/api/v1/cases/${created.id}/triage`)
-      .set(bearer(agent))
-      .send({ catalogCode: 'pothole' })
-      .expect(200);
+    await agent.act(created.id, 'triage', { catalogCode: 'pothole' });
     expect((await routed(created.id)).departmentCode).toBe('TEK');
     expect(await routingEvents(created.id)).toHaveLength(1);
   });
@@ -247,64 +215,48 @@ describe('routing through the queue (in-process driver)', () => {
       ['high', 'high'],
       ['normal2', 'normal'],
     ]) {
+      // A minute apart: the clock is fixed, and received first comes first among equals.
+      t.advanceMinutes(1);
       ids[name] = (await createCase({ description: `Buller ${name}`, catalogCode: 'noise', priority })).id;
       await routed(ids[name]);
     }
     const all = await inbox('MHF');
     expect(all.total).toBe(5);
-    expect(all.items.map((item: { id: string }) => item.id)).toEqual([
-      ids.urgent,
-      ids.high,
-      ids.normal1,
-      ids.normal2,
-      ids.low,
-    ]);
-    expect(all.items.map((item: { priority: string }) => item.priority)).toEqual([
-      'urgent',
-      'high',
-      'normal',
-      'normal',
-      'low',
-    ]);
-    const page = await inbox('MHF', admin, '?limit=2&offset=1');
+    expect(all.items.map((item) => item.id)).toEqual([ids.urgent, ids.high, ids.normal1, ids.normal2, ids.low]);
+    expect(all.items.map((item) => item.priority)).toEqual(['urgent', 'high', 'normal', 'normal', 'low']);
+    const page = await inbox('MHF', admin, { limit: 2, offset: 1 });
     expect(page).toMatchObject({ total: 5, limit: 2, offset: 1 });
-    expect(page.items.map((item: { id: string }) => item.id)).toEqual([ids.high, ids.normal1]);
+    expect(page.items.map((item) => item.id)).toEqual([ids.high, ids.normal1]);
   });
 
   it('shows an inbox to its handlers, managers and admins, the service center inbox to agents, and no one else', async () => {
-    const handler = await t.login('handler@demo.local');
-    const manager = await t.login('manager@demo.local');
-    await t.http().get('/api/v1/departments/TEK/inbox').set(bearer(handler)).expect(200);
-    const refused = await t.http().get('/api/v1/departments/VA/inbox').set(bearer(handler)).expect(403);
+    const [handler, manager] = await ApiClient.loginAll(t, 'handler@demo.local', 'manager@demo.local');
+    await handler.inbox('TEK');
+    const refused = await handler.inbox('VA').expectStatus(403);
     expect(refused.body.message).toBe('A handler sees the inboxes of their own departments only');
-    await t.http().get('/api/v1/departments/TEK/inbox').set(bearer(agent)).expect(403);
-    await t.http().get('/api/v1/departments/SC/inbox').set(bearer(agent)).expect(200);
-    await t.http().get('/api/v1/departments/SOC/inbox').set(bearer(manager)).expect(200);
-    await t.http().get('/api/v1/departments/NOPE/inbox').set(bearer(admin)).expect(404);
-    await t.http().get('/api/v1/departments/TEK/inbox').expect(401);
+    await agent.inbox('TEK').expectStatus(403);
+    await agent.inbox('SC');
+    await manager.inbox('SOC');
+    await admin.inbox('NOPE').expectStatus(404);
+    await ApiClient.anonymous(t).inbox('TEK').expectStatus(401);
   });
 
   it("puts a case a department returns into the service center's inbox, out of the department's", async () => {
-    const handler = await t.login('handler@demo.local');
+    const handler = await ApiClient.login(t, 'handler@demo.local');
     const created = await createCase({ description: 'Hål i gatan', catalogCode: 'pothole' });
     await routed(created.id);
-    await t
-      .http()
-      .post(`/api/v1/cases/${created.id}/return`)
-      .set(bearer(handler))
-      .send({ reason: 'Privat väg, inte vår' })
-      .expect(200);
+    await handler.act(created.id, 'return', { reason: 'Privat väg, inte vår' });
     const sc = await inbox('SC', agent);
-    expect(sc.items.find((item: { id: string }) => item.id === created.id)).toMatchObject({
+    expect(sc.items.find((item) => item.id === created.id)).toMatchObject({
       status: 'returned',
       departmentCode: 'TEK',
       returnCount: 1,
     });
-    expect((await inbox('TEK', handler)).items.map((item: { id: string }) => item.id)).not.toContain(created.id);
+    expect((await inbox('TEK', handler)).items.map((item) => item.id)).not.toContain(created.id);
   });
 
   it('gives a handler the most urgent case of the inbox, then the next, then 204 when none is left', async () => {
-    const handler = await t.login('handler.sbf@demo.local');
+    const handler = await ApiClient.login(t, 'handler.sbf@demo.local');
     const normal = await createCase({ description: 'Bygglov för altan', catalogCode: 'building_permit' });
     const urgent = await createCase({
       description: 'Olovligt bygge, rasrisk',
@@ -313,23 +265,23 @@ describe('routing through the queue (in-process driver)', () => {
     });
     await routed(normal.id);
     await routed(urgent.id);
-    const next = () => t.http().post('/api/v1/departments/SBF/inbox/next').set(bearer(handler)).send();
-    const first = await next().expect(200);
-    expect(first.body).toMatchObject({ id: urgent.id, status: 'in_progress', departmentCode: 'SBF' });
-    expect(first.body.assigneeId).toEqual(expect.any(String));
-    expect((await next().expect(200)).body.id).toBe(normal.id);
-    const empty = await next().expect(204);
+    const next = () => handler.claimNext('SBF');
+    const first = await next();
+    expect(first).toMatchObject({ id: urgent.id, status: 'in_progress', departmentCode: 'SBF' });
+    expect(first.assigneeId).toEqual(expect.any(String));
+    expect((await next()).id).toBe(normal.id);
+    const empty = await next().expectStatus(204);
     expect(empty.body).toEqual({});
     const claim = (await timeline(urgent.id)).find((event) => event.type === 'status' && event.action === 'claim');
     expect(claim).toMatchObject({
-      actorId: first.body.assigneeId,
+      actorId: first.assigneeId,
       fromStatus: 'routed',
       toStatus: 'in_progress',
       data: { via: 'inbox' },
     });
     expect((await inbox('SBF', handler)).total).toBe(0);
 
-    await t.http().post('/api/v1/departments/SC/inbox/next').set(bearer(agent)).send().expect(403);
-    await t.http().post('/api/v1/departments/VA/inbox/next').set(bearer(handler)).send().expect(403);
+    await agent.claimNext('SC').expectStatus(403);
+    await handler.claimNext('VA').expectStatus(403);
   });
 });

@@ -1,4 +1,6 @@
-import { bearer, createTestApp, TestApp } from './support/test-app';
+import { ApiClient, invalid } from './support/api-client';
+import { NewContact } from './support/api-types';
+import { createTestApp, TestApp } from './support/test-app';
 
 /**
  * Due times of promised callbacks on the default calendar (Mon-Fri 08:00-16:30 Stockholm,
@@ -7,30 +9,23 @@ import { bearer, createTestApp, TestApp } from './support/test-app';
  */
 describe('service targets of promised callbacks', () => {
   let t: TestApp;
-  let agent: string;
+  let agent: ApiClient;
 
-  const contact = async (body: object) =>
+  const contact = async (body: Partial<NewContact>) =>
     (
-      await t
-        .http()
-        .post('/api/v1/contacts')
-        .set(bearer(agent))
-        .send({
-          channel: 'phone',
-          summary: 'Vill bli uppringd om sophämtningen',
-          outcome: 'callback_promised',
-          ...body,
-        })
-        .expect(201)
-    ).body.id as string;
-  const owed = async (state = 'all') =>
-    (await t.http().get('/api/v1/callbacks').query({ state, limit: 500 }).set(bearer(agent)).expect(200)).body
-      .items as Array<Record<string, unknown>>;
+      await agent.logContact({
+        channel: 'phone',
+        summary: 'Vill bli uppringd om sophämtningen',
+        outcome: 'callback_promised',
+        ...body,
+      })
+    ).id;
+  const owed = async (state = 'all') => (await agent.callbacks({ state, limit: 500 })).items;
   const owedOne = async (id: string) => (await owed()).find((item) => item.contactId === id);
 
   beforeAll(async () => {
     t = await createTestApp({ now: '2026-05-04T08:00:00Z' });
-    agent = await t.login('agent@demo.local');
+    agent = await ApiClient.login(t, 'agent@demo.local');
   });
   afterAll(() => t.close());
 
@@ -71,13 +66,8 @@ describe('service targets of promised callbacks', () => {
   it('records the callback made, reached or not, once', async () => {
     const id = await contact({});
     t.advanceMinutes(90);
-    const made = await t
-      .http()
-      .post(`/api/v1/contacts/${id}/callback`)
-      .set(bearer(agent))
-      .send({ reached: false, note: 'Inget svar, lämnade meddelande' })
-      .expect(201);
-    expect(made.body).toMatchObject({
+    const made = await agent.recordCallback(id, { reached: false, note: 'Inget svar, lämnade meddelande' });
+    expect(made).toMatchObject({
       contactId: id,
       madeAt: '2026-05-04T09:30:00.000Z',
       reached: false,
@@ -86,20 +76,10 @@ describe('service targets of promised callbacks', () => {
     expect(await owedOne(id)).toMatchObject({ state: 'made', madeAt: '2026-05-04T09:30:00.000Z', reached: false });
     expect((await owed('open')).map((item) => item.contactId)).not.toContain(id);
 
-    await t.http().post(`/api/v1/contacts/${id}/callback`).set(bearer(agent)).send({ reached: true }).expect(409);
-    await t
-      .http()
-      .post(`/api/v1/contacts/${await contact({ outcome: 'answered' })}/callback`)
-      .set(bearer(agent))
-      .send({ reached: true })
-      .expect(409);
-    await t
-      .http()
-      .post('/api/v1/contacts/7f1f8a9e-0000-4000-8000-000000000000/callback')
-      .set(bearer(agent))
-      .send({ reached: true })
-      .expect(404);
-    const bad = await t.http().post(`/api/v1/contacts/${id}/callback`).set(bearer(agent)).send({}).expect(400);
+    await agent.recordCallback(id, { reached: true }).expectStatus(409);
+    await agent.recordCallback(await contact({ outcome: 'answered' }), { reached: true }).expectStatus(409);
+    await agent.recordCallback('7f1f8a9e-0000-4000-8000-000000000000', { reached: true }).expectStatus(404);
+    const bad = await agent.recordCallback(id, invalid({})).expectStatus(400);
     expect(bad.body.message).toEqual([expect.stringContaining('reached')]);
     t.setNow('2026-05-04T08:00:00Z');
   });
@@ -112,7 +92,7 @@ describe('service targets of promised callbacks', () => {
       state: 'overdue',
       dueAt: '2026-05-04T14:30:00.000Z',
     });
-    const dueTimes = overdue.map((item) => item.dueAt as string);
+    const dueTimes = overdue.map((item) => item.dueAt);
     expect(dueTimes).toEqual([...dueTimes].sort());
   });
 });

@@ -1,4 +1,6 @@
-import { bearer, createTestApp, TestApp } from './support/test-app';
+import { ApiClient } from './support/api-client';
+import { CaseAction, CaseActionBody, NewCase } from './support/api-types';
+import { createTestApp, TestApp } from './support/test-app';
 
 /**
  * Due times on cases, worked out by hand on the default calendar: Mon-Fri 08:00-16:30
@@ -8,29 +10,24 @@ import { bearer, createTestApp, TestApp } from './support/test-app';
  */
 describe('service-target due times on cases', () => {
   let t: TestApp;
-  let agent: string;
-  let handler: string;
-  let manager: string;
+  let agent: ApiClient;
+  let handler: ApiClient;
+  let manager: ApiClient;
 
   const MONDAY_10 = '2026-05-04T08:00:00Z';
-  const createCase = async (body: object) =>
-    (
-      await t
-        .http()
-        .post('/api/v1/cases')
-        .set(bearer(agent))
-        .send({ description: 'Ärende', channel: 'web', ...body })
-        .expect(201)
-    ).body.id as string;
-  const act = (token: string, id: string, action: string, body: object = {}) =>
-    t.http().post(`/api/v1/cases/${id}/${action}`).set(bearer(token)).send(body).expect(200);
-  const plan = async (id: string) =>
-    (await t.http().get(`/api/v1/service-targets/cases/${id}`).set(bearer(agent)).expect(200)).body;
+  const createCase = async (body: Partial<NewCase>) =>
+    (await agent.createCase({ description: 'Ärende', channel: 'web', ...body })).id;
+  const act = (staff: ApiClient, id: string, action: CaseAction, body: CaseActionBody = {}) =>
+    staff.act(id, action, body);
+  const plan = (id: string) => agent.serviceTargetPlan(id);
 
   beforeAll(async () => {
     t = await createTestApp({ now: MONDAY_10 });
-    [agent, handler, manager] = await Promise.all(
-      ['agent@demo.local', 'handler@demo.local', 'manager@demo.local'].map((email) => t.login(email)),
+    [agent, handler, manager] = await ApiClient.loginAll(
+      t,
+      'agent@demo.local',
+      'handler@demo.local',
+      'manager@demo.local',
     );
   });
   beforeEach(() => t.setNow(MONDAY_10));
@@ -129,12 +126,7 @@ describe('service-target due times on cases', () => {
     // The first response is given; a second wait, over a weekend, moves only the resolution:
     // Friday 15:00-16:30 (90) and Monday 08:00-09:00 (60), so Tuesday 12 May 16:30 + 150 minutes
     // is Wednesday 13 May 10:30 local.
-    await t
-      .http()
-      .post(`/api/v1/cases/${id}/replies`)
-      .set(bearer(agent))
-      .send({ body: 'Tack, vi har fått bilden.' })
-      .expect(201);
+    await agent.reply(id, 'Tack, vi har fått bilden.');
     t.setNow('2026-05-08T13:00:00Z');
     await act(agent, id, 'wait', { reason: 'Väntar på grävtillstånd' });
     t.setNow('2026-05-11T07:00:00Z');
@@ -162,23 +154,16 @@ describe('service-target due times on cases', () => {
     });
     expect(waiting.resolution.state).toBe('paused');
 
-    const timeline = await t.http().get(`/api/v1/cases/${id}/timeline`).set(bearer(manager)).expect(200);
-    const breach = timeline.body.find(
-      (event: { type: string; topic: string | null }) => event.type === 'notice' && event.topic === 'service_target',
-    );
+    const timeline = await manager.timeline(id);
+    const breach = timeline.find((event) => event.type === 'notice' && event.topic === 'service_target');
     expect(breach).toMatchObject({
       actorId: null,
       at: '2026-05-06T07:00:00.000Z',
       data: { check: 'breach', measure: 'first_response', dueAt: '2026-05-05T14:30:00.000Z' },
     });
 
-    const alerts = await t
-      .http()
-      .get('/api/v1/service-targets/alerts')
-      .query({ departmentCode: 'TEK' })
-      .set(bearer(manager))
-      .expect(200);
-    expect(alerts.body.items.filter((alert: { caseId: string }) => alert.caseId === id)).toEqual([
+    const alerts = await manager.alerts({ departmentCode: 'TEK' });
+    expect(alerts.items.filter((alert) => alert.caseId === id)).toEqual([
       expect.objectContaining({
         kind: 'breach',
         measure: 'first_response',
@@ -188,35 +173,22 @@ describe('service-target due times on cases', () => {
         acknowledgedAt: null,
       }),
     ]);
-    const [alert] = alerts.body.items.filter((item: { caseId: string }) => item.caseId === id);
-    const acknowledged = await t
-      .http()
-      .post(`/api/v1/service-targets/alerts/${alert.id}/acknowledge`)
-      .set(bearer(manager))
-      .expect(200);
-    expect(acknowledged.body).toMatchObject({ acknowledgedAt: '2026-05-06T07:00:00.000Z' });
+    const [alert] = alerts.items.filter((item) => item.caseId === id);
+    const acknowledged = await manager.acknowledgeAlert(alert.id);
+    expect(acknowledged).toMatchObject({ acknowledgedAt: '2026-05-06T07:00:00.000Z' });
 
-    const ownList = await t.http().get('/api/v1/service-targets/breaches').set(bearer(handler)).expect(200);
-    expect(ownList.body.items.find((item: { caseId: string }) => item.caseId === id)).toMatchObject({
+    const ownList = await handler.breaches();
+    expect(ownList.items.find((item) => item.caseId === id)).toMatchObject({
       departmentCode: 'TEK',
       catalogCode: 'pothole',
       firstResponseDueAt: '2026-05-05T14:30:00.000Z',
       firstResponseBreachedAt: '2026-05-06T07:00:00.000Z',
       resolutionBreachedAt: null,
     });
-    await t
-      .http()
-      .get('/api/v1/service-targets/breaches')
-      .query({ departmentCode: 'TEK' })
-      .set(bearer(await t.login('handler.va@demo.local')))
-      .expect(403);
-    const managerList = await t
-      .http()
-      .get('/api/v1/service-targets/breaches')
-      .query({ departmentCode: 'TEK' })
-      .set(bearer(manager))
-      .expect(200);
-    expect(managerList.body.items.map((item: { caseId: string }) => item.caseId)).toContain(id);
+    const handlerVa = await ApiClient.login(t, 'handler.va@demo.local');
+    await handlerVa.breaches({ departmentCode: 'TEK' }).expectStatus(403);
+    const managerList = await manager.breaches({ departmentCode: 'TEK' });
+    expect(managerList.items.map((item) => item.caseId)).toContain(id);
 
     // Resuming Wednesday 10:00 moves the resolution by the 60 minutes waited (Monday 11 May 16:30 to Tuesday
     // 09:00 local), not the breached first response.
@@ -248,11 +220,9 @@ describe('service-target due times on cases', () => {
     t.advanceMinutes(5);
     const pothole = await createCase({ catalogCode: 'pothole' });
     for (const id of [streetLight, pothole]) await act(agent, id, 'route');
-    const inbox = await t.http().get('/api/v1/departments/TEK/inbox').set(bearer(handler)).expect(200);
-    const items = (inbox.body.items ?? inbox.body).filter((item: { id: string }) =>
-      [streetLight, pothole].includes(item.id),
-    );
-    expect(items.map((item: { id: string; dueAt: string }) => [item.id, item.dueAt])).toEqual([
+    const inbox = await handler.inbox('TEK');
+    const items = inbox.items.filter((item) => [streetLight, pothole].includes(item.id));
+    expect(items.map((item) => [item.id, item.dueAt])).toEqual([
       [pothole, '2026-05-11T14:30:00.000Z'],
       [streetLight, '2026-05-19T14:30:00.000Z'],
     ]);

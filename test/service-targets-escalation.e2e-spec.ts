@@ -1,21 +1,13 @@
 import { MessageQueue } from '../src/queue/message-queue';
+import { ApiClient } from './support/api-client';
+import { NewContact } from './support/api-types';
 import { eventually } from './support/eventually';
-import { bearer, createTestApp, TestApp } from './support/test-app';
-
-interface Alert {
-  id: number;
-  kind: 'warning' | 'breach';
-  measure: string;
-  caseId: string | null;
-  contactId: string | null;
-  departmentCode: string;
-  dueAt: string;
-  raisedAt: string;
-}
+import { createTestApp, TestApp } from './support/test-app';
 
 const DRILL = 'sla_drill';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const ms = (iso: string) => Date.parse(iso);
+/** Milliseconds since the epoch; NaN for a time not set, which no comparison passes. */
+const ms = (iso: string | null) => (iso === null ? Number.NaN : Date.parse(iso));
 
 /**
  * The warning and breach checks run from the real queue, in-process and BullMQ on Redis, with
@@ -24,23 +16,13 @@ const ms = (iso: string) => Date.parse(iso);
  */
 describe.each(['in-process', 'bullmq'] as const)('service-target warnings and breaches from the %s queue', (queue) => {
   let t: TestApp;
-  let agent: string;
-  let manager: string;
+  let agent: ApiClient;
+  let manager: ApiClient;
 
   const createCase = async () =>
-    (
-      await t
-        .http()
-        .post('/api/v1/cases')
-        .set(bearer(agent))
-        .send({ description: 'Övningsärende', catalogCode: DRILL, channel: 'web' })
-        .expect(201)
-    ).body.id as string;
-  const plan = async (id: string) =>
-    (await t.http().get(`/api/v1/service-targets/cases/${id}`).set(bearer(manager)).expect(200)).body;
-  const alerts = async () =>
-    (await t.http().get('/api/v1/service-targets/alerts').query({ limit: 500 }).set(bearer(manager)).expect(200)).body
-      .items as Alert[];
+    (await agent.createCase({ description: 'Övningsärende', catalogCode: DRILL, channel: 'web' })).id;
+  const plan = (id: string) => manager.serviceTargetPlan(id);
+  const alerts = async () => (await manager.alerts({ limit: 500 })).items;
   const alertsOf = async (key: 'caseId' | 'contactId', id: string) =>
     (await alerts()).filter((alert) => alert[key] === id).sort((a, b) => ms(a.raisedAt) - ms(b.raisedAt));
   const bothAlerts = (key: 'caseId' | 'contactId', id: string) =>
@@ -57,36 +39,21 @@ describe.each(['in-process', 'bullmq'] as const)('service-target warnings and br
 
   beforeAll(async () => {
     t = await createTestApp({ runJobs: true, queue, env: { SERVICE_TARGET_WARNING_SHARE: '0.5' } });
-    const admin = await t.login('admin@demo.local');
-    [agent, manager] = await Promise.all(['agent@demo.local', 'manager@demo.local'].map((email) => t.login(email)));
+    const admin = await ApiClient.login(t, 'admin@demo.local');
+    [agent, manager] = await ApiClient.loginAll(t, 'agent@demo.local', 'manager@demo.local');
     const allDay = [['00:00', '24:00']];
     const openingHours = { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay };
-    await t
-      .http()
-      .put('/api/v1/calendar')
-      .set(bearer(admin))
-      .send({ timeZone: 'Europe/Stockholm', openingHours, holidayCountry: null })
-      .expect(200);
-    await t
-      .http()
-      .post('/api/v1/catalog')
-      .set(bearer(admin))
-      .send({
-        code: DRILL,
-        name: { sv: 'Övning', en: 'Drill' },
-        kind: 'errand',
-        departmentCode: 'TEK',
-        priority: 'normal',
-        keywords: ['övning'],
-      })
-      .expect(201);
+    await admin.replaceCalendar({ timeZone: 'Europe/Stockholm', openingHours, holidayCountry: null });
+    await admin.createCatalogEntry({
+      code: DRILL,
+      name: { sv: 'Övning', en: 'Drill' },
+      kind: 'errand',
+      departmentCode: 'TEK',
+      priority: 'normal',
+      keywords: ['övning'],
+    });
     const drill = { value: 0.1, unit: 'working_minutes' };
-    await t
-      .http()
-      .post('/api/v1/service-targets/policies')
-      .set(bearer(admin))
-      .send({ catalogCode: DRILL, resolution: drill, callback: drill })
-      .expect(201);
+    await admin.createServiceTargetPolicy({ catalogCode: DRILL, resolution: drill, callback: drill });
   });
   afterAll(() => t.close());
 
@@ -122,24 +89,15 @@ describe.each(['in-process', 'bullmq'] as const)('service-target warnings and br
       warnedAt: warning.raisedAt,
       breachedAt: breach.raisedAt,
     });
-    const timeline = await t.http().get(`/api/v1/cases/${id}/timeline`).set(bearer(manager)).expect(200);
-    expect(
-      timeline.body.filter(
-        (event: { type: string; topic: string | null }) => event.type === 'notice' && event.topic === 'service_target',
-      ),
-    ).toEqual([
+    const timeline = await manager.timeline(id);
+    expect(timeline.filter((event) => event.type === 'notice' && event.topic === 'service_target')).toEqual([
       expect.objectContaining({
         at: breach.raisedAt,
         data: expect.objectContaining({ check: 'breach', measure: 'resolution', dueAt: planned.resolution.dueAt }),
       }),
     ]);
-    const list = await t
-      .http()
-      .get('/api/v1/service-targets/breaches')
-      .query({ departmentCode: 'TEK' })
-      .set(bearer(manager))
-      .expect(200);
-    expect(list.body.items.find((item: { caseId: string }) => item.caseId === id)).toMatchObject({
+    const list = await manager.breaches({ departmentCode: 'TEK' });
+    expect(list.items.find((item) => item.caseId === id)).toMatchObject({
       resolutionBreachedAt: breach.raisedAt,
     });
   });
@@ -153,12 +111,7 @@ describe.each(['in-process', 'bullmq'] as const)('service-target warnings and br
       'the checks of the new case in the queue',
     );
     const planned = await plan(id);
-    await t
-      .http()
-      .post(`/api/v1/cases/${id}/wait`)
-      .set(bearer(agent))
-      .send({ reason: 'Väntar på medborgaren' })
-      .expect(200);
+    await agent.act(id, 'wait', { reason: 'Väntar på medborgaren' });
     await eventually(
       async () => ((await delayedChecks()) === before ? true : undefined),
       'the superseded checks removed from the queue',
@@ -167,12 +120,11 @@ describe.each(['in-process', 'bullmq'] as const)('service-target warnings and br
     // Past the first plan's due time nothing has fired: the clock stands still.
     await sleep(Math.max(0, ms(planned.resolution.dueAt) + 1000 - Date.now()));
     expect(await alertsOf('caseId', id)).toEqual([]);
-    await t.http().post(`/api/v1/cases/${id}/resume`).set(bearer(agent)).send({}).expect(200);
+    await agent.act(id, 'resume');
 
     const resumed = await plan(id);
     const waitedMs = resumed.pausedWorkingMinutes * 60_000;
-    const timeline = (await t.http().get(`/api/v1/cases/${id}/timeline`).set(bearer(manager)).expect(200))
-      .body as Array<{ toStatus: string; fromStatus: string; at: string }>;
+    const timeline = await manager.timeline(id);
     const pausedAt = ms(timeline.find((event) => event.toStatus === 'waiting')!.at);
     const resumedAt = ms(timeline.find((event) => event.fromStatus === 'waiting')!.at);
     expect(Math.abs(waitedMs - (resumedAt - pausedAt))).toBeLessThanOrEqual(1);
@@ -190,25 +142,22 @@ describe.each(['in-process', 'bullmq'] as const)('service-target warnings and br
   });
 
   it('breaches a promised callback not made in time, and not one made in time', async () => {
-    const promise = {
+    const promise: NewContact = {
       channel: 'phone',
       catalogCode: DRILL,
       summary: 'Vill bli uppringd',
       outcome: 'callback_promised',
     };
-    const late = (await t.http().post('/api/v1/contacts').set(bearer(agent)).send(promise).expect(201)).body
-      .id as string;
-    const kept = (await t.http().post('/api/v1/contacts').set(bearer(agent)).send(promise).expect(201)).body
-      .id as string;
-    await t.http().post(`/api/v1/contacts/${kept}/callback`).set(bearer(agent)).send({ reached: true }).expect(201);
+    const late = (await agent.logContact(promise)).id;
+    const kept = (await agent.logContact(promise)).id;
+    await agent.recordCallback(kept, { reached: true });
 
     const [warning, breach] = await bothAlerts('contactId', late);
     expect(warning).toMatchObject({ kind: 'warning', measure: 'callback', departmentCode: 'SC' });
     expect(breach).toMatchObject({ kind: 'breach', measure: 'callback', departmentCode: 'SC' });
     await sleep(1000);
     expect(await alertsOf('contactId', kept)).toEqual([]);
-    const owed = (await t.http().get('/api/v1/callbacks').query({ state: 'all' }).set(bearer(agent)).expect(200)).body
-      .items as Array<{ contactId: string }>;
+    const owed = (await agent.callbacks({ state: 'all' })).items;
     expect(owed.find((item) => item.contactId === late)).toMatchObject({
       state: 'overdue',
       breachedAt: breach.raisedAt,

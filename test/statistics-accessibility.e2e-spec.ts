@@ -1,6 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import { caseSteps, logContact, OFFICE_HOURS } from './statistics-fixtures';
-import { bearer, createTestApp, TestApp } from './support/test-app';
+import { ApiClient } from './support/api-client';
+import { NewContact, NewRating, StatisticsQuery, StatisticsReports } from './support/api-types';
+import { createTestApp, TestApp } from './support/test-app';
 
 /**
  * Contact, callback, service-index, e-mail, phone and rating figures worked out by hand. Office
@@ -29,41 +31,41 @@ import { bearer, createTestApp, TestApp } from './support/test-app';
  */
 describe('statistics: contacts, callbacks, service index, e-mail answers, phone and ratings', () => {
   let t: TestApp;
-  let agent: string;
-  let handler: string;
-  let manager: string;
-  let admin: string;
+  let agent: ApiClient;
+  let handler: ApiClient;
+  let manager: ApiClient;
+  let admin: ApiClient;
   const ids: Record<string, string> = {};
   const period = { from: '2026-04-13', to: '2026-04-20' };
 
-  const contact = async (name: string, token: string, startedAt: string, endedAt: string, body: object) => {
+  const contact = async (
+    name: string,
+    staff: ApiClient,
+    startedAt: string,
+    endedAt: string,
+    body: Pick<NewContact, 'channel' | 'outcome'> & Partial<NewContact>,
+  ) => {
     t.setNow(endedAt);
-    ids[name] = await logContact(t, token, { startedAt, endedAt, ...body });
+    ids[name] = await logContact(staff, { startedAt, endedAt, ...body });
   };
   const callbackMade = async (name: string, at: string) => {
     t.setNow(at);
-    await t.http().post(`/api/v1/contacts/${ids[name]}/callback-made`).set(bearer(agent)).send({}).expect(201);
+    await agent.recordCallbackMade(ids[name]);
   };
-  const report = async (name: string, query: Record<string, string | number> = {}, token = manager) =>
-    (
-      await t
-        .http()
-        .get(`/api/v1/statistics/${name}`)
-        .query({ ...period, ...query })
-        .set(bearer(token))
-        .expect(200)
-    ).body;
-  const pick = (rows: Array<Record<string, unknown>>, ...fields: string[]) =>
-    rows.map((row) => fields.map((field) => row[field]));
+  const report = <Report extends keyof StatisticsReports>(name: Report, query: StatisticsQuery = {}, staff = manager) =>
+    staff.statistics(name, { ...period, ...query });
+  const pick = <Row>(rows: Row[], ...fields: Array<keyof Row>) => rows.map((row) => fields.map((field) => row[field]));
 
   beforeAll(async () => {
     t = await createTestApp({ now: '2026-04-01T08:00:00Z' });
-    [agent, handler, manager, admin] = await Promise.all(
-      ['agent@demo.local', 'handler@demo.local', 'manager@demo.local', 'admin@demo.local'].map((email) =>
-        t.login(email),
-      ),
+    [agent, handler, manager, admin] = await ApiClient.loginAll(
+      t,
+      'agent@demo.local',
+      'handler@demo.local',
+      'manager@demo.local',
+      'admin@demo.local',
     );
-    await t.http().put('/api/v1/calendar').set(bearer(admin)).send(OFFICE_HOURS).expect(200);
+    await admin.replaceCalendar(OFFICE_HOURS);
     const phone = { channel: 'phone', servicePointCode: 'PHONE' };
     await contact('c0', agent, '2026-04-12T21:30:00Z', '2026-04-12T21:35:00Z', { ...phone, outcome: 'answered' });
     await contact('c1', agent, '2026-04-13T07:00:00Z', '2026-04-13T07:05:00Z', {
@@ -172,27 +174,22 @@ describe('statistics: contacts, callbacks, service index, e-mail answers, phone 
       callbackRequested: false,
       directAnswer,
     });
-    await t
-      .http()
-      .post('/api/v1/telephony/calls')
-      .set(bearer(admin))
-      .send([
-        call('r1', '2026-04-13T07:00:00Z', 'main', 30, 'answered', true),
-        call('r2', '2026-04-13T07:05:00Z', 'main', 90, 'answered', false),
-        call('r3', '2026-04-13T07:10:00Z', 'main', 200, 'abandoned', null),
-        call('r4', '2026-04-14T08:00:00Z', 'main', 10, 'answered', true),
-        call('r5', '2026-04-14T08:30:00Z', 'technical', 60, 'answered', null),
-        call('r6', '2026-04-15T09:00:00Z', 'technical', 45, 'abandoned', null),
-        call('r7', '2026-04-19T22:30:00Z', 'main', 20, 'answered', true),
-      ])
-      .expect(200);
+    await admin.storeCalls([
+      call('r1', '2026-04-13T07:00:00Z', 'main', 30, 'answered', true),
+      call('r2', '2026-04-13T07:05:00Z', 'main', 90, 'answered', false),
+      call('r3', '2026-04-13T07:10:00Z', 'main', 200, 'abandoned', null),
+      call('r4', '2026-04-14T08:00:00Z', 'main', 10, 'answered', true),
+      call('r5', '2026-04-14T08:30:00Z', 'technical', 60, 'answered', null),
+      call('r6', '2026-04-15T09:00:00Z', 'technical', 45, 'abandoned', null),
+      call('r7', '2026-04-19T22:30:00Z', 'main', 20, 'answered', true),
+    ]);
 
     t.setNow('2026-04-17T10:00:00Z');
-    const rate = (token: string, body: object) => t.http().post('/api/v1/ratings').set(bearer(token)).send(body);
-    await rate(agent, { contactId: ids.c1, ease: 5, treatment: 4, clarity: 3 }).expect(201);
-    await rate(agent, { contactId: ids.c8, ease: 4, treatment: 5 }).expect(201);
-    await rate(handler, { contactId: ids.c13, ease: 2, treatment: 3, clarity: 5 }).expect(201);
-    await rate(manager, { caseId: ids.e3, treatment: 1 }).expect(201);
+    const rate = (staff: ApiClient, body: NewRating) => staff.rate(body);
+    await rate(agent, { contactId: ids.c1, ease: 5, treatment: 4, clarity: 3 });
+    await rate(agent, { contactId: ids.c8, ease: 4, treatment: 5 });
+    await rate(handler, { contactId: ids.c13, ease: 2, treatment: 3, clarity: 5 });
+    await rate(manager, { caseId: ids.e3, treatment: 1 });
     t.setNow('2026-04-22T10:00:00Z');
   });
   afterAll(() => t.close());
@@ -280,14 +277,9 @@ describe('statistics: contacts, callbacks, service index, e-mail answers, phone 
   });
 
   it('refuses to record a callback for a contact that owes none, or twice', async () => {
-    await t.http().post(`/api/v1/contacts/${ids.c1}/callback-made`).set(bearer(agent)).send({}).expect(409);
-    await t.http().post(`/api/v1/contacts/${ids.c4}/callback-made`).set(bearer(agent)).send({}).expect(409);
-    const early = await t
-      .http()
-      .post(`/api/v1/contacts/${ids.c6}/callback-made`)
-      .set(bearer(agent))
-      .send({ madeAt: '2026-04-15T07:00:00Z' })
-      .expect(400);
+    await agent.recordCallbackMade(ids.c1).expectStatus(409);
+    await agent.recordCallbackMade(ids.c4).expectStatus(409);
+    const early = await agent.recordCallbackMade(ids.c6, { madeAt: '2026-04-15T07:00:00Z' }).expectStatus(400);
     expect(early.body.message).toEqual(['madeAt: a callback cannot be made before the contact it answers']);
   });
 
@@ -441,27 +433,17 @@ describe('statistics: contacts, callbacks, service index, e-mail answers, phone 
   });
 
   it('refuses a second rating of the same contact and a rating without a subject or a score', async () => {
-    await t.http().post('/api/v1/ratings').set(bearer(agent)).send({ contactId: ids.c1, ease: 1 }).expect(409);
-    const bad = await t
-      .http()
-      .post('/api/v1/ratings')
-      .set(bearer(agent))
-      .send({ contactId: ids.c2, caseId: ids.e3 })
-      .expect(400);
+    await agent.rate({ contactId: ids.c1, ease: 1 }).expectStatus(409);
+    const bad = await agent.rate({ contactId: ids.c2, caseId: ids.e3 }).expectStatus(400);
     expect(bad.body.message).toEqual([
       'give exactly one of contactId and caseId',
       'give at least one of ease, treatment, clarity (1-5)',
     ]);
-    await t.http().post('/api/v1/ratings').set(bearer(agent)).send({ contactId: ids.c2, ease: 6 }).expect(400);
+    await agent.rate({ contactId: ids.c2, ease: 6 }).expectStatus(400);
   });
 
   it('exports the yearly comparison table as CSV', async () => {
-    const response = await t
-      .http()
-      .get('/api/v1/statistics/comparison')
-      .query({ year: 2026, format: 'csv' })
-      .set(bearer(manager))
-      .expect(200);
+    const response = await manager.statisticsCsv('comparison', { year: 2026 }).expectStatus(200);
     const rows: Array<Record<string, string>> = parse(response.text, { columns: true });
     expect(response.text.split('\n')[0]).toBe('year,measure,label,value,unit,numerator,denominator,target');
     const measure = (name: string) => rows.find((row) => row.measure === name);
@@ -497,15 +479,10 @@ describe('statistics: contacts, callbacks, service index, e-mail answers, phone 
   it('keeps each role to its figures', async () => {
     expect((await report('contacts', {}, handler)).total).toMatchObject({ contacts: 2 });
     expect((await report('contacts', {}, agent)).total).toMatchObject({ contacts: 12 });
-    await t
-      .http()
-      .get('/api/v1/statistics/service-index')
-      .query({ ...period, departmentCode: 'SC' })
-      .set(bearer(handler))
-      .expect(403);
-    await t.http().get('/api/v1/statistics/phone').query(period).set(bearer(handler)).expect(403);
+    await handler.statistics('service-index', { ...period, departmentCode: 'SC' }).expectStatus(403);
+    await handler.statistics('phone', period).expectStatus(403);
     expect((await report('phone', {}, agent)).total).toMatchObject({ calls: 6 });
-    await t.http().get('/api/v1/statistics/comparison').query({ year: 2026 }).set(bearer(agent)).expect(403);
+    await agent.statistics('comparison', { year: 2026 }).expectStatus(403);
     expect((await report('ratings', {}, handler)).total).toMatchObject({ ratings: 1, treatmentIndex: 50 });
   });
 });

@@ -1,5 +1,7 @@
 import { caseSteps, csvRows, OFFICE_HOURS } from './statistics-fixtures';
-import { bearer, createTestApp, TestApp } from './support/test-app';
+import { ApiClient } from './support/api-client';
+import { StatisticsQuery } from './support/api-types';
+import { createTestApp, TestApp } from './support/test-app';
 
 /**
  * Cases statistics worked out by hand. Office hours Mon-Fri 08:00-16:30 Europe/Stockholm, which
@@ -26,24 +28,23 @@ import { bearer, createTestApp, TestApp } from './support/test-app';
  */
 describe('statistics: cases (GET /api/v1/statistics/cases)', () => {
   let t: TestApp;
-  let agent: string;
-  let handler: string;
-  let handlerVa: string;
-  let manager: string;
+  let agent: ApiClient;
+  let handler: ApiClient;
+  let handlerVa: ApiClient;
+  let manager: ApiClient;
+  let admin: ApiClient;
 
   beforeAll(async () => {
     t = await createTestApp({ now: '2026-02-20T08:00:00Z' });
-    [agent, handler, handlerVa, manager] = await Promise.all(
-      ['agent@demo.local', 'handler@demo.local', 'handler.va@demo.local', 'manager@demo.local'].map((email) =>
-        t.login(email),
-      ),
+    [agent, handler, handlerVa, manager, admin] = await ApiClient.loginAll(
+      t,
+      'agent@demo.local',
+      'handler@demo.local',
+      'handler.va@demo.local',
+      'manager@demo.local',
+      'admin@demo.local',
     );
-    await t
-      .http()
-      .put('/api/v1/calendar')
-      .set(bearer(await t.login('admin@demo.local')))
-      .send(OFFICE_HOURS)
-      .expect(200);
+    await admin.replaceCalendar(OFFICE_HOURS);
     const steps = caseSteps(t);
     const onSpot = { catalogCode: 'swimming_pool', channel: 'visit', resolvedOnSpot: true };
     await steps.create('2026-02-28T22:30:00Z', agent, onSpot); // K
@@ -85,15 +86,8 @@ describe('statistics: cases (GET /api/v1/statistics/cases)', () => {
   // The targets are given so that the figures do not depend on the service-target policies'
   // stored due times, which a query without targets would use.
   const targets = { firstResponseTargetWorkingDays: 2, resolutionTargetWorkingDays: 10 };
-  const report = async (query: Record<string, string | number>, token = manager) =>
-    (
-      await t
-        .http()
-        .get('/api/v1/statistics/cases')
-        .query({ from: '2026-03-01', to: '2026-04-01', ...targets, ...query })
-        .set(bearer(token))
-        .expect(200)
-    ).body;
+  const report = (query: StatisticsQuery, staff = manager) =>
+    staff.statistics('cases', { from: '2026-03-01', to: '2026-04-01', ...targets, ...query });
 
   it('counts, resolves and measures working time per department, with the targets next to the figures', async () => {
     const body = await report({ groupBy: 'department' });
@@ -180,14 +174,7 @@ describe('statistics: cases (GET /api/v1/statistics/cases)', () => {
 
   it('groups by channel', async () => {
     const body = await report({ groupBy: 'channel' });
-    expect(
-      body.rows.map((row: Record<string, unknown>) => [
-        row.group,
-        row.received,
-        row.resolved,
-        row.medianResolutionWorkingHours,
-      ]),
-    ).toEqual([
+    expect(body.rows.map((row) => [row.group, row.received, row.resolved, row.medianResolutionWorkingHours])).toEqual([
       ['email', 2, 1, 11],
       ['phone', 5, 3, 10],
       ['visit', 1, 1, 0],
@@ -198,7 +185,7 @@ describe('statistics: cases (GET /api/v1/statistics/cases)', () => {
   it('groups by ISO week and month in Stockholm time, listing empty weeks', async () => {
     const weeks = await report({ groupBy: 'week' });
     expect(
-      weeks.rows.map((row: Record<string, unknown>) => [
+      weeks.rows.map((row) => [
         row.group,
         row.received,
         row.resolved,
@@ -233,12 +220,9 @@ describe('statistics: cases (GET /api/v1/statistics/cases)', () => {
   });
 
   it('answers the same rows as CSV with a header row of field names', async () => {
-    const response = await t
-      .http()
-      .get('/api/v1/statistics/cases')
-      .query({ from: '2026-03-01', to: '2026-04-01', groupBy: 'department', format: 'csv', ...targets })
-      .set(bearer(manager))
-      .expect(200);
+    const response = await manager
+      .statisticsCsv('cases', { from: '2026-03-01', to: '2026-04-01', groupBy: 'department', ...targets })
+      .expectStatus(200);
     expect(response.headers['content-type']).toMatch(/^text\/csv/);
     const rows = csvRows(response.text);
     expect(response.text.split('\n')[0].startsWith('group,received,resolved,medianResolutionWorkingHours,')).toBe(true);
@@ -253,37 +237,22 @@ describe('statistics: cases (GET /api/v1/statistics/cases)', () => {
   it('narrows a handler to their own department and refuses another one', async () => {
     const own = await report({ groupBy: 'department' }, handler);
     expect(own.scope).toEqual({ departmentCodes: ['TEK'] });
-    expect(own.rows.map((row: Record<string, unknown>) => row.group)).toEqual(['TEK']);
+    expect(own.rows.map((row) => row.group)).toEqual(['TEK']);
     expect(own.total).toMatchObject({ received: 5, resolved: 3 });
-    await t
-      .http()
-      .get('/api/v1/statistics/cases')
-      .query({ from: '2026-03-01', to: '2026-04-01', departmentCode: 'VA' })
-      .set(bearer(handler))
-      .expect(403);
+    await handler.statistics('cases', { from: '2026-03-01', to: '2026-04-01', departmentCode: 'VA' }).expectStatus(403);
   });
 
   it('refuses a bad period or grouping with 400 and the reasons', async () => {
-    const bad = await t
-      .http()
-      .get('/api/v1/statistics/cases')
-      .query({ from: '2026-04-01', to: '2026-03-01' })
-      .set(bearer(manager))
-      .expect(400);
+    const bad = await manager.statistics('cases', { from: '2026-04-01', to: '2026-03-01' }).expectStatus(400);
     expect(bad.body.message).toEqual(['to: must be later than from']);
-    const grouping = await t
-      .http()
-      .get('/api/v1/statistics/cases')
-      .query({ from: '2026-03-01', to: '2026-04-01', groupBy: 'queue' })
-      .set(bearer(manager))
-      .expect(400);
+    const grouping = await manager
+      .statistics('cases', { from: '2026-03-01', to: '2026-04-01', groupBy: 'queue' })
+      .expectStatus(400);
     expect(grouping.body.message[0]).toMatch(/^groupBy: "queue" is not available/);
   });
 
   it('ages the open backlog in working days as of now (Fri 20 Mar 12:00)', async () => {
-    const body = (
-      await t.http().get('/api/v1/statistics/backlog').query({ groupBy: 'department' }).set(bearer(manager)).expect(200)
-    ).body;
+    const body = await manager.statistics('backlog', { groupBy: 'department' });
     // D (Tue 3 Mar) and H (Mon 2 Mar) are past the close of their 10th working day (Tue 17, Mon 16 Mar);
     // I (Thu 19 Mar 10:00) is within 2 working days until Mon 23 Mar 16:30.
     expect(body).toMatchObject({ report: 'backlog', at: '2026-03-20T11:00:00.000Z', groupBy: 'department' });
@@ -321,16 +290,10 @@ describe('statistics: cases (GET /api/v1/statistics/cases)', () => {
       description: 'Läcka',
       status: 'resolved',
     };
-    await t
-      .http()
-      .post('/api/v1/import/cases')
-      .set(bearer(await t.login('admin@demo.local')))
-      .set('Content-Type', 'application/x-ndjson')
-      .send(`${JSON.stringify(line)}\n`)
-      .expect(200);
+    await admin.importCases(`${JSON.stringify(line)}\n`);
     const body = await report({ groupBy: 'department' });
     // VA now [1, 2.25, 4]; all ten [0, 1, 2.25, 4, 10, 11, 13]: median 4, p90 at rank ceil(6.3) = 7.
-    expect(body.rows.find((row: Record<string, unknown>) => row.group === 'VA')).toMatchObject({
+    expect(body.rows.find((row) => row.group === 'VA')).toMatchObject({
       received: 3,
       resolved: 3,
       medianResolutionWorkingHours: 2.25,

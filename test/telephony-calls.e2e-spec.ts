@@ -1,4 +1,6 @@
-import { bearer, createTestApp, TestApp } from './support/test-app';
+import { ApiClient } from './support/api-client';
+import { CallListQuery } from './support/api-types';
+import { createTestApp, TestApp } from './support/test-app';
 
 const SECRET = 'telephony-test-secret';
 
@@ -16,28 +18,19 @@ const call = (callId: string, overrides: Record<string, unknown> = {}) => ({
 
 describe('telephony call records (POST/GET /api/v1/telephony/calls)', () => {
   let t: TestApp;
-  let admin: string;
-  let manager: string;
+  let admin: ApiClient;
+  let manager: ApiClient;
+  /** The telephony platform: no token, the shared secret. */
+  let platform: ApiClient;
   beforeAll(async () => {
     t = await createTestApp({ now: '2025-06-01T10:00:00Z', env: { TELEPHONY_WEBHOOK_SECRET: SECRET } });
-    admin = await t.login('admin@demo.local');
-    manager = await t.login('manager@demo.local');
+    [admin, manager] = await ApiClient.loginAll(t, 'admin@demo.local', 'manager@demo.local');
+    platform = ApiClient.anonymous(t);
   });
   afterAll(() => t.close());
 
-  const webhook = (body: unknown) =>
-    t
-      .http()
-      .post('/api/v1/telephony/calls')
-      .set('X-Telephony-Secret', SECRET)
-      .send(body as object);
-  const listCalls = async (query: Record<string, string | number> = {}) =>
-    (await t.http().get('/api/v1/telephony/calls').query(query).set(bearer(manager)).expect(200)).body as {
-      items: Array<Record<string, unknown>>;
-      total: number;
-      limit: number;
-      offset: number;
-    };
+  const webhook = (records: unknown) => platform.storeCalls(records, { secret: SECRET });
+  const listCalls = (query: CallListQuery = {}) => manager.calls(query);
 
   it('stores a CSV export uploaded by an admin and lists it by period and queue', async () => {
     const csv = [
@@ -48,13 +41,12 @@ describe('telephony call records (POST/GET /api/v1/telephony/calls)', () => {
       'csv-3,2025-05-05T08:00:00+02:00,technical,12,answered,300,false,handler@demo.local,PHONE,false',
       'csv-4,2025-05-06T07:00:00Z,social,5,answered,60,no,,,',
     ].join('\n');
-    await t
-      .http()
-      .post('/api/v1/telephony/calls')
-      .set(bearer(admin))
-      .set('Content-Type', 'text/csv')
-      .send(csv)
-      .expect(200, { stored: 4, duplicates: 0, rejected: [], rejectedCount: 0 });
+    expect(await admin.storeCalls(csv, { contentType: 'text/csv' })).toEqual({
+      stored: 4,
+      duplicates: 0,
+      rejected: [],
+      rejectedCount: 0,
+    });
 
     const fifthOfMay = await listCalls({ from: '2025-05-05T00:00:00Z', to: '2025-05-06T00:00:00Z' });
     expect(fifthOfMay.total).toBe(3);
@@ -86,13 +78,11 @@ describe('telephony call records (POST/GET /api/v1/telephony/calls)', () => {
   });
 
   it('takes one record or an array from the webhook with the shared secret, and stores each callId once', async () => {
-    await webhook(call('hook-1')).expect(200, { stored: 1, duplicates: 0, rejected: [], rejectedCount: 0 });
-    await webhook(call('hook-1')).expect(200, { stored: 0, duplicates: 1, rejected: [], rejectedCount: 0 });
-    await webhook([
-      call('hook-1'),
-      call('hook-2', { queue: 'technical' }),
-      call('hook-2', { queue: 'technical' }),
-    ]).expect(200, { stored: 1, duplicates: 2, rejected: [], rejectedCount: 0 });
+    expect(await webhook(call('hook-1'))).toEqual({ stored: 1, duplicates: 0, rejected: [], rejectedCount: 0 });
+    expect(await webhook(call('hook-1'))).toEqual({ stored: 0, duplicates: 1, rejected: [], rejectedCount: 0 });
+    expect(
+      await webhook([call('hook-1'), call('hook-2', { queue: 'technical' }), call('hook-2', { queue: 'technical' })]),
+    ).toEqual({ stored: 1, duplicates: 2, rejected: [], rejectedCount: 0 });
 
     const stored = await listCalls({ from: '2025-05-12T00:00:00Z', to: '2025-05-13T00:00:00Z' });
     expect(stored.items.map((item) => item.callId).sort()).toEqual(['hook-1', 'hook-2']);
@@ -105,12 +95,13 @@ describe('telephony call records (POST/GET /api/v1/telephony/calls)', () => {
   });
 
   it('stores nothing from a delivery with a bad record and names the record and its errors', async () => {
-    const response = await webhook([
-      call('bad-1'),
-      call('bad-2', { waitSeconds: '45s', outcome: 'abandoned', talkSeconds: 0, directAnswer: true }),
-      'call-3',
-    ]).expect(200);
-    expect(response.body).toEqual({
+    expect(
+      await webhook([
+        call('bad-1'),
+        call('bad-2', { waitSeconds: '45s', outcome: 'abandoned', talkSeconds: 0, directAnswer: true }),
+        'call-3',
+      ]),
+    ).toEqual({
       stored: 0,
       duplicates: 0,
       rejectedCount: 2,
@@ -127,18 +118,12 @@ describe('telephony call records (POST/GET /api/v1/telephony/calls)', () => {
     });
     const csv =
       'callId,startedAt,queue,waitSeconds,outcome,talkSeconds,callbackRequested\nbad-4,2025-05-20T08:00:00Z,main,10,answered,20,false\nbad-5,2025-05-20T08:00:00Z,main,10,answered,20\n';
-    await t
-      .http()
-      .post('/api/v1/telephony/calls')
-      .set('X-Telephony-Secret', SECRET)
-      .set('Content-Type', 'text/csv')
-      .send(csv)
-      .expect(200, {
-        stored: 0,
-        duplicates: 0,
-        rejectedCount: 1,
-        rejected: [{ line: 3, errors: ['has 6 fields but the header has 7'] }],
-      });
+    expect(await platform.storeCalls(csv, { secret: SECRET, contentType: 'text/csv' })).toEqual({
+      stored: 0,
+      duplicates: 0,
+      rejectedCount: 1,
+      rejected: [{ line: 3, errors: ['has 6 fields but the header has 7'] }],
+    });
     expect(
       (await listCalls({ from: '2025-05-12T08:03:10Z', to: '2025-05-12T08:03:11Z' })).items.map((item) => item.callId),
     ).not.toContain('bad-1');
@@ -146,38 +131,25 @@ describe('telephony call records (POST/GET /api/v1/telephony/calls)', () => {
   });
 
   it('refuses a delivery without the secret or an admin token', async () => {
-    await t.http().post('/api/v1/telephony/calls').send(call('auth-1')).expect(401);
-    const wrong = await t
-      .http()
-      .post('/api/v1/telephony/calls')
-      .set('X-Telephony-Secret', 'not-the-secret-at-all')
-      .send(call('auth-1'))
-      .expect(401);
+    await platform.storeCalls(call('auth-1')).expectStatus(401);
+    const wrong = await platform.storeCalls(call('auth-1'), { secret: 'not-the-secret-at-all' }).expectStatus(401);
     expect(wrong.body.message).toBe('The X-Telephony-Secret header does not match');
-    await t.http().post('/api/v1/telephony/calls').set(bearer(manager)).send(call('auth-1')).expect(403);
-    await t
-      .http()
-      .post('/api/v1/telephony/calls')
-      .set(bearer(admin))
-      .send(call('auth-1'))
-      .expect(200, { stored: 1, duplicates: 0, rejected: [], rejectedCount: 0 });
-    await webhook('not json at all').set('Content-Type', 'text/plain').expect(415);
+    await manager.storeCalls(call('auth-1')).expectStatus(403);
+    expect(await admin.storeCalls(call('auth-1'))).toEqual({
+      stored: 1,
+      duplicates: 0,
+      rejected: [],
+      rejectedCount: 0,
+    });
+    await platform.storeCalls('not json at all', { secret: SECRET, contentType: 'text/plain' }).expectStatus(415);
   });
 
   it('lists calls for managers and admins only', async () => {
-    await t.http().get('/api/v1/telephony/calls').expect(401);
-    await t
-      .http()
-      .get('/api/v1/telephony/calls')
-      .set(bearer(await t.login('agent@demo.local')))
-      .expect(403);
-    await t.http().get('/api/v1/telephony/calls').set(bearer(admin)).expect(200);
-    const bad = await t
-      .http()
-      .get('/api/v1/telephony/calls')
-      .query({ from: 'yesterday' })
-      .set(bearer(manager))
-      .expect(400);
+    await platform.calls().expectStatus(401);
+    const agent = await ApiClient.login(t, 'agent@demo.local');
+    await agent.calls().expectStatus(403);
+    await admin.calls();
+    const bad = await manager.calls({ from: 'yesterday' }).expectStatus(400);
     expect(bad.body.message).toEqual(['from must be a valid ISO 8601 date string']);
   });
 });

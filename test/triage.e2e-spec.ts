@@ -1,13 +1,13 @@
-import { bearer, createTestApp, TestApp } from './support/test-app';
+import { ApiClient } from './support/api-client';
+import { createTestApp, TestApp } from './support/test-app';
 
 describe('triage: suggesting a catalog type from the text', () => {
   let t: TestApp;
-  let manager: string;
-  let agent: string;
+  let manager: ApiClient;
+  let agent: ApiClient;
   beforeAll(async () => {
     t = await createTestApp({ now: '2026-11-02T09:00:00Z', env: { SEED_DEMO_HISTORY: 'true' } });
-    manager = await t.login('manager@demo.local');
-    agent = await t.login('agent@demo.local');
+    [manager, agent] = await ApiClient.loginAll(t, 'manager@demo.local', 'agent@demo.local');
   });
   afterAll(() => t.close());
 
@@ -19,30 +19,27 @@ describe('triage: suggesting a catalog type from the text', () => {
       ['The street light on Main Street is broken', 'street_light'],
     ];
     for (const [text, expected] of cases) {
-      const response = await t.http().post('/api/v1/triage/suggest').set(bearer(agent)).send({ text }).expect(200);
-      expect({ text, code: response.body.catalogCode }).toEqual({ text, code: expected });
-      expect(response.body.confidence).toBeGreaterThan(0);
-      expect(response.body.confidence).toBeLessThanOrEqual(1);
+      const suggestion = await agent.suggestCatalogType(text);
+      expect({ text, code: suggestion.catalogCode }).toEqual({ text, code: expected });
+      expect(suggestion.confidence).toBeGreaterThan(0);
+      expect(suggestion.confidence).toBeLessThanOrEqual(1);
     }
   });
 
   it('raises the priority of urgent matters', async () => {
-    const response = await t
-      .http()
-      .post('/api/v1/triage/suggest')
-      .set(bearer(agent))
-      .send({ text: 'Vattenläcka på Ekbacksvägen, vattnet forsar ut på gatan' })
-      .expect(200);
-    expect(response.body).toMatchObject({ catalogCode: 'water_leak', priority: 'urgent' });
+    expect(await agent.suggestCatalogType('Vattenläcka på Ekbacksvägen, vattnet forsar ut på gatan')).toMatchObject({
+      catalogCode: 'water_leak',
+      priority: 'urgent',
+    });
   });
 
   it('reports accuracy on a held-out fifth of the demo history', async () => {
-    const response = await t.http().get('/api/v1/triage/quality').set(bearer(manager)).expect(200);
+    const quality = await manager.triageQuality();
     // 600 seeded history cases; those whose id hashes to 0 mod 5 are held out.
-    expect(response.body.trainingExamples + response.body.heldOutExamples).toBe(600);
-    expect(response.body.heldOutExamples).toBeGreaterThan(80);
-    expect(response.body.accuracy).toBeGreaterThan(0.8);
-    expect(response.body.top3Accuracy).toBeGreaterThanOrEqual(response.body.accuracy);
-    await t.http().get('/api/v1/triage/quality').set(bearer(agent)).expect(403);
+    expect(quality.trainingExamples + quality.heldOutExamples).toBe(600);
+    expect(quality.heldOutExamples).toBeGreaterThan(80);
+    expect(quality.accuracy).toBeGreaterThan(0.8);
+    expect(quality.top3Accuracy).toBeGreaterThanOrEqual(quality.accuracy!);
+    await agent.triageQuality().expectStatus(403);
   });
 });

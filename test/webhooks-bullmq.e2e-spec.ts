@@ -1,8 +1,10 @@
 import { createHmac } from 'node:crypto';
 import { createServer, IncomingHttpHeaders, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
+import { ApiClient } from './support/api-client';
+import { RoutedCasePayload } from './support/api-types';
 import { eventually } from './support/eventually';
-import { bearer, createTestApp, TestApp } from './support/test-app';
+import { createTestApp, TestApp } from './support/test-app';
 
 /** The same deliveries as webhooks.e2e-spec.ts, with BullMQ on a real Redis doing the retries. */
 describe('webhooks through BullMQ on Redis', () => {
@@ -11,8 +13,8 @@ describe('webhooks through BullMQ on Redis', () => {
   let answer = 500;
   let receiver: Server;
   let t: TestApp;
-  let admin: string;
-  let agent: string;
+  let admin: ApiClient;
+  let agent: ApiClient;
 
   beforeAll(async () => {
     receiver = createServer((request, response) => {
@@ -25,9 +27,9 @@ describe('webhooks through BullMQ on Redis', () => {
     });
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
     t = await createTestApp({ runJobs: true, queue: 'bullmq', env: { JOB_ATTEMPTS: '3', JOB_BACKOFF_MS: '20' } });
-    [admin, agent] = await Promise.all(['admin@demo.local', 'agent@demo.local'].map((email) => t.login(email)));
+    [admin, agent] = await ApiClient.loginAll(t, 'admin@demo.local', 'agent@demo.local');
     const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/tek`;
-    await t.http().put('/api/v1/departments/TEK/webhook').set(bearer(admin)).send({ url, secret }).expect(200);
+    await admin.putDepartmentWebhook('TEK', { url, secret });
   });
   afterAll(async () => {
     await t.close();
@@ -36,26 +38,18 @@ describe('webhooks through BullMQ on Redis', () => {
 
   const delivery = (caseId: string, status: string) =>
     eventually(async () => {
-      const page = (await t.http().get(`/api/v1/webhooks/deliveries?caseId=${caseId}`).set(bearer(admin)).expect(200))
-        .body;
-      return page.items.find((item: { status: string }) => item.status === status);
+      const page = await admin.webhookDeliveries({ caseId });
+      return page.items.find((item) => item.status === status);
     }, `a ${status} delivery`);
 
   it('retries a refused delivery with backoff, keeps it as failed, and delivers it on an admin resend', async () => {
-    const created = (
-      await t
-        .http()
-        .post('/api/v1/cases')
-        .set(bearer(agent))
-        .send({ description: 'Gatlampan är släckt', catalogCode: 'street_light' })
-        .expect(201)
-    ).body;
+    const created = await agent.createCase({ description: 'Gatlampan är släckt', catalogCode: 'street_light' });
     const failed = await delivery(created.id, 'failed');
     expect(failed).toMatchObject({ attempts: 3, lastStatusCode: 500, lastError: 'The receiver answered 500' });
     expect(received.filter((r) => r.headers['x-onewayin-delivery'] === failed.id)).toHaveLength(3);
 
     answer = 202;
-    await t.http().post(`/api/v1/webhooks/deliveries/${failed.id}/resend`).set(bearer(admin)).expect(200);
+    await admin.resendWebhookDelivery(failed.id);
     expect(await delivery(created.id, 'delivered')).toMatchObject({
       id: failed.id,
       attempts: 4,
@@ -67,7 +61,7 @@ describe('webhooks through BullMQ on Redis', () => {
     expect(last.headers['x-onewayin-signature']).toBe(
       `sha256=${createHmac('sha256', secret).update(`${timestamp}.${last.rawBody}`).digest('hex')}`,
     );
-    expect(JSON.parse(last.rawBody).case).toMatchObject({
+    expect((JSON.parse(last.rawBody) as RoutedCasePayload).case).toMatchObject({
       id: created.id,
       reference: created.reference,
       catalogCode: 'street_light',

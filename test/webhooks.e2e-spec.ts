@@ -1,10 +1,10 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, IncomingHttpHeaders, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { DataSource } from 'typeorm';
-import { Case } from '../src/cases/entities/case.entity';
+import { ApiClient } from './support/api-client';
+import { DepartmentWebhookInput, NewCase, RoutedCasePayload, WebhookDeliveryQuery } from './support/api-types';
 import { eventually } from './support/eventually';
-import { bearer, createTestApp, TestApp } from './support/test-app';
+import { createTestApp, TestApp } from './support/test-app';
 
 interface Received {
   path: string;
@@ -53,6 +53,11 @@ class Receiver {
   }
 }
 
+/** The delivery's body, as the receiver reads it. */
+function payloadOf(received: Received): RoutedCasePayload {
+  return JSON.parse(received.rawBody) as RoutedCasePayload;
+}
+
 /** The receiver's side of the contract, written from the docs with node:crypto only. */
 function signatureIsValid(secret: string, received: Received): boolean {
   const timestamp = received.headers['x-onewayin-timestamp'] as string;
@@ -68,16 +73,19 @@ describe('webhooks: routed cases are posted, signed, to the department systems',
   const receiver = new Receiver();
   const secrets = { TEK: 'tek-work-orders-secret-1', VA: 'va-field-staff-secret-22', SOC: 'soc-business-system-333' };
   let t: TestApp;
-  let admin: string;
-  let agent: string;
-  let handler: string;
+  let admin: ApiClient;
+  let agent: ApiClient;
+  let handler: ApiClient;
 
   beforeAll(async () => {
     await receiver.start();
-    t = await createTestApp({ runJobs: true, env: { JOB_ATTEMPTS: '3', JOB_BACKOFF_MS: '20' } });
-    [admin, agent, handler] = await Promise.all(
-      ['admin@demo.local', 'agent@demo.local', 'handler@demo.local'].map((email) => t.login(email)),
-    );
+    // Monday 4 May 2026, 10:00 in Stockholm (UTC+2), for due times worked out by hand.
+    t = await createTestApp({
+      runJobs: true,
+      now: '2026-05-04T08:00:00Z',
+      env: { JOB_ATTEMPTS: '3', JOB_BACKOFF_MS: '20' },
+    });
+    [admin, agent, handler] = await ApiClient.loginAll(t, 'admin@demo.local', 'agent@demo.local', 'handler@demo.local');
   });
   afterAll(async () => {
     for (const release of receiver.held.values()) release();
@@ -85,31 +93,25 @@ describe('webhooks: routed cases are posted, signed, to the department systems',
     await receiver.close();
   });
 
-  const putWebhook = (code: string, body: object, token = admin) =>
-    t.http().put(`/api/v1/departments/${code}/webhook`).set(bearer(token)).send(body);
-  const createCase = async (body: object) =>
-    (await t.http().post('/api/v1/cases').set(bearer(agent)).send(body).expect(201)).body as {
-      id: string;
-      reference: string;
-    };
-  const readCase = async (id: string) =>
-    (await t.http().get(`/api/v1/cases/${id}`).set(bearer(admin)).expect(200)).body;
-  const deliveries = async (query: string) =>
-    (await t.http().get(`/api/v1/webhooks/deliveries?${query}`).set(bearer(admin)).expect(200)).body;
+  const putWebhook = (code: string, body: DepartmentWebhookInput, staff = admin) =>
+    staff.putDepartmentWebhook(code, body);
+  const createCase = (body: NewCase) => agent.createCase(body);
+  const readCase = (id: string) => admin.getCase(id);
+  const deliveries = (query: WebhookDeliveryQuery) => admin.webhookDeliveries(query);
   const settledDelivery = (caseId: string, status: string) =>
     eventually(
-      async () => (await deliveries(`caseId=${caseId}`)).items.find((d: { status: string }) => d.status === status),
+      async () => (await deliveries({ caseId })).items.find((d) => d.status === status),
       `a ${status} delivery for case ${caseId}`,
     );
   const requestFor = (path: string, reference: string) =>
     eventually(
-      async () => receiver.to(path).find((r) => JSON.parse(r.rawBody).case.reference === reference),
+      async () => receiver.to(path).find((r) => payloadOf(r).case.reference === reference),
       `a POST to ${path} about ${reference}`,
     );
 
   it('lets an admin set a department webhook, never shows the secret again, and takes plain http only to this machine', async () => {
-    const set = await putWebhook('TEK', { url: receiver.url('/tek'), secret: secrets.TEK, active: true }).expect(200);
-    expect(set.body).toEqual({
+    const set = await putWebhook('TEK', { url: receiver.url('/tek'), secret: secrets.TEK, active: true });
+    expect(set).toEqual({
       departmentCode: 'TEK',
       url: receiver.url('/tek'),
       active: true,
@@ -117,23 +119,23 @@ describe('webhooks: routed cases are posted, signed, to the department systems',
       createdAt: expect.any(String),
       updatedAt: expect.any(String),
     });
-    const shown = await t.http().get('/api/v1/departments/TEK/webhook').set(bearer(admin)).expect(200);
-    expect(shown.body).toEqual(set.body);
-    expect(JSON.stringify(shown.body)).not.toContain(secrets.TEK);
+    const shown = await admin.departmentWebhook('TEK');
+    expect(shown).toEqual(set);
+    expect(JSON.stringify(shown)).not.toContain(secrets.TEK);
 
     expect(
-      (await putWebhook('VA', { url: 'http://workorders.norrvika.example/hook', secret: secrets.VA }).expect(400)).body
-        .message,
+      (await putWebhook('VA', { url: 'http://workorders.norrvika.example/hook', secret: secrets.VA }).expectStatus(400))
+        .body.message,
     ).toEqual(['url must start with https:// (http:// only to localhost or 127.0.0.1, outside production)']);
-    expect((await putWebhook('VA', { url: receiver.url('/va') }).expect(400)).body.message).toEqual([
+    expect((await putWebhook('VA', { url: receiver.url('/va') }).expectStatus(400)).body.message).toEqual([
       'secret must be given (at least 16 characters) when a webhook is first set',
     ]);
-    expect((await putWebhook('VA', { url: receiver.url('/va'), secret: 'short' }).expect(400)).body.message).toEqual([
-      'secret must be longer than or equal to 16 characters',
-    ]);
-    await putWebhook('NOSUCH', { url: receiver.url('/x'), secret: secrets.VA }).expect(404);
-    await putWebhook('VA', { url: receiver.url('/va'), secret: secrets.VA }, agent).expect(403);
-    await t.http().get('/api/v1/departments/VA/webhook').set(bearer(admin)).expect(404);
+    expect(
+      (await putWebhook('VA', { url: receiver.url('/va'), secret: 'short' }).expectStatus(400)).body.message,
+    ).toEqual(['secret must be longer than or equal to 16 characters']);
+    await putWebhook('NOSUCH', { url: receiver.url('/x'), secret: secrets.VA }).expectStatus(404);
+    await putWebhook('VA', { url: receiver.url('/va'), secret: secrets.VA }, agent).expectStatus(403);
+    await admin.departmentWebhook('VA').expectStatus(404);
   });
 
   it('posts a case the routing job routes, with a signature the receiver can check', async () => {
@@ -144,7 +146,6 @@ describe('webhooks: routed cases are posted, signed, to the department systems',
       citizen: { name: 'Per', email: 'per@example.se' },
     });
     const received = await requestFor('/tek', created.reference);
-    const stored = await t.app.get(DataSource).manager.findOneByOrFail(Case, { id: created.id });
 
     expect(received.headers['content-type']).toBe('application/json; charset=utf-8');
     expect(received.headers['x-onewayin-event']).toBe('case.routed');
@@ -152,7 +153,7 @@ describe('webhooks: routed cases are posted, signed, to the department systems',
     expect(signatureIsValid('some-other-secret-000', received)).toBe(false);
     const delivery = await settledDelivery(created.id, 'delivered');
     expect(received.headers['x-onewayin-delivery']).toBe(delivery.id);
-    expect(JSON.parse(received.rawBody)).toEqual({
+    expect(payloadOf(received)).toEqual({
       event: 'case.routed',
       deliveryId: delivery.id,
       routedAt: delivery.routedAt,
@@ -166,9 +167,12 @@ describe('webhooks: routed cases are posted, signed, to the department systems',
         priority: 'normal',
         description: 'Djupt hål i vägen vid skolan',
         location: { address: 'Skolvägen 3', postalCode: '13930', lat: 59.25, lng: 18.23 },
-        receivedAt: stored.receivedAt.toISOString(),
-        firstResponseDueAt: stored.firstResponseDueAt?.toISOString() ?? null,
-        resolutionDueAt: stored.resolutionDueAt?.toISOString() ?? null,
+        receivedAt: '2026-05-04T08:00:00.000Z',
+        // A pothole reported by phone on Mon 4 May 10:00 Stockholm: the fault report's first response
+        // within 1 working day, by Tue 5 May 16:30 = 14:30Z; its own resolution within 5 working days,
+        // Tue 5, Wed 6, Thu 7, Fri 8, Mon 11 May 16:30 = 14:30Z.
+        firstResponseDueAt: '2026-05-05T14:30:00.000Z',
+        resolutionDueAt: '2026-05-11T14:30:00.000Z',
         confidential: false,
       },
     });
@@ -185,39 +189,29 @@ describe('webhooks: routed cases are posted, signed, to the department systems',
   });
 
   it('posts a case an agent routes by hand, and again to the new department when a handler transfers it', async () => {
-    await putWebhook('VA', { url: receiver.url('/va'), secret: secrets.VA }).expect(200);
+    await putWebhook('VA', { url: receiver.url('/va'), secret: secrets.VA });
     // A type the service center handles itself stays there unless an agent sends it on.
     const created = await createCase({
       description: 'Vatten i källaren efter regnet, vem ska jag ringa?',
       catalogCode: 'general_information',
     });
-    await t
-      .http()
-      .post(`/api/v1/cases/${created.id}/route`)
-      .set(bearer(agent))
-      .send({ departmentCode: 'TEK' })
-      .expect(200);
+    await agent.act(created.id, 'route', { departmentCode: 'TEK' });
     const toTek = await requestFor('/tek', created.reference);
-    expect(JSON.parse(toTek.rawBody)).toMatchObject({
+    expect(payloadOf(toTek)).toMatchObject({
       department: { code: 'TEK' },
       case: { status: 'routed', catalogCode: 'general_information' },
     });
 
-    await t
-      .http()
-      .post(`/api/v1/cases/${created.id}/transfer`)
-      .set(bearer(handler))
-      .send({ departmentCode: 'VA', reason: 'Dagvatten är VA:s' })
-      .expect(200);
+    await handler.act(created.id, 'transfer', { departmentCode: 'VA', reason: 'Dagvatten är VA:s' });
     const toVa = await requestFor('/va', created.reference);
     expect(signatureIsValid(secrets.VA, toVa)).toBe(true);
-    expect(JSON.parse(toVa.rawBody)).toMatchObject({
+    expect(payloadOf(toVa)).toMatchObject({
       department: { code: 'VA', name: 'Vatten och avfall' },
       case: { status: 'routed', reference: created.reference },
     });
     expect(toVa.headers['x-onewayin-delivery']).not.toBe(toTek.headers['x-onewayin-delivery']);
     await settledDelivery(created.id, 'delivered');
-    expect((await deliveries(`caseId=${created.id}&status=delivered`)).total).toBe(2);
+    expect((await deliveries({ caseId: created.id, status: 'delivered' })).total).toBe(2);
   });
 
   it('keeps a delivery the receiver refuses as failed after the last try, and delivers it when an admin resends it', async () => {
@@ -233,17 +227,13 @@ describe('webhooks: routed cases are posted, signed, to the department systems',
     });
     const tries = receiver.to('/va').filter((r) => r.headers['x-onewayin-delivery'] === failed.id);
     expect(tries).toHaveLength(3);
-    expect((await deliveries('status=failed')).items.map((d: { id: string }) => d.id)).toContain(failed.id);
-    await t.http().get('/api/v1/webhooks/deliveries?status=failed').set(bearer(agent)).expect(403);
-    await t.http().post(`/api/v1/webhooks/deliveries/${failed.id}/resend`).set(bearer(handler)).expect(403);
+    expect((await deliveries({ status: 'failed' })).items.map((d) => d.id)).toContain(failed.id);
+    await agent.webhookDeliveries({ status: 'failed' }).expectStatus(403);
+    await handler.resendWebhookDelivery(failed.id).expectStatus(403);
 
     receiver.answers.set('/va', 204);
-    const resent = await t
-      .http()
-      .post(`/api/v1/webhooks/deliveries/${failed.id}/resend`)
-      .set(bearer(admin))
-      .expect(200);
-    expect(resent.body).toMatchObject({ id: failed.id, status: 'pending', resendCount: 1 });
+    const resent = await admin.resendWebhookDelivery(failed.id);
+    expect(resent).toMatchObject({ id: failed.id, status: 'pending', resendCount: 1 });
     const delivered = await settledDelivery(created.id, 'delivered');
     expect(delivered).toMatchObject({
       id: failed.id,
@@ -254,15 +244,15 @@ describe('webhooks: routed cases are posted, signed, to the department systems',
     });
     const last = receiver.to('/va').filter((r) => r.headers['x-onewayin-delivery'] === failed.id)[3];
     expect(signatureIsValid(secrets.VA, last)).toBe(true);
-    await t.http().post(`/api/v1/webhooks/deliveries/${failed.id}/resend`).set(bearer(admin)).expect(200);
+    await admin.resendWebhookDelivery(failed.id);
     await settledDelivery(created.id, 'delivered');
   });
 
   it('sends the content of a confidential case to the owning department, marked confidential', async () => {
-    await putWebhook('SOC', { url: receiver.url('/soc'), secret: secrets.SOC }).expect(200);
+    await putWebhook('SOC', { url: receiver.url('/soc'), secret: secrets.SOC });
     const created = await createCase({ description: 'Behöver hjälp med hyran', catalogCode: 'income_support' });
     const received = await requestFor('/soc', created.reference);
-    expect(JSON.parse(received.rawBody).case).toMatchObject({
+    expect(payloadOf(received).case).toMatchObject({
       confidential: true,
       description: 'Behöver hjälp med hyran',
     });
@@ -274,15 +264,10 @@ describe('webhooks: routed cases are posted, signed, to the department systems',
     const created = await createCase({ description: 'Gatlampan är släckt', catalogCode: 'street_light' });
     await eventually(
       async () =>
-        receiver.to('/tek').some((r) => JSON.parse(r.rawBody).case.reference === created.reference) ? true : undefined,
+        receiver.to('/tek').some((r) => payloadOf(r).case.reference === created.reference) ? true : undefined,
       'the first try',
     );
-    await t
-      .http()
-      .post(`/api/v1/cases/${created.id}/transfer`)
-      .set(bearer(handler))
-      .send({ departmentCode: 'VA', reason: 'Fel förvaltning' })
-      .expect(200);
+    await handler.act(created.id, 'transfer', { departmentCode: 'VA', reason: 'Fel förvaltning' });
     const release = receiver.held.get('/tek') as () => void;
     receiver.held.delete('/tek');
     release();
@@ -298,9 +283,9 @@ describe('webhooks: routed cases are posted, signed, to the department systems',
   });
 
   it('sends nothing while a department webhook is switched off', async () => {
-    await putWebhook('TEK', { url: receiver.url('/tek'), active: false }).expect(200);
+    await putWebhook('TEK', { url: receiver.url('/tek'), active: false });
     const created = await createCase({ description: 'Klotter på skolans vägg', catalogCode: 'graffiti' });
     await eventually(async () => ((await readCase(created.id)).status === 'routed' ? true : undefined), 'routing');
-    expect((await deliveries(`caseId=${created.id}`)).total).toBe(0);
+    expect((await deliveries({ caseId: created.id })).total).toBe(0);
   });
 });

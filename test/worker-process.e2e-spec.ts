@@ -11,7 +11,8 @@ import { JobRegistry } from '../src/queue/job-registry.service';
 import { JobOutcome, MessageQueue } from '../src/queue/message-queue';
 import { WorkerModule } from '../src/worker.module';
 import { eventually } from './support/eventually';
-import { bearer, createPostgresDatabase, createTestApp, TestApp } from './support/test-app';
+import { ApiClient } from './support/api-client';
+import { createPostgresDatabase, createTestApp, TestApp } from './support/test-app';
 import { createTestWorker } from './support/test-worker';
 
 describe('a worker process beside an API process started with RUN_WORKERS=false', () => {
@@ -40,25 +41,19 @@ describe('a worker process beside an API process started with RUN_WORKERS=false'
     const workerOutcomes: JobOutcome[] = [];
     api.app.get(MessageQueue).onOutcome((outcome) => apiOutcomes.push(outcome));
     worker.get(MessageQueue).onOutcome((outcome) => workerOutcomes.push(outcome));
-    const agent = await api.login('agent@demo.local');
-    const admin = await api.login('admin@demo.local');
+    const [agent, admin] = await ApiClient.loginAll(api, 'agent@demo.local', 'admin@demo.local');
 
-    const created = await api
-      .http()
-      .post('/api/v1/cases')
-      .set(bearer(agent))
-      .send({ description: 'Vattenläcka i källaren', catalogCode: 'water_leak' })
-      .expect(201);
+    const created = await agent.createCase({ description: 'Vattenläcka i källaren', catalogCode: 'water_leak' });
     const routed = await eventually(async () => {
-      const found = await api.http().get(`/api/v1/cases/${created.body.id}`).set(bearer(admin)).expect(200);
-      return found.body.status === 'routed' ? found.body : undefined;
+      const found = await admin.getCase(created.id);
+      return found.status === 'routed' ? found : undefined;
     }, 'the worker to route the case');
 
     expect(routed).toMatchObject({ status: 'routed', departmentCode: 'VA' });
     expect(workerOutcomes).toContainEqual(
       expect.objectContaining({
         queue: 'routing',
-        jobId: `route:${created.body.id}`,
+        jobId: `route:${created.id}`,
         jobName: 'route-case',
         result: 'completed',
       }),

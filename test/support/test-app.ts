@@ -2,6 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import IORedis from 'ioredis';
@@ -110,7 +111,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   await app.init();
 
   const tokens = new Map<string, string>();
-  const http = () => request(app.getHttpServer());
+  const http = () => request(app.getHttpServer() as Server);
   return {
     app,
     http,
@@ -122,8 +123,9 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       const known = tokens.get(email);
       if (known) return known;
       const response = await http().post('/api/v1/auth/login').send({ email, password: 'demo-password' }).expect(200);
-      tokens.set(email, response.body.accessToken);
-      return response.body.accessToken as string;
+      const { accessToken } = response.body as { accessToken: string };
+      tokens.set(email, accessToken);
+      return accessToken;
     },
     close: async () => {
       await app.close();
@@ -154,8 +156,4 @@ async function deleteRedisKeys(redisUrl: string, prefix: string): Promise<void> 
 function fixedClock(clock: Clock): FixedClock {
   if (!(clock instanceof FixedClock)) throw new Error('Start the test app with { now } to control the clock');
   return clock;
-}
-
-export function bearer(token: string): { Authorization: string } {
-  return { Authorization: `Bearer ${token}` };
 }

@@ -20,13 +20,13 @@ export class StaffUser {
   @Column({ type: 'varchar', length: 16 })
   role: Role;
 
-  @Column({ type: 'boolean', default: true })
+  @Column({ type: 'boolean', default: () => 'true' })
   active: boolean;
 
   /** The departments a handler works in; managers and admins see all. */
   @OneToMany(() => StaffDepartment, (membership) => membership.user, { cascade: ['insert'] })
   departments: StaffDepartment[];
 
-  @CreateDateColumn({ type: instantType() })
+  @CreateDateColumn({ type: instantType(), default: () => 'CURRENT_TIMESTAMP' })
   createdAt: Date;
 }

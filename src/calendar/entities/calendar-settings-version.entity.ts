@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, PrimaryGeneratedColumn } from 'typeorm';
 import { instantType } from '../../database/column-types';
 import { ResolvedCalendarSettings } from '../calendar-settings';
 
@@ -18,6 +18,7 @@ export class CalendarSettingsVersion {
   @Column({ type: instantType() })
   createdAt: Date;
 
+  @ForeignKey('staff_users')
   @Column({ type: 'varchar', length: 36, nullable: true })
   createdById: string | null;
 }

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, ForeignKey, PrimaryColumn } from 'typeorm';
 import { instantType } from '../../database/column-types';
 
 /**
@@ -8,6 +8,7 @@ import { instantType } from '../../database/column-types';
  */
 @Entity('contact_callbacks')
 export class ContactCallback {
+  @ForeignKey('contacts', { onDelete: 'CASCADE' })
   @PrimaryColumn({ type: 'varchar', length: 36 })
   contactId: string;
 
@@ -15,15 +16,16 @@ export class ContactCallback {
   madeAt: Date;
 
   /** Whether the citizen answered; a call that did not reach them still keeps the promise of calling. */
-  @Column({ type: 'boolean', default: true })
+  @Column({ type: 'boolean', default: () => 'true' })
   reached: boolean;
 
   @Column({ type: 'varchar', length: 1000, nullable: true })
   note: string | null;
 
+  @ForeignKey('staff_users')
   @Column({ type: 'varchar', length: 36, nullable: true })
   madeById: string | null;
 
-  @CreateDateColumn({ type: instantType() })
+  @CreateDateColumn({ type: instantType(), default: () => 'CURRENT_TIMESTAMP' })
   createdAt: Date;
 }

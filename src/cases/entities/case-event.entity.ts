@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { instantType } from '../../database/column-types';
 import { CaseAction, CaseStatus } from '../case-lifecycle';
 
@@ -24,10 +24,13 @@ export type NoticeTopic = (typeof NOTICE_TOPICS)[number];
 
 /** One event on a case's timeline: appended, never changed. Times are UTC. */
 @Entity('case_events')
+@Index(['caseId', 'id'])
+@Index(['type', 'at'])
 export class CaseEvent {
   @PrimaryGeneratedColumn('increment')
   id: number;
 
+  @ForeignKey('cases', { onDelete: 'CASCADE' })
   @Column({ type: 'varchar', length: 36 })
   caseId: string;
 
@@ -43,6 +46,7 @@ export class CaseEvent {
   topic: NoticeTopic | null;
 
   /** The staff member, or null when the system itself acted (routing, a queue job). */
+  @ForeignKey('staff_users')
   @Column({ type: 'varchar', length: 36, nullable: true })
   actorId: string | null;
 

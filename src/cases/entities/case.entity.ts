@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { instantType } from '../../database/column-types';
 import { Priority } from '../../catalog/catalog.types';
 import { Channel } from '../../contacts/contact.types';
@@ -8,6 +8,18 @@ export type CaseSource = 'live' | 'import';
 
 /** A matter that needs follow-up: a fault report, complaint, question or errand. */
 @Entity('cases')
+@Index(['status'])
+@Index(['departmentCode', 'status'])
+@Index(['receivedAt'])
+@Index(['catalogCode', 'receivedAt'])
+@Index(['citizenId'])
+@Index(['externalId'], { unique: true })
+@Index('IDX_cases_channel_received_at', ['channel', 'receivedAt'])
+@Index('IDX_cases_department_resolution_due', ['departmentCode', 'resolutionDueAt'])
+@Index('IDX_cases_resolution_breached_at', ['resolutionBreachedAt'])
+@Index('IDX_cases_first_response_breached_at', ['firstResponseBreachedAt'])
+@Index('IDX_cases_duplicate_of_id', ['duplicateOfId'])
+@Index('IDX_cases_catalog_status_received', ['catalogCode', 'status', 'receivedAt'])
 export class Case {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
@@ -18,9 +30,11 @@ export class Case {
   @Column({ type: 'text' })
   description: string;
 
+  @ForeignKey('catalog_entries')
   @Column({ type: 'varchar', length: 64, nullable: true })
   catalogCode: string | null;
 
+  @ForeignKey('departments')
   @Column({ type: 'varchar', length: 32, nullable: true })
   departmentCode: string | null;
 
@@ -36,6 +50,7 @@ export class Case {
   @Column({ type: 'varchar', length: 16 })
   channel: Channel;
 
+  @ForeignKey('citizens', { onDelete: 'SET NULL' })
   @Column({ type: 'varchar', length: 36, nullable: true })
   citizenId: string | null;
 
@@ -51,15 +66,18 @@ export class Case {
   @Column({ type: 'double precision', nullable: true })
   lng: number | null;
 
+  @ForeignKey('contacts', { onDelete: 'SET NULL' })
   @Column({ type: 'varchar', length: 36, nullable: true })
   contactId: string | null;
 
-  @Column({ type: 'boolean', default: false })
+  @Column({ type: 'boolean', default: () => 'false' })
   confidential: boolean;
 
+  @ForeignKey('staff_users')
   @Column({ type: 'varchar', length: 36, nullable: true })
   assigneeId: string | null;
 
+  @ForeignKey('cases')
   @Column({ type: 'varchar', length: 36, nullable: true })
   duplicateOfId: string | null;
 
@@ -67,6 +85,7 @@ export class Case {
   @Column({ type: 'varchar', length: 36, nullable: true })
   likelyDuplicateOfId: string | null;
 
+  @ForeignKey('staff_users')
   @Column({ type: 'varchar', length: 36, nullable: true })
   createdById: string | null;
 
@@ -134,9 +153,9 @@ export class Case {
   @Column({ type: 'varchar', length: 100, nullable: true })
   externalId: string | null;
 
-  @CreateDateColumn({ type: instantType() })
+  @CreateDateColumn({ type: instantType(), default: () => 'CURRENT_TIMESTAMP' })
   createdAt: Date;
 
-  @UpdateDateColumn({ type: instantType() })
+  @UpdateDateColumn({ type: instantType(), default: () => 'CURRENT_TIMESTAMP' })
   updatedAt: Date;
 }

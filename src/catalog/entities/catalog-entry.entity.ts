@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, ForeignKey, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { instantType } from '../../database/column-types';
 import { CaseKind, Priority } from '../catalog.types';
 
@@ -20,10 +20,11 @@ export class CatalogEntry {
   @Column({ type: 'varchar', length: 16 })
   kind: CaseKind;
 
+  @ForeignKey('departments')
   @Column({ type: 'varchar', length: 32 })
   departmentCode: string;
 
-  @Column({ type: 'boolean', default: false })
+  @Column({ type: 'boolean', default: () => 'false' })
   handledByServiceCenter: boolean;
 
   @Column({ type: 'varchar', length: 10 })
@@ -32,15 +33,15 @@ export class CatalogEntry {
   @Column({ type: 'simple-json' })
   keywords: string[];
 
-  @Column({ type: 'boolean', default: false })
+  @Column({ type: 'boolean', default: () => 'false' })
   confidential: boolean;
 
-  @Column({ type: 'boolean', default: true })
+  @Column({ type: 'boolean', default: () => 'true' })
   active: boolean;
 
-  @CreateDateColumn({ type: instantType() })
+  @CreateDateColumn({ type: instantType(), default: () => 'CURRENT_TIMESTAMP' })
   createdAt: Date;
 
-  @UpdateDateColumn({ type: instantType() })
+  @UpdateDateColumn({ type: instantType(), default: () => 'CURRENT_TIMESTAMP' })
   updatedAt: Date;
 }

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
 import { instantType } from '../../database/column-types';
 import { Gender } from '../citizen.types';
 
@@ -7,6 +7,7 @@ import { Gender } from '../citizen.types';
  * encrypted, with a keyed hash to find the person again; it is never listed in clear.
  */
 @Entity('citizens')
+@Index(['personalNumberHash'])
 export class Citizen {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
@@ -29,6 +30,6 @@ export class Citizen {
   @Column({ type: 'varchar', length: 16, nullable: true })
   gender: Gender | null;
 
-  @CreateDateColumn({ type: instantType() })
+  @CreateDateColumn({ type: instantType(), default: () => 'CURRENT_TIMESTAMP' })
   createdAt: Date;
 }

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
 import { instantType } from '../../database/column-types';
 import { Gender } from '../../citizens/citizen.types';
 import { Channel, ContactOutcome } from '../contact.types';
@@ -8,6 +8,11 @@ import { Channel, ContactOutcome } from '../contact.types';
  * copied here so the gender-split statistics survive deletion of the person.
  */
 @Entity('contacts')
+@Index(['startedAt'])
+@Index(['channel', 'startedAt'])
+@Index(['servicePointCode', 'startedAt'])
+@Index(['citizenId'])
+@Index('IDX_contacts_outcome_started_at', ['outcome', 'startedAt'])
 export class Contact {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
@@ -15,9 +20,11 @@ export class Contact {
   @Column({ type: 'varchar', length: 16 })
   channel: Channel;
 
+  @ForeignKey('service_points')
   @Column({ type: 'varchar', length: 32, nullable: true })
   servicePointCode: string | null;
 
+  @ForeignKey('staff_users')
   @Column({ type: 'varchar', length: 36, nullable: true })
   agentId: string | null;
 
@@ -30,18 +37,20 @@ export class Contact {
   @Column({ type: 'text' })
   summary: string;
 
+  @ForeignKey('catalog_entries')
   @Column({ type: 'varchar', length: 64, nullable: true })
   catalogCode: string | null;
 
   @Column({ type: 'varchar', length: 24 })
   outcome: ContactOutcome;
 
+  @ForeignKey('citizens', { onDelete: 'SET NULL' })
   @Column({ type: 'varchar', length: 36, nullable: true })
   citizenId: string | null;
 
   @Column({ type: 'varchar', length: 16, nullable: true })
   gender: Gender | null;
 
-  @CreateDateColumn({ type: instantType() })
+  @CreateDateColumn({ type: instantType(), default: () => 'CURRENT_TIMESTAMP' })
   createdAt: Date;
 }

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { instantType } from '../../database/column-types';
 
 export const NOTIFICATION_KINDS = ['receipt', 'resolution', 'reply'] as const;
@@ -16,13 +16,17 @@ export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
  * and staff see only a masked form, enough to tell "which address" without spreading it.
  */
 @Entity('notifications')
+@Index(['caseId'])
+@Index(['status', 'id'])
 export class Notification {
   @PrimaryGeneratedColumn('increment')
   id: number;
 
+  @ForeignKey('cases', { onDelete: 'CASCADE' })
   @Column({ type: 'varchar', length: 36 })
   caseId: string;
 
+  @ForeignKey('citizens', { onDelete: 'SET NULL' })
   @Column({ type: 'varchar', length: 36, nullable: true })
   citizenId: string | null;
 
@@ -57,7 +61,7 @@ export class Notification {
   @Column({ type: 'text', nullable: true })
   lastError: string | null;
 
-  @CreateDateColumn({ type: instantType() })
+  @CreateDateColumn({ type: instantType(), default: () => 'CURRENT_TIMESTAMP' })
   createdAt: Date;
 
   @Column({ type: instantType(), nullable: true })

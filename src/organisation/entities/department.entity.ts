@@ -9,6 +9,6 @@ export class Department {
   @Column({ type: 'varchar', length: 200 })
   name: string;
 
-  @CreateDateColumn({ type: instantType() })
+  @CreateDateColumn({ type: instantType(), default: () => 'CURRENT_TIMESTAMP' })
   createdAt: Date;
 }

@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { instantType } from '../../database/column-types';
 
 /**
@@ -7,6 +7,8 @@ import { instantType } from '../../database/column-types';
  * queue and marks it dispatched.
  */
 @Entity('outbox')
+@Index(['dispatchedAt', 'availableAt'])
+@Index(['jobKey'])
 export class OutboxMessage {
   @PrimaryGeneratedColumn('increment')
   id: number;

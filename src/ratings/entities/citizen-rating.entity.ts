@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
 import { instantType } from '../../database/column-types';
 
 export const RATING_SOURCES = ['staff', 'survey'] as const;
@@ -10,13 +10,18 @@ export type RatingSource = (typeof RATING_SOURCES)[number];
  * from what was rated, so the figures survive deletion of the contact, case or person.
  */
 @Entity('citizen_ratings')
+@Index(['contactId'], { unique: true })
+@Index(['caseId'], { unique: true })
+@Index(['ratedAt'])
 export class CitizenRating {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
 
+  @ForeignKey('contacts', { onDelete: 'SET NULL' })
   @Column({ type: 'varchar', length: 36, nullable: true })
   contactId: string | null;
 
+  @ForeignKey('cases', { onDelete: 'SET NULL' })
   @Column({ type: 'varchar', length: 36, nullable: true })
   caseId: string | null;
 
@@ -47,6 +52,7 @@ export class CitizenRating {
   @Column({ type: 'varchar', length: 16 })
   source: RatingSource;
 
+  @ForeignKey('staff_users')
   @Column({ type: 'varchar', length: 36, nullable: true })
   recordedById: string | null;
 

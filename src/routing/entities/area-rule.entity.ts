@@ -1,12 +1,14 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
 import { instantType } from '../../database/column-types';
 
 /** Cases of one catalog type in one area go to another department than the type's own. */
 @Entity('area_rules')
+@Index(['catalogCode'])
 export class AreaRule {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
 
+  @ForeignKey('catalog_entries')
   @Column({ type: 'varchar', length: 64 })
   catalogCode: string;
 
@@ -18,6 +20,7 @@ export class AreaRule {
   @Column({ type: 'varchar', length: 100, nullable: true })
   district: string | null;
 
+  @ForeignKey('departments')
   @Column({ type: 'varchar', length: 32 })
   departmentCode: string;
 
@@ -28,9 +31,10 @@ export class AreaRule {
   @Column({ type: 'varchar', length: 500, nullable: true })
   note: string | null;
 
+  @ForeignKey('staff_users')
   @Column({ type: 'varchar', length: 36, nullable: true })
   createdById: string | null;
 
-  @CreateDateColumn({ type: instantType() })
+  @CreateDateColumn({ type: instantType(), default: () => 'CURRENT_TIMESTAMP' })
   createdAt: Date;
 }

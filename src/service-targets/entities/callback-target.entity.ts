@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
 import { instantType } from '../../database/column-types';
 import { TargetUnit } from '../service-target.types';
 
@@ -7,7 +7,9 @@ import { TargetUnit } from '../service-target.types';
  * callback policy in force when the contact was logged, and when it was made.
  */
 @Entity('callback_targets')
+@Index(['dueAt'])
 export class CallbackTarget {
+  @ForeignKey('contacts', { onDelete: 'CASCADE' })
   @PrimaryColumn({ type: 'varchar', length: 36 })
   contactId: string;
 
@@ -37,6 +39,6 @@ export class CallbackTarget {
   @Column({ type: instantType(), nullable: true })
   madeAt: Date | null;
 
-  @CreateDateColumn({ type: instantType() })
+  @CreateDateColumn({ type: instantType(), default: () => 'CURRENT_TIMESTAMP' })
   createdAt: Date;
 }

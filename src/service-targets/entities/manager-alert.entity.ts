@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { instantType } from '../../database/column-types';
 import { TargetMeasure } from '../service-target.types';
 
@@ -11,6 +11,8 @@ export type AlertKind = (typeof ALERT_KINDS)[number];
  * every manager of the department sees it until someone acknowledges it.
  */
 @Entity('manager_alerts')
+@Index(['departmentCode', 'raisedAt'])
+@Index(['caseId'])
 export class ManagerAlert {
   @PrimaryGeneratedColumn('increment')
   id: number;
@@ -25,12 +27,14 @@ export class ManagerAlert {
   @Column({ type: 'varchar', length: 16 })
   measure: TargetMeasure;
 
+  @ForeignKey('cases', { onDelete: 'SET NULL' })
   @Column({ type: 'varchar', length: 36, nullable: true })
   caseId: string | null;
 
   @Column({ type: 'varchar', length: 16, nullable: true })
   caseReference: string | null;
 
+  @ForeignKey('contacts', { onDelete: 'SET NULL' })
   @Column({ type: 'varchar', length: 36, nullable: true })
   contactId: string | null;
 
@@ -47,6 +51,7 @@ export class ManagerAlert {
   @Column({ type: instantType(), nullable: true })
   acknowledgedAt: Date | null;
 
+  @ForeignKey('staff_users')
   @Column({ type: 'varchar', length: 36, nullable: true })
   acknowledgedById: string | null;
 }

@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, PrimaryColumn } from 'typeorm';
 import { CaseKind, Priority } from '../../catalog/catalog.types';
 import { Channel } from '../../contacts/contact.types';
 import { instantType } from '../../database/column-types';
@@ -53,12 +53,14 @@ export class ServiceTargetPolicy {
   @Column({ type: 'varchar', length: 500, nullable: true })
   note: string | null;
 
-  @Column({ type: instantType() })
+  // The default is for the rows the migration seeds; the service sets both times from the clock.
+  @Column({ type: instantType(), default: () => 'CURRENT_TIMESTAMP' })
   createdAt: Date;
 
-  @Column({ type: instantType() })
+  @Column({ type: instantType(), default: () => 'CURRENT_TIMESTAMP' })
   updatedAt: Date;
 
+  @ForeignKey('staff_users', { onDelete: 'SET NULL' })
   @Column({ type: 'varchar', length: 36, nullable: true })
   updatedById: string | null;
 }

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
 import { instantType } from '../../database/column-types';
 import { CallOutcome, CallRecordSource } from '../call-record.types';
 
@@ -9,6 +9,8 @@ import { CallOutcome, CallRecordSource } from '../call-record.types';
  * kept: the figures do not need it, and it would make every row personal data.
  */
 @Entity('call_records')
+@Index(['startedAt'])
+@Index(['queue', 'startedAt'])
 export class CallRecord {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
@@ -39,6 +41,7 @@ export class CallRecord {
   @Column({ type: 'varchar', length: 254, nullable: true })
   agentEmail: string | null;
 
+  @ForeignKey('service_points')
   @Column({ type: 'varchar', length: 32, nullable: true })
   servicePointCode: string | null;
 
@@ -49,6 +52,6 @@ export class CallRecord {
   @Column({ type: 'varchar', length: 16 })
   source: CallRecordSource;
 
-  @CreateDateColumn({ type: instantType() })
+  @CreateDateColumn({ type: instantType(), default: () => 'CURRENT_TIMESTAMP' })
   createdAt: Date;
 }

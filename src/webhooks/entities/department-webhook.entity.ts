@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, ForeignKey, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { instantType } from '../../database/column-types';
 
 /**
@@ -8,6 +8,7 @@ import { instantType } from '../../database/column-types';
  */
 @Entity('department_webhooks')
 export class DepartmentWebhook {
+  @ForeignKey('departments', { onDelete: 'CASCADE' })
   @PrimaryColumn({ type: 'varchar', length: 32 })
   departmentCode: string;
 
@@ -17,15 +18,16 @@ export class DepartmentWebhook {
   @Column({ type: 'varchar', length: 500, select: false })
   secretSealed: string;
 
-  @Column({ type: 'boolean', default: true })
+  @Column({ type: 'boolean', default: () => 'true' })
   active: boolean;
 
+  @ForeignKey('staff_users')
   @Column({ type: 'varchar', length: 36, nullable: true })
   updatedById: string | null;
 
-  @CreateDateColumn({ type: instantType() })
+  @CreateDateColumn({ type: instantType(), default: () => 'CURRENT_TIMESTAMP' })
   createdAt: Date;
 
-  @UpdateDateColumn({ type: instantType() })
+  @UpdateDateColumn({ type: instantType(), default: () => 'CURRENT_TIMESTAMP' })
   updatedAt: Date;
 }

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
 import { instantType } from '../../database/column-types';
 
 export const WEBHOOK_DELIVERY_STATUSES = ['pending', 'delivered', 'failed', 'cancelled'] as const;
@@ -10,6 +10,8 @@ export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];
  * content is not stored here: it is read from the case when the delivery is sent.
  */
 @Entity('webhook_deliveries')
+@Index(['caseId'])
+@Index(['status', 'createdAt'])
 export class WebhookDelivery {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
@@ -21,9 +23,11 @@ export class WebhookDelivery {
   @Column({ type: 'varchar', length: 32 })
   event: 'case.routed';
 
+  @ForeignKey('departments', { onDelete: 'CASCADE' })
   @Column({ type: 'varchar', length: 32 })
   departmentCode: string;
 
+  @ForeignKey('cases', { onDelete: 'CASCADE' })
   @Column({ type: 'varchar', length: 36 })
   caseId: string;
 
@@ -48,7 +52,7 @@ export class WebhookDelivery {
   @Column({ type: 'text', nullable: true })
   lastError: string | null;
 
-  @CreateDateColumn({ type: instantType() })
+  @CreateDateColumn({ type: instantType(), default: () => 'CURRENT_TIMESTAMP' })
   createdAt: Date;
 
   @Column({ type: instantType(), nullable: true })
