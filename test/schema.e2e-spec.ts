@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { SOURCE_TABLES } from '../src/statistics/sql/source-tables';
 import { createTestApp, TestApp } from './support/test-app';
 
 /**
@@ -25,5 +26,10 @@ describe(`the schema the migrations build (${process.env.TEST_DATABASE})`, () =>
   it('is the schema the entities describe, with nothing for the schema builder to change', async () => {
     const { upQueries } = await dataSource.driver.createSchemaBuilder().log();
     expect(upQueries.map((query) => query.query)).toEqual([]);
+  });
+
+  it('maps every table the statistics read in an owning module', () => {
+    const mapped = new Set(dataSource.entityMetadatas.map((metadata) => metadata.tableName));
+    expect(Object.values(SOURCE_TABLES).filter((table) => !mapped.has(table))).toEqual([]);
   });
 });

@@ -1,32 +1,19 @@
 /**
- * Whose figures a staff member may see.
- *
- * Managers and admins see every department. Handlers and agents see their own departments only:
- * without a departmentCode their figures are narrowed to their departments (the answer says so in
- * `scope`), and asking for another department by name is refused with 403 rather than answered
- * with silently empty figures, so that nobody mistakes "not allowed" for "nothing happened".
+ * Whose figures a staff member may see: the departments the access policy puts in their view
+ * (AccessPolicy.departmentsInView). Managers and admins see every department; handlers and
+ * agents their own, and the answer says so in `scope`. Asking for another department by name
+ * is refused with 403 rather than answered with silently empty figures, so that nobody
+ * mistakes "not allowed" for "nothing happened".
  */
+import { AccessPolicy } from '../auth/access-policy';
 import { StaffPrincipal } from '../auth/roles';
-import { ForbiddenError } from '../common/domain-errors';
 
 export interface StatisticsScope {
   /** The departments whose figures are included; null for every department. */
   departmentCodes: string[] | null;
 }
 
+/** @throws ForbiddenError (403) as AccessPolicy.departmentsInView does. */
 export function departmentScope(principal: StaffPrincipal, requestedDepartmentCode?: string): StatisticsScope {
-  if (principal.role === 'manager' || principal.role === 'admin') {
-    return { departmentCodes: requestedDepartmentCode ? [requestedDepartmentCode] : null };
-  }
-  const own = [...principal.departmentCodes].sort();
-  if (requestedDepartmentCode) {
-    if (!own.includes(requestedDepartmentCode))
-      throw new ForbiddenError(
-        `Figures of department ${requestedDepartmentCode} are for its own staff, managers and admins`,
-      );
-    return { departmentCodes: [requestedDepartmentCode] };
-  }
-  if (own.length === 0)
-    throw new ForbiddenError('You belong to no department, so there are no department figures for you');
-  return { departmentCodes: own };
+  return { departmentCodes: AccessPolicy.departmentsInView(principal, requestedDepartmentCode) };
 }

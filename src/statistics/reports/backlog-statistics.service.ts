@@ -8,6 +8,7 @@ import { ALL_GROUP, compareGroupKeys, GroupKey } from '../report-grouping';
 import { departmentScope } from '../statistics-scope';
 import { SqlParameters, StatisticsSql } from '../sql/statistics-sql.service';
 import { readInTimeSlices } from '../sql/time-sliced-reader';
+import { T } from '../sql/source-tables';
 
 const GROUP_COLUMNS: Record<BacklogGroupBy, string> = {
   department: 'c.department_code',
@@ -69,7 +70,7 @@ export class BacklogStatisticsService {
       parameters.channel = query.channel;
     }
     const oldest = await this.sql.rows<{ oldest_ms: number | null }>(
-      `SELECT MIN(${this.sql.epochMs('c.received_at')}) AS oldest_ms FROM cases c WHERE ${conditions.join(' AND ')}`,
+      `SELECT MIN(${this.sql.epochMs('c.received_at')}) AS oldest_ms FROM ${T.cases} c WHERE ${conditions.join(' AND ')}`,
       parameters,
     );
     const groups = new Map<GroupKey, BacklogRow>();
@@ -77,7 +78,7 @@ export class BacklogStatisticsService {
     const oldestMs = oldest[0]?.oldest_ms;
     if (oldestMs !== null && oldestMs !== undefined) {
       const groupColumn = query.groupBy ? GROUP_COLUMNS[query.groupBy] : 'NULL';
-      const sql = `SELECT ${groupColumn} AS group_value, ${this.sql.epochMs('c.received_at')} AS received_ms FROM cases c
+      const sql = `SELECT ${groupColumn} AS group_value, ${this.sql.epochMs('c.received_at')} AS received_ms FROM ${T.cases} c
         WHERE ${conditions.join(' AND ')} AND c.received_at >= :sliceFrom AND c.received_at < :sliceTo`;
       await readInTimeSlices(
         Number(oldestMs),

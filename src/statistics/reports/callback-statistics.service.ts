@@ -8,6 +8,7 @@ import { ReportContext, ReportContextService, reportOf, StatisticsReport } from 
 import { GroupKey } from '../report-grouping';
 import { CONTACT_GROUPINGS, CONTACTS, reportSelection } from '../sql/report-selection';
 import { SqlParameters, StatisticsSql } from '../sql/statistics-sql.service';
+import { T } from '../sql/source-tables';
 
 export const DEFAULT_CALLBACK_TARGET_WORKING_DAYS = 1;
 
@@ -89,7 +90,7 @@ export class CallbackStatisticsService {
       `SELECT ${selection.groupColumn} AS group_value, ${this.sql.epochMs('c.started_at')} AS started_ms, ${this.sql.epochMs('c.ended_at')} AS ended_ms,
          ${this.sql.epochMs('cb.made_at')} AS made_ms
          ${stored ? `, ${this.sql.epochMs('ct.due_at')} AS due_ms` : ''}
-       FROM ${selection.from} LEFT JOIN contact_callbacks cb ON cb.contact_id = c.id${stored ? ' LEFT JOIN callback_targets ct ON ct.contact_id = c.id' : ''}
+       FROM ${selection.from} LEFT JOIN ${T.contactCallbacks} cb ON cb.contact_id = c.id${stored ? ` LEFT JOIN ${T.callbackTargets} ct ON ct.contact_id = c.id` : ''}
        WHERE ${selection.where}`,
       parameters,
     );
@@ -111,7 +112,7 @@ export class CallbackStatisticsService {
 
   /** Service targets keep a callback's due time in callback_targets, once that module maps the table. */
   private storedDueTimes(wanted: boolean): boolean {
-    return wanted && this.sql.hasColumn('callback_targets', 'due_at');
+    return wanted && this.sql.hasColumn(T.callbackTargets, 'due_at');
   }
 }
 

@@ -7,6 +7,7 @@ import { GroupBy, GroupDimension } from '../report-grouping';
 import { SqlParameters, StatisticsSql } from '../sql/statistics-sql.service';
 import { readInTimeSlices } from '../sql/time-sliced-reader';
 import { CaseFactsRow, CaseFigures, CaseStatisticsRow } from './case-figures';
+import { T } from '../sql/source-tables';
 
 export const CASE_GROUPINGS: readonly GroupBy[] = [
   'department',
@@ -60,8 +61,8 @@ export class CaseStatisticsService {
     // the due time service targets stored on it, and cases without one to the default.
     const stored = {
       firstResponse:
-        query.firstResponseTargetWorkingDays === undefined && this.sql.hasColumn('cases', 'first_response_due_at'),
-      resolution: query.resolutionTargetWorkingDays === undefined && this.sql.hasColumn('cases', 'resolution_due_at'),
+        query.firstResponseTargetWorkingDays === undefined && this.sql.hasColumn(T.cases, 'first_response_due_at'),
+      resolution: query.resolutionTargetWorkingDays === undefined && this.sql.hasColumn(T.cases, 'resolution_due_at'),
     };
     const figures = new CaseFigures(context.calendar, context.nowMs, targets);
     await this.readCases(context, stored, (key, row) => figures.add(key, row));
@@ -104,7 +105,7 @@ export class CaseStatisticsService {
     const sql = `SELECT ${this.sql.epochMs('c.received_at')} AS received_ms, ${this.sql.epochMs('c.first_response_at')} AS first_response_ms,
         ${this.sql.epochMs('c.resolved_at')} AS resolved_ms, c.return_count AS return_count, c.reopen_count AS reopen_count,
         c.status AS status, ${groupColumn} AS group_value${dueColumns}
-      FROM cases c${grouping.dimension === 'gender' ? ' LEFT JOIN citizens z ON z.id = c.citizen_id' : ''}
+      FROM ${T.cases} c${grouping.dimension === 'gender' ? ` LEFT JOIN ${T.citizens} z ON z.id = c.citizen_id` : ''}
       WHERE ${conditions.join(' AND ')}`;
     await readInTimeSlices(
       context.period.fromMs,

@@ -8,6 +8,7 @@ import { ReportContext, ReportContextService, reportOf, StatisticsReport } from 
 import { GroupBy, GroupDimension, GroupKey } from '../report-grouping';
 import { CONTACTS, reportSelection } from '../sql/report-selection';
 import { SqlParameters, StatisticsSql } from '../sql/statistics-sql.service';
+import { T } from '../sql/source-tables';
 
 const EMAIL_GROUPINGS: readonly GroupBy[] = ['department', 'catalog', 'gender', ...PERIOD_GRANULARITIES];
 const CASE_DIMENSIONS: Partial<Record<GroupDimension, string>> = {
@@ -115,7 +116,7 @@ export class EmailAnswerStatisticsService {
     const dimension = context.grouping.dimension;
     return this.sql.rows<EmailSqlRow>(
       `SELECT ${(dimension && CASE_DIMENSIONS[dimension]) ?? 'NULL'} AS group_value, ${this.sql.epochMs('c.received_at')} AS arrived_ms, ${this.sql.epochMs('c.first_response_at')} AS answered_ms
-       FROM cases c JOIN catalog_entries k ON k.code = c.catalog_code${dimension === 'gender' ? ' LEFT JOIN citizens z ON z.id = c.citizen_id' : ''}
+       FROM ${T.cases} c JOIN ${T.catalogEntries} k ON k.code = c.catalog_code${dimension === 'gender' ? ` LEFT JOIN ${T.citizens} z ON z.id = c.citizen_id` : ''}
        WHERE ${conditions.join(' AND ')}`,
       parameters,
     );

@@ -9,9 +9,10 @@ import { SqlParameters, StatisticsSql } from '../sql/statistics-sql.service';
 import { readInTimeSlices } from '../sql/time-sliced-reader';
 import { CallCounts, noCalls, PhoneStatisticsRow, phoneRow, sumCalls } from './phone-figures';
 import { ContactStatisticsService, contactsOf } from './contact-statistics.service';
+import { T } from '../sql/source-tables';
 
 const CALL_RECORDS: ReportTable = {
-  table: 'call_records r',
+  table: `${T.callRecords} r`,
   instantColumn: 'r.started_at',
   dimensions: { queue: 'r.queue', servicePoint: 'r.service_point_code' },
   departmentColumn: null,

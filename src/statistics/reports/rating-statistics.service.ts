@@ -7,9 +7,10 @@ import { ReportContextService, reportOf, StatisticsReport } from '../report-cont
 import { GroupBy, GroupKey } from '../report-grouping';
 import { ReportTable, reportSelection } from '../sql/report-selection';
 import { SqlParameters, StatisticsSql } from '../sql/statistics-sql.service';
+import { T } from '../sql/source-tables';
 
 const RATINGS: ReportTable = {
-  table: 'citizen_ratings r',
+  table: `${T.citizenRatings} r`,
   instantColumn: 'r.rated_at',
   dimensions: {
     department: 'r.department_code',

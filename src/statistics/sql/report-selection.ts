@@ -2,6 +2,7 @@ import { PERIOD_GRANULARITIES } from '../period-buckets';
 import { ReportContext } from '../report-context.service';
 import { GroupBy, GroupDimension } from '../report-grouping';
 import { SqlParameters, StatisticsSql } from './statistics-sql.service';
+import { T } from './source-tables';
 
 /** What a report needs to know about a table to select a period's rows and group them. */
 export interface ReportTable {
@@ -21,11 +22,10 @@ export interface ReportTable {
  * the first by code counts, so that no contact is counted twice. Managers and admins belong to no
  * department, so their contacts have none.
  */
-export const CONTACT_DEPARTMENT_SQL =
-  '(SELECT MIN(sd.department_code) FROM staff_user_departments sd WHERE sd.user_id = c.agent_id)';
+export const CONTACT_DEPARTMENT_SQL = `(SELECT MIN(sd.department_code) FROM ${T.staffUserDepartments} sd WHERE sd.user_id = c.agent_id)`;
 
 export const CONTACTS: ReportTable = {
-  table: 'contacts c',
+  table: `${T.contacts} c`,
   instantColumn: 'c.started_at',
   dimensions: {
     department: CONTACT_DEPARTMENT_SQL,
