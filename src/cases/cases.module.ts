@@ -6,7 +6,7 @@ import { ContactsModule } from '../contacts/contacts.module';
 import { OrganisationModule } from '../organisation/organisation.module';
 import { CaseAccessLog } from './case-access-log.service';
 import { CaseChangePublisher } from './case-change-publisher.service';
-import { CaseImportWriter } from './case-import-writer';
+import { CaseImportWriter } from './case-import-writer.service';
 import { CaseRecordsService } from './case-records.service';
 import { CaseWorkflowService } from './case-workflow.service';
 import { CasesService } from './cases.service';

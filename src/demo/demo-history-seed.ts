@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { CHANNELS } from '../contacts/contact.types';
-import { CaseImportWriter, HistoricalCase } from '../cases/case-import-writer';
+import { CaseImportWriter, HistoricalCase } from '../cases/case-import-writer.service';
 import { generateDemoHistory } from './demo-history';
 import { SeededRandom } from './seeded-random';
 import { DEMO_CATALOG } from './demo-municipality';

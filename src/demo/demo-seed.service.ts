@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { hashPassword } from '../auth/password-hasher';
 import { StaffService } from '../auth/staff.service';
-import { CaseImportWriter } from '../cases/case-import-writer';
+import { CaseImportWriter } from '../cases/case-import-writer.service';
 import { CatalogService } from '../catalog/catalog.service';
 import { Clock } from '../common/clock';
 import { APP_CONFIG } from '../config/config.module';

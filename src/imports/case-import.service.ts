@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
 import { StaffPrincipal } from '../auth/roles';
-import { CaseImportWriter, CatalogTraits, ImportWriteOptions } from '../cases/case-import-writer';
+import { CaseImportWriter, CatalogTraits, ImportWriteOptions } from '../cases/case-import-writer.service';
 import { CatalogService } from '../catalog/catalog.service';
 import { Clock } from '../common/clock';
 import { ConflictError } from '../common/domain-errors';

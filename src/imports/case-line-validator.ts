@@ -1,7 +1,7 @@
 import { CASE_STATUSES, CaseStatus } from '../cases/case-lifecycle';
 import { CHANNELS, Channel } from '../contacts/contact.types';
 import { isBlank, LineFields, readChoice, readInstant, readText, unknownFields } from './field-readers';
-import { HistoricalCase } from '../cases/case-import-writer';
+import { HistoricalCase } from '../cases/case-import-writer.service';
 
 /** One historical case from an import file, checked and with its times read. */
 /** A checked line: a historical case as the cases area stores it. */
