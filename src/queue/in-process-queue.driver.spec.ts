@@ -161,4 +161,17 @@ describe('InProcessQueueDriver', () => {
       'A job key says what the job is about',
     );
   });
+
+  it('waits out a delay longer than the longest timer in steps, without running early or spinning', async () => {
+    const ran: unknown[] = [];
+    queue.work('service-targets', async (job) => void ran.push(job.data));
+    const thirtyDaysMs = 30 * 24 * 3600_000;
+    await queue.add('service-targets', 'case-target-check', { check: 'breach' }, { delayMs: thirtyDaysMs });
+    // Well past the first timer (2^31 - 1 ms) and short of the delay: still waiting, one timer pending.
+    await jest.advanceTimersByTimeAsync(25 * 24 * 3600_000);
+    expect(ran).toEqual([]);
+    expect(jest.getTimerCount()).toBe(1);
+    await jest.advanceTimersByTimeAsync(5 * 24 * 3600_000);
+    expect(ran).toEqual([{ check: 'breach' }]);
+  });
 });

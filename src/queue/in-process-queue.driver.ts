@@ -33,6 +33,8 @@ interface QueueState {
 const KEEP_COMPLETED_MS = 3600_000;
 const KEEP_FAILED_MS = 7 * 24 * 3600_000;
 const KEEP_AT_MOST = 1000;
+/** Node's longest timer (2^31 - 1 ms, about 24.8 days); a delay beyond it is waited out in steps. */
+const LONGEST_TIMER_MS = 2 ** 31 - 1;
 
 /**
  * Runs the jobs inside this process, for a machine with no Redis. Unlike a synchronous
@@ -183,7 +185,9 @@ export class InProcessQueueDriver extends MessageQueue {
     let next = Infinity;
     for (const job of state.jobs.values()) if (job.state === 'delayed') next = Math.min(next, job.runAt);
     if (next === Infinity) return;
-    state.timer = setTimeout(() => this.pump(state), Math.max(0, next - Date.now()));
+    // A timer longer than Node allows would fire at once, again and again; a shorter one that
+    // finds nothing due simply arms the next.
+    state.timer = setTimeout(() => this.pump(state), Math.min(Math.max(0, next - Date.now()), LONGEST_TIMER_MS));
     // A delayed job alone does not keep the process alive, as with Redis.
     state.timer.unref();
   }
