@@ -15,6 +15,15 @@ import { CaseEvent } from './entities/case-event.entity';
 import { Case } from './entities/case.entity';
 import { ReferenceCounter } from './entities/reference-counter.entity';
 
+const SERVICES = [
+  CasesService,
+  CaseWorkflowService,
+  CaseRecordsService,
+  CaseChangePublisher,
+  CaseAccessLog,
+  CaseImportWriter,
+];
+
 /**
  * Cases: the one writer of cases and their timelines (CaseWorkflowService, and CaseImportWriter
  * for history), what staff read (CasesService), the read model other areas use
@@ -29,21 +38,7 @@ import { ReferenceCounter } from './entities/reference-counter.entity';
     ContactsModule,
     OrganisationModule,
   ],
-  providers: [
-    CasesService,
-    CaseWorkflowService,
-    CaseRecordsService,
-    CaseChangePublisher,
-    CaseAccessLog,
-    CaseImportWriter,
-  ],
-  exports: [
-    CasesService,
-    CaseWorkflowService,
-    CaseRecordsService,
-    CaseChangePublisher,
-    CaseAccessLog,
-    CaseImportWriter,
-  ],
+  providers: SERVICES,
+  exports: SERVICES,
 })
 export class CasesModule {}
