@@ -66,6 +66,18 @@ export const AccessPolicy = {
   },
 
   /**
+   * Whether the principal may see the personal data (name, e-mail, phone) of the citizen behind
+   * a case: only those who work with the citizen need it (GDPR art. 5(1)(c), data minimisation):
+   * service-center agents, who answer the citizen; handlers of the department that owns the
+   * case; managers and admins. Never someone who may not read the case's content.
+   */
+  mayReadPersonalData(principal: StaffPrincipal, subject: ConfidentialitySubject): boolean {
+    if (!AccessPolicy.mayReadContent(principal, subject)) return false;
+    if (principal.role !== 'handler') return true;
+    return subject.departmentCode !== null && principal.departmentCodes.includes(subject.departmentCode);
+  },
+
+  /**
    * `mayReadContent` as a query condition: the rows whose content the principal may read, or
    * null when that is every row. `columns` names the two columns as the query spells them
    * (entity properties in a TypeORM query builder, e.g. `c.departmentCode`; column names in

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { StaffPrincipal } from '../auth/roles';
 import { Clock } from '../common/clock';
-import { ConflictError, InvalidInputError, NotFoundError } from '../common/domain-errors';
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../common/domain-errors';
+import { AccessPolicy } from '../auth/access-policy';
 import { ContactsService } from '../contacts/contacts.service';
 import { CallbackListener } from './callback-listener';
 import { TransactionService } from '../database/transaction.service';
@@ -46,6 +47,10 @@ export class CallbacksService {
     return this.transactions.run(async (manager) => {
       const contact = await this.contacts.find(contactId, manager);
       if (!contact) throw new NotFoundError('Contact', contactId);
+      // Recording the callback is a decision about what the contact said.
+      if (!AccessPolicy.mayReadContent(principal, contact)) {
+        throw new ForbiddenError('This contact is about a confidential case of another department');
+      }
       if (!owesCallback(contact.outcome))
         throw new ConflictError(`Contact ${contactId} has outcome "${contact.outcome}" and owes no callback`);
       if (await manager.existsBy(ContactCallback, { contactId }))

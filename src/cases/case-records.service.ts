@@ -24,6 +24,12 @@ export interface NeighbourCriteria {
   /** A street address prefix, lower case. */
   streetPrefix: string | null;
   box: { minLat: number; maxLat: number; minLng: number; maxLng: number } | null;
+  /**
+   * Confidential cases count only when they belong to this department (the new case is itself
+   * confidential there); null: none do. A hint must not tell that a confidential case exists at an
+   * address, or how far away.
+   */
+  confidentialOfDepartment: string | null;
   limit: number;
 }
 
@@ -101,6 +107,14 @@ export class CaseRecordsService {
       .andWhere('c.status IN (:...statuses)', { statuses: OPEN_STATUSES })
       .andWhere('c.receivedAt >= :since', { since: criteria.since })
       .andWhere('c.id <> :id', { id: criteria.excludeId });
+    if (criteria.confidentialOfDepartment) {
+      query.andWhere('(c.confidential = :notConfidential OR c.departmentCode = :ownDepartment)', {
+        notConfidential: false,
+        ownDepartment: criteria.confidentialOfDepartment,
+      });
+    } else {
+      query.andWhere('c.confidential = :notConfidential', { notConfidential: false });
+    }
     const conditions: string[] = [];
     if (criteria.streetPrefix) {
       conditions.push('LOWER(c.address) LIKE :street');

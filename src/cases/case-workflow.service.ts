@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { AccessPolicy } from '../auth/access-policy';
 import { StaffPrincipal } from '../auth/roles';
 import { Priority } from '../catalog/catalog.types';
 import { CatalogService } from '../catalog/catalog.service';
@@ -12,14 +11,14 @@ import { localYear } from '../common/time-zone';
 import { ContactsService } from '../contacts/contacts.service';
 import { TransactionService } from '../database/transaction.service';
 import { OrganisationService } from '../organisation/organisation.service';
-import { CaseAccessLog } from './case-access-log.service';
 import { CaseChangeEvent } from './case-change';
 import { CaseChangePublisher } from './case-change-publisher.service';
 import { CaseAction, CaseStatus, nextStatus } from './case-lifecycle';
 import { refusalFor, writeRefusalFor } from './case-permissions';
 import { CaseEventRecord, CaseRecord, ServiceTargetState } from './case-record';
 import { appendCaseEvent, loadCaseForUpdate } from './case-timeline';
-import { CaseView, RedactedCaseView, toCaseView, toRedactedCaseView } from './case.view';
+import { CaseView, RedactedCaseView } from './case.view';
+import { CasesService } from './cases.service';
 import { CaseActionDto } from './dto/case-action.dto';
 import { CreateCaseDto, CreatedCaseDto } from './dto/create-case.dto';
 import { NoticeTopic } from './entities/case-event.entity';
@@ -78,7 +77,7 @@ export class CaseWorkflowService {
     private readonly transactions: TransactionService,
     private readonly clock: Clock,
     private readonly publisher: CaseChangePublisher,
-    private readonly accessLog: CaseAccessLog,
+    private readonly cases: CasesService,
     private readonly citizens: CitizensService,
     private readonly catalog: CatalogService,
     private readonly organisation: OrganisationService,
@@ -232,7 +231,7 @@ export class CaseWorkflowService {
     departmentCode: string,
     claimable: readonly CaseStatus[],
   ): Promise<CaseView | null> {
-    const refusal = refusalFor(principal, 'claim', { status: 'routed', departmentCode });
+    const refusal = refusalFor(principal, 'claim', { status: 'routed', departmentCode, confidential: false });
     if (refusal) throw new ForbiddenError(refusal);
     return this.transactions.run(async (manager) => {
       for (let tries = 0; tries < CLAIM_TRIES; tries += 1) {
@@ -358,12 +357,16 @@ export class CaseWorkflowService {
     await this.publish(manager, target, { action: step.action, fromStatus, actorId: step.actorId, at: step.at });
   }
 
-  private publish(
+  private async publish(
     manager: EntityManager,
     target: Case,
     change: Pick<CaseChangeEvent, 'action' | 'fromStatus' | 'actorId' | 'at'>,
   ): Promise<void> {
-    return this.publisher.publish(manager, { ...change, toStatus: target.status, case: target });
+    // The contact a confidential case came of says what the case says: it follows the case.
+    if (target.confidential && target.contactId) {
+      await this.contacts.followConfidentialCase(manager, target.contactId, target.departmentCode);
+    }
+    await this.publisher.publish(manager, { ...change, toStatus: target.status, case: target });
   }
 
   private async claim(manager: EntityManager, principal: StaffPrincipal, candidate: Case): Promise<CaseView | null> {
@@ -396,15 +399,13 @@ export class CaseWorkflowService {
     return (await this.answer(manager, principal, claimed)) as CaseView;
   }
 
-  /** The case as the actor may see it after a step; reading a confidential case's content is logged. */
+  /** The case as the actor may see it after a step (CasesService.viewsFor); reading a confidential case's content is logged. */
   private async answer(
     manager: EntityManager,
     principal: StaffPrincipal,
     target: Case,
   ): Promise<CaseView | RedactedCaseView> {
-    if (!AccessPolicy.mayReadContent(principal, target)) return toRedactedCaseView(target);
-    await this.accessLog.record(principal, [target], 'read', manager);
-    return toCaseView(target, null);
+    return (await this.cases.viewsFor(principal, [target], 'read', manager))[0];
   }
 
   private write<T>(
@@ -414,8 +415,6 @@ export class CaseWorkflowService {
   ): Promise<T> {
     return this.transactions.run(async (manager) => {
       const target = await loadCaseForUpdate(manager, id);
-      if (!AccessPolicy.mayReadContent(principal, target))
-        throw new ForbiddenError('This case is confidential to its department');
       const refusal = writeRefusalFor(principal, target);
       if (refusal) throw new ForbiddenError(refusal);
       return work(manager, target, this.clock.now());

@@ -13,7 +13,10 @@ export interface CaseView {
   priority: string;
   channel: string;
   description: string;
+  /** Null when there is none, or when the reader may not see personal data (then `citizenWithheld`). */
   citizen: CitizenView | null;
+  /** The case has a citizen whose personal data the reader may not see. */
+  citizenWithheld: boolean;
   location: { address: string | null; postalCode: string | null; lat: number | null; lng: number | null } | null;
   contactId: string | null;
   confidential: boolean;
@@ -43,7 +46,8 @@ export interface RedactedCaseView {
   closedAt: Date | null;
 }
 
-export function toCaseView(row: Case, citizen: CitizenView | null): CaseView {
+/** `citizen`: the citizen as the reader may see them, or 'withheld' when they may not see personal data. */
+export function toCaseView(row: Case, citizen: CitizenView | null | 'withheld'): CaseView {
   const hasLocation = row.address !== null || row.postalCode !== null || row.lat !== null || row.lng !== null;
   return {
     id: row.id,
@@ -55,7 +59,8 @@ export function toCaseView(row: Case, citizen: CitizenView | null): CaseView {
     priority: row.priority,
     channel: row.channel,
     description: row.description,
-    citizen,
+    citizen: citizen === 'withheld' ? null : citizen,
+    citizenWithheld: citizen === 'withheld',
     location: hasLocation ? { address: row.address, postalCode: row.postalCode, lat: row.lat, lng: row.lng } : null,
     contactId: row.contactId,
     confidential: row.confidential,

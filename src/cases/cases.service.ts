@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, SelectQueryBuilder } from 'typeorm';
+import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { AccessPolicy } from '../auth/access-policy';
 import { StaffPrincipal } from '../auth/roles';
 import { CitizensService } from '../citizens/citizens.service';
 import { NotFoundError } from '../common/domain-errors';
 import { Page } from '../common/pagination.dto';
 import { CaseAccessLog } from './case-access-log.service';
-import { CaseEventRecord } from './case-record';
+import { CaseEventRecord, CaseRecord } from './case-record';
 import { CaseView, RedactedCaseView, toCaseView, toRedactedCaseView } from './case.view';
 import { ListCasesQuery } from './dto/list-cases-query.dto';
 import { CaseAccess } from './entities/case-access.entity';
@@ -30,10 +30,7 @@ export class CasesService {
   async get(principal: StaffPrincipal, id: string): Promise<CaseView | RedactedCaseView> {
     const found = await this.dataSource.manager.findOneBy(Case, { id });
     if (!found) throw new NotFoundError('Case', id);
-    if (!AccessPolicy.mayReadContent(principal, found)) return toRedactedCaseView(found);
-    await this.accessLog.record(principal, [found], 'read');
-    const citizens = await this.citizens.views(this.dataSource.manager, found.citizenId ? [found.citizenId] : []);
-    return toCaseView(found, found.citizenId ? (citizens.get(found.citizenId) ?? null) : null);
+    return (await this.viewsFor(principal, [found], 'read'))[0];
   }
 
   /** Cases received in [from, to) (UTC), newest first, filtered; confidential ones redacted for those who may not read them. */
@@ -44,29 +41,47 @@ export class CasesService {
     if (query.status) builder.andWhere('c.status = :status', { status: query.status });
     if (query.departmentCode)
       builder.andWhere('c.departmentCode = :departmentCode', { departmentCode: query.departmentCode });
-    if (query.catalogCode) builder.andWhere('c.catalogCode = :catalogCode', { catalogCode: query.catalogCode });
     if (query.from) builder.andWhere('c.receivedAt >= :from', { from: new Date(query.from) });
     if (query.to) builder.andWhere('c.receivedAt < :to', { to: new Date(query.to) });
-    if (query.text) this.whereTextMatches(builder, principal, query.text);
+    // A filter on what a redacted case hides (its type, its text) finds only cases the reader may
+    // read: matching it would tell what the hidden field says.
+    if (query.catalogCode) builder.andWhere('c.catalogCode = :catalogCode', { catalogCode: query.catalogCode });
+    if (query.text) this.whereTextMatches(builder, query.text);
+    if (query.catalogCode || query.text) this.whereReadable(builder, principal);
     const [rows, total] = await builder
       .orderBy('c.receivedAt', 'DESC')
       .addOrderBy('c.id', 'ASC')
       .take(limit)
       .skip(offset)
       .getManyAndCount();
+    return { items: await this.viewsFor(principal, rows, 'list'), total, limit, offset };
+  }
 
+  /**
+   * Cases as `principal` may see them, in the order given: redacted when the access policy does
+   * not let them read the content, without the citizen's personal data when it does not let them
+   * see that; reads of confidential content are recorded as `access` (inside `manager`'s
+   * transaction when given).
+   */
+  async viewsFor(
+    principal: StaffPrincipal,
+    rows: readonly CaseRecord[],
+    access: CaseAccess['access'],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Array<CaseView | RedactedCaseView>> {
     const readable = rows.filter((row) => AccessPolicy.mayReadContent(principal, row));
+    const withPersonalData = readable.filter((row) => AccessPolicy.mayReadPersonalData(principal, row));
     const citizens = await this.citizens.views(
-      this.dataSource.manager,
-      readable.map((r) => r.citizenId).filter((v): v is string => v !== null),
+      manager,
+      withPersonalData.map((row) => row.citizenId).filter((citizenId): citizenId is string => citizenId !== null),
     );
-    await this.accessLog.record(principal, readable, 'list');
-    const items = rows.map((row) =>
-      readable.includes(row)
-        ? toCaseView(row, row.citizenId ? (citizens.get(row.citizenId) ?? null) : null)
-        : toRedactedCaseView(row),
-    );
-    return { items, total, limit, offset };
+    await this.accessLog.record(principal, readable, access, manager.queryRunner ? manager : undefined);
+    return rows.map((row) => {
+      if (!readable.includes(row)) return toRedactedCaseView(row);
+      if (row.citizenId === null) return toCaseView(row, null);
+      if (!withPersonalData.includes(row)) return toCaseView(row, 'withheld');
+      return toCaseView(row, citizens.get(row.citizenId) ?? null);
+    });
   }
 
   /**
@@ -91,15 +106,14 @@ export class CasesService {
     return this.accessLog.list(id);
   }
 
-  /**
-   * A text search must not find confidential cases by their content for someone who
-   * may not read them: the search itself would leak what they say.
-   */
-  private whereTextMatches(builder: SelectQueryBuilder<Case>, principal: StaffPrincipal, text: string): void {
+  private whereTextMatches(builder: SelectQueryBuilder<Case>, text: string): void {
     const pattern = `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     builder.andWhere("(LOWER(c.description) LIKE :pattern ESCAPE '\\' OR c.reference LIKE :pattern ESCAPE '\\')", {
       pattern,
     });
+  }
+
+  private whereReadable(builder: SelectQueryBuilder<Case>, principal: StaffPrincipal): void {
     const readable = AccessPolicy.readableContentCondition(principal, {
       confidential: 'c.confidential',
       departmentCode: 'c.departmentCode',

@@ -30,29 +30,18 @@ export class CitizensService {
   }
 
   /**
-   * Records the citizen of a contact or case inside the caller's transaction. A known
-   * identity number finds the same person again, and fills in what they told us now.
+   * Records the citizen of a contact or case inside the caller's transaction, with the details
+   * they gave this time. Each registration is a row of its own: a known identity number is
+   * stored (as its keyed hash) so that the same person can be found again by those allowed to,
+   * but it never looks up, returns or overwrites what another registration holds. Registering a
+   * case with someone's number reveals nothing about them, and details given now never replace
+   * the ones messages about earlier cases go to. Null when nothing was given.
    */
   async register(manager: EntityManager, input: CitizenDto): Promise<Citizen | null> {
     const hasAnything = input.name || input.email || input.phone || input.personalNumber || input.gender;
     if (!hasAnything) return null;
-
     const parsed = input.personalNumber ? parsePersonalNumber(input.personalNumber) : null;
     const normalized = parsed?.valid ? parsed.normalized : null;
-    const hash = normalized ? this.vault.hash(normalized) : null;
-
-    if (hash) {
-      const known = await manager.findOneBy(Citizen, { personalNumberHash: hash });
-      if (known) {
-        Object.assign(known, {
-          name: input.name ?? known.name,
-          email: input.email ?? known.email,
-          phone: input.phone ?? known.phone,
-          gender: input.gender ?? known.gender,
-        });
-        return manager.save(known);
-      }
-    }
     return manager.save(
       manager.create(Citizen, {
         id: newId(),
@@ -60,17 +49,10 @@ export class CitizensService {
         email: input.email ?? null,
         phone: input.phone ?? null,
         gender: input.gender ?? null,
-        personalNumberHash: hash,
+        personalNumberHash: normalized ? this.vault.hash(normalized) : null,
         personalNumberEncrypted: normalized ? this.vault.encrypt(normalized) : null,
       }),
     );
-  }
-
-  /** Finds the citizen with this identity number, for "what did they ask before". */
-  async findByPersonalNumber(manager: EntityManager, personalNumber: string): Promise<Citizen | null> {
-    const parsed = parsePersonalNumber(personalNumber);
-    if (!parsed.valid) return null;
-    return manager.findOneBy(Citizen, { personalNumberHash: this.vault.hash(parsed.normalized) });
   }
 
   /** The citizen as staff see them, or null; inside `manager`'s transaction when given. */

@@ -29,15 +29,15 @@ export class ContactsController {
   @Roles('agent', 'manager', 'admin')
   @ApiOkResponse({ type: ContactPageResponse, description: 'Newest first' })
   @ApiErrors(400, 403)
-  async list(@Query() query: ListContactsQuery): Promise<ContactPageResponse> {
-    return toPageResponse(await this.contacts.list(query), toContactResponse);
+  async list(@CurrentStaff() staff: StaffPrincipal, @Query() query: ListContactsQuery): Promise<ContactPageResponse> {
+    return toPageResponse(await this.contacts.list(staff, query), toContactResponse);
   }
 
   @Get(':id')
   @Roles('agent', 'manager', 'admin')
   @ApiOkResponse({ type: ContactResponse })
   @ApiErrors(403, 404)
-  async get(@Param('id') id: string): Promise<ContactResponse> {
-    return toContactResponse(await this.contacts.get(id));
+  async get(@CurrentStaff() staff: StaffPrincipal, @Param('id') id: string): Promise<ContactResponse> {
+    return toContactResponse(await this.contacts.get(staff, id));
   }
 }

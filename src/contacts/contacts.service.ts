@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { AccessPolicy } from '../auth/access-policy';
 import { StaffPrincipal } from '../auth/roles';
 import { CatalogService } from '../catalog/catalog.service';
 import { CitizensService, CitizenView } from '../citizens/citizens.service';
@@ -23,11 +24,19 @@ export interface ContactView {
   startedAt: Date;
   endedAt: Date;
   durationSeconds: number;
-  summary: string;
+  /** Null when redacted. */
+  summary: string | null;
+  /** Null when redacted. */
   catalogCode: string | null;
   outcome: ContactOutcome;
   gender: string | null;
+  /** Null when redacted, or when the reader may not see the citizen's personal data. */
   citizen: CitizenView | null;
+  /** About a confidential matter: readable only by `departmentCode`'s handlers, managers and admins. */
+  confidential: boolean;
+  departmentCode: string | null;
+  /** True when the reader may not read this contact's content: summary, type and citizen are left out. */
+  redacted: boolean;
 }
 
 @Injectable()
@@ -70,7 +79,7 @@ export class ContactsService {
     if (problems.length) throw new InvalidInputError(problems);
 
     return this.transactions.run(async (manager) => {
-      await this.requireReferences(manager, input);
+      const confidentialType = await this.requireReferences(manager, input);
       const citizen = input.citizen ? await this.citizens.register(manager, input.citizen) : null;
       const contact = manager.create(Contact, {
         id: newId(),
@@ -84,6 +93,8 @@ export class ContactsService {
         outcome: input.outcome,
         citizenId: citizen?.id ?? null,
         gender: input.gender ?? input.citizen?.gender ?? citizen?.gender ?? null,
+        confidential: confidentialType !== null,
+        departmentCode: confidentialType?.departmentCode ?? null,
       });
       await manager.save(contact);
       const logged = (await this.views(manager, [contact]))[0];
@@ -92,19 +103,37 @@ export class ContactsService {
     });
   }
 
-  /** The contact, or null; inside `manager`'s transaction when given. */
+  /**
+   * A confidential case came of the contact: the contact follows the case's confidentiality and
+   * its department from now on. Inside the case's transaction.
+   */
+  async followConfidentialCase(
+    manager: EntityManager,
+    contactId: string,
+    departmentCode: string | null,
+  ): Promise<void> {
+    await manager.update(Contact, { id: contactId }, { confidential: true, departmentCode });
+  }
+
+  /** The contact whole, for other areas, which apply the access policy to what they show; or null. */
   async find(id: string, manager: EntityManager = this.dataSource.manager): Promise<ContactView | null> {
     const contact = await manager.findOneBy(Contact, { id });
     return contact ? (await this.views(manager, [contact]))[0] : null;
   }
 
-  async get(id: string): Promise<ContactView> {
+  /**
+   * The contact as `principal` may see it (see ContactView.redacted).
+   *
+   * @throws NotFoundError when there is no such contact.
+   */
+  async get(principal: StaffPrincipal, id: string): Promise<ContactView> {
     const contact = await this.dataSource.manager.findOneBy(Contact, { id });
     if (!contact) throw new NotFoundError('Contact', id);
-    return (await this.views(this.dataSource.manager, [contact]))[0];
+    return this.asSeenBy(principal, (await this.views(this.dataSource.manager, [contact]))[0]);
   }
 
-  async list(query: ListContactsQuery): Promise<Page<ContactView>> {
+  /** Contacts started in [from, to) (UTC), newest first, each as `principal` may see it. */
+  async list(principal: StaffPrincipal, query: ListContactsQuery): Promise<Page<ContactView>> {
     const limit = query.limit ?? 50;
     const offset = query.offset ?? 0;
     const builder = this.dataSource.manager.createQueryBuilder(Contact, 'contact');
@@ -120,20 +149,32 @@ export class ContactsService {
       .take(limit)
       .skip(offset)
       .getManyAndCount();
-    return { items: await this.views(this.dataSource.manager, contacts), total, limit, offset };
+    const views = await this.views(this.dataSource.manager, contacts);
+    return { items: views.map((view) => this.asSeenBy(principal, view)), total, limit, offset };
   }
 
-  private async requireReferences(manager: EntityManager, input: CreateContactDto): Promise<void> {
+  /** What the access policy lets `principal` see of a contact. */
+  asSeenBy(principal: StaffPrincipal, contact: ContactView): ContactView {
+    if (!AccessPolicy.mayReadContent(principal, contact)) {
+      return { ...contact, summary: null, catalogCode: null, citizen: null, redacted: true };
+    }
+    return AccessPolicy.mayReadPersonalData(principal, contact) ? contact : { ...contact, citizen: null };
+  }
+
+  /** Checks the references; answers the catalog type when it is confidential (the contact then is too). */
+  private async requireReferences(
+    manager: EntityManager,
+    input: CreateContactDto,
+  ): Promise<{ departmentCode: string } | null> {
     const problems: string[] = [];
     if (input.servicePointCode && !(await this.organisation.servicePointExists(input.servicePointCode, manager))) {
       problems.push(`servicePointCode: unknown service point "${input.servicePointCode}"`);
     }
-    if (input.catalogCode && !(await this.catalog.findAny(input.catalogCode, manager))) {
-      problems.push(`catalogCode: unknown catalog entry "${input.catalogCode}"`);
-    }
+    const entry = input.catalogCode ? await this.catalog.findAny(input.catalogCode, manager) : null;
+    if (input.catalogCode && !entry) problems.push(`catalogCode: unknown catalog entry "${input.catalogCode}"`);
     if (problems.length) throw new InvalidInputError(problems);
+    return entry?.confidential ? { departmentCode: entry.departmentCode } : null;
   }
-
   private async views(manager: EntityManager, contacts: Contact[]): Promise<ContactView[]> {
     const citizens = await this.citizens.views(
       manager,
@@ -152,6 +193,9 @@ export class ContactsService {
       outcome: contact.outcome,
       gender: contact.gender,
       citizen: contact.citizenId ? (citizens.get(contact.citizenId) ?? null) : null,
+      confidential: contact.confidential,
+      departmentCode: contact.departmentCode,
+      redacted: false,
     }));
   }
 }

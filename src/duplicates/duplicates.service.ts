@@ -56,6 +56,7 @@ export class DuplicatesService implements CaseListener, OnModuleInit {
         candidate.lat !== null && candidate.lng !== null
           ? boundingBox(candidate.lat, candidate.lng, this.rules.radiusMeters)
           : null,
+      confidentialOfDepartment: candidate.confidential ? candidate.departmentCode : null,
       limit: 200,
     });
     const match = findLikelyOriginal(candidate, neighbours, this.rules);

@@ -6,6 +6,7 @@ export interface InboxItem {
   reference: string;
   status: string;
   priority: string;
+  /** Null for a confidential case the reader may not read. */
   catalogCode: string | null;
   departmentCode: string | null;
   /** Null for a confidential case the reader may not read. */
@@ -28,7 +29,7 @@ export function toInboxItem(row: CaseRecord, readable: boolean, dueAt: Date | nu
     reference: row.reference,
     status: row.status,
     priority: row.priority,
-    catalogCode: row.catalogCode,
+    catalogCode: readable ? row.catalogCode : null,
     departmentCode: row.departmentCode,
     description: readable ? row.description : null,
     address: readable ? row.address : null,

@@ -53,7 +53,7 @@ export class RatingsService {
     if (problems.length > 0) throw new InvalidInputError(problems);
     return this.transactions.run(async (manager) => {
       const attribution = subject.contactId
-        ? await this.contactAttribution(manager, subject.contactId)
+        ? await this.contactAttribution(manager, subject.contactId, author.staff)
         : await this.caseAttribution(manager, subject.caseId as string, author.staff);
       if (
         await manager.existsBy(
@@ -79,9 +79,16 @@ export class RatingsService {
     });
   }
 
-  private async contactAttribution(manager: EntityManager, contactId: string): Promise<Attribution> {
+  private async contactAttribution(
+    manager: EntityManager,
+    contactId: string,
+    staff: StaffPrincipal | null,
+  ): Promise<Attribution> {
     const contact = await this.contacts.find(contactId, manager);
     if (!contact) throw new NotFoundError('Contact', contactId);
+    if (staff && !AccessPolicy.mayReadContent(staff, contact)) {
+      throw new ForbiddenError('This contact is about a confidential case of another department');
+    }
     return {
       channel: contact.channel,
       departmentCode: contact.agentId ? await this.staff.primaryDepartmentOf(contact.agentId, manager) : null,

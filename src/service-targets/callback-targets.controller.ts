@@ -1,5 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentStaff } from '../auth/current-staff.decorator';
+import { StaffPrincipal } from '../auth/roles';
 import { Roles } from '../auth/roles.decorator';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { toPageResponse } from '../common/page.response';
@@ -19,7 +21,10 @@ export class CallbackTargetsController {
   @Roles('agent', 'manager', 'admin')
   @ApiOkResponse({ type: OwedCallbackPageResponse, description: 'Soonest due first' })
   @ApiErrors(400, 403)
-  async list(@Query() query: OwedCallbacksQuery): Promise<OwedCallbackPageResponse> {
-    return toPageResponse(await this.callbacks.list(query), toOwedCallbackResponse);
+  async list(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Query() query: OwedCallbacksQuery,
+  ): Promise<OwedCallbackPageResponse> {
+    return toPageResponse(await this.callbacks.list(staff, query), toOwedCallbackResponse);
   }
 }

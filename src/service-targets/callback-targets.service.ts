@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CallbacksService } from '../callbacks/callbacks.service';
+import { StaffPrincipal } from '../auth/roles';
 import { Clock } from '../common/clock';
 import { Page } from '../common/pagination.dto';
 import { ContactsService, ContactView } from '../contacts/contacts.service';
@@ -34,7 +35,8 @@ export class CallbackTargetsService {
     private readonly callbacks: CallbacksService,
   ) {}
 
-  async list(query: OwedCallbacksQuery): Promise<Page<OwedCallbackView>> {
+  /** Owed callbacks, soonest due first; a contact the reader may not read shows no summary. */
+  async list(principal: StaffPrincipal, query: OwedCallbacksQuery): Promise<Page<OwedCallbackView>> {
     const limit = query.limit ?? 50;
     const offset = query.offset ?? 0;
     const state = query.state ?? 'open';
@@ -52,9 +54,13 @@ export class CallbackTargetsService {
     const ids = targets.map((target) => target.contactId);
     const [contacts, made] = await Promise.all([this.contacts.findMany(ids), this.callbacks.madeFor(ids)]);
     const items = targets.map((target) =>
-      toView(target, contacts.get(target.contactId), made.get(target.contactId), now),
+      toView(target, this.seenBy(principal, contacts.get(target.contactId)), made.get(target.contactId), now),
     );
     return { items, total, limit, offset };
+  }
+
+  private seenBy(principal: StaffPrincipal, contact: ContactView | undefined): ContactView | undefined {
+    return contact && this.contacts.asSeenBy(principal, contact);
   }
 }
 

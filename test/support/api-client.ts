@@ -260,6 +260,11 @@ export class ApiClient {
     return this.call('get', '/api/v1/contacts', 200, { query: { ...query } });
   }
 
+  /** GET /api/v1/contacts/{id} → 200, redacted when about a confidential case the caller may not read. */
+  contact(id: string): ApiCall<Contact> {
+    return this.call('get', `/api/v1/contacts/${id}`, 200);
+  }
+
   /** POST /api/v1/contacts/{id}/callback → 201; 409 when the contact owes none or it is made. */
   recordCallback(
     contactId: string,

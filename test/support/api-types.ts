@@ -155,11 +155,15 @@ export interface Contact {
   startedAt: string;
   endedAt: string;
   durationSeconds: number;
-  summary: string;
+  /** Null when redacted. */
+  summary: string | null;
   catalogCode: string | null;
   outcome: string;
   gender: string | null;
   citizen: Citizen | null;
+  confidential: boolean;
+  departmentCode: string | null;
+  redacted: boolean;
 }
 
 export interface ContactListQuery {
@@ -231,6 +235,8 @@ export interface CaseView {
   channel: string;
   description: string;
   citizen: Citizen | null;
+  /** The case has a citizen whose personal data this reader may not see. */
+  citizenWithheld: boolean;
   location: { address: string | null; postalCode: string | null; lat: number | null; lng: number | null } | null;
   contactId: string | null;
   confidential: boolean;

@@ -59,8 +59,19 @@ export class CaseResponse {
   @ApiProperty({ description: "The citizen's matter in their own words" })
   description: string;
 
-  @ApiProperty({ type: CitizenResponse, nullable: true })
+  @ApiProperty({
+    type: CitizenResponse,
+    nullable: true,
+    description: 'Null when there is none, or when the reader may not see personal data (then citizenWithheld)',
+  })
   citizen: CitizenResponse | null;
+
+  @ApiProperty({
+    description:
+      'The case has a citizen whose name, e-mail and phone the reader may not see: only the service center, the ' +
+      "case's own department, managers and admins do",
+  })
+  citizenWithheld: boolean;
 
   @ApiProperty({ type: CaseLocationResponse, nullable: true, description: 'Where the matter is; null when not given' })
   location: CaseLocationResponse | null;
@@ -122,6 +133,7 @@ export function toCaseResponse(view: CaseView): CaseResponse {
     channel: view.channel,
     description: view.description,
     citizen: view.citizen && toCitizenResponse(view.citizen),
+    citizenWithheld: view.citizenWithheld,
     location: view.location && {
       address: view.location.address,
       postalCode: view.location.postalCode,

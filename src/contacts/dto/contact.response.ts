@@ -29,8 +29,13 @@ export class ContactResponse {
   @ApiProperty({ description: 'endedAt - startedAt, whole seconds', example: 240 })
   durationSeconds: number;
 
-  @ApiProperty({ example: 'Asked about the opening hours of the recycling centre' })
-  summary: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Null when redacted (a confidential contact the reader may not read)',
+    example: 'Asked about the opening hours of the recycling centre',
+  })
+  summary: string | null;
 
   @ApiProperty({ type: String, nullable: true, description: 'The catalog type it was about', example: 'recycling' })
   catalogCode: string | null;
@@ -41,8 +46,23 @@ export class ContactResponse {
   @ApiProperty({ type: String, enum: GENDERS, nullable: true, description: 'For the gender-split statistics' })
   gender: string | null;
 
-  @ApiProperty({ type: CitizenResponse, nullable: true })
+  @ApiProperty({
+    type: CitizenResponse,
+    nullable: true,
+    description: 'Null when there is none, when redacted, or when the reader may not see personal data',
+  })
   citizen: CitizenResponse | null;
+
+  @ApiProperty({
+    description: 'About a confidential matter: it follows the confidentiality of its case or catalog type',
+  })
+  confidential: boolean;
+
+  @ApiProperty({ type: String, nullable: true, description: 'The department a confidential contact belongs to' })
+  departmentCode: string | null;
+
+  @ApiProperty({ description: 'True when the reader may not read it: summary, catalogCode and citizen are null' })
+  redacted: boolean;
 }
 
 export class ContactPageResponse extends PageResponse(ContactResponse) {}
@@ -61,5 +81,8 @@ export function toContactResponse(contact: ContactView): ContactResponse {
     outcome: contact.outcome,
     gender: contact.gender,
     citizen: contact.citizen && toCitizenResponse(contact.citizen),
+    confidential: contact.confidential,
+    departmentCode: contact.departmentCode,
+    redacted: contact.redacted,
   };
 }

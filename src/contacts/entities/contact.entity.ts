@@ -51,6 +51,18 @@ export class Contact {
   @Column({ type: 'varchar', length: 16, nullable: true })
   gender: Gender | null;
 
+  /**
+   * A contact about a confidential matter (its catalog type is confidential, or a confidential
+   * case came of it) follows the case's confidentiality: only `departmentCode`'s handlers,
+   * managers and admins read its summary, type and citizen.
+   */
+  @Column({ type: 'boolean', default: () => 'false' })
+  confidential: boolean;
+
+  /** The department a confidential contact belongs to (its case's, or its type's); null otherwise. */
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  departmentCode: string | null;
+
   @CreateDateColumn({ type: instantType(), default: () => 'CURRENT_TIMESTAMP' })
   createdAt: Date;
 }
