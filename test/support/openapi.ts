@@ -1,4 +1,5 @@
 import { INestApplication, RequestMethod, Type } from '@nestjs/common';
+import request from 'supertest';
 import { HTTP_CODE_METADATA, METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer } from '@nestjs/core';
 import { IS_PUBLIC } from '../../src/auth/public.decorator';
@@ -20,7 +21,7 @@ export interface Schema {
 }
 
 export interface Operation {
-  parameters?: Array<{ name: string; in: string }>;
+  parameters?: Array<{ name: string; in: string; schema?: Schema }>;
   requestBody?: unknown;
   responses: Record<string, { description: string; content?: Record<string, { schema?: Schema }> }>;
 }
@@ -138,4 +139,9 @@ export function schemaProblems(document: OpenApiDocument, schema: Schema, value:
     default:
       return [];
   }
+}
+
+/** The app's OpenAPI document, as `/docs-json` serves it. */
+export async function fetchOpenApiDocument(app: { http: () => ReturnType<typeof request> }): Promise<OpenApiDocument> {
+  return (await app.http().get('/docs-json').expect(200)).body as OpenApiDocument;
 }
