@@ -50,4 +50,48 @@ describe('Swedish personal identity number', () => {
   it.each(['', 'abc', '12345', '811218-98765', '19811218+9876'])('rejects malformed %p', (input) => {
     expect(isValidPersonalNumber(input, TODAY)).toBe(false);
   });
+
+  describe('around the 100th birthday ("+" from the year the person turns 100)', () => {
+    const on = new Date('2026-11-29T12:00:00Z');
+    const normalized = (input: string) => {
+      const result = parsePersonalNumber(input, on);
+      return result.valid ? result.normalized : result.reason;
+    };
+
+    it('reads 261231+9802 in 2026 as born 1926: the same person as 192612319802', () => {
+      expect(luhnCheckDigit('261231980')).toBe(2);
+      expect(normalized('261231+9802')).toBe('192612319802');
+      expect(normalized('192612319802')).toBe('192612319802');
+    });
+
+    it('reads the 100th birthday today, and one already passed this year, the same way', () => {
+      expect(normalized(`261129+${serialWithCheck('261129', '980')}`)).toBe(
+        `19261129980${luhnCheckDigit('261129980')}`,
+      );
+      expect(normalized(`260101+${serialWithCheck('260101', '980')}`)).toBe(
+        `19260101980${luhnCheckDigit('260101980')}`,
+      );
+    });
+
+    it('places "+" a hundred years before "-" for the same digits', () => {
+      // Born 2025-06-01, or 1925-06-01: the separator alone tells them apart.
+      const digits = serialWithCheck('250601', '123');
+      expect(normalized(`250601-${digits}`)).toBe(`20250601${digits}`);
+      expect(normalized(`250601+${digits}`)).toBe(`19250601${digits}`);
+    });
+
+    it('reads a "-" or no separator as the nearest date of birth not in the future', () => {
+      // Born 31 December: in 2026 that is still to come, so 1926 (who should write "+" this year).
+      expect(normalized('261231-9802')).toBe('192612319802');
+      expect(normalized('2612319802')).toBe('192612319802');
+      // Born 1 January 2026: already passed, a baby.
+      const digits = serialWithCheck('260101', '980');
+      expect(normalized(`260101-${digits}`)).toBe(`20260101${digits}`);
+    });
+
+    /** The serial with its Luhn check digit, for a date of birth YYMMDD. */
+    function serialWithCheck(birth: string, serial: string): string {
+      return `${serial}${luhnCheckDigit(`${birth}${serial}`)}`;
+    }
+  });
 });

@@ -2,7 +2,12 @@
  * Swedish personal identity numbers (personnummer) and co-ordination numbers
  * (samordningsnummer, day of birth + 60), as defined by Skatteverket: ten digits
  * YYMMDD-NNNC where C is a Luhn check digit over the nine before it. The separator is
- * "+" from the year the person turns 100. Twelve-digit forms carry the century.
+ * "+" from the year the person turns 100 (folkbokföringslagen 18 § andra stycket: "det år en
+ * person fyller 100 år byts bindestrecket ... ut mot ett plustecken"), so a ten-digit form
+ * places the century by the calendar year, not the birthday. Twelve-digit forms carry the century.
+ *
+ * A ten-digit form with "-", or with no separator (many systems drop it), is the nearest date of
+ * birth not in the future; with "+", the person turns 100 or more this calendar year.
  */
 export type PersonalNumberResult =
   { valid: true; normalized: string; coordinationNumber: boolean } | { valid: false; reason: string };
@@ -42,13 +47,16 @@ export function parsePersonalNumber(input: string, today: Date = new Date()): Pe
   let year: number;
   if (century) {
     year = Number(century + yy);
+  } else if (separator === '+') {
+    // Turns 100 or more this calendar year: the latest year with these two digits at least a
+    // hundred years back (261231+9802 in 2026 is 1926, though the birthday is still to come).
+    const latest = today.getUTCFullYear() - 100;
+    year = latest - ((((latest - Number(yy)) % 100) + 100) % 100);
   } else {
-    // The nearest year not in the future; "+" moves it back another hundred years.
+    // The nearest year not in the future.
     const thisYear = today.getUTCFullYear();
     year = thisYear - ((((thisYear - Number(yy)) % 100) + 100) % 100);
-    const birthday = Date.UTC(year, month - 1, day);
-    if (birthday > today.getTime()) year -= 100;
-    if (separator === '+') year -= 100;
+    if (Date.UTC(year, month - 1, day) > today.getTime()) year -= 100;
   }
   if (!isRealDate(year, month, day)) return { valid: false, reason: 'is not a real date of birth' };
   if (Date.UTC(year, month - 1, day) > today.getTime())
