@@ -23,4 +23,23 @@ describe('LIX readability index', () => {
   it('has no index for a text without words', () => {
     expect(readabilityIndex(' ... ')).toBeNull();
   });
+
+  it('ends a sentence at a full stop inside closing quotes, as a reader does', () => {
+    // Skriv / "klart." | Sedan är du färdig. -> 6 words, 2 sentences: Lm = 3; no word over six letters. LIX = 3.
+    expect(readabilityIndex('Skriv "klart." Sedan är du färdig.')).toBe(3);
+  });
+
+  it('does not end a sentence at a common abbreviation, and counts it as one word', () => {
+    // Vi ses t.ex. på torsdag. Ta med kvittot. -> 8 words (t.ex. is one), 2 sentences: Lm = 4;
+    // long: torsdag, kvittot (7 letters) -> 2 of 8 = 25 %. LIX = 4 + 25 = 29.
+    expect(readabilityIndex('Vi ses t.ex. på torsdag. Ta med kvittot.')).toBe(29);
+    // Ring oss kl. 9 i morgon. Vi svarar då. -> 9 words, 2 sentences: Lm = 4.5; none long. LIX = 4.5.
+    expect(readabilityIndex('Ring oss kl. 9 i morgon. Vi svarar då.')).toBe(4.5);
+  });
+
+  it('ends sentences at ! ? and : too', () => {
+    // Tack! Har du frågor? Ring: vi hjälper dig. -> 8 words, 4 sentences: Lm = 2;
+    // long: hjälper (7 letters) -> 1 of 8 = 12.5 %. LIX = 2 + 12.5 = 14.5.
+    expect(readabilityIndex('Tack! Har du frågor? Ring: vi hjälper dig.')).toBe(14.5);
+  });
 });
