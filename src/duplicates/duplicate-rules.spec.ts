@@ -1,4 +1,4 @@
-import { boundingBox, distanceMeters, findLikelyOriginal, normaliseAddress } from './duplicate-rules';
+import { addressLocality, boundingBox, distanceMeters, findLikelyOriginal, normaliseAddress } from './duplicate-rules';
 
 const rules = { radiusMeters: 50, windowDays: 14 };
 const at = (iso: string) => new Date(iso);
@@ -63,5 +63,47 @@ describe('likely duplicates of fault reports', () => {
       { id: 'first', address: 'Storgatan 12', lat: null, lng: null, receivedAt: at('2026-03-11T10:00:00Z') },
     ];
     expect(findLikelyOriginal(candidate, open, rules)?.originalId).toBe('first');
+  });
+
+  describe('the same address compares like with like', () => {
+    const report = (id: string, address: string, lat: number | null, lng: number | null) => ({
+      id,
+      address,
+      lat,
+      lng,
+      receivedAt: at('2026-03-14T10:00:00Z'),
+    });
+
+    it('reads the postal code and town after the street', () => {
+      expect(addressLocality('Storgatan 12, 931 31 Skellefteå')).toEqual({ postalCode: '93131', town: 'skellefteå' });
+      expect(addressLocality('Storgatan 12, Norrvika')).toEqual({ postalCode: null, town: 'norrvika' });
+      expect(addressLocality('Storgatan 12', '139 30')).toEqual({ postalCode: '13930', town: null });
+    });
+
+    it('does not take two towns, nor two postal codes, for one address', () => {
+      const skelleftea = { ...candidate, address: 'Storgatan 12, 931 31 Skellefteå', lat: null, lng: null };
+      expect(
+        findLikelyOriginal(skelleftea, [report('hamn', 'Storgatan 12, 932 31 Skelleftehamn', null, null)], rules),
+      ).toBeNull();
+      expect(findLikelyOriginal(skelleftea, [report('code', 'Storgatan 12, 932 31', null, null)], rules)).toBeNull();
+      expect(
+        findLikelyOriginal(skelleftea, [report('town', 'Storgatan 12, Skelleftehamn', null, null)], rules),
+      ).toBeNull();
+      expect(
+        findLikelyOriginal(skelleftea, [report('same', 'storgatan 12, 93131 skellefteå', null, null)], rules),
+      ).toMatchObject({
+        originalId: 'same',
+        sameAddress: true,
+      });
+    });
+
+    it('trusts coordinates over a written address: 15 km apart is not the same place', () => {
+      // Skellefteå 64.750 N, Skelleftehamn 64.685 N: 0.065° of latitude = 7.2 km north-south, and
+      // 0.29° of longitude at 64.7° N = 13.8 km east-west: about 15.6 km apart.
+      const inTown = { ...candidate, address: 'Storgatan 12', lat: 64.75, lng: 20.95 };
+      const byTheSea = report('hamn', 'Storgatan 12', 64.685, 21.24);
+      expect(distanceMeters(inTown, byTheSea)).toBeGreaterThan(15_000);
+      expect(findLikelyOriginal(inTown, [byTheSea], rules)).toBeNull();
+    });
   });
 });
