@@ -3,6 +3,7 @@ import { refusalFor } from './case-permissions';
 
 const staff = (role: StaffPrincipal['role'], departmentCodes: string[] = []): StaffPrincipal => ({
   id: 'u',
+  sessionId: 's',
   email: 'u@x',
   role,
   departmentCodes,
