@@ -17,7 +17,10 @@ import { AdmittedAttempt, SignInThrottle } from './sign-in-throttle.service';
 import { StaffSessionService } from './staff-session.service';
 import { TokenClaims } from './auth.guard';
 
-/** The one answer to every sign-in that fails its check, whatever the reason (ASVS 4.0 V2.2.1, no enumeration). */
+/**
+ * The one answer to every sign-in that fails its check, whatever the reason (OWASP Authentication
+ * Cheat Sheet, "Authentication and error messages": no account enumeration).
+ */
 const WRONG_CREDENTIALS = 'Wrong e-mail or password';
 
 /**
@@ -106,7 +109,7 @@ export class AuthService {
 
   /**
    * The caller's own password change: the current password is checked like a sign-in (it counts
-   * towards the same limits), and every other session of theirs ends (OWASP ASVS 4.0 V2.1.5, V3.3.3).
+   * towards the same limits), and every other session of theirs ends (OWASP ASVS 4.0 V2.1.6, V3.3.3).
    *
    * @throws InvalidInputError (400) when the current password is wrong, or the new one is the same
    * @throws AccountLockedError, TooManyRequestsError (429) as for a sign-in

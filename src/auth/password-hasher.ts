@@ -8,7 +8,8 @@ import { randomBytes } from 'node:crypto';
  *
  * A sign-in for an e-mail that belongs to nobody is verified against `standInHash`, a hash
  * made at start-up with the same cost from a password nobody knows, so that it takes as long
- * as a wrong password for a real account (ASVS V2.2.1, no account enumeration by timing).
+ * as a wrong password for a real account (OWASP Authentication Cheat Sheet: the answer's time
+ * must not tell whether an account exists).
  */
 @Injectable()
 export class PasswordHasher implements OnModuleInit {

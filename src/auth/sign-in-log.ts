@@ -11,7 +11,7 @@ export interface SignInSubject {
 }
 
 /**
- * The security log of sign-in (OWASP ASVS 4.0 V7.2.1, V7.1.1): one structured line per event,
+ * The security log of sign-in (OWASP ASVS 4.0 V7.1.1, V7.1.3, V7.2.1): one structured line per event,
  * `event` naming it. It never holds a password or a token, and names an e-mail address only by
  * its keyed hash (`account`); a staff member is named by id.
  */
