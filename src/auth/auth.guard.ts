@@ -13,6 +13,8 @@ export interface TokenClaims {
   email: string;
   role: Role;
   departments: string[];
+  /** Issued at and expires at, in seconds since 1970 (UTC), on the system clock. */
+  iat: number;
   exp: number;
 }
 
@@ -78,6 +80,7 @@ export class AuthGuard implements CanActivate {
 function isComplete(claims: Partial<TokenClaims>): claims is TokenClaims {
   return (
     typeof claims.exp === 'number' &&
+    typeof claims.iat === 'number' &&
     typeof claims.sub === 'string' &&
     typeof claims.sid === 'string' &&
     typeof claims.email === 'string' &&

@@ -25,7 +25,8 @@ import { StaffService } from './staff.service';
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
         secret: config.jwtSecret,
-        signOptions: { expiresIn: config.jwtExpiresInSeconds },
+        // AuthService puts iat and exp in the claims itself, and the session expires with them.
+        signOptions: { algorithm: 'HS256' },
       }),
     }),
   ],

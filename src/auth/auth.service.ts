@@ -82,19 +82,22 @@ export class AuthService {
     }
     await this.throttle.recordSuccess(attempt);
 
-    const now = this.clock.now();
+    // A token's life is real time elapsed, checked on the system clock like its signature.
+    const issuedAt = Math.floor(Date.now() / 1000);
     const expiresIn = this.config.jwtExpiresInSeconds;
     const sessionId = await this.transactions.run((manager) =>
-      this.sessions.start(manager, user.id, now, new Date(now.getTime() + expiresIn * 1000)),
+      this.sessions.start(manager, user.id, this.clock.now(), new Date((issuedAt + expiresIn) * 1000)),
     );
-    const claims: Omit<TokenClaims, 'exp'> = {
+    const claims: TokenClaims = {
       sub: user.id,
       sid: sessionId,
       email: user.email,
       role: user.role,
       departments: user.departments.map((membership) => membership.departmentCode).sort(),
+      iat: issuedAt,
+      exp: issuedAt + expiresIn,
     };
-    const accessToken = await this.jwt.signAsync(claims, { expiresIn });
+    const accessToken = await this.jwt.signAsync(claims);
     this.log.succeeded(subject, sessionId);
     return { accessToken, expiresIn, role: user.role };
   }

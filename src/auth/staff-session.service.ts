@@ -13,11 +13,17 @@ import { StaffUser } from './entities/staff-user.entity';
 export class StaffSessionService {
   constructor(@InjectRepository(StaffSession) private readonly sessions: Repository<StaffSession>) {}
 
-  /** Starts a session for a staff member and removes their sessions that expired before `now`; answers its id. */
-  async start(manager: EntityManager, userId: string, now: Date, expiresAt: Date): Promise<string> {
+  /**
+   * Starts a session for a staff member and removes their sessions that have expired; answers its id.
+   *
+   * @param startedAt now, by the app's clock
+   * @param expiresAt the token's `exp`. Expiry runs on the system clock, as the token's own check
+   *   does: it is about real time elapsed, and a clock a test sets must not expire a token.
+   */
+  async start(manager: EntityManager, userId: string, startedAt: Date, expiresAt: Date): Promise<string> {
     const id = newId();
-    await manager.delete(StaffSession, { userId, expiresAt: LessThan(now) });
-    await manager.insert(StaffSession, { id, userId, startedAt: now, expiresAt, endedAt: null, endReason: null });
+    await manager.delete(StaffSession, { userId, expiresAt: LessThan(new Date()) });
+    await manager.insert(StaffSession, { id, userId, startedAt, expiresAt, endedAt: null, endReason: null });
     return id;
   }
 
