@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module';
 import { configureApp } from './app-setup';
-import { ConfigError, loadConfig } from './config/app-config';
+import { ConfigError, loadConfig, startupWarnings } from './config/app-config';
 import { createLogger, PinoNestLogger } from './common/logging';
 import { JobRegistryError } from './queue/job-registry.error';
 
@@ -10,6 +10,7 @@ async function bootstrap(): Promise<void> {
   const startedAt = performance.now();
   const config = loadConfig();
   const logger = createLogger(config);
+  for (const warning of startupWarnings(config)) logger.warn(warning);
   const app = await NestFactory.create(AppModule, { logger: new PinoNestLogger(logger), bufferLogs: true });
   configureApp(app, logger);
   await app.listen(config.port);

@@ -27,7 +27,7 @@ describe('the OpenAPI document describes every answer and every error', () => {
     const documented = operationsOf(document).map(({ key }) => key);
     const served = [...routes.keys()].filter((key) => !UNDOCUMENTED.includes(key));
     expect(documented.sort()).toEqual(served.sort());
-    expect(documented).toHaveLength(73);
+    expect(documented).toHaveLength(78);
   });
 
   it('gives every operation its success answer: a schema, text/csv beside JSON, or a 204 without a body', () => {
@@ -136,7 +136,11 @@ describe('the OpenAPI document describes every answer and every error', () => {
     };
 
     await answer(null, 'post', '/api/v1/auth/login', { email: 'agent@demo.local', password: 'demo-password' });
-    await answer(handler, 'get', '/api/v1/auth/me');
+    const handlerAccount = await answer(handler, 'get', '/api/v1/auth/me');
+    await answer(null, 'post', '/api/v1/auth/login', { email: 'ghost@demo.local', password: 'not-the-password' });
+    await answer(admin, 'patch', `/api/v1/staff/${handlerAccount.id}`, { name: 'Hanna Handläggare' });
+    await answer(admin, 'patch', '/api/v1/staff/no-such-staff-member', { active: false });
+    await answer(admin, 'post', `/api/v1/staff/${handlerAccount.id}/unlock`);
     await answer(admin, 'get', '/api/v1/staff');
     await answer(agent, 'get', '/api/v1/calendar');
     await answer(agent, 'get', '/api/v1/calendar/working-time', undefined, {

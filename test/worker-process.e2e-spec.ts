@@ -12,7 +12,7 @@ import { JobOutcome, MessageQueue } from '../src/queue/message-queue';
 import { WorkerModule } from '../src/worker.module';
 import { eventually } from './support/eventually';
 import { ApiClient } from './support/api-client';
-import { createPostgresDatabase, createTestApp, TestApp } from './support/test-app';
+import { createPostgresDatabase, createTestApp, TEST_JWT_SECRET, TestApp } from './support/test-app';
 import { createTestWorker } from './support/test-worker';
 
 describe('a worker process beside an API process started with RUN_WORKERS=false', () => {
@@ -103,7 +103,7 @@ describe('a worker process on a database the API has not migrated', () => {
     const database = await emptyDatabase();
     const worker = await Test.createTestingModule({ imports: [WorkerModule] })
       .overrideProvider(APP_CONFIG)
-      .useValue(loadConfig({ NODE_ENV: 'test', ...database.env }))
+      .useValue(loadConfig({ NODE_ENV: 'test', JWT_SECRET: TEST_JWT_SECRET, ...database.env }))
       .setLogger({ log: () => undefined, error: () => undefined, warn: () => undefined })
       .compile();
     const dataSource = worker.get(DataSource);

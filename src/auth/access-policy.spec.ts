@@ -4,6 +4,7 @@ import { StaffPrincipal } from './roles';
 
 const staff = (role: StaffPrincipal['role'], departmentCodes: string[] = []): StaffPrincipal => ({
   id: 'u1',
+  sessionId: 's1',
   email: 'u@x',
   role,
   departmentCodes,

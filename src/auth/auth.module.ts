@@ -8,23 +8,38 @@ import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { OrganisationModule } from '../organisation/organisation.module';
 import { StaffDepartment } from './entities/staff-department.entity';
+import { StaffSession } from './entities/staff-session.entity';
 import { StaffUser } from './entities/staff-user.entity';
+import { PasswordHasher } from './password-hasher';
+import { SignInLog } from './sign-in-log';
+import { SignInThrottle } from './sign-in-throttle.service';
+import { StaffSessionService } from './staff-session.service';
 import { StaffService } from './staff.service';
 
 @Global()
 @Module({
   imports: [
-    TypeOrmModule.forFeature([StaffUser, StaffDepartment]),
+    TypeOrmModule.forFeature([StaffUser, StaffDepartment, StaffSession]),
     OrganisationModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
         secret: config.jwtSecret,
-        signOptions: { expiresIn: config.jwtExpiresInSeconds },
+        // AuthService puts iat and exp in the claims itself, and the session expires with them.
+        signOptions: { algorithm: 'HS256' },
       }),
     }),
   ],
-  providers: [AuthService, StaffService, AuthGuard, { provide: APP_GUARD, useExisting: AuthGuard }],
-  exports: [AuthService, AuthGuard, StaffService],
+  providers: [
+    AuthService,
+    StaffService,
+    StaffSessionService,
+    PasswordHasher,
+    SignInThrottle,
+    SignInLog,
+    AuthGuard,
+    { provide: APP_GUARD, useExisting: AuthGuard },
+  ],
+  exports: [AuthService, AuthGuard, StaffService, PasswordHasher],
 })
 export class AuthModule {}

@@ -1,15 +1,23 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
-import { ConflictError, InvalidInputError } from '../common/domain-errors';
+import { Clock } from '../common/clock';
+import { ConflictError, InvalidInputError, NotFoundError } from '../common/domain-errors';
 import { newId } from '../common/ids';
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
 import { TransactionService } from '../database/transaction.service';
 import { OrganisationService } from '../organisation/organisation.service';
 import { StaffDepartment } from './entities/staff-department.entity';
 import { CreateStaffUserDto } from './dto/create-staff-user.dto';
+import { UpdateStaffUserDto } from './dto/update-staff-user.dto';
 import { StaffUser } from './entities/staff-user.entity';
-import { hashPassword } from './password-hasher';
-import { Role } from './roles';
+import { PasswordHasher } from './password-hasher';
+import { Role, StaffPrincipal } from './roles';
+import { signInAccountName } from './sign-in-account';
+import { SignInLog } from './sign-in-log';
+import { SignInThrottle } from './sign-in-throttle.service';
+import { StaffSessionService } from './staff-session.service';
 
 export interface StaffUserView {
   id: string;
@@ -26,6 +34,12 @@ export class StaffService {
     @InjectRepository(StaffUser) private readonly staff: Repository<StaffUser>,
     private readonly transactions: TransactionService,
     private readonly organisation: OrganisationService,
+    private readonly passwords: PasswordHasher,
+    private readonly sessions: StaffSessionService,
+    private readonly throttle: SignInThrottle,
+    private readonly log: SignInLog,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
@@ -67,7 +81,7 @@ export class StaffService {
   }
 
   async create(input: CreateStaffUserDto): Promise<StaffUserView> {
-    const passwordHash = await hashPassword(input.password);
+    const passwordHash = await this.passwords.hash(input.password);
     return this.transactions.run(async (manager) => {
       const codes = [...new Set(input.departmentCodes ?? [])];
       const known = await Promise.all(codes.map((code) => this.organisation.departmentExists(code, manager)));
@@ -91,6 +105,74 @@ export class StaffService {
       await manager.save(user);
       return this.view(user);
     });
+  }
+
+  /**
+   * An admin's change to an account: its name, or whether it may sign in. Deactivating ends every
+   * session of the account at once (OWASP ASVS 4.0 V3.3.1), in the same transaction.
+   *
+   * @throws NotFoundError for an unknown id
+   * @throws ConflictError when admins would deactivate their own account (nobody else could undo it for them)
+   */
+  async update(id: string, change: UpdateStaffUserDto, admin: StaffPrincipal): Promise<StaffUserView> {
+    if (change.active === false && id === admin.id) {
+      throw new ConflictError('You cannot deactivate your own account; another admin can');
+    }
+    const { user, ended } = await this.transactions.run(async (manager) => {
+      const user = await this.find(manager, id);
+      if (change.name !== undefined) user.name = change.name;
+      if (change.active !== undefined) user.active = change.active;
+      await manager.update(StaffUser, { id }, { name: user.name, active: user.active });
+      const ended =
+        change.active === false ? await this.sessions.endAllOf(manager, id, 'deactivated', this.clock.now()) : 0;
+      return { user, ended };
+    });
+    if (change.active === false) this.log.sessionsEnded(id, 'deactivated', ended, admin.id);
+    return this.view(user);
+  }
+
+  /**
+   * An admin gives an account a new password: every session of the account ends, and a lock from
+   * failed sign-ins is lifted, so the staff member signs in with the new password.
+   *
+   * @throws NotFoundError for an unknown id
+   */
+  async resetPassword(id: string, newPassword: string, admin: StaffPrincipal): Promise<void> {
+    const passwordHash = await this.passwords.hash(newPassword);
+    const { email, ended } = await this.transactions.run(async (manager) => {
+      const user = await this.find(manager, id);
+      await manager.update(StaffUser, { id }, { passwordHash });
+      return {
+        email: user.email,
+        ended: await this.sessions.endAllOf(manager, id, 'password_reset', this.clock.now()),
+      };
+    });
+    this.log.sessionsEnded(id, 'password_reset', ended, admin.id);
+    await this.unlockAccount(id, email, admin);
+  }
+
+  /**
+   * Lifts a lock from failed sign-ins on an account's e-mail address before it runs out, and clears
+   * its count of failures; answers whether it was locked.
+   *
+   * @throws NotFoundError for an unknown id
+   */
+  async unlock(id: string, admin: StaffPrincipal): Promise<boolean> {
+    const user = await this.find(this.staff.manager, id);
+    return this.unlockAccount(id, user.email, admin);
+  }
+
+  private async unlockAccount(id: string, email: string, admin: StaffPrincipal): Promise<boolean> {
+    const account = signInAccountName(email, this.config.personalDataKey);
+    const wasLocked = await this.throttle.unlock(account);
+    this.log.unlocked(id, account, admin.id, wasLocked);
+    return wasLocked;
+  }
+
+  private async find(manager: EntityManager, id: string): Promise<StaffUser> {
+    const user = await manager.findOne(StaffUser, { where: { id }, relations: { departments: true } });
+    if (!user) throw new NotFoundError('Staff member', id);
+    return user;
   }
 
   private view(user: StaffUser): StaffUserView {

@@ -4,6 +4,7 @@ import { refusalFor, UNREADABLE_CASE_REFUSAL, writeRefusalFor } from './case-per
 
 const staff = (role: StaffPrincipal['role'], departmentCodes: string[] = []): StaffPrincipal => ({
   id: 'u',
+  sessionId: 's',
   email: 'u@x',
   role,
   departmentCodes,

@@ -55,6 +55,14 @@ const ERRORS = {
     description: 'The body has a media type this operation does not take (code unsupported_media_type)',
     message: 'Content-Type must be application/json or text/csv; got "text/plain"',
   },
+  429: {
+    error: 'Too Many Requests',
+    code: 'account_locked',
+    description:
+      'Too many failed sign-ins: for this e-mail address (code account_locked) or from this client address ' +
+      '(code too_many_requests). The Retry-After header says in how many seconds to try again',
+    message: 'Too many failed sign-ins for this e-mail address; try again later or ask an admin to unlock it',
+  },
 } satisfies Record<number, DocumentedError>;
 
 export type DocumentedErrorStatus = keyof typeof ERRORS;
@@ -71,6 +79,13 @@ export function ApiErrors(...statuses: DocumentedErrorStatus[]): MethodDecorator
         status,
         description,
         type: ErrorResponse,
+        ...(status === 429
+          ? {
+              headers: {
+                'Retry-After': { description: 'Seconds until a new attempt may succeed', schema: { type: 'integer' } },
+              },
+            }
+          : {}),
         example: { statusCode: status, error, code, message, requestId: '5f0c2d4e-2b7a-4f0e-9a6c-8d1e3b7f9a10' },
       });
     }),

@@ -15,3 +15,23 @@ export class InvalidInputError extends Error {
     super(messages.join('; '));
   }
 }
+
+/**
+ * Refused for now because a limit was reached; `retryAfterSeconds` is sent as the Retry-After
+ * header (RFC 9110, 10.2.3) with status 429.
+ */
+export class TooManyRequestsError extends Error {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Sign-in refused because too many failed attempts locked the e-mail address: 429 with
+ * Retry-After, code `account_locked`. An e-mail that belongs to nobody locks the same way, so the
+ * answer tells nothing about which accounts exist.
+ */
+export class AccountLockedError extends TooManyRequestsError {}

@@ -2,7 +2,14 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import { Request, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
 import { IllegalTransitionError } from '../cases/case-lifecycle';
-import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from './domain-errors';
+import {
+  AccountLockedError,
+  ConflictError,
+  ForbiddenError,
+  InvalidInputError,
+  NotFoundError,
+  TooManyRequestsError,
+} from './domain-errors';
 import { ErrorCode, ErrorResponse } from './error.response';
 
 /** The code of an error answer by its status; a 409 from a case action is illegal_transition instead. */
@@ -14,6 +21,7 @@ const CODES: Record<number, ErrorCode> = {
   409: 'conflict',
   413: 'payload_too_large',
   415: 'unsupported_media_type',
+  429: 'too_many_requests',
   500: 'internal_error',
 };
 
@@ -35,6 +43,8 @@ type ErrorBody = Omit<ErrorResponse, 'code'>;
  * - `illegal_transition` (409): a case action not allowed from the case's status
  * - `payload_too_large` (413): the body is over the JSON parser's limit
  * - `unsupported_media_type` (415): a body of a media type the operation does not take
+ * - `too_many_requests` (429): too many failed sign-ins from the caller's address
+ * - `account_locked` (429): too many failed sign-ins for the e-mail address
  * - `internal_error` (500): anything unexpected
  * Another status, should one appear, gets its reason phrase in snake_case.
  */
@@ -54,6 +64,9 @@ export class DomainExceptionFilter implements ExceptionFilter {
       message,
       requestId: typeof request.id === 'string' ? request.id : undefined,
     };
+    if (exception instanceof TooManyRequestsError) {
+      response.setHeader('Retry-After', String(Math.max(1, Math.ceil(exception.retryAfterSeconds))));
+    }
     if (body.statusCode >= 500) {
       this.logger.error(
         {
@@ -81,6 +94,9 @@ export class DomainExceptionFilter implements ExceptionFilter {
     if (exception instanceof IllegalTransitionError || exception instanceof ConflictError) {
       return { statusCode: 409, error: 'Conflict', message: exception.message };
     }
+    if (exception instanceof TooManyRequestsError) {
+      return { statusCode: 429, error: 'Too Many Requests', message: exception.message };
+    }
     if (exception instanceof NotFoundError) return { statusCode: 404, error: 'Not Found', message: exception.message };
     if (exception instanceof ForbiddenError) return { statusCode: 403, error: 'Forbidden', message: exception.message };
     if (exception instanceof InvalidInputError)
@@ -100,6 +116,7 @@ export class DomainExceptionFilter implements ExceptionFilter {
 
 function codeOf(status: number, exception: unknown): string {
   if (exception instanceof IllegalTransitionError) return 'illegal_transition';
+  if (exception instanceof AccountLockedError) return 'account_locked';
   if (CODES[status]) return CODES[status];
   if (status >= 500) return 'internal_error';
   return (STATUS_CODES[status] ?? 'error').toLowerCase().replace(/[^a-z0-9]+/g, '_');

@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from './app-config';
+import { ConfigError, loadConfig, startupWarnings } from './app-config';
 
 describe('loadConfig', () => {
   it('runs with no configuration at all on SQLite, port 3000, in-process queue', () => {
@@ -59,6 +59,45 @@ describe('loadConfig', () => {
     );
   });
 
+  it('accepts the built-in development secret in development only, and says so at start-up', () => {
+    const development = loadConfig({});
+    expect(development.jwtSecretIsDevelopmentDefault).toBe(true);
+    expect(startupWarnings(development)).toEqual([expect.stringContaining('JWT_SECRET is not set')]);
+    expect(() => loadConfig({ NODE_ENV: 'test' })).toThrow(
+      'Configuration error: JWT_SECRET is required when NODE_ENV=test (the development secret is not accepted)',
+    );
+    expect(() =>
+      loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'onewayin-development-secret-not-for-production' }),
+    ).toThrow('Configuration error: JWT_SECRET is required when NODE_ENV=production');
+    const configured = loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'a-secret-of-the-test-run' });
+    expect(configured.jwtSecretIsDevelopmentDefault).toBe(false);
+    expect(startupWarnings(configured)).toEqual([]);
+  });
+
+  it('limits sign-in failures to 5 per account and 20 per address in 15 minutes, and trusts no proxy, by default', () => {
+    expect(loadConfig({}).signIn).toEqual({
+      accountMaxFailures: 5,
+      accountLockoutSeconds: 900,
+      addressMaxFailures: 20,
+      addressWindowSeconds: 900,
+    });
+    expect(loadConfig({}).trustProxyHops).toBe(0);
+    const tuned = loadConfig({
+      LOGIN_ACCOUNT_MAX_FAILURES: '3',
+      LOGIN_ACCOUNT_LOCKOUT_SECONDS: '60',
+      LOGIN_ADDRESS_MAX_FAILURES: '100',
+      LOGIN_ADDRESS_WINDOW_SECONDS: '3600',
+      TRUST_PROXY_HOPS: '1',
+    });
+    expect(tuned.signIn).toEqual({
+      accountMaxFailures: 3,
+      accountLockoutSeconds: 60,
+      addressMaxFailures: 100,
+      addressWindowSeconds: 3600,
+    });
+    expect(tuned.trustProxyHops).toBe(1);
+  });
+
   it('does not seed the demo municipality in production', () => {
     expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'a-long-production-secret' }).seedDemo).toBe(false);
   });
@@ -85,6 +124,12 @@ describe('loadConfig', () => {
     [{ SERVICE_TARGET_WARNING_SHARE: '1' }, 'SERVICE_TARGET_WARNING_SHARE'],
     [{ SERVICE_TARGET_WARNING_SHARE: '0' }, 'SERVICE_TARGET_WARNING_SHARE'],
     [{ SERVICE_TARGET_WARNING_SHARE: '80%' }, 'SERVICE_TARGET_WARNING_SHARE'],
+    [{ LOGIN_ACCOUNT_MAX_FAILURES: '0' }, 'LOGIN_ACCOUNT_MAX_FAILURES'],
+    [{ LOGIN_ACCOUNT_LOCKOUT_SECONDS: 'forever' }, 'LOGIN_ACCOUNT_LOCKOUT_SECONDS'],
+    [{ LOGIN_ADDRESS_MAX_FAILURES: '-1' }, 'LOGIN_ADDRESS_MAX_FAILURES'],
+    [{ LOGIN_ADDRESS_WINDOW_SECONDS: '0' }, 'LOGIN_ADDRESS_WINDOW_SECONDS'],
+    [{ TRUST_PROXY_HOPS: 'true' }, 'TRUST_PROXY_HOPS'],
+    [{ NODE_ENV: 'test' }, 'JWT_SECRET'],
   ])('rejects %p naming %s', (env, variable) => {
     try {
       loadConfig(env);

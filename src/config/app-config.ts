@@ -13,7 +13,16 @@ export interface AppConfig {
   routing: RoutingConfig;
   serviceTargets: ServiceTargetsConfig;
   jwtSecret: string;
+  /** True when no JWT_SECRET was given and the built-in development secret signs tokens (development only). */
+  jwtSecretIsDevelopmentDefault: boolean;
   jwtExpiresInSeconds: number;
+  signIn: SignInConfig;
+  /**
+   * How many reverse proxies in front of the app to trust for X-Forwarded-For (Express's
+   * "trust proxy" hop count): the client address that sign-in limits count by. 0 takes the
+   * connection's own address, so a client cannot choose its address by sending the header.
+   */
+  trustProxyHops: number;
   /** Key material for encrypting and hashing personal identity numbers. */
   personalDataKey: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -46,6 +55,21 @@ export interface RoutingConfig {
   triageMinConfidence: number;
   /** The department code of the service center itself: its inbox also holds returned and untriaged cases. */
   serviceCenterDepartment: string;
+}
+
+/**
+ * Limits on password guessing (OWASP ASVS 4.0 V2.2.1, NIST SP 800-63B 5.2.2: limit failed
+ * attempts per account). Counters live in Redis when REDIS_URL is set, so every API process
+ * counts together; in this process's memory otherwise.
+ */
+export interface SignInConfig {
+  /** Failed sign-ins for one e-mail address, within `accountLockoutSeconds`, that lock it. */
+  accountMaxFailures: number;
+  /** How long a locked account stays locked, unless an admin unlocks it; also the window failures are counted in. */
+  accountLockoutSeconds: number;
+  /** Failed sign-ins from one client address within `addressWindowSeconds` after which that address is refused. */
+  addressMaxFailures: number;
+  addressWindowSeconds: number;
 }
 
 export interface ServiceTargetsConfig {
@@ -106,6 +130,19 @@ function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   throw new ConfigError(name, `must be true or false, got "${raw}"`);
 }
 
+/**
+ * What the operator should hear at start-up about the configuration in force: today, that tokens
+ * are signed with the development secret (development only; any other NODE_ENV refuses to start).
+ */
+export function startupWarnings(config: Pick<AppConfig, 'jwtSecretIsDevelopmentDefault'>): string[] {
+  return config.jwtSecretIsDevelopmentDefault
+    ? [
+        'JWT_SECRET is not set: access tokens are signed with the built-in development secret, which anyone ' +
+          'can read in the source code. Set JWT_SECRET before this instance holds real data.',
+      ]
+    : [];
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const nodeEnvRaw = env.NODE_ENV ?? 'development';
   if (!['development', 'production', 'test'].includes(nodeEnvRaw)) {
@@ -115,7 +152,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const production = nodeEnv === 'production';
 
   const jwtSecret = env.JWT_SECRET ?? '';
-  if (production && jwtSecret === '') throw new ConfigError('JWT_SECRET', 'is required when NODE_ENV=production');
+  // The built-in secret is in the source code: anyone could sign a token with it. Only a developer's
+  // own machine may run on it; a test run brings a secret of its own (test/support/test-app.ts).
+  if (nodeEnv !== 'development' && (jwtSecret === '' || jwtSecret === DEVELOPMENT_SECRET)) {
+    throw new ConfigError(
+      'JWT_SECRET',
+      `is required when NODE_ENV=${nodeEnv} (the development secret is not accepted)`,
+    );
+  }
   if (jwtSecret !== '' && jwtSecret.length < 16) throw new ConfigError('JWT_SECRET', 'must be at least 16 characters');
 
   const personalDataKey = env.PERSONAL_DATA_KEY ?? '';
@@ -168,7 +212,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     // A warning at 0 % or 100 % would be no warning: the first is noise, the second is the breach itself.
     serviceTargets: { warningShare: decimal(env, 'SERVICE_TARGET_WARNING_SHARE', 0.8, 0.01, 0.99) },
     jwtSecret: jwtSecret || DEVELOPMENT_SECRET,
+    jwtSecretIsDevelopmentDefault: jwtSecret === '',
     jwtExpiresInSeconds: integer(env, 'JWT_EXPIRES_IN_SECONDS', 8 * 3600, 60, 30 * 24 * 3600),
+    signIn: {
+      accountMaxFailures: integer(env, 'LOGIN_ACCOUNT_MAX_FAILURES', 5, 1, 1000),
+      accountLockoutSeconds: integer(env, 'LOGIN_ACCOUNT_LOCKOUT_SECONDS', 15 * 60, 1, 24 * 3600),
+      addressMaxFailures: integer(env, 'LOGIN_ADDRESS_MAX_FAILURES', 20, 1, 100_000),
+      addressWindowSeconds: integer(env, 'LOGIN_ADDRESS_WINDOW_SECONDS', 15 * 60, 1, 24 * 3600),
+    },
+    trustProxyHops: integer(env, 'TRUST_PROXY_HOPS', 0, 0, 10),
     personalDataKey: personalDataKey || jwtSecret || DEVELOPMENT_SECRET,
     logLevel,
     seedDemo: flag(env, 'SEED_DEMO', !production),

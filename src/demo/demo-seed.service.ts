@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { hashPassword } from '../auth/password-hasher';
+import { PasswordHasher } from '../auth/password-hasher';
 import { StaffService } from '../auth/staff.service';
 import { CaseImportWriter } from '../cases/case-import-writer.service';
 import { CatalogService } from '../catalog/catalog.service';
@@ -32,6 +32,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     private readonly organisation: OrganisationService,
     private readonly catalog: CatalogService,
     private readonly staff: StaffService,
+    private readonly passwords: PasswordHasher,
     private readonly caseImport: CaseImportWriter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
@@ -53,7 +54,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
 
   /** Departments, service points, the service catalog and the demo staff, in one transaction. */
   async seed(): Promise<void> {
-    const passwordHash = await hashPassword(DEMO_PASSWORD);
+    const passwordHash = await this.passwords.hash(DEMO_PASSWORD);
     await this.transactions.run(async (manager) => {
       await this.organisation.insertOrganisation(manager, DEMO_DEPARTMENTS, DEMO_SERVICE_POINTS);
       await this.catalog.insertEntries(

@@ -36,6 +36,7 @@ import type {
   NewRoutingOverride,
   NewServiceTargetPolicy,
   NewStaffUser,
+  PasswordChange,
   Notification,
   OpenApiDocument,
   OwedCallback,
@@ -46,8 +47,10 @@ import type {
   RoutingOverride,
   ServicePoint,
   ServiceTargetPolicy,
+  SignInUnlock,
   StaffMember,
   StaffUser,
+  StaffUserChange,
   StatisticsQuery,
   StatisticsReports,
   TimelineEvent,
@@ -188,9 +191,22 @@ export class ApiClient {
 
   // ----- staff and organisation -----
 
-  /** POST /api/v1/auth/login → 200 {accessToken, expiresIn (seconds)}. */
-  logIn(email: string, password: string): ApiCall<LoginAnswer> {
-    return this.call('post', '/api/v1/auth/login', 200, { body: { email, password } });
+  /**
+   * POST /api/v1/auth/login → 200 {accessToken, expiresIn (seconds)}; 401 for a wrong e-mail or password,
+   * 429 when limited. `headers` may carry X-Forwarded-For, for an app that trusts a proxy (TRUST_PROXY_HOPS).
+   */
+  logIn(email: string, password: string, headers?: Record<string, string>): ApiCall<LoginAnswer> {
+    return this.call('post', '/api/v1/auth/login', 200, { body: { email, password }, headers });
+  }
+
+  /** POST /api/v1/auth/logout → 204; the caller's token stops working at once. */
+  logOut(): ApiCall<void, Record<string, never>> {
+    return this.call('post', '/api/v1/auth/logout', 204, {}, () => undefined);
+  }
+
+  /** POST /api/v1/auth/password → 204: the caller's own password, with the current one; their other sessions end. */
+  changePassword(body: PasswordChange): ApiCall<void, Record<string, never>> {
+    return this.call('post', '/api/v1/auth/password', 204, { body }, () => undefined);
   }
 
   /** GET /api/v1/auth/me → the caller: {id, email, role, departmentCodes}. */
@@ -201,6 +217,26 @@ export class ApiClient {
   /** POST /api/v1/staff (admin) → 201 the new staff member. */
   createStaffUser(body: NewStaffUser): ApiCall<StaffUser> {
     return this.call('post', '/api/v1/staff', 201, { body });
+  }
+
+  /** GET /api/v1/staff (admins, managers): every account, by e-mail. */
+  staffUsers(): ApiCall<StaffUser[]> {
+    return this.call('get', '/api/v1/staff', 200);
+  }
+
+  /** PATCH /api/v1/staff/{id} (admin): name, or active (false ends the account's sessions at once). */
+  updateStaffUser(id: string, body: StaffUserChange): ApiCall<StaffUser> {
+    return this.call('patch', `/api/v1/staff/${id}`, 200, { body });
+  }
+
+  /** POST /api/v1/staff/{id}/password (admin) → 204: a new password; every session of the account ends. */
+  resetStaffPassword(id: string, newPassword: string): ApiCall<void, Record<string, never>> {
+    return this.call('post', `/api/v1/staff/${id}/password`, 204, { body: { newPassword } }, () => undefined);
+  }
+
+  /** POST /api/v1/staff/{id}/unlock (admin) → 200 {staffId, wasLocked}: lifts a lock from failed sign-ins. */
+  unlockStaffUser(id: string): ApiCall<SignInUnlock> {
+    return this.call('post', `/api/v1/staff/${id}/unlock`, 200);
   }
 
   /** GET /api/v1/departments. */

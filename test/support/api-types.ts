@@ -83,6 +83,22 @@ export interface NewStaffUser {
   departmentCodes?: string[];
 }
 
+export interface StaffUserChange {
+  name?: string;
+  active?: boolean;
+}
+
+export interface PasswordChange {
+  currentPassword: string;
+  newPassword: string;
+}
+
+export interface SignInUnlock {
+  staffId: string;
+  /** Whether failed sign-ins had locked the account's e-mail address. */
+  wasLocked: boolean;
+}
+
 export interface Department {
   code: string;
   name: string;

@@ -15,6 +15,12 @@ import { createLogger } from '../../src/common/logging';
 import { AppConfig, loadConfig } from '../../src/config/app-config';
 import { APP_CONFIG } from '../../src/config/config.module';
 
+/**
+ * The secret this test run signs tokens with: a fresh one per run. Outside development the app
+ * refuses to start without JWT_SECRET, and refuses the built-in development secret.
+ */
+export const TEST_JWT_SECRET = `test-${randomBytes(24).toString('hex')}`;
+
 export interface TestApp {
   app: INestApplication;
   http: () => ReturnType<typeof request>;
@@ -73,7 +79,12 @@ export async function createPostgresDatabase(baseUrl: string): Promise<{ url: st
  */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   let cleanup: () => Promise<void>;
-  const env: Record<string, string> = { NODE_ENV: 'test', SEED_DEMO: 'true', ...options.env };
+  const env: Record<string, string> = {
+    NODE_ENV: 'test',
+    JWT_SECRET: TEST_JWT_SECRET,
+    SEED_DEMO: 'true',
+    ...options.env,
+  };
   if (process.env.TEST_DATABASE === 'postgres') {
     const database = await createPostgresDatabase(process.env.DATABASE_URL as string);
     env.DATABASE_URL = database.url;

@@ -8,8 +8,12 @@ const COOKIE = 'onewayin_dashboard';
 /**
  * Admins only. A browser cannot send a bearer header when it opens a page, so the token
  * may also come once as `?token=`: it is then kept in an HttpOnly cookie limited to the
- * dashboard's path, and the browser is sent on to the same address without the token (so
- * it stays out of the history). No token: 401; a token of another role: 403.
+ * dashboard's path, and the browser is sent on to the dashboard's own address without the
+ * token (so it stays out of the history). No token: 401; a token of another role: 403.
+ *
+ * The address sent on to is always DASHBOARD_PATH, a constant: nothing of the request (its
+ * path, query or Host) becomes the Location, so the gate cannot be used to send a signed-in
+ * admin to another site (OWASP ASVS 4.0 V5.1.5, unvalidated redirects).
  */
 export function dashboardGate(auth: AuthGuard, maxAgeSeconds: number): RequestHandler {
   return (request: Request, response: Response, next: NextFunction) => {
@@ -32,9 +36,7 @@ export function dashboardGate(auth: AuthGuard, maxAgeSeconds: number): RequestHa
           path: DASHBOARD_PATH,
           maxAge: maxAgeSeconds * 1000,
         });
-        const target = new URL(request.originalUrl, 'http://dashboard.local');
-        target.searchParams.delete('token');
-        response.redirect(303, `${target.pathname}${target.search}`);
+        response.redirect(303, DASHBOARD_PATH);
       })
       .catch((error: unknown) => {
         const status = error instanceof HttpException ? error.getStatus() : 401;
