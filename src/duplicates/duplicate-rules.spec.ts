@@ -102,7 +102,7 @@ describe('likely duplicates of fault reports', () => {
       // 0.29° of longitude at 64.7° N = 13.8 km east-west: about 15.6 km apart.
       const inTown = { ...candidate, address: 'Storgatan 12', lat: 64.75, lng: 20.95 };
       const byTheSea = report('hamn', 'Storgatan 12', 64.685, 21.24);
-      expect(distanceMeters(inTown, byTheSea)).toBeGreaterThan(15_000);
+      expect(distanceMeters(inTown, { lat: 64.685, lng: 21.24 })).toBeGreaterThan(15_000);
       expect(findLikelyOriginal(inTown, [byTheSea], rules)).toBeNull();
     });
   });
