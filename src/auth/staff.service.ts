@@ -51,6 +51,12 @@ export class StaffService {
     return first?.departmentCode ?? null;
   }
 
+  /** Whether the staff member is active and works in the department; inside `manager`'s transaction when given. */
+  async worksIn(userId: string, departmentCode: string, manager: EntityManager = this.staff.manager): Promise<boolean> {
+    const active = await manager.existsBy(StaffUser, { id: userId, active: true });
+    return active && (await manager.existsBy(StaffDepartment, { userId, departmentCode }));
+  }
+
   /** Stores staff members with their departments inside the caller's transaction (the demo municipality). */
   async insertStaff(
     manager: EntityManager,

@@ -3,6 +3,7 @@
  * where it leads. The server enforces these for every caller.
  *
  *   new -> triaged -> routed -> in_progress -> resolved -> closed
+ *   (in_progress -> routed again by unclaim; assign gives it to a named colleague)
  *   plus waiting (clock stopped), returned (wrong department, back to the service
  *   center), duplicate (linked to the case it repeats) and reopened.
  */
@@ -24,6 +25,8 @@ export const CASE_ACTIONS = [
   'triage',
   'route',
   'claim',
+  'unclaim',
+  'assign',
   'wait',
   'resume',
   'return',
@@ -50,6 +53,10 @@ const ALLOWED_FROM: Record<CaseAction, readonly CaseStatus[]> = {
   triage: ['new', 'triaged', 'returned', 'reopened'],
   route: ['triaged', 'returned', 'reopened'],
   claim: ['routed', 'reopened'],
+  // Back to the department's inbox for someone else to take.
+  unclaim: ['in_progress'],
+  // Given to a named colleague of the department, who has it in progress.
+  assign: ['routed', 'in_progress', 'reopened'],
   wait: ['triaged', 'routed', 'in_progress', 'reopened'],
   resume: ['waiting'],
   return: ['routed', 'in_progress', 'reopened'],
@@ -65,6 +72,8 @@ const TARGET: Record<Exclude<CaseAction, 'resume'>, CaseStatus> = {
   triage: 'triaged',
   route: 'routed',
   claim: 'in_progress',
+  unclaim: 'routed',
+  assign: 'in_progress',
   wait: 'waiting',
   return: 'returned',
   transfer: 'routed',

@@ -27,6 +27,8 @@ const AGENT_ACTIONS: readonly CaseAction[] = [
 ];
 const HANDLER_ACTIONS: readonly CaseAction[] = [
   'claim',
+  'unclaim',
+  'assign',
   'wait',
   'resume',
   'return',
@@ -41,11 +43,16 @@ const AT_SERVICE_CENTER: readonly CaseStatus[] = ['new', 'triaged', 'returned'];
 /** What an agent may do with a confidential case at the service center that they may not read. */
 const AGENT_SENDS_ON: readonly CaseAction[] = ['triage', 'route'];
 
-/** Returns the reason for a refusal, or null when allowed. */
+/**
+ * Returns the reason for a refusal, or null when allowed. `serviceCenterCode`: the service
+ * center's own department; agents work the cases routed to it (complaints, feedback, callback
+ * requests, public-records requests) as a department's handlers work theirs.
+ */
 export function refusalFor(
   principal: StaffPrincipal,
   action: CaseAction,
   target: { status: CaseStatus; departmentCode: string | null; confidential: boolean },
+  serviceCenterCode: string,
 ): string | null {
   if (!AccessPolicy.mayReadContent(principal, target)) {
     const sendsOn =
@@ -57,6 +64,7 @@ export function refusalFor(
     case 'manager':
       return null;
     case 'agent':
+      if (target.departmentCode === serviceCenterCode && HANDLER_ACTIONS.includes(action)) return null;
       if (!AGENT_ACTIONS.includes(action)) return `An agent may not ${action} a case`;
       if (action === 'resolve' && !AT_SERVICE_CENTER.includes(target.status))
         return 'An agent may not resolve a case a department is working on';

@@ -1,4 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { AccessPolicy } from '../auth/access-policy';
+import { StaffService } from '../auth/staff.service';
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
 import { EntityManager } from 'typeorm';
 import { StaffPrincipal } from '../auth/roles';
 import { Priority } from '../catalog/catalog.types';
@@ -13,13 +17,14 @@ import { TransactionService } from '../database/transaction.service';
 import { OrganisationService } from '../organisation/organisation.service';
 import { CaseChangeEvent } from './case-change';
 import { CaseChangePublisher } from './case-change-publisher.service';
-import { CaseAction, CaseStatus, nextStatus } from './case-lifecycle';
+import { CaseAction, CaseStatus, isOpen, nextStatus } from './case-lifecycle';
 import { refusalFor, writeRefusalFor } from './case-permissions';
 import { CaseEventRecord, CaseRecord, ServiceTargetState } from './case-record';
 import { appendCaseEvent, loadCaseForUpdate } from './case-timeline';
 import { CaseView, RedactedCaseView } from './case.view';
 import { CasesService } from './cases.service';
 import { CaseActionDto } from './dto/case-action.dto';
+import { CorrectCaseDto } from './dto/correct-case.dto';
 import { CreateCaseDto, CreatedCaseDto } from './dto/create-case.dto';
 import { NoticeTopic } from './entities/case-event.entity';
 import { Case } from './entities/case.entity';
@@ -82,6 +87,8 @@ export class CaseWorkflowService {
     private readonly catalog: CatalogService,
     private readonly organisation: OrganisationService,
     private readonly contacts: ContactsService,
+    private readonly staff: StaffService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
@@ -92,9 +99,13 @@ export class CaseWorkflowService {
     if (input.resolution && !input.resolvedOnSpot)
       throw new InvalidInputError(['resolution is only given with resolvedOnSpot']);
     return this.transactions.run(async (manager) => {
-      const catalogEntry = await this.requireIntakeReferences(manager, input);
+      const { catalogEntry, contact } = await this.requireIntakeReferences(manager, author, input);
       const now = this.clock.now();
       const citizen = input.citizen ? await this.citizens.register(manager, input.citizen) : null;
+      // A case made from a contact keeps what the contact knew: the citizen, and when they asked
+      // (the service-target clock starts then, not when the case was typed in afterwards).
+      const citizenId = citizen?.id ?? contact?.citizen?.id ?? null;
+      const receivedAt = contact && contact.startedAt < now ? contact.startedAt : now;
       const intakeStatus: CaseStatus = catalogEntry ? 'triaged' : 'new';
       const id = newId();
       const created = manager.create(Case, {
@@ -107,7 +118,7 @@ export class CaseWorkflowService {
         statusBeforeWaiting: null,
         priority: input.priority ?? catalogEntry?.priority ?? 'normal',
         channel: input.channel ?? 'phone',
-        citizenId: citizen?.id ?? null,
+        citizenId,
         address: input.location?.address ?? null,
         postalCode: input.location?.postalCode?.replace(' ', '') ?? null,
         lat: input.location?.lat ?? null,
@@ -117,7 +128,7 @@ export class CaseWorkflowService {
         assigneeId: null,
         duplicateOfId: null,
         createdById: author?.id ?? null,
-        receivedAt: now,
+        receivedAt,
         firstResponseAt: null,
         resolvedAt: null,
         closedAt: null,
@@ -127,6 +138,7 @@ export class CaseWorkflowService {
         externalId: null,
       });
       await manager.save(created);
+      if (contact) await this.contacts.linkCase(manager, contact.id, id);
       const catalogSetBy = catalogEntry ? (author ? 'staff' : 'citizen') : null;
       await appendCaseEvent(manager, {
         caseId: id,
@@ -134,7 +146,12 @@ export class CaseWorkflowService {
         actorId: author?.id ?? null,
         at: now,
         toStatus: intakeStatus,
-        data: { channel: created.channel, catalogCode: created.catalogCode, catalogSetBy },
+        data: {
+          channel: created.channel,
+          catalogCode: created.catalogCode,
+          catalogSetBy,
+          ...(contact ? { contactId: contact.id, receivedAt: receivedAt.toISOString() } : {}),
+        },
       });
       await this.publish(manager, created, {
         action: 'register',
@@ -154,7 +171,7 @@ export class CaseWorkflowService {
       }
       // The year's counter row stays locked from here to the commit, so the number is taken
       // last: concurrent intakes queue only for these two statements, not the whole intake.
-      const year = localYear(now);
+      const year = localYear(receivedAt);
       created.reference = formatReference(year, await allocateReferenceSerials(manager, year, 1));
       await manager.update(Case, { id }, { reference: created.reference });
       return { id, reference: created.reference, status: created.status };
@@ -170,7 +187,7 @@ export class CaseWorkflowService {
   ): Promise<CaseView | RedactedCaseView> {
     return this.transactions.run(async (manager) => {
       const target = await loadCaseForUpdate(manager, id);
-      const refusal = refusalFor(principal, action, target);
+      const refusal = refusalFor(principal, action, target, this.config.routing.serviceCenterDepartment);
       if (refusal) throw new ForbiddenError(refusal);
       // Checked before anything is looked up, so a refused step changes and reveals nothing.
       nextStatus(target.status, action, target.statusBeforeWaiting);
@@ -182,6 +199,50 @@ export class CaseWorkflowService {
         at: now,
         reason: input.reason ?? null,
         ...effect,
+      });
+      return this.answer(manager, principal, target);
+    });
+  }
+
+  /**
+   * Corrects what was registered (description, location, citizen): the change stands on the
+   * timeline as a `correction` event. Whoever may write on the case may correct it while it is open.
+   *
+   * @throws ConflictError for a case no longer open; InvalidInputError when nothing is given.
+   */
+  correct(principal: StaffPrincipal, id: string, input: CorrectCaseDto): Promise<CaseView | RedactedCaseView> {
+    const fields = (['description', 'location', 'citizen'] as const).filter((field) => input[field] !== undefined);
+    if (fields.length === 0) throw new InvalidInputError(['give at least one of description, location, citizen']);
+    return this.write(principal, id, async (manager, target, now) => {
+      if (!isOpen(target.status)) {
+        throw new ConflictError(`A ${target.status} case is not corrected; reopen it first`);
+      }
+      const before = { description: target.description, location: locationOf(target) };
+      const changes: Partial<Case> = {};
+      if (input.description !== undefined) changes.description = input.description;
+      if (input.location !== undefined) {
+        Object.assign(changes, {
+          address: input.location.address ?? null,
+          postalCode: input.location.postalCode?.replace(' ', '') ?? null,
+          lat: input.location.lat ?? null,
+          lng: input.location.lng ?? null,
+        });
+      }
+      if (input.citizen !== undefined)
+        changes.citizenId = (await this.citizens.register(manager, input.citizen))?.id ?? null;
+      await manager.update(Case, { id: target.id }, changes);
+      Object.assign(target, changes, { updatedAt: new Date() });
+      await appendCaseEvent(manager, {
+        caseId: target.id,
+        type: 'correction',
+        actorId: principal.id,
+        at: now,
+        reason: input.reason ?? null,
+        data: {
+          fields,
+          ...(fields.includes('description') ? { previousDescription: before.description } : {}),
+          ...(fields.includes('location') ? { previousLocation: before.location } : {}),
+        },
       });
       return this.answer(manager, principal, target);
     });
@@ -231,7 +292,12 @@ export class CaseWorkflowService {
     departmentCode: string,
     claimable: readonly CaseStatus[],
   ): Promise<CaseView | null> {
-    const refusal = refusalFor(principal, 'claim', { status: 'routed', departmentCode, confidential: false });
+    const refusal = refusalFor(
+      principal,
+      'claim',
+      { status: 'routed', departmentCode, confidential: false },
+      this.config.routing.serviceCenterDepartment,
+    );
     if (refusal) throw new ForbiddenError(refusal);
     return this.transactions.run(async (manager) => {
       for (let tries = 0; tries < CLAIM_TRIES; tries += 1) {
@@ -448,6 +514,18 @@ export class CaseWorkflowService {
       }
       case 'claim':
         return { changes: { assigneeId: principal.id }, data: { assigneeId: principal.id } };
+      case 'unclaim':
+        return { changes: { assigneeId: null }, data: { previousAssigneeId: target.assigneeId } };
+      case 'assign': {
+        const assigneeId = input.assigneeId;
+        if (!assigneeId) throw new InvalidInputError(['assigneeId: say which colleague gets the case']);
+        if (!target.departmentCode || !(await this.staff.worksIn(assigneeId, target.departmentCode, manager))) {
+          throw new InvalidInputError([
+            `assigneeId: no active staff member of ${target.departmentCode ?? 'the case’s department'} has that id`,
+          ]);
+        }
+        return { changes: { assigneeId }, data: { assigneeId, previousAssigneeId: target.assigneeId } };
+      }
       case 'wait':
         return { changes: { statusBeforeWaiting: target.status } };
       case 'resume':
@@ -533,19 +611,29 @@ export class CaseWorkflowService {
     }
   }
 
-  private async requireIntakeReferences(manager: EntityManager, input: CreateCaseDto) {
+  private async requireIntakeReferences(manager: EntityManager, author: CaseAuthor, input: CreateCaseDto) {
     const problems: string[] = [];
     const catalogEntry = input.catalogCode ? await this.catalog.findActive(input.catalogCode, manager) : null;
     if (input.catalogCode && !catalogEntry) problems.push(`catalogCode: unknown catalog entry "${input.catalogCode}"`);
-    if (input.contactId && !(await this.contacts.exists(input.contactId, manager))) {
-      problems.push(`contactId: unknown contact "${input.contactId}"`);
+    const contact = input.contactId ? await this.contacts.find(input.contactId, manager) : null;
+    if (input.contactId && !contact) problems.push(`contactId: unknown contact "${input.contactId}"`);
+    // Its citizen would pass into the new case: only someone who may read the contact makes a case of it.
+    if (contact && author && !AccessPolicy.mayReadContent(author, contact)) {
+      throw new ForbiddenError('This contact is about a confidential case of another department');
     }
     if (input.resolvedOnSpot && catalogEntry && !catalogEntry.handledByServiceCenter) {
       problems.push(`resolvedOnSpot: catalog type "${catalogEntry.code}" is handled by a department, not on the spot`);
     }
     if (problems.length) throw new InvalidInputError(problems);
-    return catalogEntry;
+    return { catalogEntry, contact };
   }
+}
+
+function locationOf(target: Case): Record<string, unknown> | null {
+  const { address, postalCode, lat, lng } = target;
+  return address === null && postalCode === null && lat === null && lng === null
+    ? null
+    : { address, postalCode, lat, lng };
 }
 
 function requireReason(input: CaseActionDto, action: CaseAction): void {

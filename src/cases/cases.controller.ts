@@ -1,4 +1,15 @@
-import { Body, Controller, Get, HttpCode, NotFoundException, Param, ParseEnumPipe, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  NotFoundException,
+  Param,
+  ParseEnumPipe,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -21,6 +32,7 @@ import { CaseActionDto, CaseTextDto } from './dto/case-action.dto';
 import { CaseEventResponse, toCaseEventResponse } from './dto/case-event.response';
 import { CasePageResponse } from './dto/case-page.response';
 import { CaseResponse } from './dto/case.response';
+import { CorrectCaseDto } from './dto/correct-case.dto';
 import { CreateCaseDto } from './dto/create-case.dto';
 import { CreatedCaseResponse, toCreatedCaseResponse } from './dto/created-case.response';
 import { ListCasesQuery } from './dto/list-cases-query.dto';
@@ -51,9 +63,26 @@ export class CasesController {
     return toPageResponse(await this.cases.list(staff, query), toReadableCaseResponse);
   }
 
+  /** Corrects what was registered: description, location, citizen; the change stands on the timeline. */
+  @Patch(':id')
+  @ApiOkResponse({
+    description: 'The case as corrected',
+    schema: { oneOf: [{ $ref: getSchemaPath(CaseResponse) }, { $ref: getSchemaPath(RedactedCaseResponse) }] },
+  })
+  @ApiErrors(400, 403, 404, 409)
+  async correct(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Param('id') id: string,
+    @Body() body: CorrectCaseDto,
+  ): Promise<CaseResponse | RedactedCaseResponse> {
+    return toReadableCaseResponse(await this.workflow.correct(staff, id, body));
+  }
+
   @Get(':id')
   @ApiOkResponse({
-    description: 'The case, or its redacted form for a reader outside the department of a confidential case',
+    description:
+      'The case by its id or its reference number (2026-000541), or its redacted form for a reader outside the ' +
+      'department of a confidential case',
     schema: { oneOf: [{ $ref: getSchemaPath(CaseResponse) }, { $ref: getSchemaPath(RedactedCaseResponse) }] },
   })
   @ApiErrors(404)

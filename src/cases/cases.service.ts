@@ -6,6 +6,7 @@ import { CitizensService } from '../citizens/citizens.service';
 import { NotFoundError } from '../common/domain-errors';
 import { Page } from '../common/pagination.dto';
 import { CaseAccessLog } from './case-access-log.service';
+import { OPEN_STATUSES } from './case-lifecycle';
 import { CaseEventRecord, CaseRecord } from './case-record';
 import { CaseView, RedactedCaseView, toCaseView, toRedactedCaseView } from './case.view';
 import { ListCasesQuery } from './dto/list-cases-query.dto';
@@ -26,10 +27,18 @@ export class CasesService {
     private readonly accessLog: CaseAccessLog,
   ) {}
 
-  /** @throws NotFoundError when there is no such case. */
-  async get(principal: StaffPrincipal, id: string): Promise<CaseView | RedactedCaseView> {
-    const found = await this.dataSource.manager.findOneBy(Case, { id });
-    if (!found) throw new NotFoundError('Case', id);
+  /**
+   * One case, by its id or by its reference number (`2026-000541`, as the citizen quotes it).
+   *
+   * @throws NotFoundError when there is no such case.
+   */
+  async get(principal: StaffPrincipal, idOrReference: string): Promise<CaseView | RedactedCaseView> {
+    const byReference = /^\d{4}-\d{6}$/.test(idOrReference);
+    const found = await this.dataSource.manager.findOneBy(
+      Case,
+      byReference ? { reference: idOrReference } : { id: idOrReference },
+    );
+    if (!found) throw new NotFoundError('Case', idOrReference);
     return (await this.viewsFor(principal, [found], 'read'))[0];
   }
 
@@ -41,6 +50,12 @@ export class CasesService {
     if (query.status) builder.andWhere('c.status = :status', { status: query.status });
     if (query.departmentCode)
       builder.andWhere('c.departmentCode = :departmentCode', { departmentCode: query.departmentCode });
+    if (query.assignee) {
+      builder.andWhere('c.assigneeId = :assignee', {
+        assignee: query.assignee === 'me' ? principal.id : query.assignee,
+      });
+    }
+    if (query.open === 'true') builder.andWhere('c.status IN (:...open)', { open: OPEN_STATUSES });
     if (query.from) builder.andWhere('c.receivedAt >= :from', { from: new Date(query.from) });
     if (query.to) builder.andWhere('c.receivedAt < :to', { to: new Date(query.to) });
     // A filter on what a redacted case hides (its type, its text) finds only cases the reader may

@@ -3,10 +3,11 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogModule } from '../catalog/catalog.module';
 import { OrganisationModule } from '../organisation/organisation.module';
 import { ContactsService } from './contacts.service';
+import { ContactCase } from './entities/contact-case.entity';
 import { Contact } from './entities/contact.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Contact]), CatalogModule, OrganisationModule],
+  imports: [TypeOrmModule.forFeature([Contact, ContactCase]), CatalogModule, OrganisationModule],
   providers: [ContactsService],
   exports: [ContactsService],
 })

@@ -13,6 +13,7 @@ import { OrganisationService } from '../organisation/organisation.service';
 import { CreateContactDto } from './dto/create-contact.dto';
 import { ListContactsQuery } from './dto/list-contacts-query.dto';
 import { ContactListener } from './contact-listener';
+import { ContactCase } from './entities/contact-case.entity';
 import { Contact } from './entities/contact.entity';
 import { Channel, ContactOutcome } from './contact.types';
 
@@ -37,6 +38,8 @@ export interface ContactView {
   departmentCode: string | null;
   /** True when the reader may not read this contact's content: summary, type and citizen are left out. */
   redacted: boolean;
+  /** The cases registered from this contact. */
+  caseIds: string[];
 }
 
 @Injectable()
@@ -115,6 +118,11 @@ export class ContactsService {
     await manager.update(Contact, { id: contactId }, { confidential: true, departmentCode });
   }
 
+  /** Records that a case was registered from the contact; inside the case's transaction. */
+  async linkCase(manager: EntityManager, contactId: string, caseId: string): Promise<void> {
+    await manager.insert(ContactCase, { contactId, caseId });
+  }
+
   /** The contact whole, for other areas, which apply the access policy to what they show; or null. */
   async find(id: string, manager: EntityManager = this.dataSource.manager): Promise<ContactView | null> {
     const contact = await manager.findOneBy(Contact, { id });
@@ -156,7 +164,7 @@ export class ContactsService {
   /** What the access policy lets `principal` see of a contact. */
   asSeenBy(principal: StaffPrincipal, contact: ContactView): ContactView {
     if (!AccessPolicy.mayReadContent(principal, contact)) {
-      return { ...contact, summary: null, catalogCode: null, citizen: null, redacted: true };
+      return { ...contact, summary: null, catalogCode: null, citizen: null, redacted: true, caseIds: [] };
     }
     return AccessPolicy.mayReadPersonalData(principal, contact) ? contact : { ...contact, citizen: null };
   }
@@ -180,6 +188,9 @@ export class ContactsService {
       manager,
       contacts.map((c) => c.citizenId).filter((id): id is string => id !== null),
     );
+    const links = contacts.length
+      ? await manager.find(ContactCase, { where: { contactId: In(contacts.map((c) => c.id)) } })
+      : [];
     return contacts.map((contact) => ({
       id: contact.id,
       channel: contact.channel,
@@ -196,6 +207,7 @@ export class ContactsService {
       confidential: contact.confidential,
       departmentCode: contact.departmentCode,
       redacted: false,
+      caseIds: links.filter((link) => link.contactId === contact.id).map((link) => link.caseId),
     }));
   }
 }

@@ -4,6 +4,7 @@ import { CallbacksService } from '../callbacks/callbacks.service';
 import { StaffPrincipal } from '../auth/roles';
 import { Clock } from '../common/clock';
 import { Page } from '../common/pagination.dto';
+import { CitizenView } from '../citizens/citizens.service';
 import { ContactsService, ContactView } from '../contacts/contacts.service';
 import { TargetUnit } from './service-target.types';
 import { OwedCallbacksQuery } from './dto/owed-callbacks-query.dto';
@@ -14,6 +15,8 @@ export interface OwedCallbackView {
   contactId: string;
   channel: string | null;
   summary: string | null;
+  /** Whom to call: the citizen of the contact, as the reader may see them (null when withheld or not given). */
+  citizen: CitizenView | null;
   agentId: string | null;
   promisedAt: Date;
   dueAt: Date;
@@ -75,6 +78,7 @@ function toView(
     contactId: target.contactId,
     channel: contact?.channel ?? null,
     summary: contact?.summary ?? null,
+    citizen: contact?.citizen ?? null,
     agentId: contact?.agentId ?? null,
     promisedAt: target.promisedAt,
     dueAt: target.dueAt,

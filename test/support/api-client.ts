@@ -10,6 +10,7 @@ import type {
   CallRecord,
   CaseAccess,
   CaseAction,
+  CaseCorrection,
   CaseActionBody,
   CaseImportResult,
   CaseListQuery,
@@ -329,6 +330,11 @@ export class ApiClient {
   /** GET /api/v1/cases/{id} (an id or a reference), as a reader who may see its content. */
   getCase(id: string): ApiCall<CaseView> {
     return this.call('get', `/api/v1/cases/${id}`, 200);
+  }
+
+  /** PATCH /api/v1/cases/{id}: corrects description, location or citizen; 409 when the case is no longer open. */
+  correctCase(id: string, body: CaseCorrection): ApiCall<CaseView> {
+    return this.call('patch', `/api/v1/cases/${id}`, 200, { body });
   }
 
   /** GET /api/v1/cases/{id} of a confidential case, as a reader outside its department. */

@@ -20,6 +20,8 @@ export type CaseAction =
   | 'triage'
   | 'route'
   | 'claim'
+  | 'unclaim'
+  | 'assign'
   | 'wait'
   | 'resume'
   | 'return'
@@ -180,6 +182,7 @@ export interface Contact {
   confidential: boolean;
   departmentCode: string | null;
   redacted: boolean;
+  caseIds: string[];
 }
 
 export interface ContactListQuery {
@@ -207,6 +210,8 @@ export interface OwedCallback {
   contactId: string;
   channel: string | null;
   summary: string | null;
+  /** Whom to call. */
+  citizen: Citizen | null;
   agentId: string | null;
   promisedAt: string;
   dueAt: string;
@@ -283,6 +288,8 @@ export interface RedactedCaseView {
 }
 
 export interface CaseListQuery {
+  assignee?: string;
+  open?: 'true' | 'false';
   status?: string;
   catalogCode?: string;
   departmentCode?: string;
@@ -294,7 +301,16 @@ export interface CaseListQuery {
 }
 
 /** The body of a lifecycle action; which fields an action needs is the API's to say. */
+/** PATCH /api/v1/cases/{id}: what to correct. */
+export interface CaseCorrection {
+  description?: string;
+  location?: { address?: string; postalCode?: string; lat?: number; lng?: number };
+  citizen?: CitizenInput;
+  reason?: string;
+}
+
 export interface CaseActionBody {
+  assigneeId?: string;
   reason?: string;
   departmentCode?: string;
   duplicateOf?: string;
@@ -307,7 +323,7 @@ export interface CaseActionBody {
 export interface TimelineEvent {
   id: number;
   caseId: string;
-  type: 'created' | 'status' | 'note' | 'reply' | 'notice';
+  type: 'created' | 'status' | 'correction' | 'note' | 'reply' | 'notice';
   /** The lifecycle action of a `status` event; null otherwise. */
   action: CaseAction | null;
   /** What a `notice` is about; null otherwise. */

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { Priority, PRIORITIES } from '../../catalog/catalog.types';
 
 /** The body of every lifecycle action; which fields an action needs is checked by the service. */
@@ -26,6 +26,11 @@ export class CaseActionDto {
   @IsOptional()
   @Matches(/^[a-z0-9_]{1,64}$/, { message: 'catalogCode must be a catalog code' })
   catalogCode?: string;
+
+  @ApiProperty({ required: false, format: 'uuid', description: 'The colleague who gets the case (assign)' })
+  @IsOptional()
+  @IsUUID()
+  assigneeId?: string;
 
   @ApiProperty({ required: false, enum: PRIORITIES })
   @IsOptional()

@@ -19,6 +19,20 @@ export class ListCasesQuery extends PaginationQueryDto {
   @Matches(/^[a-z0-9_]{1,64}$/, { message: 'catalogCode must be a catalog code' })
   catalogCode?: string;
 
+  @ApiProperty({
+    required: false,
+    description: '`me` for the caller\'s own cases ("my cases"), or a staff member\'s id',
+    example: 'me',
+  })
+  @IsOptional()
+  @Matches(/^(?:me|[0-9a-f-]{36})$/, { message: 'assignee must be "me" or a staff member\'s id' })
+  assignee?: string;
+
+  @ApiProperty({ required: false, description: 'true: open cases only (not resolved, closed or duplicate)' })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  open?: 'true' | 'false';
+
   @ApiProperty({ required: false, description: 'Words in the description or the reference' })
   @IsOptional()
   @IsString()

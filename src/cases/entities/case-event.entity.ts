@@ -7,10 +7,12 @@ import { CaseAction, CaseStatus } from '../case-lifecycle';
  * - `created`: the case was registered (or imported); `toStatus` is where it started.
  * - `status`: a lifecycle `action` moved it `fromStatus` -> `toStatus`, by a person or by the
  *   system (`actorId` null: the routing job's triage and routing).
+ * - `correction`: staff corrected what was registered (`data.fields`, and the earlier description
+ *   and location; never the citizen's details).
  * - `note`: an internal note by staff; `reply`: a reply to the citizen (`data.lix`).
  * - `notice`: something the system remarks on without changing the status, named by `topic`.
  */
-export const CASE_EVENT_TYPES = ['created', 'status', 'note', 'reply', 'notice'] as const;
+export const CASE_EVENT_TYPES = ['created', 'status', 'correction', 'note', 'reply', 'notice'] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 
 /**

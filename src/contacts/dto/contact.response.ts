@@ -63,6 +63,9 @@ export class ContactResponse {
 
   @ApiProperty({ description: 'True when the reader may not read it: summary, catalogCode and citizen are null' })
   redacted: boolean;
+
+  @ApiProperty({ type: [String], description: 'The cases registered from this contact (each links back by contactId)' })
+  caseIds: string[];
 }
 
 export class ContactPageResponse extends PageResponse(ContactResponse) {}
@@ -84,5 +87,6 @@ export function toContactResponse(contact: ContactView): ContactResponse {
     confidential: contact.confidential,
     departmentCode: contact.departmentCode,
     redacted: contact.redacted,
+    caseIds: contact.caseIds,
   };
 }

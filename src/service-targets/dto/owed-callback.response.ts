@@ -1,3 +1,4 @@
+import { CitizenResponse, toCitizenResponse } from '../../citizens/dto/citizen.response';
 import { ApiProperty } from '@nestjs/swagger';
 import { CHANNELS } from '../../contacts/contact.types';
 import { ApiInstant } from '../../common/api-instant.decorator';
@@ -26,6 +27,13 @@ export class OwedCallbackResponse {
 
   @ApiProperty({ type: String, nullable: true, description: "The contact's summary" })
   summary: string | null;
+
+  @ApiProperty({
+    type: CitizenResponse,
+    nullable: true,
+    description: 'Whom to call: name, phone and e-mail of the citizen (null when not given or not for this reader)',
+  })
+  citizen: CitizenResponse | null;
 
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Who logged the contact' })
   agentId: string | null;
@@ -66,6 +74,7 @@ export function toOwedCallbackResponse(view: OwedCallbackView): OwedCallbackResp
     contactId: view.contactId,
     channel: view.channel,
     summary: view.summary,
+    citizen: view.citizen && toCitizenResponse(view.citizen),
     agentId: view.agentId,
     promisedAt: view.promisedAt,
     dueAt: view.dueAt,

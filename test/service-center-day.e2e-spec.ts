@@ -1,0 +1,183 @@
+import { ApiClient } from './support/api-client';
+import { createTestApp, TestApp } from './support/test-app';
+
+/**
+ * The service-center day as agents, handlers and managers live it: the service center's own
+ * cases, a case made from a contact, a handler's own cases and hand-overs, cases by reference,
+ * corrections, and the data that comes in (identity numbers, replies, addresses). Data is invented.
+ */
+describe('the service-center day works', () => {
+  let t: TestApp;
+  let agent: ApiClient;
+  let tek: ApiClient;
+  let admin: ApiClient;
+
+  beforeAll(async () => {
+    // Monday 30 November 2026, 10:00 in Stockholm (09:00 UTC).
+    t = await createTestApp({ now: '2026-11-30T09:00:00Z' });
+    [agent, tek, admin] = await ApiClient.loginAll(t, 'agent@demo.local', 'handler@demo.local', 'admin@demo.local');
+  });
+  afterAll(() => t.close());
+
+  it("lets agents finish the service center's own cases: a complaint is claimed and resolved by an agent", async () => {
+    const complaint = await agent.createCase({
+      description: 'Klagomål på bemötandet i receptionen',
+      catalogCode: 'general_complaint',
+    });
+    expect(await agent.act(complaint.id, 'route')).toMatchObject({ status: 'routed', departmentCode: 'SC' });
+    expect(await agent.claimNext('SC')).toMatchObject({ id: complaint.id, status: 'in_progress' });
+    expect(await agent.act(complaint.id, 'resolve', { reason: 'Vi har pratat med personalen' })).toMatchObject({
+      status: 'resolved',
+    });
+  });
+
+  it('keeps what the contact knew in a case made from it: the citizen, when they asked, and a link both ways', async () => {
+    // The call began at 09:30 Stockholm (08:30 UTC); the case is typed in half an hour later.
+    const contact = await agent.logContact({
+      channel: 'phone',
+      summary: 'Gatlampan på Ekvägen är släckt',
+      outcome: 'case_created',
+      startedAt: '2026-11-30T08:30:00Z',
+      endedAt: '2026-11-30T08:34:00Z',
+      citizen: { name: 'Oskar Ek', email: 'oskar.ek@example.se' },
+    });
+    const created = await agent.createCase({
+      description: 'Gatlampan på Ekvägen är släckt',
+      catalogCode: 'street_light',
+      contactId: contact.id,
+    });
+    const registered = await agent.getCase(created.id);
+    expect(registered).toMatchObject({
+      receivedAt: '2026-11-30T08:30:00.000Z',
+      contactId: contact.id,
+      citizen: { name: 'Oskar Ek', email: 'oskar.ek@example.se' },
+    });
+    expect((await agent.contact(contact.id)).caseIds).toEqual([created.id]);
+    expect((await admin.serviceTargetPlan(created.id)).clockStartedAt).toBe('2026-11-30T08:30:00.000Z');
+    // The citizen's e-mail came from the contact, so the receipt goes out: o***@e***.se.
+    expect((await admin.caseNotifications(created.id)).map((message) => [message.kind, message.recipient])).toEqual([
+      ['receipt', expect.stringMatching(/^o\*+@e\*+\.se$/)],
+    ]);
+  });
+
+  describe("a handler's own cases", () => {
+    let colleague: ApiClient;
+    let colleagueId: string;
+
+    beforeAll(async () => {
+      const created = await admin.createStaffUser({
+        email: 'handler2.tek@demo.local',
+        name: 'Hanna Teknik',
+        password: 'demo-password',
+        role: 'handler',
+        departmentCodes: ['TEK'],
+      });
+      colleagueId = created.id;
+      colleague = await ApiClient.login(t, 'handler2.tek@demo.local');
+    });
+
+    it('lists my cases, hands one back to the inbox, and gives one to a colleague of the department', async () => {
+      const pothole = await agent.createCase({ description: 'Stort hål i vägen vid skolan', catalogCode: 'pothole' });
+      await agent.act(pothole.id, 'route');
+      await tek.act(pothole.id, 'claim');
+      const mine = await tek.listCases({ assignee: 'me', open: 'true' });
+      expect(mine.items.map((item) => item.id)).toContain(pothole.id);
+      expect((await colleague.listCases({ assignee: 'me' })).items.map((item) => item.id)).not.toContain(pothole.id);
+
+      expect(await tek.act(pothole.id, 'unclaim')).toMatchObject({ status: 'routed', assigneeId: null });
+      expect(await tek.act(pothole.id, 'assign', { assigneeId: colleagueId })).toMatchObject({
+        status: 'in_progress',
+        assigneeId: colleagueId,
+      });
+      expect((await colleague.listCases({ assignee: 'me' })).items.map((item) => item.id)).toContain(pothole.id);
+      const va = await ApiClient.login(t, 'handler.va@demo.local');
+      const refused = await tek.act(pothole.id, 'assign', { assigneeId: (await va.me()).id }).expectStatus(400);
+      expect(refused.body.message).toEqual(['assigneeId: no active staff member of TEK has that id']);
+    });
+
+    it('fetches a case by the reference number the citizen quotes', async () => {
+      const lamp = await agent.createCase({ description: 'Lampan i tunneln är trasig', catalogCode: 'street_light' });
+      expect(await agent.getCase(lamp.reference)).toMatchObject({ id: lamp.id, reference: lamp.reference });
+      await agent.getCase('2026-999999').expectStatus(404);
+    });
+  });
+
+  it('lets an agent correct a registered case, with the change on the timeline', async () => {
+    const created = await agent.createCase({
+      description: 'Gatlampan utanför Storgatan 12 är släckt',
+      catalogCode: 'street_light',
+      location: { address: 'Storgatan 12' },
+      citizen: { name: 'Fel Namn' },
+    });
+    const corrected = await agent.correctCase(created.id, {
+      description: 'Gatlampan utanför Storgatan 14 är släckt',
+      location: { address: 'Storgatan 14' },
+      citizen: { name: 'Rätt Namn', phone: '070-123 45 67' },
+      reason: 'Fel husnummer och namn',
+    });
+    expect(corrected).toMatchObject({
+      description: 'Gatlampan utanför Storgatan 14 är släckt',
+      location: { address: 'Storgatan 14' },
+      citizen: { name: 'Rätt Namn', phone: '070-123 45 67' },
+    });
+    const correction = (await agent.timeline(created.id)).find((event) => event.type === 'correction');
+    expect(correction).toMatchObject({
+      reason: 'Fel husnummer och namn',
+      data: {
+        fields: ['description', 'location', 'citizen'],
+        previousDescription: 'Gatlampan utanför Storgatan 12 är släckt',
+        previousLocation: { address: 'Storgatan 12', postalCode: null, lat: null, lng: null },
+      },
+    });
+    expect(JSON.stringify(correction)).not.toContain('Fel Namn');
+    const blank = await agent.correctCase(created.id, { description: '   ' }).expectStatus(400);
+    expect(blank.body.message).toEqual(['description must say something, not only spaces']);
+  });
+
+  it('shows in the callback list whom to call', async () => {
+    const contact = await agent.logContact({
+      channel: 'phone',
+      summary: 'Vill bli uppringd om sophämtningen',
+      outcome: 'callback_promised',
+      citizen: { name: 'Maja Sand', phone: '070-765 43 21' },
+    });
+    const owed = (await agent.callbacks({ state: 'open' })).items.find((item) => item.contactId === contact.id);
+    expect(owed?.citizen).toMatchObject({ name: 'Maja Sand', phone: '070-765 43 21' });
+  });
+
+  it('reads 261231+9802 as a person born in 1926', async () => {
+    // 100 this calendar year (folkbokföringslagen 18 §): "+", though the birthday is still to come.
+    const created = await agent.createCase({
+      description: 'Fråga om färdtjänst',
+      citizen: { personalNumber: '261231+9802' },
+    });
+    expect((await agent.getCase(created.id)).citizen).toMatchObject({ hasPersonalNumber: true });
+  });
+
+  it('measures a reply with LIX as a reader counts its sentences', async () => {
+    const created = await agent.createCase({ description: 'Fråga om blankett', catalogCode: 'general_information' });
+    // Skriv "klart." | Sedan är du färdig. -> 6 words, 2 sentences, no word over six letters: LIX 3.
+    const reply = await agent.reply(created.id, 'Skriv "klart." Sedan är du färdig.');
+    expect(reply.data).toEqual({ lix: 3 });
+  });
+
+  it('does not take the same street and number in another town for the same address', async () => {
+    const inTown = await agent.createCase({
+      description: 'Potthål på Storgatan',
+      catalogCode: 'pothole',
+      location: { address: 'Storgatan 12, 931 31 Skellefteå' },
+    });
+    const byTheSea = await agent.createCase({
+      description: 'Potthål på Storgatan',
+      catalogCode: 'pothole',
+      location: { address: 'Storgatan 12, 932 31 Skelleftehamn' },
+    });
+    expect((await agent.getCase(byTheSea.id)).likelyDuplicateOfId).toBeNull();
+    const again = await agent.createCase({
+      description: 'Hål i gatan',
+      catalogCode: 'pothole',
+      location: { address: 'storgatan 12, 93131 Skellefteå' },
+    });
+    expect((await agent.getCase(again.id)).likelyDuplicateOfId).toBe(inTown.id);
+  });
+});
