@@ -180,4 +180,57 @@ describe('the service-center day works', () => {
     });
     expect((await agent.getCase(again.id)).likelyDuplicateOfId).toBe(inTown.id);
   });
+
+  describe('files in the encoding Swedish offices produce', () => {
+    const header = 'externalId;receivedAt;departmentCode;catalogCode;channel;description;status';
+
+    it('imports a CSV saved by Excel as Windows-1252 when the charset says so, å ä ö intact', async () => {
+      const file = Buffer.from(
+        `${header}\r\nW-1;2024-03-05T08:00:00Z;TEK;street_light;phone;Släckt lampa på Åvägen;new\r\n`,
+        'latin1',
+      );
+      const result = await admin
+        .send<{ imported: number }>('post', '/api/v1/import/cases', {
+          body: file,
+          contentType: 'text/csv; charset=windows-1252',
+        })
+        .expectStatus(200);
+      expect(result.body).toMatchObject({ imported: 1 });
+      const found = await admin.listCases({ text: 'Åvägen' });
+      expect(found.items.map((item) => ('description' in item ? item.description : null))).toEqual([
+        'Släckt lampa på Åvägen',
+      ]);
+    });
+
+    it('refuses a file that is not valid UTF-8 when no charset is declared, naming the line, and imports nothing', async () => {
+      const file = Buffer.from(
+        `${header}\r\nW-2;2024-03-05T08:00:00Z;TEK;pothole;phone;Hål på Ängsvägen;new\r\n`,
+        'latin1',
+      );
+      const refused = await admin
+        .send('post', '/api/v1/import/cases', { body: file, contentType: 'text/csv' })
+        .expectStatus(400);
+      expect(refused.body.message).toEqual([
+        'line 2: is not valid UTF-8; save the file as UTF-8, or send Content-Type with the charset it was saved in (e.g. text/csv; charset=windows-1252)',
+      ]);
+      expect((await admin.listCases({ text: 'ngsv' })).total).toBe(0);
+    });
+
+    it('names the line a person sees, a quoted line break in a field counting once', async () => {
+      // Lines 2-3: one record whose description runs over a CRLF; line 4: a record with an unknown channel.
+      const file = [
+        header,
+        'Q-1;2024-03-05T08:00:00Z;TEK;pothole;phone;"Hål i vägen\r\nvid skolan";new',
+        'Q-2;2024-03-05T08:00:00Z;TEK;pothole;pigeon;Hål;new',
+        '',
+      ].join('\r\n');
+      expect(await admin.importCases(file, 'text/csv')).toEqual({
+        imported: 0,
+        rejectedCount: 1,
+        rejected: [
+          { line: 4, errors: ['channel: must be one of phone, visit, email, web, letter, social; got "pigeon"'] },
+        ],
+      });
+    });
+  });
 });

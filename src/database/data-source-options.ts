@@ -12,6 +12,12 @@ import { SnakeNamingStrategy } from './snake-naming.strategy';
  */
 const MIGRATIONS = [join(__dirname, 'migrations', '*.{ts,js}')];
 
+/** The parts of a better-sqlite3 database handle the options use. */
+interface SqliteHandle {
+  pragma: (sql: string) => unknown;
+  function: (name: string, options: { deterministic: boolean }, fn: (value: unknown) => unknown) => unknown;
+}
+
 export function dataSourceOptions(config: AppConfig): DataSourceOptions {
   if (config.database.kind === 'postgres') {
     return {
@@ -35,10 +41,15 @@ export function dataSourceOptions(config: AppConfig): DataSourceOptions {
     synchronize: false,
     enableWAL: true,
     timeout: 5000,
-    prepareDatabase: (db: { pragma: (sql: string) => unknown }) => {
+    prepareDatabase: (db: SqliteHandle) => {
       db.pragma('foreign_keys = ON');
       db.pragma('busy_timeout = 5000');
       db.pragma('synchronous = NORMAL');
+      // SQLite's own LOWER folds ASCII only: "Åvägen" would not find "åvägen". Searches lower
+      // both sides, as on PostgreSQL, so LOWER folds every letter here too.
+      db.function('lower', { deterministic: true }, (text: unknown) =>
+        typeof text === 'string' ? text.toLowerCase() : text,
+      );
     },
   };
 }

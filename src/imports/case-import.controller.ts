@@ -9,6 +9,7 @@ import { CaseImportService } from './case-import.service';
 import { CASE_IMPORT_FIELDS, REQUIRED_CASE_IMPORT_FIELDS } from './case-line-validator';
 import { CaseImportResultDto } from './dto/case-import-result.dto';
 import { drainRequest, importFormat, readImportLines } from './import-format';
+import { uploadCharset } from './upload-text';
 
 const CASE_SHAPE = { fields: CASE_IMPORT_FIELDS, required: REQUIRED_CASE_IMPORT_FIELDS };
 
@@ -39,8 +40,9 @@ export class CaseImportController {
   @ApiErrors(403, 409, 415)
   async importCases(@CurrentStaff() staff: StaffPrincipal, @Req() request: Request): Promise<CaseImportResultDto> {
     try {
-      const format = importFormat(request.headers['content-type']);
-      return await this.imports.importCases(staff, readImportLines(request, format, CASE_SHAPE));
+      const contentType = request.headers['content-type'];
+      const lines = readImportLines(request, importFormat(contentType), CASE_SHAPE, uploadCharset(contentType));
+      return await this.imports.importCases(staff, lines);
     } finally {
       await drainRequest(request);
     }

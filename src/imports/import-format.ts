@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import { readCsvLines } from './csv-lines';
 import { readNdjsonLines } from './ndjson-lines';
 import { RecordShape, SourceLine } from './source-line';
+import { UploadCharset, uploadText } from './upload-text';
 
 export type ImportFormat = 'ndjson' | 'csv';
 
@@ -14,7 +15,7 @@ const FORMATS: Record<string, ImportFormat> = {
   'text/csv': 'csv',
 };
 
-/** The file format a request's Content-Type names; the charset is taken to be UTF-8. */
+/** The file format a request's Content-Type names (its charset: uploadCharset). */
 export function importFormat(
   contentType: string | undefined,
   accepted: readonly ImportFormat[] = ['ndjson', 'csv'],
@@ -30,13 +31,18 @@ export function importFormat(
   return format;
 }
 
-/** The lines of an uploaded file, read as it arrives. */
+/**
+ * The lines of an uploaded file, read as it arrives, in the character set its Content-Type
+ * declares (UTF-8 by default; see upload-text.ts).
+ */
 export function readImportLines(
   stream: Readable,
   format: ImportFormat,
   shape: RecordShape,
+  charset: UploadCharset = 'utf-8',
 ): AsyncGenerator<SourceLine> {
-  return format === 'csv' ? readCsvLines(stream, shape) : readNdjsonLines(stream);
+  const text = Readable.from(uploadText(stream, charset));
+  return format === 'csv' ? readCsvLines(text, shape) : readNdjsonLines(text);
 }
 
 /**

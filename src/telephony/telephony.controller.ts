@@ -7,6 +7,7 @@ import { ApiErrors } from '../common/api-errors.decorator';
 import { InvalidInputError } from '../common/domain-errors';
 import { toPageResponse } from '../common/page.response';
 import { drainRequest, readImportLines } from '../imports/import-format';
+import { uploadCharset } from '../imports/upload-text';
 import { SourceLine } from '../imports/source-line';
 import { CALL_RECORD_FIELDS, REQUIRED_CALL_RECORD_FIELDS } from './call-record-validator';
 import { CallImportResultDto } from './dto/call-import-result.dto';
@@ -63,7 +64,10 @@ export class TelephonyController {
       if (mediaType === 'application/json')
         return await this.telephony.storeCalls('webhook', jsonRecords(request.body));
       if (mediaType === 'text/csv')
-        return await this.telephony.storeCalls('csv', readImportLines(request, 'csv', CALL_SHAPE));
+        return await this.telephony.storeCalls(
+          'csv',
+          readImportLines(request, 'csv', CALL_SHAPE, uploadCharset(request.headers['content-type'])),
+        );
       throw new UnsupportedMediaTypeException(
         `Content-Type must be application/json or text/csv; got "${mediaType || 'none'}"`,
       );
