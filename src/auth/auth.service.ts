@@ -7,6 +7,7 @@ import { AppConfig } from '../config/app-config';
 import { StaffUser } from './entities/staff-user.entity';
 import { verifyPassword } from './password-hasher';
 import { LoginResponseDto } from './dto/login.dto';
+import { StaffPrincipal } from './roles';
 
 @Injectable()
 export class AuthService {
@@ -27,12 +28,25 @@ export class AuthService {
     if (!user || !user.active || !(await verifyPassword(user.passwordHash, password))) {
       throw new UnauthorizedException('Wrong e-mail or password');
     }
-    const accessToken = await this.jwt.signAsync({
-      sub: user.id,
+    return this.issueToken({
+      id: user.id,
       email: user.email,
       role: user.role,
-      departments: user.departments.map((membership) => membership.departmentCode).sort(),
+      departmentCodes: user.departments.map((membership) => membership.departmentCode),
     });
-    return { accessToken, expiresIn: this.config.jwtExpiresInSeconds, role: user.role };
+  }
+
+  /**
+   * The bearer token of a staff member who has proved who they are, by password or through the
+   * identity provider: every sign-in method ends here, so every token is of one kind.
+   */
+  async issueToken(staff: StaffPrincipal): Promise<LoginResponseDto> {
+    const accessToken = await this.jwt.signAsync({
+      sub: staff.id,
+      email: staff.email,
+      role: staff.role,
+      departments: [...staff.departmentCodes].sort(),
+    });
+    return { accessToken, expiresIn: this.config.jwtExpiresInSeconds, role: staff.role };
   }
 }
