@@ -46,6 +46,7 @@ import type {
   RoutingOverride,
   ServicePoint,
   ServiceTargetPolicy,
+  SignInMethods,
   StaffMember,
   StaffUser,
   StatisticsQuery,
@@ -191,6 +192,11 @@ export class ApiClient {
   /** POST /api/v1/auth/login → 200 {accessToken, expiresIn (seconds)}. */
   logIn(email: string, password: string): ApiCall<LoginAnswer> {
     return this.call('post', '/api/v1/auth/login', 200, { body: { email, password } });
+  }
+
+  /** GET /api/v1/auth/methods (public) → which sign-in methods are on. */
+  signInMethods(): ApiCall<SignInMethods> {
+    return this.call('get', '/api/v1/auth/methods', 200);
   }
 
   /** GET /api/v1/auth/me → the caller: {id, email, role, departmentCodes}. */
