@@ -2,6 +2,7 @@ import { Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { ApiClient } from './support/api-client';
 import type { ErrorBody, OidcSignIn } from './support/api-types';
+import { OpenApiDocument, schemaProblems } from './support/openapi';
 import { startIdentityProvider, TestAccount, TestIdentityProvider } from './support/identity-provider';
 import { BrowserPage, TestBrowser } from './support/test-browser';
 import { createTestApp, TestApp } from './support/test-app';
@@ -117,6 +118,9 @@ describe('sign-in through the identity provider (OpenID Connect)', () => {
       departmentCodes: [],
       firstSignIn: true,
     });
+    const document = await ApiClient.anonymous(t).send<OpenApiDocument>('get', '/docs-json');
+    const documented = document.paths['/api/v1/auth/oidc/callback'].get.responses['200'].content!['application/json'];
+    expect(schemaProblems(document, documented.schema!, signedIn)).toEqual([]);
     const admin = ApiClient.withToken(t, signedIn.accessToken);
     expect(await admin.me()).toEqual({
       id: signedIn.staffId,

@@ -104,6 +104,7 @@ describe('loadOidcConfig', () => {
     [{ ...PROVIDER, OIDC_ISSUER: 'https://login.example.se/?tenant=x' }, 'OIDC_ISSUER', 'must not have a query'],
     [{ ...PROVIDER, OIDC_CLIENT_SECRET: '' }, 'OIDC_CLIENT_SECRET', 'OIDC_CLIENT_SECRET is required when'],
     [{ ...PROVIDER, OIDC_REDIRECT_URL: 'https://x.se/cb#top' }, 'OIDC_REDIRECT_URL', 'must not have a fragment'],
+    [{ ...PROVIDER, OIDC_REDIRECT_URL: 'https://x.se/cb?from=idp' }, 'OIDC_REDIRECT_URL', 'must not have a query'],
     [{ ...PROVIDER, OIDC_REDIRECT_URL: 'ftp://x.se/cb' }, 'OIDC_REDIRECT_URL', 'must start with https://'],
     [{ ...PROVIDER, OIDC_SCOPES: 'email profile' }, 'OIDC_SCOPES', 'OIDC_SCOPES must include openid'],
     [{ ...PROVIDER, OIDC_ROLE_MAP: '' }, 'OIDC_ROLE_MAP', 'OIDC_ROLE_MAP or OIDC_DEPARTMENT_MAP is required'],

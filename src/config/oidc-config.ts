@@ -88,8 +88,9 @@ export function loadOidcConfig(env: NodeJS.ProcessEnv): OidcConfig | undefined {
 }
 
 /**
- * An issuer or redirect URL: https, or http on a loopback host (development and tests); no
- * fragment (RFC 6749, 3.1.2), and for the issuer no query either (OpenID Connect Discovery 1.0, 2).
+ * An issuer or redirect URL: https, or http on a loopback host (development and tests), with no
+ * query or fragment. An issuer has neither (OpenID Connect Discovery 1.0, 2), a redirect URL no
+ * fragment (RFC 6749, 3.1.2); a query in the redirect URL would mix with the provider's answer.
  */
 function providerUrl(variable: string, raw: string): URL {
   let url: URL;
@@ -100,7 +101,7 @@ function providerUrl(variable: string, raw: string): URL {
   }
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname)))
     throw new ConfigError(variable, 'must start with https:// (http:// only for localhost)');
-  if (url.hash !== '' || (variable === 'OIDC_ISSUER' && url.search !== ''))
+  if (url.hash !== '' || url.search !== '')
     throw new ConfigError(variable, `must not have a ${url.hash !== '' ? 'fragment (#...)' : 'query (?...)'}`);
   return url;
 }

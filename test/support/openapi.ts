@@ -22,7 +22,10 @@ export interface Schema {
 export interface Operation {
   parameters?: Array<{ name: string; in: string }>;
   requestBody?: unknown;
-  responses: Record<string, { description: string; content?: Record<string, { schema?: Schema }> }>;
+  responses: Record<
+    string,
+    { description: string; content?: Record<string, { schema?: Schema }>; headers?: Record<string, unknown> }
+  >;
 }
 
 export interface OpenApiDocument {
