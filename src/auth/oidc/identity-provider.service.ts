@@ -51,8 +51,9 @@ export class IdentityProviderService {
 
   /**
    * Checks the provider's answer at the redirect URL against the attempt (its `state`), redeems
-   * the code with the attempt's PKCE verifier, verifies the ID token (signature, issuer, audience,
-   * expiry, and the attempt's `nonce`: OpenID Connect Core 1.0, 3.1.3.7) and answers its claims,
+   * the code with the attempt's PKCE verifier, checks the ID token for issuer, audience, expiry
+   * and the attempt's `nonce` (OpenID Connect Core 1.0, 3.1.3.7; it comes straight from the token
+   * endpoint over TLS, which stands in for checking its signature, step 6) and answers its claims,
    * with the UserInfo endpoint's beside them unless OIDC_USERINFO=false (the ID token's win; the
    * UserInfo `sub` must be the ID token's, 5.3.2).
    *
