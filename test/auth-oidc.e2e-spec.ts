@@ -1,5 +1,6 @@
 import { Server } from 'node:http';
 import { AddressInfo } from 'node:net';
+import { DataSource } from 'typeorm';
 import { ApiClient } from './support/api-client';
 import type { ErrorBody, OidcSignIn } from './support/api-types';
 import { OpenApiDocument, schemaProblems } from './support/openapi';
@@ -11,7 +12,8 @@ import { createTestApp, TestApp } from './support/test-app';
 const APP_ORIGIN = 'http://onewayin.localhost';
 const CALLBACK = `${APP_ORIGIN}/api/v1/auth/oidc/callback`;
 const ROLE_MAP = 'onewayin-admins:admin,onewayin-managers:manager,onewayin-agents:agent';
-const DEPARTMENT_MAP = 'onewayin-teknik:TEK,onewayin-servicecenter:SC';
+/** ARK is no department of the demo municipality: a map may name one the app does not have (yet). */
+const DEPARTMENT_MAP = 'onewayin-teknik:TEK,onewayin-servicecenter:SC,onewayin-arkiv:ARK';
 
 const ACCOUNTS: TestAccount[] = [
   { sub: 'ada-0001', email: 'Ada.Admin@Kommun.se', name: 'Ada Admin', groups: ['all-staff', 'onewayin-admins'] },
@@ -23,6 +25,7 @@ const ACCOUNTS: TestAccount[] = [
     groups: ['onewayin-agents', 'onewayin-servicecenter'],
   },
   { sub: 'ulf-0004', email: 'ulf.utanfor@kommun.se', name: 'Ulf Utanför', groups: ['all-staff', 'bibliotek'] },
+  { sub: 'arne-0007', email: 'arne.arkiv@kommun.se', name: 'Arne Arkiv', groups: ['onewayin-arkiv'] },
   {
     sub: 'vera-0005',
     email: 'handler.va@demo.local',
@@ -181,6 +184,25 @@ describe('sign-in through the identity provider (OpenID Connect)', () => {
     const admin = await ApiClient.login(t, 'admin@demo.local');
     const accounts = (await admin.send<Array<{ email: string }>>('get', '/api/v1/staff')).map(({ email }) => email);
     expect(accounts).not.toContain('ulf.utanfor@kommun.se');
+  });
+
+  it('refuses a person whose only department does not exist here, and a staff member deactivated here', async () => {
+    const nowhere = await signInAs(browser(), 'arne-0007');
+    expect(nowhere.status).toBe(403);
+    expect(json<ErrorBody>(nowhere)).toMatchObject({
+      code: 'sign_in_refused',
+      message: 'A handler works in at least one department, and none of ARK exists here',
+    });
+
+    const first = json<OidcSignIn>(await signInAs(browser(), 'tor-0002'));
+    await t.app.get(DataSource).query(`UPDATE staff_users SET active = false WHERE id = '${first.staffId}'`);
+    const deactivated = await signInAs(browser(), 'tor-0002');
+    expect(deactivated.status).toBe(403);
+    expect(json<ErrorBody>(deactivated)).toMatchObject({
+      code: 'sign_in_refused',
+      message: 'Your staff account is deactivated',
+    });
+    await t.app.get(DataSource).query(`UPDATE staff_users SET active = true WHERE id = '${first.staffId}'`);
   });
 
   it('refuses an answer whose state is not the one this browser sent, and takes no second try', async () => {
