@@ -2,8 +2,17 @@
  * Three projects: the unit tests beside the domain code, and the e2e tests under
  * test/ run twice, once on SQLite and once on PostgreSQL. TEST_DATABASES=sqlite
  * (or postgres) runs the e2e tests on one database only.
+ *
+ * The app is CommonJS and loads the ESM-only packages below with require(), which Node
+ * 20.19 and later do natively. Jest's module loader cannot: it compiles these packages to
+ * CommonJS on their way in (see docs/sign-in.md, "How the client library is loaded").
  */
-const transform = { '^.+\\.ts$': ['ts-jest', {}] };
+const ESM_ONLY_PACKAGES = ['openid-client', 'oauth4webapi', 'jose', 'oidc-provider'];
+const transform = {
+  '^.+\\.ts$': ['ts-jest', {}],
+  '^.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true } }],
+};
+const transformIgnorePatterns = [`/node_modules/(?!(${ESM_ONLY_PACKAGES.join('|')})/)`];
 const databases = (process.env.TEST_DATABASES || 'sqlite,postgres').split(',');
 
 const e2e = (database) => ({
@@ -13,6 +22,7 @@ const e2e = (database) => ({
   testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
   setupFiles: [`<rootDir>/test/support/env-${database}.ts`],
   transform,
+  transformIgnorePatterns,
   moduleFileExtensions: ['ts', 'js', 'json'],
 });
 
@@ -25,6 +35,7 @@ module.exports = {
       rootDir: __dirname,
       testMatch: ['<rootDir>/src/**/*.spec.ts'],
       transform,
+      transformIgnorePatterns,
       moduleFileExtensions: ['ts', 'js', 'json'],
     },
     ...databases.map(e2e),

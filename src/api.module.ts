@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AreasModule } from './areas.module';
 import { AuthController } from './auth/auth.controller';
+import { OidcSignInController } from './auth/oidc/oidc-sign-in.controller';
+import { SignInMethodsController } from './auth/sign-in-methods.controller';
 import { StaffController } from './auth/staff.controller';
 import { CalendarController } from './calendar/calendar.controller';
 import { CallbacksController } from './callbacks/callbacks.controller';
@@ -38,6 +40,8 @@ import { WebhookDeliveriesController } from './webhooks/webhook-deliveries.contr
   controllers: [
     CalendarController,
     AuthController,
+    SignInMethodsController,
+    OidcSignInController,
     StaffController,
     OrganisationController,
     CatalogController,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module';
+import { OidcModule } from './auth/oidc/oidc.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { CallbacksModule } from './callbacks/callbacks.module';
 import { CasesModule } from './cases/cases.module';
@@ -22,6 +23,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
 const AREAS = [
   CalendarModule,
   AuthModule,
+  OidcModule,
   CitizensModule,
   OrganisationModule,
   CatalogModule,

@@ -27,18 +27,21 @@ describe('the OpenAPI document describes every answer and every error', () => {
     const documented = operationsOf(document).map(({ key }) => key);
     const served = [...routes.keys()].filter((key) => !UNDOCUMENTED.includes(key));
     expect(documented.sort()).toEqual(served.sort());
-    expect(documented).toHaveLength(79);
+    expect(documented).toHaveLength(82);
   });
 
-  it('gives every operation its success answer: a schema, text/csv beside JSON, or a 204 without a body', () => {
+  it('gives every operation its success answer: a schema, text/csv beside JSON, a 204 without a body, or a redirect', () => {
     const missing: string[] = [];
     for (const { key, operation } of operationsOf(document)) {
       const route = routes.get(key)!;
-      const successes = Object.keys(operation.responses).filter((status) => status.startsWith('2'));
+      const successes = Object.keys(operation.responses).filter((status) => /^[23]/.test(status));
       if (!successes.includes(String(route.status))) missing.push(`${key}: no ${route.status} documented`);
       for (const status of successes) {
-        const content = operation.responses[status].content;
-        if (status === '204') {
+        const { content, headers } = operation.responses[status];
+        if (status.startsWith('3')) {
+          if (content) missing.push(`${key}: a ${status} with a body`);
+          if (!headers?.Location) missing.push(`${key}: a ${status} without its Location header`);
+        } else if (status === '204') {
           if (content) missing.push(`${key}: a 204 with a body`);
         } else if (!content?.['application/json']?.schema) {
           missing.push(`${key}: ${status} without a JSON schema`);
@@ -69,6 +72,9 @@ describe('the OpenAPI document describes every answer and every error', () => {
     expect(withoutIt).toEqual([]);
     const publicOnes = operationsOf(document).filter(({ key }) => routes.get(key)!.isPublic);
     expect(publicOnes.map(({ key }) => key).sort()).toEqual([
+      'get /api/v1/auth/methods',
+      'get /api/v1/auth/oidc/callback',
+      'get /api/v1/auth/oidc/login',
       'get /health',
       'post /api/v1/auth/login',
       'post /api/v1/telephony/calls',
@@ -141,6 +147,9 @@ describe('the OpenAPI document describes every answer and every error', () => {
     await answer(admin, 'patch', `/api/v1/staff/${handlerAccount.id}`, { name: 'Hanna Handläggare' });
     await answer(admin, 'patch', '/api/v1/staff/no-such-staff-member', { active: false });
     await answer(admin, 'post', `/api/v1/staff/${handlerAccount.id}/unlock`);
+    await answer(null, 'get', '/api/v1/auth/methods');
+    await answer(null, 'get', '/api/v1/auth/oidc/login');
+    await answer(null, 'get', '/api/v1/auth/oidc/callback', undefined, { code: 'a-code', state: 'a-state' });
     await answer(admin, 'get', '/api/v1/staff');
     await answer(agent, 'get', '/api/v1/calendar');
     await answer(agent, 'get', '/api/v1/calendar/working-time', undefined, {

@@ -63,7 +63,7 @@ describe('a worker process beside an API process started with RUN_WORKERS=false'
 
   it('holds no controller and no demo seeding, and has a handler for every job', async () => {
     expect(controllers(worker)).toEqual([]);
-    expect(controllers(api.app)).toHaveLength(23);
+    expect(controllers(api.app)).toHaveLength(25);
     const names = moduleNames(worker);
     expect(names).toEqual(expect.arrayContaining(['WorkerModule', 'AreasModule', 'QueueModule', 'RoutingModule']));
     for (const edge of ['ApiModule', 'DemoModule', 'QueueDashboardModule', 'MetricsModule'])

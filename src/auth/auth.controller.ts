@@ -1,14 +1,16 @@
-import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ApiErrors } from '../common/api-errors.decorator';
+import { ApiErrorAnswer, ApiErrors } from '../common/api-errors.decorator';
 import { AuthService } from './auth.service';
 import { CurrentStaff } from './current-staff.decorator';
 import { ChangePasswordDto } from './dto/change-password.dto';
 import { CurrentStaffResponse, toCurrentStaffResponse } from './dto/current-staff.response';
 import { LoginDto } from './dto/login.dto';
 import { LoginResponse, toLoginResponse } from './dto/login.response';
+import { PasswordLoginGuard } from './password-login.guard';
 import { Public } from './public.decorator';
 import { StaffPrincipal } from './roles';
+import { SIGN_IN_METHOD_OFF } from './sign-in-error-answers';
 
 @ApiTags('auth')
 @Controller('api/v1/auth')
@@ -18,8 +20,10 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
+  @UseGuards(PasswordLoginGuard)
   @ApiOkResponse({ type: LoginResponse })
   @ApiErrors(400, 401, 429)
+  @ApiErrorAnswer(404, SIGN_IN_METHOD_OFF)
   async login(@Body() body: LoginDto, @Ip() address: string | undefined): Promise<LoginResponse> {
     return toLoginResponse(await this.auth.login(body.email, body.password, address ?? 'unknown'));
   }

@@ -81,25 +81,45 @@ export class AuthService {
       throw new UnauthorizedException(WRONG_CREDENTIALS);
     }
     await this.throttle.recordSuccess(attempt);
+    const { token, sessionId } = await this.startSession({
+      id: user.id,
+      email: user.email,
+      role: user.role,
+      departmentCodes: user.departments.map((membership) => membership.departmentCode),
+    });
+    this.log.succeeded(subject, sessionId);
+    return token;
+  }
 
+  /**
+   * The bearer token of a staff member who has proved who they are, by password or through the
+   * identity provider: every sign-in method ends here, so every token is of one kind and starts
+   * a session of its own (ended by log-out, deactivation or a password change).
+   */
+  async issueToken(staff: Omit<StaffPrincipal, 'sessionId'>): Promise<LoginResponseDto> {
+    return (await this.startSession(staff)).token;
+  }
+
+  private async startSession(
+    staff: Omit<StaffPrincipal, 'sessionId'>,
+  ): Promise<{ token: LoginResponseDto; sessionId: string }> {
     // A token's life is real time elapsed, checked on the system clock like its signature.
     const issuedAt = Math.floor(Date.now() / 1000);
     const expiresIn = this.config.jwtExpiresInSeconds;
     const sessionId = await this.transactions.run((manager) =>
-      this.sessions.start(manager, user.id, this.clock.now(), new Date((issuedAt + expiresIn) * 1000)),
+      this.sessions.start(manager, staff.id, this.clock.now(), new Date((issuedAt + expiresIn) * 1000)),
     );
     const claims: TokenClaims = {
-      sub: user.id,
+      sub: staff.id,
       sid: sessionId,
-      email: user.email,
-      role: user.role,
-      departments: user.departments.map((membership) => membership.departmentCode).sort(),
+      email: staff.email,
+      role: staff.role,
+      departments: [...staff.departmentCodes].sort(),
       iat: issuedAt,
       exp: issuedAt + expiresIn,
     };
     const accessToken = await this.jwt.signAsync(claims);
-    this.log.succeeded(subject, sessionId);
-    return { accessToken, expiresIn, role: user.role };
+    return { token: { accessToken, expiresIn, role: staff.role }, sessionId };
   }
 
   /** Ends the caller's session: the token they presented stops working at once. */

@@ -2,7 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiResponse } from '@nestjs/swagger';
 import { ErrorCode, ErrorResponse } from './error.response';
 
-interface DocumentedError {
+export interface DocumentedError {
   error: string;
   code: ErrorCode;
   description: string;
@@ -72,22 +72,28 @@ export type DocumentedErrorStatus = keyof typeof ERRORS;
  * with the one ErrorResponse schema and an example: `@ApiErrors(400, 403, 404)`.
  */
 export function ApiErrors(...statuses: DocumentedErrorStatus[]): MethodDecorator & ClassDecorator {
-  return applyDecorators(
-    ...statuses.map((status) => {
-      const { error, code, description, message } = ERRORS[status];
-      return ApiResponse({
-        status,
-        description,
-        type: ErrorResponse,
-        ...(status === 429
-          ? {
-              headers: {
-                'Retry-After': { description: 'Seconds until a new attempt may succeed', schema: { type: 'integer' } },
-              },
-            }
-          : {}),
-        example: { statusCode: status, error, code, message, requestId: '5f0c2d4e-2b7a-4f0e-9a6c-8d1e3b7f9a10' },
-      });
-    }),
-  );
+  return applyDecorators(...statuses.map((status) => ApiErrorAnswer(status, ERRORS[status])));
+}
+
+/**
+ * Documents one error answer that is not among the common ones above, or that has a code of its
+ * own at this operation: `@ApiErrorAnswer(503, { error: 'Service Unavailable', code: ..., ... })`.
+ */
+export function ApiErrorAnswer(
+  status: number,
+  { error, code, description, message }: DocumentedError,
+): MethodDecorator & ClassDecorator {
+  return ApiResponse({
+    status,
+    description,
+    type: ErrorResponse,
+    ...(status === 429
+      ? {
+          headers: {
+            'Retry-After': { description: 'Seconds until a new attempt may succeed', schema: { type: 'integer' } },
+          },
+        }
+      : {}),
+    example: { statusCode: status, error, code, message, requestId: '5f0c2d4e-2b7a-4f0e-9a6c-8d1e3b7f9a10' },
+  });
 }

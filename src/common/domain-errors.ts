@@ -35,3 +35,25 @@ export class TooManyRequestsError extends Error {
  * answer tells nothing about which accounts exist.
  */
 export class AccountLockedError extends TooManyRequestsError {}
+
+/**
+ * A sign-in method this installation does not offer: password log-in turned off
+ * (PASSWORD_LOGIN=false), or sign-in through an identity provider not configured (OIDC_ISSUER).
+ */
+export class SignInMethodOffError extends Error {}
+
+/**
+ * The identity provider's answer to a sign-in does not hold: no pending sign-in of this browser,
+ * a state or nonce that is not the one sent, a code the provider will not redeem, an ID token that
+ * does not verify, or an error the provider reported (e.g. the person cancelled).
+ */
+export class SignInFailedError extends Error {}
+
+/**
+ * The identity provider signed the person in, but they may not use onewayin: their claims map to
+ * no role, a handler's to no department, or their staff account is deactivated.
+ */
+export class SignInRefusedError extends Error {}
+
+/** The identity provider cannot be reached, or its discovery document cannot be read. */
+export class IdentityProviderUnavailableError extends Error {}

@@ -6,8 +6,12 @@ import {
   AccountLockedError,
   ConflictError,
   ForbiddenError,
+  IdentityProviderUnavailableError,
   InvalidInputError,
   NotFoundError,
+  SignInFailedError,
+  SignInMethodOffError,
+  SignInRefusedError,
   TooManyRequestsError,
 } from './domain-errors';
 import { ErrorCode, ErrorResponse } from './error.response';
@@ -25,6 +29,16 @@ const CODES: Record<number, ErrorCode> = {
   500: 'internal_error',
 };
 
+/** Errors with a code of their own, apart from the others of their status. */
+const OWN_CODES: Array<[type: abstract new (...args: never[]) => Error, code: ErrorCode]> = [
+  [IllegalTransitionError, 'illegal_transition'],
+  [AccountLockedError, 'account_locked'],
+  [SignInMethodOffError, 'sign_in_method_off'],
+  [SignInFailedError, 'sign_in_failed'],
+  [SignInRefusedError, 'sign_in_refused'],
+  [IdentityProviderUnavailableError, 'identity_provider_unavailable'],
+];
+
 type ErrorBody = Omit<ErrorResponse, 'code'>;
 
 /**
@@ -41,6 +55,10 @@ type ErrorBody = Omit<ErrorResponse, 'code'>;
  * - `not_found` (404): an unknown id or code, and an unknown route
  * - `conflict` (409): it exists already, or the state does not allow it
  * - `illegal_transition` (409): a case action not allowed from the case's status
+ * - `sign_in_method_off` (404): password log-in is turned off, or no identity provider is configured
+ * - `sign_in_failed` (401): the identity provider's answer to a sign-in does not hold
+ * - `sign_in_refused` (403): the identity provider signed the person in, but they may not use onewayin
+ * - `identity_provider_unavailable` (503): the identity provider cannot be reached
  * - `payload_too_large` (413): the body is over the JSON parser's limit
  * - `unsupported_media_type` (415): a body of a media type the operation does not take
  * - `too_many_requests` (429): too many failed sign-ins from the caller's address
@@ -67,7 +85,8 @@ export class DomainExceptionFilter implements ExceptionFilter {
     if (exception instanceof TooManyRequestsError) {
       response.setHeader('Retry-After', String(Math.max(1, Math.ceil(exception.retryAfterSeconds))));
     }
-    if (body.statusCode >= 500) {
+    // An unreachable identity provider is logged where it is found, with what was tried.
+    if (body.statusCode >= 500 && !(exception instanceof IdentityProviderUnavailableError)) {
       this.logger.error(
         {
           requestId: body.requestId,
@@ -99,6 +118,14 @@ export class DomainExceptionFilter implements ExceptionFilter {
     }
     if (exception instanceof NotFoundError) return { statusCode: 404, error: 'Not Found', message: exception.message };
     if (exception instanceof ForbiddenError) return { statusCode: 403, error: 'Forbidden', message: exception.message };
+    if (exception instanceof SignInMethodOffError)
+      return { statusCode: 404, error: 'Not Found', message: exception.message };
+    if (exception instanceof SignInFailedError)
+      return { statusCode: 401, error: 'Unauthorized', message: exception.message };
+    if (exception instanceof SignInRefusedError)
+      return { statusCode: 403, error: 'Forbidden', message: exception.message };
+    if (exception instanceof IdentityProviderUnavailableError)
+      return { statusCode: 503, error: 'Service Unavailable', message: exception.message };
     if (exception instanceof InvalidInputError)
       return { statusCode: 400, error: 'Bad Request', message: exception.messages };
     if (exception instanceof SyntaxError && 'body' in (exception as object)) {
@@ -115,8 +142,8 @@ export class DomainExceptionFilter implements ExceptionFilter {
 }
 
 function codeOf(status: number, exception: unknown): string {
-  if (exception instanceof IllegalTransitionError) return 'illegal_transition';
-  if (exception instanceof AccountLockedError) return 'account_locked';
+  const own = OWN_CODES.find(([type]) => exception instanceof type);
+  if (own) return own[1];
   if (CODES[status]) return CODES[status];
   if (status >= 500) return 'internal_error';
   return (STATUS_CODES[status] ?? 'error').toLowerCase().replace(/[^a-z0-9]+/g, '_');

@@ -12,6 +12,10 @@ export const ERROR_CODES = [
   'not_found',
   'conflict',
   'illegal_transition',
+  'sign_in_method_off',
+  'sign_in_failed',
+  'sign_in_refused',
+  'identity_provider_unavailable',
   'payload_too_large',
   'unsupported_media_type',
   'too_many_requests',
@@ -32,7 +36,9 @@ export class ErrorResponse {
     description:
       'What went wrong, for programs: validation_failed (400), unauthenticated (401), forbidden (403), ' +
       'not_found (404, also for an unknown route), conflict or illegal_transition (409), payload_too_large (413), ' +
-      'unsupported_media_type (415), too_many_requests or account_locked (429, with Retry-After), internal_error (500). Treat a code you do not know by its status code',
+      'unsupported_media_type (415), too_many_requests or account_locked (429, with Retry-After), internal_error (500); ' +
+      'at sign-in also sign_in_method_off (404), sign_in_failed (401), sign_in_refused (403), ' +
+      'identity_provider_unavailable (503). Treat a code you do not know by its status code',
     example: 'not_found',
   })
   code: string;

@@ -1,3 +1,9 @@
+import { ConfigError } from './config-error';
+import { loadOidcConfig, OidcConfig } from './oidc-config';
+
+export { ConfigError } from './config-error';
+export type { OidcConfig } from './oidc-config';
+
 /**
  * Start-up configuration, read once from the environment and validated.
  * A missing or wrong value stops the app with one line that names the variable.
@@ -36,6 +42,10 @@ export interface AppConfig {
   mailFrom: string;
   /** Shared secret the telephony platform sends as X-Telephony-Secret; unset means only an admin token may deliver call records. */
   telephonyWebhookSecret?: string;
+  /** Sign-in with the municipality's identity provider (OpenID Connect); unset when OIDC_ISSUER is not set. */
+  oidc?: OidcConfig;
+  /** Whether staff may log in with e-mail and password (POST /api/v1/auth/login); only OIDC may turn it off. */
+  passwordLogin: boolean;
 }
 
 export interface QueueConfig {
@@ -75,15 +85,6 @@ export interface SignInConfig {
 export interface ServiceTargetsConfig {
   /** The share of a target's working time after which a warning is raised, e.g. 0.8: at 80 % used. */
   warningShare: number;
-}
-
-export class ConfigError extends Error {
-  constructor(
-    readonly variable: string,
-    problem: string,
-  ) {
-    super(`Configuration error: ${variable} ${problem}`);
-  }
 }
 
 const DEVELOPMENT_SECRET = 'onewayin-development-secret-not-for-production';
@@ -186,6 +187,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const serviceCenterDepartment = env.SERVICE_CENTER_DEPARTMENT || 'SC';
   if (!/^[A-Z0-9_-]{1,32}$/.test(serviceCenterDepartment))
     throw new ConfigError('SERVICE_CENTER_DEPARTMENT', 'must be a department code');
+  const oidc = loadOidcConfig(env);
+  const passwordLogin = flag(env, 'PASSWORD_LOGIN', true);
+  if (!passwordLogin && !oidc)
+    throw new ConfigError('PASSWORD_LOGIN', 'may only be false when OIDC_ISSUER is set (else nobody could sign in)');
   const logLevel = (env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info')) as AppConfig['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`);
 
@@ -233,5 +238,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
     mailFrom: env.MAIL_FROM || 'Servicecenter <servicecenter@demo.local>',
     telephonyWebhookSecret: telephonyWebhookSecret || undefined,
+    oidc,
+    passwordLogin,
   };
 }

@@ -48,6 +48,7 @@ import type {
   RoutingOverride,
   ServicePoint,
   ServiceTargetPolicy,
+  SignInMethods,
   SignInUnlock,
   StaffMember,
   StaffUser,
@@ -208,6 +209,11 @@ export class ApiClient {
   /** POST /api/v1/auth/password → 204: the caller's own password, with the current one; their other sessions end. */
   changePassword(body: PasswordChange): ApiCall<void, Record<string, never>> {
     return this.call('post', '/api/v1/auth/password', 204, { body }, () => undefined);
+  }
+
+  /** GET /api/v1/auth/methods (public) → which sign-in methods are on. */
+  signInMethods(): ApiCall<SignInMethods> {
+    return this.call('get', '/api/v1/auth/methods', 200);
   }
 
   /** GET /api/v1/auth/me → the caller: {id, email, role, departmentCodes}. */

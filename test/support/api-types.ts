@@ -65,6 +65,23 @@ export interface LoginAnswer {
   expiresIn: number;
 }
 
+/** GET /api/v1/auth/methods. */
+export interface SignInMethods {
+  password: boolean;
+  oidc: boolean;
+  oidcLoginPath: string | null;
+}
+
+/** The JSON end of GET /api/v1/auth/oidc/callback. */
+export interface OidcSignIn extends LoginAnswer {
+  role: string;
+  staffId: string;
+  email: string;
+  name: string;
+  departmentCodes: string[];
+  firstSignIn: boolean;
+}
+
 export interface StaffMember {
   id: string;
   email: string;

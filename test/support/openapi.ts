@@ -23,7 +23,10 @@ export interface Schema {
 export interface Operation {
   parameters?: Array<{ name: string; in: string; schema?: Schema }>;
   requestBody?: unknown;
-  responses: Record<string, { description: string; content?: Record<string, { schema?: Schema }> }>;
+  responses: Record<
+    string,
+    { description: string; content?: Record<string, { schema?: Schema }>; headers?: Record<string, unknown> }
+  >;
 }
 
 export interface OpenApiDocument {

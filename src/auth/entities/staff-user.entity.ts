@@ -14,8 +14,17 @@ export class StaffUser {
   @Column({ type: 'varchar', length: 200 })
   name: string;
 
-  @Column({ type: 'varchar', length: 200, select: false })
-  passwordHash: string;
+  /** An argon2id hash; null for staff who only sign in through the identity provider. */
+  @Column({ type: 'varchar', length: 200, select: false, nullable: true })
+  passwordHash: string | null;
+
+  /**
+   * The identity provider's subject (`sub`) for this person: the key a sign-in through the
+   * provider is matched by, never reassigned by the provider and at most 255 characters (OpenID
+   * Connect Core 1.0, 2). Null for staff who have not signed in through it.
+   */
+  @Column({ type: 'varchar', length: 255, unique: true, nullable: true })
+  oidcSubject: string | null;
 
   @Column({ type: 'varchar', length: 16 })
   role: Role;
