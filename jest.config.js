@@ -28,6 +28,7 @@ const e2e = (database) => ({
 
 module.exports = {
   testTimeout: 60000,
+  globalSetup: '<rootDir>/test/support/global-setup.js',
   projects: [
     {
       displayName: 'unit',

@@ -85,15 +85,21 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     SEED_DEMO: 'true',
     ...options.env,
   };
+  // Every file a test app writes (the SQLite database, mail) goes to a directory of its own
+  // under the system's temporary directory, never into the working tree.
+  const dir = mkdtempSync(join(tmpdir(), 'onewayin-e2e-'));
+  env.MAIL_DIR ??= join(dir, 'mail');
+  cleanup = async () => rmSync(dir, { recursive: true, force: true });
   if (process.env.TEST_DATABASE === 'postgres') {
     const database = await createPostgresDatabase(process.env.DATABASE_URL as string);
     env.DATABASE_URL = database.url;
-    cleanup = database.drop;
+    const removeDir = cleanup;
+    cleanup = async () => {
+      await database.drop();
+      await removeDir();
+    };
   } else {
-    const dir = mkdtempSync(join(tmpdir(), 'onewayin-e2e-'));
     env.SQLITE_PATH = join(dir, 'test.sqlite');
-    env.MAIL_DIR = join(dir, 'mail');
-    cleanup = async () => rmSync(dir, { recursive: true, force: true });
   }
   if (options.queue === 'bullmq') {
     env.REDIS_URL ??= process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379';
