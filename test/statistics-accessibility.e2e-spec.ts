@@ -443,7 +443,7 @@ describe('statistics: contacts, callbacks, service index, e-mail answers, phone 
   });
 
   it('exports the yearly comparison table as CSV', async () => {
-    const response = await manager.statisticsCsv('comparison', { year: 2026 }).expectStatus(200);
+    const response = await manager.statisticsCsv('comparison', { year: 2026, dialect: 'rfc4180' }).expectStatus(200);
     const rows: Array<Record<string, string>> = parse(response.text, { columns: true });
     expect(response.text.split('\n')[0]).toBe('year,measure,label,value,unit,numerator,denominator,target');
     const measure = (name: string) => rows.find((row) => row.measure === name);

@@ -219,19 +219,30 @@ describe('statistics: cases (GET /api/v1/statistics/cases)', () => {
     });
   });
 
-  it('answers the same rows as CSV with a header row of field names', async () => {
-    const response = await manager
-      .statisticsCsv('cases', { from: '2026-03-01', to: '2026-04-01', groupBy: 'department', ...targets })
-      .expectStatus(200);
+  it('answers the same rows as CSV with a header row of field names, and the total as a last row', async () => {
+    const query = { from: '2026-03-01', to: '2026-04-01', groupBy: 'department', ...targets };
+    const response = await manager.statisticsCsv('cases', { ...query, dialect: 'rfc4180' }).expectStatus(200);
     expect(response.headers['content-type']).toMatch(/^text\/csv/);
     const rows = csvRows(response.text);
     expect(response.text.split('\n')[0].startsWith('group,received,resolved,medianResolutionWorkingHours,')).toBe(true);
+    const total = (await report({ groupBy: 'department' })).total;
     expect(rows.map((row) => [row.group, row.received, row.resolved, row.medianResolutionWorkingHours])).toEqual([
       ['KFF', '1', '1', '0'],
       ['MHF', '1', '0', ''],
       ['TEK', '5', '3', '11'],
       ['VA', '2', '2', '1.625'],
+      ['Totalt', '9', '6', String(total.medianResolutionWorkingHours)],
     ]);
+  });
+
+  it('writes CSV for Swedish Excel by default: semicolons, a decimal comma, a byte-order mark', async () => {
+    const query = { from: '2026-03-01', to: '2026-04-01', groupBy: 'department', ...targets };
+    const swedish = (await manager.statisticsCsv('cases', query).expectStatus(200)).text;
+    expect(swedish.startsWith('\uFEFFgroup;received;resolved;medianResolutionWorkingHours;')).toBe(true);
+    expect(swedish).toContain('\r\nVA;2;2;1,625;');
+    const english = (await manager.statisticsCsv('cases', { ...query, lang: 'en' }).expectStatus(200)).text;
+    expect(english.startsWith('group,received,resolved,')).toBe(true);
+    expect(english).toContain('\nTotal,9,6,');
   });
 
   it('narrows a handler to their own department and refuses another one', async () => {

@@ -82,7 +82,7 @@ export class StatisticsController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<CaseStatisticsResponse | string> {
     const report = toStatisticsReportResponse(await this.cases.report(staff, query));
-    return respondWithReport(response, query.format, 'cases', report);
+    return respondWithReport(response, query, 'cases', report);
   }
 
   @Get('backlog')
@@ -93,7 +93,7 @@ export class StatisticsController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<BacklogStatisticsResponse | string> {
     const report = toBacklogStatisticsResponse(await this.backlog.report(staff, query));
-    return respondWithReport(response, query.format, 'backlog', report);
+    return respondWithReport(response, query, 'backlog', report);
   }
 
   @Get('contacts')
@@ -104,7 +104,7 @@ export class StatisticsController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<ContactStatisticsResponse | string> {
     const report = toStatisticsReportResponse(await this.contacts.report(staff, query));
-    return respondWithReport(response, query.format, 'contacts', report);
+    return respondWithReport(response, query, 'contacts', report);
   }
 
   @Get('email-answers')
@@ -115,7 +115,7 @@ export class StatisticsController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<EmailAnswerStatisticsResponse | string> {
     const report = toStatisticsReportResponse(await this.emailAnswers.report(staff, query));
-    return respondWithReport(response, query.format, 'email-answers', report);
+    return respondWithReport(response, query, 'email-answers', report);
   }
 
   @Get('phone')
@@ -127,7 +127,7 @@ export class StatisticsController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<PhoneStatisticsResponse | string> {
     const report = toStatisticsReportResponse(await this.phone.report(staff, query));
-    return respondWithReport(response, query.format, 'phone', report);
+    return respondWithReport(response, query, 'phone', report);
   }
 
   @Get('callbacks')
@@ -138,7 +138,7 @@ export class StatisticsController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<CallbackStatisticsResponse | string> {
     const report = toStatisticsReportResponse(await this.callbacks.report(staff, query));
-    return respondWithReport(response, query.format, 'callbacks', report);
+    return respondWithReport(response, query, 'callbacks', report);
   }
 
   @Get('service-index')
@@ -149,7 +149,7 @@ export class StatisticsController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<ServiceIndexResponse | string> {
     const report = toStatisticsReportResponse(await this.serviceIndex.report(staff, query));
-    return respondWithReport(response, query.format, 'service-index', report);
+    return respondWithReport(response, query, 'service-index', report);
   }
 
   @Get('ratings')
@@ -160,7 +160,7 @@ export class StatisticsController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<RatingStatisticsResponse | string> {
     const report = toStatisticsReportResponse(await this.ratings.report(staff, query));
-    return respondWithReport(response, query.format, 'ratings', report);
+    return respondWithReport(response, query, 'ratings', report);
   }
 
   @Get('comparison')
@@ -172,6 +172,6 @@ export class StatisticsController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<ComparisonResponse | string> {
     const report = toComparisonResponse(await this.comparison.report(staff, query));
-    return respondWithReport(response, query.format, `comparison-${query.year}`, report);
+    return respondWithReport(response, query, `comparison-${query.year}`, report);
   }
 }

@@ -2,12 +2,13 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { CHANNELS, Channel } from '../../contacts/contact.types';
 import { REPORT_FORMATS, ReportFormat } from './statistics-query.dto';
+import { CsvOptionsQuery } from './statistics-query.dto';
 
 export const BACKLOG_GROUP_BY = ['department', 'channel', 'catalog', 'status'] as const;
 export type BacklogGroupBy = (typeof BACKLOG_GROUP_BY)[number];
 
 /** The backlog is the open cases now, so it takes no period. */
-export class BacklogQuery {
+export class BacklogQuery extends CsvOptionsQuery {
   @ApiProperty({ required: false, enum: BACKLOG_GROUP_BY })
   @IsOptional()
   @IsIn(BACKLOG_GROUP_BY)

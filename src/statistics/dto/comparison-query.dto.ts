@@ -2,8 +2,9 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { REPORT_FORMATS, ReportFormat } from './statistics-query.dto';
+import { CsvOptionsQuery } from './statistics-query.dto';
 
-export class ComparisonQuery {
+export class ComparisonQuery extends CsvOptionsQuery {
   @ApiProperty({ example: 2026, description: 'Calendar year in the municipality time zone' })
   @Type(() => Number)
   @IsInt()

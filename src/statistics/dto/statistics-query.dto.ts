@@ -1,13 +1,38 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { CHANNELS, Channel } from '../../contacts/contact.types';
+import { CSV_DIALECTS, CsvDialect } from '../csv-writer';
 import { GROUP_BY_OPTIONS, GroupBy } from '../report-grouping';
 
 export const REPORT_FORMATS = ['json', 'csv'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
+export const REPORT_LANGUAGES = ['sv', 'en', 'da'] as const;
+export type ReportLanguage = (typeof REPORT_LANGUAGES)[number];
+
+/** How a report is written as CSV: for which language's Excel, or in which dialect. */
+export class CsvOptionsQuery {
+  @ApiProperty({
+    required: false,
+    enum: REPORT_LANGUAGES,
+    default: 'sv',
+    description: 'CSV for Excel in this language: sv and da write semicolons and a decimal comma; en plain CSV',
+  })
+  @IsOptional()
+  @IsIn(REPORT_LANGUAGES)
+  lang?: ReportLanguage;
+
+  @ApiProperty({
+    required: false,
+    enum: CSV_DIALECTS,
+    description: 'excel: semicolons, decimal comma, UTF-8 with BOM; rfc4180: plain CSV. By default as lang says',
+  })
+  @IsOptional()
+  @IsIn(CSV_DIALECTS)
+  dialect?: CsvDialect;
+}
 
 /** What every period report takes: the period [from, to), a grouping, a format and filters. */
-export class StatisticsQuery {
+export class StatisticsQuery extends CsvOptionsQuery {
   @ApiProperty({
     example: '2026-01-01',
     description: 'Start, inclusive: a local date (midnight in the municipality time zone) or an ISO 8601 instant',
