@@ -3,11 +3,16 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'pino';
 import { createHttpLogger } from './common/logging';
 import { DomainExceptionFilter } from './common/domain-exception.filter';
+import { createJsonBodyParser } from './common/json-body';
 import { createValidationPipe } from './common/validation';
 
-/** Everything an app needs besides its modules; shared by `main.ts` and the e2e tests. */
+/**
+ * Everything an app needs besides its modules; shared by `main.ts` and the e2e tests. Call it
+ * before `init()` or `listen()`: the JSON parser registered here takes the place of Nest's own.
+ */
 export function configureApp(app: INestApplication, logger: Logger): void {
   app.use(createHttpLogger(logger));
+  app.use(createJsonBodyParser());
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new DomainExceptionFilter());
   app.enableShutdownHooks();

@@ -2,7 +2,13 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import { Request, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
 import { IllegalTransitionError } from '../cases/case-lifecycle';
-import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from './domain-errors';
+import {
+  ConflictError,
+  ForbiddenError,
+  InvalidInputError,
+  NotFoundError,
+  UnsupportedEncodingError,
+} from './domain-errors';
 import { ErrorCode, ErrorResponse } from './error.response';
 
 /** The code of an error answer by its status; a 409 from a case action is illegal_transition instead. */
@@ -35,6 +41,7 @@ type ErrorBody = Omit<ErrorResponse, 'code'>;
  * - `illegal_transition` (409): a case action not allowed from the case's status
  * - `payload_too_large` (413): the body is over the JSON parser's limit
  * - `unsupported_media_type` (415): a body of a media type the operation does not take
+ * - `unsupported_encoding` (415): a body in a Content-Encoding (compression) not taken here
  * - `internal_error` (500): anything unexpected
  * Another status, should one appear, gets its reason phrase in snake_case.
  */
@@ -85,6 +92,8 @@ export class DomainExceptionFilter implements ExceptionFilter {
     if (exception instanceof ForbiddenError) return { statusCode: 403, error: 'Forbidden', message: exception.message };
     if (exception instanceof InvalidInputError)
       return { statusCode: 400, error: 'Bad Request', message: exception.messages };
+    if (exception instanceof UnsupportedEncodingError)
+      return { statusCode: 415, error: 'Unsupported Media Type', message: exception.message };
     if (exception instanceof SyntaxError && 'body' in (exception as object)) {
       return { statusCode: 400, error: 'Bad Request', message: ['body is not valid JSON'] };
     }
@@ -100,6 +109,7 @@ export class DomainExceptionFilter implements ExceptionFilter {
 
 function codeOf(status: number, exception: unknown): string {
   if (exception instanceof IllegalTransitionError) return 'illegal_transition';
+  if (exception instanceof UnsupportedEncodingError) return 'unsupported_encoding';
   if (CODES[status]) return CODES[status];
   if (status >= 500) return 'internal_error';
   return (STATUS_CODES[status] ?? 'error').toLowerCase().replace(/[^a-z0-9]+/g, '_');

@@ -14,6 +14,7 @@ export const ERROR_CODES = [
   'illegal_transition',
   'payload_too_large',
   'unsupported_media_type',
+  'unsupported_encoding',
   'internal_error',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -30,7 +31,7 @@ export class ErrorResponse {
     description:
       'What went wrong, for programs: validation_failed (400), unauthenticated (401), forbidden (403), ' +
       'not_found (404, also for an unknown route), conflict or illegal_transition (409), payload_too_large (413), ' +
-      'unsupported_media_type (415), internal_error (500). Treat a code you do not know by its status code',
+      'unsupported_media_type or unsupported_encoding (415), internal_error (500). Treat a code you do not know by its status code',
     example: 'not_found',
   })
   code: string;

@@ -8,7 +8,7 @@ import { ApiErrors } from '../common/api-errors.decorator';
 import { CaseImportService } from './case-import.service';
 import { CASE_IMPORT_FIELDS, REQUIRED_CASE_IMPORT_FIELDS } from './case-line-validator';
 import { CaseImportResultDto } from './dto/case-import-result.dto';
-import { drainRequest, importFormat, readImportLines } from './import-format';
+import { decodedBody, drainRequest, importFormat, readImportLines } from './import-format';
 
 const CASE_SHAPE = { fields: CASE_IMPORT_FIELDS, required: REQUIRED_CASE_IMPORT_FIELDS };
 
@@ -22,6 +22,7 @@ export class CaseImportController {
   /**
    * The body is read as a stream straight from the request: Express's JSON parser only
    * takes application/json, so these media types reach here unread, whatever their size.
+   * A gzip, deflate or br Content-Encoding is undone as it streams in.
    */
   @Post('cases')
   @Roles('admin')
@@ -36,11 +37,11 @@ export class CaseImportController {
     },
   })
   @ApiOkResponse({ type: CaseImportResultDto })
-  @ApiErrors(403, 409, 415)
+  @ApiErrors(400, 403, 409, 415)
   async importCases(@CurrentStaff() staff: StaffPrincipal, @Req() request: Request): Promise<CaseImportResultDto> {
     try {
       const format = importFormat(request.headers['content-type']);
-      return await this.imports.importCases(staff, readImportLines(request, format, CASE_SHAPE));
+      return await this.imports.importCases(staff, readImportLines(decodedBody(request), format, CASE_SHAPE));
     } finally {
       await drainRequest(request);
     }

@@ -6,7 +6,7 @@ import { Roles } from '../auth/roles.decorator';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { InvalidInputError } from '../common/domain-errors';
 import { toPageResponse } from '../common/page.response';
-import { drainRequest, readImportLines } from '../imports/import-format';
+import { decodedBody, drainRequest, readImportLines } from '../imports/import-format';
 import { SourceLine } from '../imports/source-line';
 import { CALL_RECORD_FIELDS, REQUIRED_CALL_RECORD_FIELDS } from './call-record-validator';
 import { CallImportResultDto } from './dto/call-import-result.dto';
@@ -24,8 +24,9 @@ export class TelephonyController {
 
   /**
    * One endpoint for both ways the platform delivers: a JSON webhook (one record or an
-   * array, parsed by Express's JSON parser up to its 100 kB limit) and a CSV export with
-   * a header row, streamed from the request unparsed.
+   * array, parsed by Express's JSON parser up to this endpoint's own 5 MB limit, see
+   * LARGER_JSON_BODIES) and a CSV export with a header row, streamed from the request
+   * unparsed (a gzip, deflate or br Content-Encoding undone as it streams in).
    */
   @Post()
   @Public()
@@ -63,7 +64,7 @@ export class TelephonyController {
       if (mediaType === 'application/json')
         return await this.telephony.storeCalls('webhook', jsonRecords(request.body));
       if (mediaType === 'text/csv')
-        return await this.telephony.storeCalls('csv', readImportLines(request, 'csv', CALL_SHAPE));
+        return await this.telephony.storeCalls('csv', readImportLines(decodedBody(request), 'csv', CALL_SHAPE));
       throw new UnsupportedMediaTypeException(
         `Content-Type must be application/json or text/csv; got "${mediaType || 'none'}"`,
       );
