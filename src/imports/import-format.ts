@@ -53,8 +53,11 @@ export function decodedBody(request: IncomingMessage): Readable {
   if (encoding === 'identity') return request;
   const decompressors = { gzip: createGunzip, deflate: createInflate, br: createBrotliDecompress };
   if (!(encoding in decompressors)) throw new UnsupportedEncodingError(encoding);
-  const decoded = request.pipe(decompressors[encoding as keyof typeof decompressors]());
-  return Readable.from(undone(decoded, encoding), { objectMode: false });
+  const decompressor = decompressors[encoding as keyof typeof decompressors]();
+  // The body may fail to decompress before anyone reads it (while the service still prepares):
+  // the error is kept on the stream and thrown to the reader, never left unhandled.
+  decompressor.on('error', () => undefined);
+  return Readable.from(undone(request.pipe(decompressor), encoding), { objectMode: false });
 }
 
 async function* undone(decoded: Readable, encoding: string): AsyncGenerator<Buffer> {

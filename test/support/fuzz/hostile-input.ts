@@ -224,6 +224,21 @@ export function hostileRawBodies(): RawBody[] {
     { kind: 'NDJSON', body: '{"a":1}\n{"a":2}\n', headers: { 'content-type': 'application/x-ndjson' } },
     { kind: 'CSV', body: 'a,b\n1,2\n', headers: { 'content-type': 'text/csv' } },
     {
+      kind: 'gzip header over plain NDJSON',
+      body: '{"a":1}\n{"a":2}\n',
+      headers: { 'content-type': 'application/x-ndjson', 'content-encoding': 'gzip' },
+    },
+    {
+      kind: 'br header over plain CSV',
+      body: 'a,b\n1,2\n',
+      headers: { 'content-type': 'text/csv', 'content-encoding': 'br' },
+    },
+    {
+      kind: 'unknown encoding over CSV',
+      body: 'a,b\n1,2\n',
+      headers: { 'content-type': 'text/csv', 'content-encoding': 'compress' },
+    },
+    {
       kind: 'invalid UTF-8',
       body: Buffer.concat([
         Buffer.from('{"description": "'),
