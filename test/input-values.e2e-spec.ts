@@ -152,6 +152,13 @@ describe('values a database refuses, ranges that would hold the event loop, and 
       expect(calendar.body.message).toEqual(['body must be a JSON object, not an array']);
     });
 
+    it('says a query parameter given twice should be given once', async () => {
+      const response = await admin
+        .send('get', '/api/v1/routing/area-rules?catalogCode=pothole&catalogCode=noise')
+        .expectStatus(400);
+      expect(response.body.message).toEqual(['catalogCode must be given once, not 2 times']);
+    });
+
     it('says a required body field is required', async () => {
       const response = await agent.send('post', '/api/v1/cases', { body: { channel: 'phone' } }).expectStatus(400);
       expect(response.body.message).toEqual(['description is required']);

@@ -71,6 +71,12 @@ describe('the checks every input gets at the edge', () => {
     ]);
   });
 
+  it('refuses a query parameter read on its own when it is given more than once', () => {
+    const catalogCode: ArgumentMetadata = { type: 'query', metatype: String, data: 'catalogCode' };
+    expect(inputProblems(['pothole', 'noise'], catalogCode)).toEqual(['catalogCode must be given once, not 2 times']);
+    expect(inputProblems('pothole', catalogCode)).toEqual([]);
+  });
+
   it('takes an integer path id only as a whole number in the range of an integer column', () => {
     const id: ArgumentMetadata = { type: 'param', metatype: Number, data: 'id' };
     expect(inputProblems('0', id)).toEqual([]);

@@ -19,6 +19,7 @@ interface FieldContract {
  * catches and what would otherwise reach the database or a service:
  * - text (in a path or query parameter, or anywhere in a body, field names too) that has a
  *   NUL character or a lone surrogate;
+ * - a query parameter read on its own (`@Query('name')`) given more than once;
  * - a body that is JSON but not an object (an array, a number, a string, null);
  * - null in a body field the OpenAPI document does not mark nullable, and an array where a
  *   nested object belongs (a null name would reach a NOT NULL column);
@@ -34,6 +35,8 @@ export function inputProblems(value: unknown, metadata: ArgumentMetadata): strin
     return [`body must be a JSON object, not ${kindOf(value)}`];
   const text = textProblems(value, metadata.data ?? '');
   if (text.length > 0) return text;
+  if (metadata.type === 'query' && metadata.data && Array.isArray(value) && metatype !== Array)
+    return [`${metadata.data} must be given once, not ${value.length} times`];
   if (metadata.type === 'param' && metatype === Number) return integerIdProblems(value, metadata.data);
   return wholeBody && isDto(metatype) && isPlainObject(value) ? contractProblems(value, metatype, '') : [];
 }
