@@ -66,6 +66,9 @@ describe('the checks every input gets at the edge', () => {
     expect(inputProblems({ text: 'a\ud800' }, { type: 'query', metatype: Object })).toEqual([
       'text must be well-formed Unicode text (it holds a lone surrogate)',
     ]);
+    expect(inputProblems({ ['a\u0000b']: '1' }, { type: 'query', metatype: Object })).toEqual([
+      'query: a field name must not contain the NUL character (\\u0000)',
+    ]);
     expect(inputProblems('TEK\u0000', { type: 'param', metatype: String, data: 'code' })).toEqual([
       'code must not contain the NUL character (\\u0000)',
     ]);

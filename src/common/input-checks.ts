@@ -33,7 +33,7 @@ export function inputProblems(value: unknown, metadata: ArgumentMetadata): strin
   const wholeBody = metadata.type === 'body' && !metadata.data && (metatype === Object || isDto(metatype));
   if (wholeBody && value !== undefined && !isPlainObject(value))
     return [`body must be a JSON object, not ${kindOf(value)}`];
-  const text = textProblems(value, metadata.data ?? '');
+  const text = textProblems(value, metadata.data ?? '', metadata.type);
   if (text.length > 0) return text;
   if (metadata.type === 'query' && metadata.data && Array.isArray(value) && metatype !== Array)
     return [`${metadata.data} must be given once, not ${value.length} times`];

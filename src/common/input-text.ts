@@ -17,9 +17,10 @@ const MOST_PROBLEMS = 10;
 /**
  * What is wrong with the text in a value (a string, or every string and field name in an
  * object or array at any depth): one message per bad field, named by its path from `path`
- * (`citizen.email`, `keywords[2]`; an empty `path` names top-level fields by their name).
+ * (`citizen.email`, `keywords[2]`; an empty `path` names top-level fields by their name, and
+ * the value as a whole by `whole`: `body`, `query`, `record`).
  */
-export function textProblems(value: unknown, path: string): string[] {
+export function textProblems(value: unknown, path: string, whole = 'body'): string[] {
   const problems: string[] = [];
   // Paths are built only for a bad field, from its parent links, so a deep value costs no more than its size.
   const pending: Visit[] = [{ value, parent: null, step: path }];
@@ -27,13 +28,13 @@ export function textProblems(value: unknown, path: string): string[] {
     const visit = pending.pop()!;
     if (typeof visit.value === 'string') {
       const problem = textProblem(visit.value);
-      if (problem) problems.push(`${pathOf(visit) || 'value'} ${problem}`);
+      if (problem) problems.push(`${pathOf(visit) || whole} ${problem}`);
     } else if (Array.isArray(visit.value)) {
       visit.value.forEach((item, index) => pending.push({ value: item, parent: visit, step: `[${index}]` }));
     } else if (typeof visit.value === 'object' && visit.value !== null) {
       for (const [key, item] of Object.entries(visit.value)) {
         const problem = textProblem(key);
-        if (problem) problems.push(`${pathOf(visit) || 'body'}: a field name ${problem}`);
+        if (problem) problems.push(`${pathOf(visit) || whole}: a field name ${problem}`);
         else pending.push({ value: item, parent: visit, step: key });
       }
     }

@@ -74,7 +74,7 @@ export class ImportChecker<T> {
     // Checked before the rules read the fields: text no database takes, nesting that a walk would choke on.
     const unreadable = nestedDeeperThan(source.fields, MAX_JSON_DEPTH)
       ? [`the record is nested deeper than ${MAX_JSON_DEPTH} levels`]
-      : textProblems(source.fields, '');
+      : textProblems(source.fields, '', 'record');
     if (unreadable.length > 0)
       return { line: source.line, key: null, repeatOf: null, errors: unreadable, record: null };
     const { record, errors } = this.rules.validate(source.fields);
