@@ -78,6 +78,7 @@ export default tseslint.config(
         clearInterval: 'readonly',
         performance: 'readonly',
         fetch: 'readonly',
+        AbortSignal: 'readonly',
         Buffer: 'readonly',
         __dirname: 'readonly',
         module: 'writable',

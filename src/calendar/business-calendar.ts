@@ -36,9 +36,12 @@ export type { EveName, EvePolicy, EveSettings } from './eves';
 export type { HolidayCountry } from './public-holidays';
 
 const MS_PER_MINUTE = 60_000;
-// Every valid calendar has open weekdays, so any search ends within a year or two; the limit
-// only stops a runaway loop if that invariant is ever broken.
-const MAX_YEARS_SEARCHED = 10;
+/**
+ * How many years a search for open time looks ahead. Every valid calendar has open weekdays,
+ * so any search for a deadline ends within a year or two; the limit stops a runaway loop if that
+ * invariant is ever broken, and bounds what a request can ask for (the working-time helper).
+ */
+export const MAX_YEARS_SEARCHED = 10;
 
 export interface OpenInterval {
   start: Date;

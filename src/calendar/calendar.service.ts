@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { DateTime } from 'luxon';
 import { DataSource, EntityManager } from 'typeorm';
 import { StaffPrincipal } from '../auth/roles';
 import { Clock } from '../common/clock';
@@ -8,6 +9,7 @@ import {
   BusinessCalendar,
   BusinessCalendarSettingsInput,
   DEFAULT_CALENDAR_SETTINGS,
+  MAX_YEARS_SEARCHED,
   validateCalendarSettings,
 } from './business-calendar';
 import { CalendarSettingsView } from './calendar-settings.view';
@@ -83,6 +85,11 @@ export class CalendarService {
     return rows.map((row) => toView(fromRow(row)));
   }
 
+  /**
+   * The working-time helper. Its work grows with the span it walks, so the span is bounded as
+   * the calendar's own searches are: `to` at most MAX_YEARS_SEARCHED years from `from`, and a
+   * deadline that would fall later is refused (400) rather than searched for.
+   */
   async workingTime(query: WorkingTimeQuery): Promise<WorkingTimeAnswer> {
     const asked = [query.to, query.addWorkingDays, query.addWorkingMinutes].filter(
       (value) => value !== undefined,
@@ -92,18 +99,19 @@ export class CalendarService {
     const from = new Date(query.from);
     if (query.to !== undefined) {
       const to = new Date(query.to);
+      const start = DateTime.fromJSDate(from < to ? from : to, { zone: 'utc' });
+      if (start.plus({ years: MAX_YEARS_SEARCHED }).toMillis() < Math.max(from.getTime(), to.getTime()))
+        throw new InvalidInputError([`to: at most ${MAX_YEARS_SEARCHED} years from from`]);
       return { from, to, workingMinutes: calendar.workingMinutesBetween(from, to), calendarVersion: version };
     }
     if (query.addWorkingDays !== undefined) {
-      return {
-        from,
-        workingDays: query.addWorkingDays,
-        dueAt: calendar.addWorkingDays(from, query.addWorkingDays),
-        calendarVersion: version,
-      };
+      const workingDays = query.addWorkingDays;
+      const dueAt = withinSearch('addWorkingDays', () => calendar.addWorkingDays(from, workingDays));
+      return { from, workingDays, dueAt, calendarVersion: version };
     }
     const workingMinutes = query.addWorkingMinutes as number;
-    return { from, workingMinutes, dueAt: calendar.addWorkingMinutes(from, workingMinutes), calendarVersion: version };
+    const dueAt = withinSearch('addWorkingMinutes', () => calendar.addWorkingMinutes(from, workingMinutes));
+    return { from, workingMinutes, dueAt, calendarVersion: version };
   }
 
   /** Stores a new version. Bad settings change nothing and answer every problem at once. */
@@ -128,6 +136,16 @@ export class CalendarService {
     };
     if (!this.cached || this.cached.version < versioned.version) this.cached = versioned;
     return toView(versioned);
+  }
+}
+
+/** A deadline the calendar finds, or a 400 naming the parameter when it lies beyond the years searched. */
+function withinSearch(parameter: string, find: () => Date): Date {
+  try {
+    return find();
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    throw new InvalidInputError([`${parameter}: the answer would be more than ${MAX_YEARS_SEARCHED} years after from`]);
   }
 }
 

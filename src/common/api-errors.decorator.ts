@@ -14,7 +14,9 @@ const ERRORS = {
   400: {
     error: 'Bad Request',
     code: 'validation_failed',
-    description: 'Invalid input: a bad body, query or path parameter, or malformed JSON (code validation_failed)',
+    description:
+      'Invalid input: a bad body, query or path parameter, malformed JSON, a body that is not a JSON object or is ' +
+      'nested too deep, or not in the Content-Encoding its header names (code validation_failed)',
     message: ['description must be longer than or equal to 1 characters'],
   },
   401: {
@@ -46,13 +48,15 @@ const ERRORS = {
   413: {
     error: 'Payload Too Large',
     code: 'payload_too_large',
-    description: 'The request body is larger than the limit (code payload_too_large)',
+    description: "The request body is larger than the operation's limit, 100 kB for most (code payload_too_large)",
     message: 'The request body is larger than the limit of 102400 bytes',
   },
   415: {
     error: 'Unsupported Media Type',
     code: 'unsupported_media_type',
-    description: 'The body has a media type this operation does not take (code unsupported_media_type)',
+    description:
+      'The body has a media type this operation does not take (code unsupported_media_type), or comes in a ' +
+      'Content-Encoding other than gzip, deflate or br (code unsupported_encoding)',
     message: 'Content-Type must be application/json or text/csv; got "text/plain"',
   },
   429: {

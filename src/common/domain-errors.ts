@@ -57,3 +57,13 @@ export class SignInRefusedError extends Error {}
 
 /** The identity provider cannot be reached, or its discovery document cannot be read. */
 export class IdentityProviderUnavailableError extends Error {}
+
+/**
+ * The body comes in a Content-Encoding (compression) that is not taken here: 415 with the code
+ * unsupported_encoding. The body may come as it is (identity), or in gzip, deflate or br.
+ */
+export class UnsupportedEncodingError extends Error {
+  constructor(readonly encoding: string) {
+    super(`Content-Encoding "${encoding}" is not supported: send the body as it is, or in gzip, deflate or br`);
+  }
+}

@@ -13,6 +13,7 @@ import {
   SignInMethodOffError,
   SignInRefusedError,
   TooManyRequestsError,
+  UnsupportedEncodingError,
 } from './domain-errors';
 import { ErrorCode, ErrorResponse } from './error.response';
 
@@ -33,6 +34,7 @@ const CODES: Record<number, ErrorCode> = {
 const OWN_CODES: Array<[type: abstract new (...args: never[]) => Error, code: ErrorCode]> = [
   [IllegalTransitionError, 'illegal_transition'],
   [AccountLockedError, 'account_locked'],
+  [UnsupportedEncodingError, 'unsupported_encoding'],
   [SignInMethodOffError, 'sign_in_method_off'],
   [SignInFailedError, 'sign_in_failed'],
   [SignInRefusedError, 'sign_in_refused'],
@@ -63,6 +65,7 @@ type ErrorBody = Omit<ErrorResponse, 'code'>;
  * - `unsupported_media_type` (415): a body of a media type the operation does not take
  * - `too_many_requests` (429): too many failed sign-ins from the caller's address
  * - `account_locked` (429): too many failed sign-ins for the e-mail address
+ * - `unsupported_encoding` (415): a body in a Content-Encoding (compression) not taken here
  * - `internal_error` (500): anything unexpected
  * Another status, should one appear, gets its reason phrase in snake_case.
  */
@@ -128,6 +131,8 @@ export class DomainExceptionFilter implements ExceptionFilter {
       return { statusCode: 503, error: 'Service Unavailable', message: exception.message };
     if (exception instanceof InvalidInputError)
       return { statusCode: 400, error: 'Bad Request', message: exception.messages };
+    if (exception instanceof UnsupportedEncodingError)
+      return { statusCode: 415, error: 'Unsupported Media Type', message: exception.message };
     if (exception instanceof SyntaxError && 'body' in (exception as object)) {
       return { statusCode: 400, error: 'Bad Request', message: ['body is not valid JSON'] };
     }

@@ -20,6 +20,7 @@ export const ERROR_CODES = [
   'unsupported_media_type',
   'too_many_requests',
   'account_locked',
+  'unsupported_encoding',
   'internal_error',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -36,9 +37,9 @@ export class ErrorResponse {
     description:
       'What went wrong, for programs: validation_failed (400), unauthenticated (401), forbidden (403), ' +
       'not_found (404, also for an unknown route), conflict or illegal_transition (409), payload_too_large (413), ' +
-      'unsupported_media_type (415), too_many_requests or account_locked (429, with Retry-After), internal_error (500); ' +
-      'at sign-in also sign_in_method_off (404), sign_in_failed (401), sign_in_refused (403), ' +
-      'identity_provider_unavailable (503). Treat a code you do not know by its status code',
+      'unsupported_media_type or unsupported_encoding (415), too_many_requests or account_locked (429, with ' +
+      'Retry-After), internal_error (500); at sign-in also sign_in_method_off (404), sign_in_failed (401), ' +
+      'sign_in_refused (403), identity_provider_unavailable (503). Treat a code you do not know by its status code',
     example: 'not_found',
   })
   code: string;

@@ -2,6 +2,10 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
+/** The largest offset taken: past it a page is empty anyway, and beyond it the databases' OFFSET overflows. */
+export const MAX_OFFSET = 2_147_483_647;
+
+/** `limit` (1-500, default 50) and `offset` (0-2147483647, default 0) of a paged list. */
 export class PaginationQueryDto {
   @ApiProperty({ required: false, default: 50, maximum: 500 })
   @IsOptional()
@@ -11,11 +15,12 @@ export class PaginationQueryDto {
   @Max(500)
   limit?: number;
 
-  @ApiProperty({ required: false, default: 0 })
+  @ApiProperty({ required: false, default: 0, maximum: MAX_OFFSET })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(MAX_OFFSET)
   offset?: number;
 }
 

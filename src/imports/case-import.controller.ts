@@ -8,7 +8,7 @@ import { ApiErrors } from '../common/api-errors.decorator';
 import { CaseImportService } from './case-import.service';
 import { CASE_IMPORT_FIELDS, REQUIRED_CASE_IMPORT_FIELDS } from './case-line-validator';
 import { CaseImportResultDto } from './dto/case-import-result.dto';
-import { drainRequest, importFormat, readImportLines } from './import-format';
+import { decodedBody, drainRequest, importFormat, readImportLines } from './import-format';
 import { uploadCharset } from './upload-text';
 
 const CASE_SHAPE = { fields: CASE_IMPORT_FIELDS, required: REQUIRED_CASE_IMPORT_FIELDS };
@@ -23,6 +23,7 @@ export class CaseImportController {
   /**
    * The body is read as a stream straight from the request: Express's JSON parser only
    * takes application/json, so these media types reach here unread, whatever their size.
+   * A gzip, deflate or br Content-Encoding is undone as it streams in.
    */
   @Post('cases')
   @Roles('admin')
@@ -37,11 +38,16 @@ export class CaseImportController {
     },
   })
   @ApiOkResponse({ type: CaseImportResultDto })
-  @ApiErrors(403, 409, 415)
+  @ApiErrors(400, 403, 409, 415)
   async importCases(@CurrentStaff() staff: StaffPrincipal, @Req() request: Request): Promise<CaseImportResultDto> {
     try {
       const contentType = request.headers['content-type'];
-      const lines = readImportLines(request, importFormat(contentType), CASE_SHAPE, uploadCharset(contentType));
+      const lines = readImportLines(
+        decodedBody(request),
+        importFormat(contentType),
+        CASE_SHAPE,
+        uploadCharset(contentType),
+      );
       return await this.imports.importCases(staff, lines);
     } finally {
       await drainRequest(request);

@@ -57,6 +57,12 @@ export function readChoice<T extends string>(
   return value as T;
 }
 
+/**
+ * The earliest instant an imported record may carry. Older records are not the history of
+ * any service center, and working-time figures over a record walk every year it spans.
+ */
+const EARLIEST_INSTANT_MS = Date.UTC(1900, 0, 1);
+
 export function readInstant(
   fields: LineFields,
   name: string,
@@ -72,6 +78,10 @@ export function readInstant(
   }
   if (instant.getTime() > options.notAfter.getTime()) {
     errors.push(`${name}: must not be in the future`);
+    return null;
+  }
+  if (instant.getTime() < EARLIEST_INSTANT_MS) {
+    errors.push(`${name}: must not be before 1900`);
     return null;
   }
   return instant;

@@ -1,3 +1,4 @@
+import { MAX_JSON_DEPTH, nestedDeeperThan, textProblems } from '../common/input-text';
 import { LineFields } from './field-readers';
 import { ImportSpool } from './import-spool';
 import { RejectionList } from './rejection-list';
@@ -70,6 +71,12 @@ export class ImportChecker<T> {
 
   private checkLine(source: SourceLine): CheckedLine<T> {
     if (!source.fields) return { line: source.line, key: null, repeatOf: null, errors: source.errors, record: null };
+    // Checked before the rules read the fields: text no database takes, nesting that a walk would choke on.
+    const unreadable = nestedDeeperThan(source.fields, MAX_JSON_DEPTH)
+      ? [`the record is nested deeper than ${MAX_JSON_DEPTH} levels`]
+      : textProblems(source.fields, '', 'record');
+    if (unreadable.length > 0)
+      return { line: source.line, key: null, repeatOf: null, errors: unreadable, record: null };
     const { record, errors } = this.rules.validate(source.fields);
     const given = source.fields[this.rules.keyField];
     const key = typeof given === 'string' && given.trim() !== '' ? given.trim() : null;

@@ -6,7 +6,7 @@ import { Roles } from '../auth/roles.decorator';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { InvalidInputError } from '../common/domain-errors';
 import { toPageResponse } from '../common/page.response';
-import { drainRequest, readImportLines } from '../imports/import-format';
+import { decodedBody, drainRequest, readImportLines } from '../imports/import-format';
 import { uploadCharset } from '../imports/upload-text';
 import { SourceLine } from '../imports/source-line';
 import { CALL_RECORD_FIELDS, REQUIRED_CALL_RECORD_FIELDS } from './call-record-validator';
@@ -25,8 +25,9 @@ export class TelephonyController {
 
   /**
    * One endpoint for both ways the platform delivers: a JSON webhook (one record or an
-   * array, parsed by Express's JSON parser up to its 100 kB limit) and a CSV export with
-   * a header row, streamed from the request unparsed.
+   * array, parsed by Express's JSON parser up to this endpoint's own 5 MB limit, see
+   * LARGER_JSON_BODIES) and a CSV export with a header row, streamed from the request
+   * unparsed (a gzip, deflate or br Content-Encoding undone as it streams in).
    */
   @Post()
   @Public()
@@ -66,7 +67,7 @@ export class TelephonyController {
       if (mediaType === 'text/csv')
         return await this.telephony.storeCalls(
           'csv',
-          readImportLines(request, 'csv', CALL_SHAPE, uploadCharset(request.headers['content-type'])),
+          readImportLines(decodedBody(request), 'csv', CALL_SHAPE, uploadCharset(request.headers['content-type'])),
         );
       throw new UnsupportedMediaTypeException(
         `Content-Type must be application/json or text/csv; got "${mediaType || 'none'}"`,

@@ -124,7 +124,7 @@ export class ApiCall<Answer, Body = Answer> implements PromiseLike<Answer> {
   }
 }
 
-/** What a request carries besides its method and path; a string body is sent as it is. */
+/** What a request carries besides its method and path; a string or Buffer body is sent as it is. */
 export interface CallOptions {
   body?: unknown;
   query?: Query;
@@ -615,7 +615,10 @@ export class ApiClient {
       if (options.query) test = test.query(options.query);
       if (options.headers) test = test.set(options.headers);
       if (options.contentType) test = test.set('Content-Type', options.contentType);
-      return options.body === undefined ? test : test.send(options.body as string | object);
+      if (options.body === undefined) return test;
+      // A Buffer goes out byte for byte (gzip, bad UTF-8); superagent would write it as JSON.
+      if (Buffer.isBuffer(options.body)) test = test.serialize((bytes: Buffer) => bytes as unknown as string);
+      return test.send(options.body as string | object);
     };
     return new ApiCall(`${method.toUpperCase()} ${path}`, send, successStatus, read);
   }
