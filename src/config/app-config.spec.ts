@@ -48,6 +48,11 @@ describe('loadConfig', () => {
     );
   });
 
+  it('reads the on-call address, and leaves it unset when not given', () => {
+    expect(loadConfig({}).onCallEmail).toBeUndefined();
+    expect(loadConfig({ ON_CALL_EMAIL: 'jour@norrvika.example' }).onCallEmail).toBe('jour@norrvika.example');
+  });
+
   it('selects PostgreSQL when DATABASE_URL is set', () => {
     const config = loadConfig({ DATABASE_URL: 'postgres://u@127.0.0.1:5432/test' });
     expect(config.database.kind).toBe('postgres');
@@ -130,6 +135,9 @@ describe('loadConfig', () => {
     [{ LOGIN_ADDRESS_WINDOW_SECONDS: '0' }, 'LOGIN_ADDRESS_WINDOW_SECONDS'],
     [{ TRUST_PROXY_HOPS: 'true' }, 'TRUST_PROXY_HOPS'],
     [{ NODE_ENV: 'test' }, 'JWT_SECRET'],
+    [{ ON_CALL_EMAIL: 'jour' }, 'ON_CALL_EMAIL'],
+    [{ ON_CALL_EMAIL: 'Jour <jour@norrvika.example>' }, 'ON_CALL_EMAIL'],
+    [{ ON_CALL_EMAIL: 'jour@norrvika' }, 'ON_CALL_EMAIL'],
   ])('rejects %p naming %s', (env, variable) => {
     try {
       loadConfig(env);

@@ -34,6 +34,11 @@ export interface AppConfig {
   mailDir: string;
   smtpUrl?: string;
   mailFrom: string;
+  /**
+   * Where the out-of-hours alert about an urgent case goes (the on-call staff's address); unset:
+   * the alert is only shown to the managers (GET /api/v1/service-targets/alerts).
+   */
+  onCallEmail?: string;
   /** Shared secret the telephony platform sends as X-Telephony-Secret; unset means only an admin token may deliver call records. */
   telephonyWebhookSecret?: string;
 }
@@ -120,6 +125,16 @@ function decimal(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
   const value = Number(raw);
   if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
   return value;
+}
+
+/** A plain e-mail address, user@domain.tld, without a display name. */
+function emailAddress(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  if (!/^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:".]+$/.test(raw)) {
+    throw new ConfigError(name, `must be an e-mail address such as jour@kommun.se, got "${raw}"`);
+  }
+  return raw;
 }
 
 function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
@@ -232,6 +247,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mailDir: env.MAIL_DIR || './data/outbox-mail',
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
     mailFrom: env.MAIL_FROM || 'Servicecenter <servicecenter@demo.local>',
+    onCallEmail: emailAddress(env, 'ON_CALL_EMAIL'),
     telephonyWebhookSecret: telephonyWebhookSecret || undefined,
   };
 }

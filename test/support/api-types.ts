@@ -311,7 +311,7 @@ export interface TimelineEvent {
   /** The lifecycle action of a `status` event; null otherwise. */
   action: CaseAction | null;
   /** What a `notice` is about; null otherwise. */
-  topic: 'triage' | 'routing' | 'likely_duplicate' | 'service_target' | 'notification' | null;
+  topic: 'triage' | 'routing' | 'likely_duplicate' | 'service_target' | 'notification' | 'on_call' | null;
   actorId: string | null;
   fromStatus: CaseStatus | null;
   toStatus: CaseStatus | null;
@@ -508,13 +508,13 @@ export interface BreachedCase {
 export interface ManagerAlert {
   id: number;
   alertKey: string;
-  kind: 'warning' | 'breach';
-  measure: string;
+  kind: 'warning' | 'breach' | 'on_call';
+  measure: string | null;
   caseId: string | null;
   caseReference: string | null;
   contactId: string | null;
   departmentCode: string | null;
-  dueAt: string;
+  dueAt: string | null;
   raisedAt: string;
   acknowledgedAt: string | null;
   acknowledgedById: string | null;
