@@ -59,3 +59,12 @@ describe('negatedSpans', () => {
     expect(negatedSpans('')).toEqual([]);
   });
 });
+
+describe('negatedSpans kinds', () => {
+  it('tells a denied statement from a missing thing', () => {
+    expect(negatedSpans('Det luktar inte gas, garaget byggdes utan bygglov')).toEqual([
+      { start: 11, end: 19, kind: 'statement' },
+      { start: 37, end: 49, kind: 'absence' },
+    ]);
+  });
+});

@@ -15,7 +15,7 @@
  * - "inte bara", "ikke kun", "not only" and the like add, they do not deny;
  * - "vet inte om", "ved ikke om", "not sure", "don't know" are doubt about a fact, not its denial:
  *   an uncertain smell of gas is still reported as one;
- * - "no" before a number is an abbreviation ("No 14");
+ * - "no" before a number is an abbreviation ("No 14"), Danish "uden for" means "outside";
  * - Swedish "inte X utan Y" is a contrast: "utan" then starts a clause of its own ("det läcker
  *   inte vatten utan det luktar gas").
  *
@@ -27,6 +27,8 @@ export interface NegatedSpan {
   start: number;
   /** Index just past the last character the negation reaches. */
   end: number;
+  /** `statement` ("inte", "not": the clause is denied) or `absence` ("utan", "without": a thing is missing). */
+  kind: 'statement' | 'absence';
 }
 
 const STATEMENT_NEGATORS = new Set([
@@ -94,10 +96,10 @@ interface Token {
 export function negatedSpans(text: string): NegatedSpan[] {
   const tokens = tokenise(text.toLowerCase());
   const spans: NegatedSpan[] = [];
-  let open: { start: number; end: number; wordsLeft: number } | null = null;
+  let open: { start: number; end: number; wordsLeft: number; kind: NegatedSpan['kind'] } | null = null;
   let previousWord: string | null = null;
   const close = () => {
-    if (open && open.end > open.start) spans.push({ start: open.start, end: open.end });
+    if (open && open.end > open.start) spans.push({ start: open.start, end: open.end, kind: open.kind });
     open = null;
   };
   tokens.forEach((token, index) => {
@@ -106,7 +108,7 @@ export function negatedSpans(text: string): NegatedSpan[] {
       previousWord = null;
       return;
     }
-    if (open && token.text === 'utan' && !ABSENCE_NEGATORS.has(textAt(tokens, open.start))) {
+    if (open && token.text === 'utan' && open.kind === 'statement') {
       // "inte X utan Y": a contrast, the rest is a clause of its own.
       close();
       previousWord = token.text;
@@ -119,7 +121,12 @@ export function negatedSpans(text: string): NegatedSpan[] {
       }
     } else if (isNegator(token, tokens[index + 1], previousWord)) {
       const absence = ABSENCE_NEGATORS.has(token.text);
-      open = { start: token.start, end: token.end, wordsLeft: absence ? ABSENCE_REACH_WORDS : Infinity };
+      open = {
+        start: token.start,
+        end: token.end,
+        wordsLeft: absence ? ABSENCE_REACH_WORDS : Infinity,
+        kind: absence ? 'absence' : 'statement',
+      };
     }
     previousWord = token.kind === 'word' ? token.text : previousWord;
   });
@@ -137,6 +144,7 @@ function isNegator(token: Token, next: Token | undefined, previousWord: string |
   const contraction = /n['’]t$/.test(token.text);
   if (!contraction && !STATEMENT_NEGATORS.has(token.text) && !ABSENCE_NEGATORS.has(token.text)) return false;
   if (token.text === 'no' && next?.kind === 'number') return false;
+  if (token.text === 'uden' && next?.text === 'for') return false; // Danish "uden for": outside
   if (next?.kind === 'word' && NOT_DENYING_NEXT.has(next.text)) return false;
   if (previousWord !== null && KNOWING_BEFORE.has(previousWord)) return false;
   return true;
@@ -149,8 +157,4 @@ function tokenise(text: string): Token[] {
     const kind = /^\p{L}/u.test(value) ? 'word' : /^\d/.test(value) ? 'number' : 'boundary';
     return { text: value, start, end: start + value.length, kind };
   });
-}
-
-function textAt(tokens: readonly Token[], start: number): string {
-  return tokens.find((token) => token.start === start)?.text ?? '';
 }
