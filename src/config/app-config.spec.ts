@@ -15,7 +15,7 @@ describe('loadConfig', () => {
       jobBackoffMs: 1000,
       outboxPollMs: 250,
     });
-    expect(config.routing).toEqual({ triageMinConfidence: 0.6, serviceCenterDepartment: 'SC' });
+    expect(config.routing).toEqual({ triageMinConfidence: 0.2, serviceCenterDepartment: 'SC' });
   });
 
   it('lets a process with Redis leave the jobs to the workers', () => {

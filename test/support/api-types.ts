@@ -667,7 +667,18 @@ export interface TriageQuality {
   top3Accuracy: number | null;
   autoTriagedShare: number | null;
   accuracyWhenAutoTriaged: number | null;
-  autoTriageThreshold: number;
+  /** The threshold in force; null: auto-triage is off. */
+  autoTriageThreshold: number | null;
+  configuredMinimum: number;
+  calibration: {
+    outcome: 'calibrated' | 'too_little_history' | 'target_not_reached';
+    targetPrecision: number;
+    heldOutExamples: number;
+    threshold: number | null;
+    precision: number | null;
+    coverage: number | null;
+    autoTriaged: number;
+  };
   perCatalogCode: Record<string, unknown>;
 }
 
