@@ -22,11 +22,19 @@ export interface CaseChangeEvent {
 
 /**
  * The areas that hear of case changes, in the order they hear: likely duplicates are flagged
- * first (so the rest see the flag), then due times are planned, then the routing job, the
+ * first (so the rest see the flag), then due times are planned, then an urgent case that came in
+ * while the service center was closed alerts the on-call staff, then the routing job, the
  * citizen's messages and the department webhooks are queued. A new listener takes its place
  * here; the publisher refuses one that has none.
  */
-export const CASE_LISTENER_ORDER = ['duplicates', 'service-targets', 'routing', 'notifications', 'webhooks'] as const;
+export const CASE_LISTENER_ORDER = [
+  'duplicates',
+  'service-targets',
+  'on-call',
+  'routing',
+  'notifications',
+  'webhooks',
+] as const;
 export type CaseListenerName = (typeof CASE_LISTENER_ORDER)[number];
 
 /**

@@ -207,11 +207,18 @@ export class CaseRecordsService {
    * What the triage classifier learns from, newest first: cases whose type a person set or
    * corrected (a staff triage on the timeline), or that came from the old system by import.
    * Types the classifier itself set are left out, so it does not teach itself its mistakes.
+   * `id` is what the quality report's held-out split hashes: the old system's id for an imported
+   * case (the same whichever database it was imported into), else the case id.
    */
   async triageHistory(limit: number): Promise<Array<{ id: string; text: string; catalogCode: string }>> {
     const rows = await this.dataSource.manager
       .createQueryBuilder(Case, 'c')
-      .select(['c.id AS id', 'c.description AS description', 'c.catalogCode AS catalog_code'])
+      .select([
+        'c.id AS id',
+        'c.externalId AS external_id',
+        'c.description AS description',
+        'c.catalogCode AS catalog_code',
+      ])
       .where('c.catalogCode IS NOT NULL')
       .andWhere("c.status <> 'duplicate'")
       .andWhere(
@@ -225,7 +232,11 @@ export class CaseRecordsService {
       )
       .orderBy('c.receivedAt', 'DESC')
       .limit(limit)
-      .getRawMany<{ id: string; description: string; catalog_code: string }>();
-    return rows.map((row) => ({ id: row.id, text: row.description, catalogCode: row.catalog_code }));
+      .getRawMany<{ id: string; external_id: string | null; description: string; catalog_code: string }>();
+    return rows.map((row) => ({
+      id: row.external_id ?? row.id,
+      text: row.description,
+      catalogCode: row.catalog_code,
+    }));
   }
 }

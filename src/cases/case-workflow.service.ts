@@ -15,6 +15,7 @@ import { localYear } from '../common/time-zone';
 import { ContactsService } from '../contacts/contacts.service';
 import { TransactionService } from '../database/transaction.service';
 import { OrganisationService } from '../organisation/organisation.service';
+import { applyPriorityRules } from '../triage/priority-rules';
 import { CaseChangeEvent } from './case-change';
 import { CaseChangePublisher } from './case-change-publisher.service';
 import { CaseAction, CaseStatus, isOpen, nextStatus } from './case-lifecycle';
@@ -107,6 +108,7 @@ export class CaseWorkflowService {
       const citizenId = citizen?.id ?? contact?.citizen?.id ?? null;
       const receivedAt = contact && contact.startedAt < now ? contact.startedAt : now;
       const intakeStatus: CaseStatus = catalogEntry ? 'triaged' : 'new';
+      const priority = priorityFor(input.description, input.priority ?? catalogEntry?.priority ?? 'normal');
       const id = newId();
       const created = manager.create(Case, {
         id,
@@ -116,7 +118,7 @@ export class CaseWorkflowService {
         departmentCode: catalogEntry?.departmentCode ?? null,
         status: intakeStatus,
         statusBeforeWaiting: null,
-        priority: input.priority ?? catalogEntry?.priority ?? 'normal',
+        priority: priority.priority,
         channel: input.channel ?? 'phone',
         citizenId,
         address: input.location?.address ?? null,
@@ -150,6 +152,8 @@ export class CaseWorkflowService {
           channel: created.channel,
           catalogCode: created.catalogCode,
           catalogSetBy,
+          priority: created.priority,
+          ...priority.timeline,
           ...(contact ? { contactId: contact.id, receivedAt: receivedAt.toISOString() } : {}),
         },
       });
@@ -316,9 +320,13 @@ export class CaseWorkflowService {
     });
   }
 
-  /** The routing job sets the type its classifier proposes (new -> triaged); the caller holds the case's lock. */
+  /**
+   * The routing job sets the type its classifier proposes (new -> triaged); the caller holds the case's lock.
+   * The text's priority rules raise the priority the job proposes, as at registration.
+   */
   async triageBySystem(manager: EntityManager, record: CaseRecord, triage: SystemTriage): Promise<void> {
     const target = record as Case;
+    const priority = priorityFor(target.description, triage.priority);
     await this.transition(manager, target, {
       action: 'triage',
       actorId: null,
@@ -326,14 +334,15 @@ export class CaseWorkflowService {
       changes: {
         catalogCode: triage.catalogCode,
         departmentCode: triage.departmentCode,
-        priority: triage.priority,
+        priority: priority.priority,
         confidential: target.confidential || triage.confidential,
       },
       data: {
         catalogCode: triage.catalogCode,
         previousCatalogCode: target.catalogCode,
         catalogSetBy: 'system',
-        priority: triage.priority,
+        priority: priority.priority,
+        ...priority.timeline,
         ...triage.details,
       },
     });
@@ -571,16 +580,23 @@ export class CaseWorkflowService {
     if (!code) throw new InvalidInputError(['catalogCode: say which catalog type the case is']);
     const entry = await this.catalog.findActive(code, manager);
     if (!entry) throw new InvalidInputError([`catalogCode: unknown catalog entry "${code}"`]);
-    const priority = input.priority ?? target.priority;
+    // A person may set the priority, but not below what the text calls for ("det luktar gas").
+    const priority = priorityFor(target.description, input.priority ?? target.priority);
     return {
       changes: {
         catalogCode: entry.code,
         departmentCode: entry.departmentCode,
-        priority,
+        priority: priority.priority,
         confidential: target.confidential || entry.confidential,
       },
       // A person setting or correcting the type is what the triage classifier learns from.
-      data: { catalogCode: entry.code, previousCatalogCode: target.catalogCode, catalogSetBy: 'staff', priority },
+      data: {
+        catalogCode: entry.code,
+        previousCatalogCode: target.catalogCode,
+        catalogSetBy: 'staff',
+        priority: priority.priority,
+        ...priority.timeline,
+      },
     };
   }
 
@@ -634,6 +650,22 @@ function locationOf(target: Case): Record<string, unknown> | null {
   return address === null && postalCode === null && lat === null && lng === null
     ? null
     : { address, postalCode, lat, lng };
+}
+
+/**
+ * The priority a case gets from the one asked for (by a person, the catalog type or the classifier)
+ * and its text: the priority rules raise it for urgent matters, never lower it (triage/priority-rules.ts).
+ * When they raise it, the timeline keeps what was asked for and the rules that raised it.
+ */
+function priorityFor(
+  description: string,
+  requested: Priority,
+): { priority: Priority; timeline: { requestedPriority?: Priority; priorityRules?: string[] } } {
+  const { priority, matchedRules } = applyPriorityRules(description, requested);
+  return {
+    priority,
+    timeline: priority === requested ? {} : { requestedPriority: requested, priorityRules: matchedRules },
+  };
 }
 
 function requireReason(input: CaseActionDto, action: CaseAction): void {

@@ -15,7 +15,7 @@ describe('loadConfig', () => {
       jobBackoffMs: 1000,
       outboxPollMs: 250,
     });
-    expect(config.routing).toEqual({ triageMinConfidence: 0.6, serviceCenterDepartment: 'SC' });
+    expect(config.routing).toEqual({ triageMinConfidence: 0.2, serviceCenterDepartment: 'SC' });
   });
 
   it('lets a process with Redis leave the jobs to the workers', () => {
@@ -46,6 +46,11 @@ describe('loadConfig', () => {
     expect(loadConfig({ TELEPHONY_WEBHOOK_SECRET: 'sixteen-chars-ok' }).telephonyWebhookSecret).toBe(
       'sixteen-chars-ok',
     );
+  });
+
+  it('reads the on-call address, and leaves it unset when not given', () => {
+    expect(loadConfig({}).onCallEmail).toBeUndefined();
+    expect(loadConfig({ ON_CALL_EMAIL: 'jour@norrvika.example' }).onCallEmail).toBe('jour@norrvika.example');
   });
 
   it('selects PostgreSQL when DATABASE_URL is set', () => {
@@ -130,6 +135,9 @@ describe('loadConfig', () => {
     [{ LOGIN_ADDRESS_WINDOW_SECONDS: '0' }, 'LOGIN_ADDRESS_WINDOW_SECONDS'],
     [{ TRUST_PROXY_HOPS: 'true' }, 'TRUST_PROXY_HOPS'],
     [{ NODE_ENV: 'test' }, 'JWT_SECRET'],
+    [{ ON_CALL_EMAIL: 'jour' }, 'ON_CALL_EMAIL'],
+    [{ ON_CALL_EMAIL: 'Jour <jour@norrvika.example>' }, 'ON_CALL_EMAIL'],
+    [{ ON_CALL_EMAIL: 'jour@norrvika' }, 'ON_CALL_EMAIL'],
   ])('rejects %p naming %s', (env, variable) => {
     try {
       loadConfig(env);

@@ -1,3 +1,5 @@
+import { MORE_DEMO_HISTORY_TEMPLATES } from './demo-history-more-templates';
+
 /**
  * Phrase templates for demo case histories, keyed by catalog code. Syntax: `{a|b|c}` picks one
  * alternative, `{street}`, `{nr}`, `{place}`, `{weeks}`, `{days}`, `{time}` are filled in by the
@@ -13,6 +15,7 @@ export interface DemoTemplateSet {
 }
 
 export const DEMO_HISTORY_TEMPLATES: Readonly<Record<string, DemoTemplateSet>> = {
+  ...MORE_DEMO_HISTORY_TEMPLATES,
   street_light: {
     weight: 14,
     sv: [
@@ -54,7 +57,6 @@ export const DEMO_HISTORY_TEMPLATES: Readonly<Record<string, DemoTemplateSet>> =
       'Gångvägen {vid|till} {place} är inte {skottad|snöröjd|plogad} och det går inte att ta sig fram med {rullator|barnvagn}.',
       'Snöröjningen på {street} {är dålig|har missats|har glömts bort} igen.',
       'Plogbilen har lagt all snö {framför min uppfart|i min infart} på {street} {nr}.',
-      'Det behövs {sandning|grusning} på {trappan|backen} vid {place}.',
       'Det ligger {mycket|massor av} snö kvar på {busshållplatsen|cykelbanan} vid {street}.',
     ],
     da: ['Der er ikke blevet ryddet sne på {street} i {days} dage.', 'Fortovet ved {place} er ikke ryddet for sne.'],
@@ -122,8 +124,6 @@ export const DEMO_HISTORY_TEMPLATES: Readonly<Record<string, DemoTemplateSet>> =
     sv: [
       'Behöver jag bygglov för {ett attefallshus|en carport|ett förråd|en altan} på min tomt på {street}?',
       'Jag vill {bygga ut|bygga till|bygga en tillbyggnad på} huset, hur {ansöker|söker} jag?',
-      'Hur långt har handläggningen av {min bygglovsansökan|mitt ärende om bygglov} kommit?',
-      'Grannen på {street} {nr} bygger {ett plank|ett garage|en tillbyggnad} utan {lov|tillstånd}.',
       'Vilka ritningar behövs för att {söka|få} bygglov för {en altan|en carport|ett garage}?',
     ],
     da: [
@@ -165,14 +165,13 @@ export const DEMO_HISTORY_TEMPLATES: Readonly<Record<string, DemoTemplateSet>> =
     weight: 8,
     sv: [
       'Gräset i {parken|lekparken} vid {place} har inte klippts på {weeks} veckor.',
-      '{Gungan|Rutschkanan|Klätterställningen} på lekplatsen vid {place} är {trasig|sönder|farlig}.',
       'Papperskorgarna i {parken|stadsparken} är {överfulla|fulla} och det blåser skräp överallt.',
       'En parkbänk {vid|i} {place} är {trasig|sönder|borttagen}.',
       'Buskarna {vid|längs} {street} {växer ut över gångvägen|behöver klippas}.',
-      'Det ligger {mycket skräp|glas|fimpar} {i sandlådan|på lekplatsen} {vid|i} {place}.',
+      'Det ligger {mycket skräp|glas|fimpar} på gräsmattan i {parken|stadsparken} vid {place}.',
     ],
-    da: ['Græsset i parken ved {place} er ikke slået.', 'Gyngen på legepladsen er i stykker.'],
-    en: ['The grass in the park near {place} has not been cut.', 'The swing at the playground is broken.'],
+    da: ['Græsset i parken ved {place} er ikke slået.', 'Hækken langs stien i parken er groet helt til.'],
+    en: ['The grass in the park near {place} has not been cut.', 'The hedges in the park have not been trimmed.'],
   },
 };
 

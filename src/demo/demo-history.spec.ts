@@ -1,6 +1,7 @@
 import { DEMO_HISTORY_TEMPLATES, generateDemoHistory } from './demo-history';
 import { TRIAGE_FIXTURE_CATALOG } from '../triage/triage-catalog.fixture';
 import { TriageCatalogEntry } from '../triage/triage.types';
+import { DEMO_CATALOG } from './demo-municipality';
 
 describe('generateDemoHistory', () => {
   const history = generateDemoHistory(TRIAGE_FIXTURE_CATALOG, 600, 42);
@@ -40,7 +41,44 @@ describe('generateDemoHistory', () => {
   });
 
   it('has templates for the common demo types', () => {
-    expect(Object.keys(DEMO_HISTORY_TEMPLATES).sort()).toEqual(TRIAGE_FIXTURE_CATALOG.map((e) => e.code).sort());
+    expect(Object.keys(DEMO_HISTORY_TEMPLATES).sort()).toEqual(
+      [
+        ...TRIAGE_FIXTURE_CATALOG.map((e) => e.code),
+        'fallen_tree',
+        'general_complaint',
+        'gritting',
+        'home_care',
+        'illegal_construction',
+        'indoor_environment',
+        'pests',
+        'playground',
+        'preschool_place',
+        'sewage_blockage',
+        'street_cleaning',
+        'swimming_pool',
+        'traffic_sign',
+        'water_bill',
+      ].sort(),
+    );
+  });
+
+  it('writes every demo type with templates in Swedish, Danish and English, with the demo catalog codes', () => {
+    const demoCodes = new Set(DEMO_CATALOG.map((entry) => entry.code));
+    for (const [code, set] of Object.entries(DEMO_HISTORY_TEMPLATES)) {
+      expect({ code, known: demoCodes.has(code) }).toEqual({ code, known: true });
+      expect({ code, sv: set.sv.length > 0, da: (set.da?.length ?? 0) > 0, en: (set.en?.length ?? 0) > 0 }).toEqual({
+        code,
+        sv: true,
+        da: true,
+        en: true,
+      });
+    }
+  });
+
+  it('labels a neighbour building without a permit as illegal building, not as a permit application', () => {
+    const permit = JSON.stringify(DEMO_HISTORY_TEMPLATES.building_permit);
+    expect(permit).not.toMatch(/utan|uden|without/);
+    expect(JSON.stringify(DEMO_HISTORY_TEMPLATES.illegal_construction)).toMatch(/utan .*lov/);
   });
 
   it('falls back to names and keywords for types without templates', () => {

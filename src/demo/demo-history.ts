@@ -37,8 +37,8 @@ const CLOSERS: Record<Language, readonly string[]> = {
 
 /** Share of generated texts with one typo, and of non-Swedish texts when templates exist. */
 const TYPO_RATE = 0.12;
-const DANISH_RATE = 0.08;
-const ENGLISH_RATE = 0.08;
+const DANISH_RATE = 0.12;
+const ENGLISH_RATE = 0.12;
 
 /**
  * Generates `count` believable labelled case texts for the given catalog, deterministic by `seed`.

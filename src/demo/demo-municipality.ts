@@ -70,6 +70,7 @@ type Entry = [
   department: string,
   byServiceCenter: boolean,
   priority: Priority,
+  /** Comma-separated; a keyword may be a phrase ("hål i vägen", "without a permit"). */
   keywords: string,
   confidential?: boolean,
 ];
@@ -84,7 +85,7 @@ const ENTRIES: Entry[] = [
     'TEK',
     false,
     'normal',
-    'gatlykta gatlampa gatubelysning belysning lampa lyktstolpe mörkt släckt streetlight lamp gadelys lygtepæl',
+    'gatlykta, gatlampa, gatubelysning, belysning, lyktstolpe, lampa, släckt, mörkt, streetlight, street light, street lamp, lamp post, lamppost, gadelys, gadelampe, gadebelysning, lygtepæl, lygte',
   ],
   [
     'pothole',
@@ -95,7 +96,7 @@ const ENTRIES: Entry[] = [
     'TEK',
     false,
     'normal',
-    'potthål hål grop gropar asfalt vägskada vägbana pothole hole road hul vej asfalt',
+    'potthål, hål, hål i vägen, hål i gatan, grop, gropar, asfalt, vägskada, vägbana, pothole, hole in the road, asphalt, hul, hul i vejen, huller',
   ],
   [
     'snow_clearance',
@@ -106,7 +107,7 @@ const ENTRIES: Entry[] = [
     'TEK',
     false,
     'normal',
-    'snö snöröjning plogning plogat oplogat snövall snow plough ploughing sne snerydning',
+    'snö, snöröjning, plogning, plogat, oplogat, snövall, skottat, skotta, snow, snow clearance, plough, snowplough, cleared of snow, sne, snerydning, ryddet for sne, sneplov',
   ],
   [
     'gritting',
@@ -117,7 +118,7 @@ const ENTRIES: Entry[] = [
     'TEK',
     false,
     'high',
-    'halka halt sandning sanda grus isgata is ice icy grit glat glatføre saltning',
+    'halka, halt, halkbekämpning, sandning, sanda, sandat, grus, grusning, isgata, saltning, ice, icy, slippery, grit, gritting, salt, glat, glatføre, isglat, spejlglat, saltet, gruse',
   ],
   [
     'graffiti',
@@ -128,7 +129,7 @@ const ENTRIES: Entry[] = [
     'TEK',
     false,
     'normal',
-    'klotter klottrat nedklottrad graffiti tagg taggar sprayat spray',
+    'klotter, klottrat, nedklottrad, graffiti, tagg, taggar, tags, sprayat, sprejat, spray, sprayed, sprayet, tagging',
   ],
   [
     'vandalism',
@@ -139,7 +140,7 @@ const ENTRIES: Entry[] = [
     'TEK',
     false,
     'normal',
-    'skadegörelse förstörd krossad sönderslagen vandalism hærværk ødelagt',
+    'skadegörelse, förstörd, krossad, sönderslagen, vandalism, vandalised, smashed, hærværk, ødelagt, smadret',
   ],
   [
     'park_maintenance',
@@ -150,7 +151,7 @@ const ENTRIES: Entry[] = [
     'TEK',
     false,
     'low',
-    'park parken gräs gräsklippning buskar rabatt häck ogräs grass park parkpleje',
+    'park, parken, gräs, gräsklippning, buskar, rabatt, häck, ogräs, grass, mowing, hedge, park maintenance, parkpleje, græs, hæk, buske',
   ],
   [
     'playground',
@@ -161,7 +162,7 @@ const ENTRIES: Entry[] = [
     'TEK',
     false,
     'high',
-    'lekplats gunga gungan rutschkana sandlåda klätterställning playground swing slide legeplads gynge',
+    'lekplats, gunga, gungan, rutschkana, sandlåda, klätterställning, lekstuga, playground, swing, slide, climbing frame, sandpit, legeplads, gynge, rutsjebane, klatrestativ, sandkasse',
   ],
   [
     'fallen_tree',
@@ -172,7 +173,7 @@ const ENTRIES: Entry[] = [
     'TEK',
     false,
     'high',
-    'träd trädet gren grenar omkullfallet nedfallet blåst storm tree branch fallen træ gren væltet',
+    'träd, gren, grenar, omkullfallet, nedfallet, blåst omkull, storm, tree, branch, fallen tree, tree down, træ, væltet træ, væltet, stormfald',
   ],
   [
     'traffic_sign',
@@ -183,7 +184,7 @@ const ENTRIES: Entry[] = [
     'TEK',
     false,
     'high',
-    'skylt vägmärke trafikljus trafiksignal övergångsställe sign signal traffic tavle lyskryds',
+    'skylt, vägmärke, trafikljus, trafiksignal, övergångsställe, stoppskylt, traffic sign, road sign, traffic lights, stop sign, færdselstavle, vejskilt, lyskryds, trafiklys',
   ],
   [
     'street_cleaning',
@@ -194,7 +195,7 @@ const ENTRIES: Entry[] = [
     'TEK',
     false,
     'low',
-    'sopning sopa skräp nedskräpning papperskorg litter sweeping rubbish fejning skrald',
+    'sopning, sopa, sopat, skräp, nedskräpning, papperskorg, litter, rubbish, street sweeping, litter bin, fejning, gadefejning, papirkurv',
   ],
   [
     'parking',
@@ -205,7 +206,7 @@ const ENTRIES: Entry[] = [
     'TEK',
     false,
     'normal',
-    'parkering parkera felparkerad felparkering bil parkeringsbot p-plats parking parked car parkering',
+    'parkering, parkera, parkerad, felparkerad, felparkering, parkeringsbot, parking, parked, parking ticket, parkeret, parkeringsbøde, parkeringsplads',
   ],
   [
     'dog_waste',
@@ -216,7 +217,7 @@ const ENTRIES: Entry[] = [
     'TEK',
     false,
     'low',
-    'hundbajs hundlatrin hundpåse hundpåsar hund dog poop hundelort',
+    'hundbajs, hundlatrin, hundpåse, hundpåsar, dog poo, dog poop, dog waste, dog fouling, hundelort, hundeposer',
   ],
   [
     'abandoned_bicycle',
@@ -227,7 +228,7 @@ const ENTRIES: Entry[] = [
     'TEK',
     false,
     'low',
-    'cykel cyklar övergiven bicycle bike cykel efterladt',
+    'övergiven cykel, övergivna cyklar, cykelvrak, abandoned bike, abandoned bicycle, efterladt cykel, efterladte cykler, cykelvrag',
   ],
   [
     'water_leak',
@@ -238,7 +239,7 @@ const ENTRIES: Entry[] = [
     'VA',
     false,
     'urgent',
-    'vattenläcka läcker läckage vattenrör rörbrott vatten forsar leak leaking burst pipe water vandlæk vandrør læk',
+    'vattenläcka, läcker vatten, läckage, vattenrör, rörbrott, vatten, vattenledning, water, water leak, leaking water, burst pipe, burst main, water main, vand, vandlæk, vandrør, vandledning, læk',
   ],
   [
     'sewage_blockage',
@@ -249,7 +250,7 @@ const ENTRIES: Entry[] = [
     'VA',
     false,
     'high',
-    'avlopp avloppet stopp översvämning dagvatten brunn kloak sewer drain blocked kloak afløb',
+    'avlopp, avloppet, stopp i avloppet, dagvattenbrunn, golvbrunn, kloak, kloakken, afløb, tilstoppet, sewer, drain, blocked drain, blocked sewer',
   ],
   [
     'water_quality',
@@ -260,7 +261,7 @@ const ENTRIES: Entry[] = [
     'VA',
     false,
     'high',
-    'dricksvatten kranvatten smak lukt missfärgat brunt drinking tap water taste drikkevand',
+    'dricksvatten, kranvatten, vattnet smakar, missfärgat vatten, brunt vatten, drinking water, tap water, drikkevand, vandet smager, misfarvet vand',
   ],
   [
     'waste_collection_missed',
@@ -271,7 +272,7 @@ const ENTRIES: Entry[] = [
     'VA',
     false,
     'normal',
-    'sophämtning soptunna soptunnan sopkärl kärl tömning tömd tömts sopor hushållsavfall waste bin garbage collection skrald affald skraldespand',
+    'sophämtning, soptunna, soptunnan, sopkärl, kärl, tömning, tömd, tömts, sopor, sopbil, hushållsavfall, bin, bins, emptied, waste collection, bin collection, garbage, skraldespand, skraldebil, affaldsafhentning, affald, tømt, tømning',
   ],
   [
     'waste_bin_order',
@@ -282,7 +283,7 @@ const ENTRIES: Entry[] = [
     'VA',
     true,
     'low',
-    'beställa nytt kärl byta storlek sopkärl kompost order bin bestille',
+    'beställa kärl, nytt kärl, byta kärl, större kärl, mindre kärl, kompostkärl, order a bin, new bin, bigger bin, bestille skraldespand, ny skraldespand',
   ],
   [
     'recycling_station',
@@ -293,7 +294,7 @@ const ENTRIES: Entry[] = [
     'VA',
     false,
     'low',
-    'återvinning återvinningsstation glas papper förpackningar full recycling genbrug',
+    'återvinning, återvinningsstation, glasigloo, förpackningar, recycling, recycling station, bottle bank, genbrug, genbrugsstation, glascontainer',
   ],
   [
     'water_bill',
@@ -304,7 +305,7 @@ const ENTRIES: Entry[] = [
     'VA',
     true,
     'low',
-    'faktura räkning avgift taxa betala bill invoice regning',
+    'faktura, räkning, avgift, taxa, vattenmätare, invoice, water bill, waste bill, meter reading, regning, vandregning, affaldsregning, måleraflæsning',
   ],
   [
     'school_placement',
@@ -315,7 +316,7 @@ const ENTRIES: Entry[] = [
     'UTB',
     false,
     'normal',
-    'skolplacering skolval skola skolan byta skola grundskola elev school placement skole',
+    'skolplacering, skolval, skolplats, skolbyte, byta skola, förskoleklass, grundskola, årskurs, school place, school placement, change school, skoleplads, skoleplacering, skoleskift',
   ],
   [
     'preschool_place',
@@ -326,7 +327,7 @@ const ENTRIES: Entry[] = [
     'UTB',
     false,
     'normal',
-    'förskola förskoleplats dagis barnomsorg kö preschool daycare børnehave vuggestue',
+    'förskola, förskoleplats, dagis, barnomsorg, förskolekö, preschool, nursery, daycare, childcare, børnehave, børnehaveplads, vuggestue, dagpleje, pasningsgaranti',
   ],
   [
     'school_transport',
@@ -337,7 +338,7 @@ const ENTRIES: Entry[] = [
     'UTB',
     false,
     'normal',
-    'skolskjuts skolbuss skolskjutsen taxi school bus transport skolebus',
+    'skolskjuts, skolbuss, skolskjutsen, skoltaxi, school bus, school transport, skolebus, skolekørsel',
   ],
   [
     'school_complaint',
@@ -348,7 +349,7 @@ const ENTRIES: Entry[] = [
     'UTB',
     false,
     'normal',
-    'klagomål skola lärare rektor undervisning complaint school teacher klage',
+    'klagomål på skolan, lärare, rektor, undervisning, mobbning, teacher, headteacher, bullying, klage over skolen, lærer, skoleleder, mobning',
   ],
   [
     'adult_education',
@@ -359,7 +360,7 @@ const ENTRIES: Entry[] = [
     'UTB',
     true,
     'low',
-    'komvux sfi vuxenutbildning svenska för invandrare adult education',
+    'komvux, sfi, vuxenutbildning, svenska för invandrare, adult education, voksenuddannelse, danskuddannelse',
   ],
   [
     'income_support',
@@ -370,7 +371,7 @@ const ENTRIES: Entry[] = [
     'SOC',
     false,
     'normal',
-    'ekonomiskt bistånd försörjningsstöd socialbidrag hyra pengar income support kontanthjælp',
+    'ekonomiskt bistånd, försörjningsstöd, socialbidrag, income support, social assistance, benefits, kontanthjælp, økonomisk hjælp',
     true,
   ],
   [
@@ -382,7 +383,7 @@ const ENTRIES: Entry[] = [
     'SOC',
     false,
     'urgent',
-    'orosanmälan barn far illa barnet misshandel vanvård underretning',
+    'orosanmälan, barn far illa, misshandel av barn, vanvård, child at risk, neglected child, concern about a child, underretning, bekymringsbesked',
     true,
   ],
   [
@@ -394,7 +395,7 @@ const ENTRIES: Entry[] = [
     'SOC',
     false,
     'normal',
-    'missbruk alkohol droger beroende addiction misbrug',
+    'missbruk, alkohol, droger, beroende, addiction, alcohol problem, drugs, misbrug, alkoholproblem, stoffer',
     true,
   ],
   [
@@ -406,7 +407,7 @@ const ENTRIES: Entry[] = [
     'SOC',
     false,
     'urgent',
-    'våld hot slår misshandlad kvinnojour domestic violence vold',
+    'våld i nära relationer, våld, misshandlad, kvinnojour, domestic violence, violence, abusive partner, vold i nære relationer, vold, krisecenter, partnervold',
     true,
   ],
   [
@@ -418,7 +419,7 @@ const ENTRIES: Entry[] = [
     'AO',
     false,
     'normal',
-    'hemtjänst hemtjänsten hjälp hemma äldre mamma pappa home care hjemmehjælp',
+    'hemtjänst, hemtjänsten, hjälp i hemmet, hjälp hemma, home care, home help, home carer, hjemmehjælp, hjemmepleje',
   ],
   [
     'elderly_housing',
@@ -429,7 +430,7 @@ const ENTRIES: Entry[] = [
     'AO',
     false,
     'normal',
-    'äldreboende särskilt boende demensboende nursing home plejehjem plejebolig',
+    'äldreboende, särskilt boende, demensboende, servicehus, nursing home, care home, plejehjem, plejebolig, ældrebolig',
   ],
   [
     'safety_alarm',
@@ -440,7 +441,7 @@ const ENTRIES: Entry[] = [
     'AO',
     false,
     'high',
-    'trygghetslarm larm larmet safety alarm nødkald',
+    'trygghetslarm, larmet, safety alarm, personal alarm, nødkald, nødkaldeanlæg',
   ],
   [
     'elderly_care_complaint',
@@ -451,7 +452,7 @@ const ENTRIES: Entry[] = [
     'AO',
     false,
     'normal',
-    'klagomål hemtjänst personal bemötande äldreomsorg complaint elderly care klage',
+    'klagomål på hemtjänsten, klagomål på äldreomsorgen, äldreomsorg, bemötande i hemtjänsten, complaint about elderly care, care home complaint, klage over ældreplejen, klage over hjemmeplejen',
     true,
   ],
   [
@@ -463,7 +464,7 @@ const ENTRIES: Entry[] = [
     'MHF',
     false,
     'normal',
-    'buller oväsen ljud störande musik byggbuller fläkt noise loud støj larm',
+    'buller, oväsen, ljud, störande, hög musik, byggbuller, fläkt, noise, loud music, noisy, støj, larm, høj musik, larmer',
   ],
   [
     'food_hygiene',
@@ -474,7 +475,7 @@ const ENTRIES: Entry[] = [
     'MHF',
     false,
     'high',
-    'restaurang matförgiftning livsmedel hygien mat sjuk food poisoning restaurant fødevarer',
+    'restaurang, matförgiftning, livsmedel, hygien, magsjuk, food poisoning, restaurant, hygiene, madforgiftning, fødevarer',
   ],
   [
     'pests',
@@ -485,7 +486,7 @@ const ENTRIES: Entry[] = [
     'MHF',
     false,
     'normal',
-    'råttor råtta möss skadedjur kackerlackor rats mice pests rotter mus skadedyr',
+    'råttor, råtta, möss, skadedjur, kackerlackor, vägglöss, rats, rat, mice, mouse, pests, cockroaches, bedbugs, rotter, rotte, mus, skadedyr, kakerlakker',
   ],
   [
     'indoor_environment',
@@ -496,7 +497,7 @@ const ENTRIES: Entry[] = [
     'MHF',
     false,
     'normal',
-    'mögel fukt inomhusmiljö ventilation lägenhet hyresvärd mould damp skimmel fugt',
+    'mögel, fukt, inomhusmiljö, ventilation, fuktskada, mould, mold, damp, indoor climate, skimmel, fugt, mug, indeklima',
   ],
   [
     'smoke_odour',
@@ -507,7 +508,7 @@ const ENTRIES: Entry[] = [
     'MHF',
     false,
     'normal',
-    'rök lukt eldning os vedeldning grill smoke odour smell røg lugt',
+    'rök, röklukt, eldning, vedeldning, grill, os, lukt, smoke, smell, odour, bonfire, røg, lugt, brænderøg',
   ],
   [
     'building_permit',
@@ -518,7 +519,7 @@ const ENTRIES: Entry[] = [
     'SBF',
     false,
     'normal',
-    'bygglov bygga tillbyggnad altan attefallshus carport rivningslov building permit byggetilladelse',
+    'bygglov, bygglovsansökan, söka bygglov, tillbyggnad, altan, attefallshus, carport, rivningslov, building permit, planning permission, byggetilladelse, byggeansøgning, tilbygning',
   ],
   [
     'building_permit_status',
@@ -529,7 +530,7 @@ const ENTRIES: Entry[] = [
     'SBF',
     true,
     'low',
-    'bygglovsärende handläggningstid status ansökan permit status byggesag',
+    'bygglovsärende, handläggningstid, status på ansökan, min ansökan om bygglov, permit application status, byggesag, sagsbehandlingstid',
   ],
   [
     'detailed_plan',
@@ -540,7 +541,7 @@ const ENTRIES: Entry[] = [
     'SBF',
     false,
     'low',
-    'detaljplan planbesked översiktsplan detailed plan zoning lokalplan',
+    'detaljplan, planbesked, översiktsplan, detailed plan, zoning plan, zoning, lokalplan, kommuneplan',
   ],
   [
     'map_services',
@@ -551,7 +552,7 @@ const ENTRIES: Entry[] = [
     'SBF',
     true,
     'low',
-    'karta kartor fastighetsgräns tomtgräns gränsmarkering map boundary kort skel',
+    'karta, kartor, fastighetsgräns, tomtgräns, gränsmarkering, map, property boundary, skel, matrikelkort',
   ],
   [
     'illegal_construction',
@@ -562,7 +563,7 @@ const ENTRIES: Entry[] = [
     'SBF',
     false,
     'normal',
-    'olovligt byggande svartbygge utan bygglov grannen bygger unauthorised ulovligt',
+    'olovligt byggande, svartbygge, utan bygglov, utan lov, utan tillstånd, bygger utan lov, unauthorised building, illegal building, without a permit, without permission, without planning permission, ulovligt byggeri, uden tilladelse, uden byggetilladelse',
   ],
   [
     'library_question',
@@ -573,7 +574,7 @@ const ENTRIES: Entry[] = [
     'KFF',
     true,
     'low',
-    'bibliotek lån låna bok böcker lånekort library book bibliotek',
+    'bibliotek, biblioteket, lån, låna, bok, böcker, lånekort, library, book, books, library card, lånerkort, bøger',
   ],
   [
     'sports_facility_booking',
@@ -584,7 +585,7 @@ const ENTRIES: Entry[] = [
     'KFF',
     true,
     'low',
-    'boka bokning idrottshall gympasal fotbollsplan booking sports hall idrætshal',
+    'boka, bokning, bokat, gympasal, fotbollsplan, hyra idrottshall, booking, book the sports hall, book a pitch, booke, idrætshal',
   ],
   [
     'association_grant',
@@ -595,7 +596,7 @@ const ENTRIES: Entry[] = [
     'KFF',
     false,
     'low',
-    'förening föreningsbidrag bidrag idrottsförening grant association forening tilskud',
+    'föreningsbidrag, bidrag till föreningen, idrottsförening, föreningsstöd, grant, grants for associations, association grant, foreningstilskud, tilskud',
   ],
   [
     'swimming_pool',
@@ -606,7 +607,7 @@ const ENTRIES: Entry[] = [
     'KFF',
     true,
     'low',
-    'simhall simhallen bad badhus öppettider simma swimming pool svømmehal',
+    'simhall, simhallen, badhus, badhuset, simskola, swimming pool, swimming baths, swimming lessons, svømmehal, svømmehallen, svømmeundervisning',
   ],
   [
     'general_information',
@@ -617,7 +618,7 @@ const ENTRIES: Entry[] = [
     'SC',
     true,
     'low',
-    'öppettider adress telefonnummer information kontakt opening hours åbningstider',
+    'öppettider, adress, telefonnummer, information, kontaktuppgifter, opening hours, phone number, åbningstider',
   ],
   [
     'general_complaint',
@@ -628,7 +629,7 @@ const ENTRIES: Entry[] = [
     'SC',
     false,
     'normal',
-    'klagomål klaga missnöjd missnöje bemötande complaint dissatisfied klage',
+    'klagomål, klaga, missnöjd, missnöje, bemötande, otrevlig, dåligt bemött, complaint, complain, rude, dissatisfied, klage, utilfreds, uhøflig',
   ],
   [
     'feedback',
@@ -639,7 +640,7 @@ const ENTRIES: Entry[] = [
     'SC',
     false,
     'low',
-    'synpunkt synpunkter förslag beröm tips idé feedback suggestion forslag ros',
+    'synpunkt, synpunkter, förslag, beröm, tips, idé, feedback, suggestion, praise, forslag, ros',
   ],
   [
     'callback_request',
@@ -650,7 +651,7 @@ const ENTRIES: Entry[] = [
     'SC',
     false,
     'normal',
-    'ring upp ringa tillbaka återuppringning kontakta mig callback call back ring tilbage',
+    'ring upp, ringa tillbaka, återuppringning, kontakta mig, ring mig, callback, call back, call me, ring tilbage, ring mig op',
   ],
   [
     'public_records',
@@ -661,7 +662,7 @@ const ENTRIES: Entry[] = [
     'SC',
     false,
     'normal',
-    'allmän handling diarium begäran handlingar public records aktindsigt',
+    'allmän handling, allmänna handlingar, diarium, begäran om handlingar, public records, public documents, freedom of information, aktindsigt',
   ],
   [
     'digital_mailbox',
@@ -672,7 +673,7 @@ const ENTRIES: Entry[] = [
     'SC',
     true,
     'low',
-    'digital brevlåda e-tjänst bankid inloggning digital mailbox e-service digital post',
+    'digital brevlåda, e-tjänst, bankid, inloggning, digital mailbox, e-service, digital post, mitid, e-boks',
   ],
 ];
 
@@ -684,7 +685,7 @@ export const DEMO_CATALOG = ENTRIES.map(
     departmentCode,
     handledByServiceCenter,
     priority,
-    keywords: keywords.split(' '),
+    keywords: keywords.split(/\s*,\s*/),
     confidential: confidential ?? false,
   }),
 );

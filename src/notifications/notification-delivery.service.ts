@@ -5,14 +5,19 @@ import { Clock } from '../common/clock';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { TransactionService } from '../database/transaction.service';
-import { Notification, NotificationStatus } from './entities/notification.entity';
+import { Notification, NotificationStatus, STAFF_NOTIFICATION_KINDS } from './entities/notification.entity';
 import { ComposedNotification, NotificationComposer } from './notification-composer.service';
 import { scrubPersonalData } from './personal-data-masking';
 import { MailSender } from './transports/mail-sender';
 import { SmsSender } from './transports/sms-sender';
 import { UndeliverableNotificationError } from './undeliverable-notification.error';
 
-const KIND_NAMES = { receipt: 'Receipt', resolution: 'Resolution message', reply: 'Reply' } as const;
+const KIND_NAMES = {
+  receipt: 'Receipt',
+  resolution: 'Resolution message',
+  reply: 'Reply',
+  on_call: 'On-call alert',
+} as const;
 const CHANNEL_NAMES = { email: 'e-mail', sms: 'SMS' } as const;
 
 /**
@@ -78,9 +83,10 @@ export class NotificationDeliveryService {
 
   private async appendToTimeline(manager: EntityManager, notification: Notification, at: Date): Promise<void> {
     const what = `${KIND_NAMES[notification.kind]} by ${CHANNEL_NAMES[notification.channel]}`;
+    const recipient = STAFF_NOTIFICATION_KINDS.includes(notification.kind) ? 'the on-call address' : 'the citizen';
     const reason =
       notification.status === 'sent'
-        ? `${what} sent to the citizen`
+        ? `${what} sent to ${recipient}`
         : `${what} could not be sent after ${notification.attempts} ${notification.attempts === 1 ? 'try' : 'tries'}: ${notification.lastError ?? 'unknown error'}`;
     await this.workflow.addNotice(
       manager,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
+import { CatalogModule } from '../catalog/catalog.module';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { NotificationComposer } from './notification-composer.service';
@@ -8,6 +9,7 @@ import { NotificationPlanner } from './notification-planner.service';
 import { SendNotificationJob } from './send-notification.job';
 import { NotificationsCaseListener } from './notifications-case.listener';
 import { NotificationsService } from './notifications.service';
+import { StaffNotificationPlanner } from './staff-notification-planner.service';
 import { FileMailSender } from './transports/file-mail-sender';
 import { MailSender } from './transports/mail-sender';
 import { SmtpMailSender } from './transports/smtp-mail-sender';
@@ -17,15 +19,17 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { Notification } from './entities/notification.entity';
 
 /**
- * Messages to citizens about their cases: planned in the case's transaction, sent by the
+ * Messages to citizens about their cases, and to staff about urgent cases out of hours (the
+ * on-call alert, ON_CALL_EMAIL): planned in the case's transaction, sent by the
  * `notifications` queue. E-mail goes by SMTP when SMTP_URL is set, else into MAIL_DIR as
  * .eml files; SMS always into MAIL_DIR/sms/ until a provider is chosen.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([Notification]), CasesModule],
+  imports: [TypeOrmModule.forFeature([Notification]), CasesModule, CatalogModule],
   providers: [
     NotificationsService,
     NotificationPlanner,
+    StaffNotificationPlanner,
     NotificationsCaseListener,
     NotificationComposer,
     NotificationDeliveryService,
@@ -44,6 +48,6 @@ import { Notification } from './entities/notification.entity';
       useFactory: (config: AppConfig): SmsSender => new FileSmsSender(config.mailDir),
     },
   ],
-  exports: [NotificationsService],
+  exports: [NotificationsService, StaffNotificationPlanner],
 })
 export class NotificationsModule {}

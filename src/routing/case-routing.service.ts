@@ -80,18 +80,20 @@ export class CaseRoutingService {
     target: CaseRecord,
     suggestion: TriageSuggestion | null,
   ): Promise<boolean> {
-    const threshold = this.config.routing.triageMinConfidence;
+    const threshold = this.thresholdFor(suggestion);
     const entry = suggestion ? await this.catalog.findActive(suggestion.catalogCode, manager) : null;
-    if (!suggestion || !entry || suggestion.confidence < threshold) {
+    if (!suggestion || !entry || threshold === null || suggestion.confidence < threshold) {
       // A case leaves `new` only once, so one such notice per case is enough even if the job runs twice.
       if (await this.cases.latestEvent(manager, target.id, { type: 'notice', topic: 'triage' })) return false;
       await this.workflow.addNotice(
         manager,
         target.id,
         'triage',
-        suggestion
-          ? `Automatic triage was not sure enough (confidence ${suggestion.confidence.toFixed(2)}, needs ${threshold}); an agent triages the case`
-          : 'Automatic triage had no suggestion; an agent triages the case',
+        !suggestion
+          ? 'Automatic triage had no suggestion; an agent triages the case'
+          : threshold === null
+            ? 'Automatic triage is off: on held-out history no confidence kept enough of its triages right; an agent triages the case'
+            : `Automatic triage was not sure enough (confidence ${suggestion.confidence.toFixed(2)}, needs ${threshold}); an agent triages the case`,
         {
           outcome: 'left_for_agent',
           suggestedCatalogCode: suggestion?.catalogCode ?? null,
@@ -107,9 +109,19 @@ export class CaseRoutingService {
       departmentCode: entry.departmentCode,
       priority: mostUrgent([target.priority, entry.priority, suggestion.priority]),
       confidential: entry.confidential,
-      details: { confidence: suggestion.confidence, source: suggestion.source ?? 'triage' },
+      details: { confidence: suggestion.confidence, source: suggestion.source ?? 'triage', threshold },
     });
     return true;
+  }
+
+  /**
+   * The confidence a suggestion needs: the triager's own threshold (calibrated on held-out
+   * history), never below TRIAGE_MIN_CONFIDENCE; null when the triager wants none applied.
+   */
+  private thresholdFor(suggestion: TriageSuggestion | null): number | null {
+    const configured = this.config.routing.triageMinConfidence;
+    if (suggestion?.autoTriageThreshold === null) return null;
+    return Math.max(configured, suggestion?.autoTriageThreshold ?? configured);
   }
 
   private async decide(manager: EntityManager, target: CaseRecord, entry: CatalogEntryView): Promise<RoutingDecision> {

@@ -43,14 +43,14 @@ export class CaseTargetAlarms {
     await this.alert(manager, target, measure, 'breach', now);
   }
 
-  private alert(
+  private async alert(
     manager: EntityManager,
     target: CaseRecord,
     measure: CaseMeasure,
     kind: 'warning' | 'breach',
     now: Date,
   ): Promise<void> {
-    return this.alerts.raise(manager, {
+    await this.alerts.raise(manager, {
       alertKey: `${kind}:case:${target.id}:${measure}:${target.targetPlanVersion}`,
       kind,
       measure,
@@ -58,7 +58,7 @@ export class CaseTargetAlarms {
       caseReference: target.reference,
       // A case without a department is still with the service center.
       departmentCode: target.departmentCode ?? this.config.routing.serviceCenterDepartment,
-      dueAt: target[MEASURE_FIELDS[measure].dueAt] as Date,
+      dueAt: target[MEASURE_FIELDS[measure].dueAt],
       raisedAt: now,
     });
   }

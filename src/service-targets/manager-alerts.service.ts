@@ -6,6 +6,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from '../common/domain-e
 import { Page } from '../common/pagination.dto';
 import { TransactionService } from '../database/transaction.service';
 import { AccessPolicy } from '../auth/access-policy';
+import { CaseRecordsService } from '../cases/case-records.service';
 import { AlertsQuery } from './dto/alerts-query.dto';
 import { AlertKind, ManagerAlert } from './entities/manager-alert.entity';
 import { TargetMeasure } from './service-target.types';
@@ -13,19 +14,21 @@ import { TargetMeasure } from './service-target.types';
 export interface NewManagerAlert {
   alertKey: string;
   kind: AlertKind;
-  measure: TargetMeasure;
+  /** The target a warning or breach is about; null for an on-call alert. */
+  measure: TargetMeasure | null;
   caseId?: string;
   caseReference?: string;
   contactId?: string;
   departmentCode: string | null;
-  dueAt: Date;
+  /** UTC; null for an on-call alert. */
+  dueAt: Date | null;
   raisedAt: Date;
 }
 
 /**
- * Alerts to the managers: written in the transaction of the warning or breach they report,
- * read in the managers' list. E-mail to the managers can follow from these rows through the
- * notifications area; the rows are the record.
+ * Alerts to the managers: written in the transaction of the warning, breach or out-of-hours
+ * urgent case they report, read in the managers' list. The on-call alert also goes by e-mail
+ * through the notifications area (ON_CALL_EMAIL); the rows are the record.
  */
 @Injectable()
 export class ManagerAlertsService {
@@ -33,11 +36,12 @@ export class ManagerAlertsService {
     private readonly dataSource: DataSource,
     private readonly transactions: TransactionService,
     private readonly clock: Clock,
+    private readonly cases: CaseRecordsService,
   ) {}
 
-  /** Raises an alert once per key: a check that runs twice does not alert twice. */
-  async raise(manager: EntityManager, alert: NewManagerAlert): Promise<void> {
-    if (await manager.existsBy(ManagerAlert, { alertKey: alert.alertKey })) return;
+  /** Raises an alert once per key: a check that runs twice does not alert twice. True when raised now. */
+  async raise(manager: EntityManager, alert: NewManagerAlert): Promise<boolean> {
+    if (await manager.existsBy(ManagerAlert, { alertKey: alert.alertKey })) return false;
     await manager.insert(ManagerAlert, {
       caseId: null,
       caseReference: null,
@@ -46,6 +50,7 @@ export class ManagerAlertsService {
       acknowledgedById: null,
       ...alert,
     });
+    return true;
   }
 
   /** Newest first. */
@@ -63,11 +68,11 @@ export class ManagerAlertsService {
       .take(limit)
       .skip(offset)
       .getManyAndCount();
-    return { items, total, limit, offset };
+    return { items: await this.withReferences(items), total, limit, offset };
   }
 
-  acknowledge(principal: StaffPrincipal, id: number): Promise<ManagerAlert> {
-    return this.transactions.run(async (manager) => {
+  async acknowledge(principal: StaffPrincipal, id: number): Promise<ManagerAlert> {
+    const acknowledged = await this.transactions.run(async (manager) => {
       const alert = await manager.findOneBy(ManagerAlert, { id });
       if (!alert) throw new NotFoundError('Alert', String(id));
       const departments = AccessPolicy.departmentsInView(principal);
@@ -78,5 +83,16 @@ export class ManagerAlertsService {
       Object.assign(alert, { acknowledgedAt: this.clock.now(), acknowledgedById: principal.id });
       return manager.save(alert);
     });
+    return (await this.withReferences([acknowledged]))[0];
+  }
+
+  /** An alert raised while its case was being registered has no reference number stored: it is looked up. */
+  private async withReferences(alerts: ManagerAlert[]): Promise<ManagerAlert[]> {
+    const missing = alerts.filter((alert) => alert.caseId && !alert.caseReference).map((alert) => alert.caseId!);
+    if (missing.length === 0) return alerts;
+    const references = await this.cases.references(missing);
+    return alerts.map((alert) =>
+      alert.caseId && !alert.caseReference ? { ...alert, caseReference: references.get(alert.caseId) ?? null } : alert,
+    );
   }
 }

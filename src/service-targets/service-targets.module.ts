@@ -22,12 +22,15 @@ import { ServiceTargetPolicy } from './entities/service-target-policy.entity';
 import { CatalogModule } from '../catalog/catalog.module';
 import { ContactsModule } from '../contacts/contacts.module';
 import { CallbacksModule } from '../callbacks/callbacks.module';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { OnCallAlertListener } from './on-call-alert.listener';
 
 /**
  * Service targets: the policies, the due times on every case (planned in the case's own
  * transaction through the case hooks) and on every callback a contact owes, the warning and
- * breach checks on the `service-targets` queue, and the managers' breach list and alerts. The
- * business calendar is the one the calendar area stores (CalendarService).
+ * breach checks on the `service-targets` queue, the out-of-hours alert about urgent cases (with
+ * its message to the on-call staff through the notifications area), and the managers' breach
+ * list and alerts. The business calendar is the one the calendar area stores (CalendarService).
  */
 @Module({
   imports: [
@@ -36,6 +39,7 @@ import { CallbacksModule } from '../callbacks/callbacks.module';
     ContactsModule,
     CallbacksModule,
     CasesModule,
+    NotificationsModule,
   ],
   providers: [
     ServiceTargetPolicyRules,
@@ -53,6 +57,7 @@ import { CallbacksModule } from '../callbacks/callbacks.module';
     CallbackTargetListener,
     CallbackTargetChecks,
     CallbackTargetsService,
+    OnCallAlertListener,
   ],
   exports: [
     ServiceTargetPolicyRules,

@@ -84,6 +84,34 @@ describe('KeywordMatcher', () => {
     expect(m.match('container för återvinning')[0].catalogCode).toBe('b');
   });
 
+  it('matches a keyword said to be missing only against a missing word, and a plain keyword against one at half strength', () => {
+    const entry = (code: string, keywords: string[]): TriageCatalogEntry => ({
+      ...TRIAGE_FIXTURE_CATALOG[0],
+      code,
+      name: { sv: code, en: code },
+      keywords,
+    });
+    const m = new KeywordMatcher([entry('permit', ['bygglov']), entry('illegal', ['utan bygglov'])]);
+    // illegal: "bygglov" missing in both, the same word -> 1; permit: the same word, said to be missing -> 0.5.
+    // Confidence 0.9 x s³ / (1² + 0.5²): 0.72 and 0.09.
+    expect(m.match('Grannen bygger utan bygglov').map((s) => [s.catalogCode, s.score, s.confidence])).toEqual([
+      ['illegal', 1, 0.72],
+      ['permit', 0.5, 0.09],
+    ]);
+    expect(m.match('Jag vill söka bygglov').map((s) => [s.catalogCode, s.score])).toEqual([['permit', 1]]);
+  });
+
+  it('counts a keyword that names a landmark ("vid skolan") at half strength', () => {
+    const [light, school] = matcher.match('Gatlampan vid skolan är trasig');
+    expect(light).toMatchObject({ catalogCode: 'street_light', score: 0.85 + 0.1 * (8 / 9) });
+    expect(school).toBeUndefined();
+    const withSchool = new KeywordMatcher([
+      ...TRIAGE_FIXTURE_CATALOG,
+      { ...TRIAGE_FIXTURE_CATALOG[0], code: 'school', name: { sv: 'Skola', en: 'School' }, keywords: ['skolan'] },
+    ]);
+    expect(withSchool.match('Gatlampan vid skolan är trasig').find((s) => s.catalogCode === 'school')?.score).toBe(0.5);
+  });
+
   it('returns [] when nothing matches', () => {
     expect(matcher.match('Hej, jag undrar över öppettiderna')).toEqual([]);
     expect(matcher.match('')).toEqual([]);

@@ -31,6 +31,10 @@ export const MATCH_STRENGTH = {
   compoundModifier: 0.55,
   genericHead: 0.45,
   crossLanguage: 0.7,
+  /** A keyword word against a word the text says is missing ("bygglov" in "utan bygglov"): a factor. */
+  absentWord: 0.5,
+  /** A keyword word against a landmark ("skolan" in "lampan vid skolan"): a factor. */
+  landmarkWord: 0.5,
 } as const;
 
 // Inflectional tails the Nordic stemmers leave behind, e.g. "graffitin", "gatlyktorna" against a stem.
@@ -99,7 +103,7 @@ export class KeywordMatcher {
       const add = (text: string, weight: number) => {
         const tokens = this.normaliser.normalise(text);
         if (tokens.length === 0) return;
-        const key = tokens.map((t) => t.variants.map((v) => v.stem).join('/')).join(' ');
+        const key = tokens.map((t) => (t.absent ? '¬' : '') + t.variants.map((v) => v.stem).join('/')).join(' ');
         const existing = phrases.get(key);
         if (!existing || existing.weight < weight) phrases.set(key, { text, tokens, weight });
       };
@@ -165,7 +169,21 @@ function matchPhrase(phrase: NormalisedToken[], text: NormalisedToken[]): { stre
   return { strength: total / phrase.length, words };
 }
 
+/**
+ * A keyword word said to be missing ("utan bygglov", "without a permit") matches only a word the
+ * text says is missing; a plain keyword word matches one at half strength: "garage built without a
+ * permit" is weak evidence of a permit application. A landmark ("vid biblioteket") is weak evidence
+ * too: it says where, not what.
+ */
 function wordStrength(token: NormalisedToken, keyword: NormalisedToken): number {
+  if (keyword.absent && !token.absent) return 0;
+  let strength = presentWordStrength(token, keyword);
+  if (token.absent && !keyword.absent) strength *= MATCH_STRENGTH.absentWord;
+  if (token.landmark) strength *= MATCH_STRENGTH.landmarkWord;
+  return strength;
+}
+
+function presentWordStrength(token: NormalisedToken, keyword: NormalisedToken): number {
   if (token.surface === keyword.surface) return MATCH_STRENGTH.surface;
   let best = 0;
   for (const tv of token.variants) {

@@ -56,6 +56,26 @@ describe('applyPriorityRules', () => {
     expect(applyPriorityRules(text, 'normal')).toEqual({ priority: 'normal', matchedRules: [] });
   });
 
+  it.each([
+    ['Det luktar inte gas, men lampan är trasig', 'normal', []],
+    ['Det lugter ikke af gas', 'normal', []],
+    ["It doesn't smell of gas any more", 'normal', []],
+    ['There is no gas smell, but the lamp is broken', 'normal', []],
+    ['Ingen person blev skadad', 'normal', []],
+    ['No one was injured, but there is a water leak', 'urgent', ['water_leak']],
+    ['Der er ingen gaslugt, men vejen er glat', 'high', ['ice']],
+    // the negation belongs to another clause, or doubts instead of denying
+    ['Jag vet inte vad det är, men det luktar gas', 'urgent', ['gas_smell']],
+    ['Jeg ved ikke hvad det er, men det lugter af gas', 'urgent', ['gas_smell']],
+    ["I don't know what it is, but I can smell gas", 'urgent', ['gas_smell']],
+    ['Jag vet inte om det är farligt men det luktar gas', 'urgent', ['gas_smell', 'hazard']],
+    ['Det läcker inte vatten utan det luktar gas', 'urgent', ['gas_smell']],
+    ['Det är inte bara halka, det luktar gas också', 'urgent', ['gas_smell', 'ice']],
+    ['Det luktar gas vid lekplatsen på Björkvägen', 'urgent', ['gas_smell']],
+  ] as const)('reads negation in the clause before the signal: %s -> %s', (text, priority, rules) => {
+    expect(applyPriorityRules(text, 'normal')).toEqual({ priority, matchedRules: [...rules] });
+  });
+
   it('handles inflected and compound forms', () => {
     for (const text of [
       'halka',

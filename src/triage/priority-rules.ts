@@ -1,4 +1,5 @@
 import { Priority, PRIORITIES } from '../catalog/catalog.types';
+import { isNegated, NegatedSpan, negatedSpans } from './negation';
 
 /**
  * Text rules that raise a case's priority for urgent matters, in Swedish, Danish and English.
@@ -203,6 +204,9 @@ export const PRIORITY_RULES: readonly PriorityRule[] = [
 /**
  * Raises `basePriority` to the highest priority of any matching rule; never lowers it.
  * Priorities are ordered as in PRIORITIES: low < normal < high < urgent.
+ *
+ * A signal that a negation reaches does not count ("det luktar inte gas", "no one was injured");
+ * one in another clause does ("jag vet inte vad det är, men det luktar gas"). See negation.ts.
  */
 export function applyPriorityRules(
   text: string,
@@ -210,12 +214,30 @@ export function applyPriorityRules(
   rules: readonly PriorityRule[] = PRIORITY_RULES,
 ): PriorityRuleResult {
   const normalised = text.normalize('NFC').toLowerCase().replace(/\s+/g, ' ');
+  const negated = negatedSpans(normalised);
   let rank = PRIORITIES.indexOf(basePriority);
   const matchedRules: string[] = [];
   for (const rule of rules) {
-    if (!rule.patterns.some((pattern) => pattern.test(normalised))) continue;
+    if (!rule.patterns.some((pattern) => matchesUnnegated(pattern, normalised, negated))) continue;
     matchedRules.push(rule.id);
     rank = Math.max(rank, PRIORITIES.indexOf(rule.priority));
   }
   return { priority: PRIORITIES[rank], matchedRules };
+}
+
+const GLOBAL_PATTERNS = new WeakMap<RegExp, RegExp>();
+
+/** Whether `pattern` matches somewhere no negation reaches; overlapping matches are tried too. */
+function matchesUnnegated(pattern: RegExp, text: string, negated: readonly NegatedSpan[]): boolean {
+  let global = GLOBAL_PATTERNS.get(pattern);
+  if (!global) {
+    global = new RegExp(pattern.source, pattern.flags.replace('g', '') + 'g');
+    GLOBAL_PATTERNS.set(pattern, global);
+  }
+  global.lastIndex = 0;
+  for (let match = global.exec(text); match; match = global.exec(text)) {
+    if (!isNegated(negated, match.index, match.index + match[0].length)) return true;
+    global.lastIndex = match.index + 1;
+  }
+  return false;
 }

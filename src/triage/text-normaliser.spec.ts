@@ -75,6 +75,40 @@ describe('TextNormaliser', () => {
     expect(normaliser.features('Vattenläckorna')).toEqual(['vattenläck']);
   });
 
+  it('marks words said to be missing ("utan", "uden", "without") and gives them features of their own', () => {
+    expect(normaliser.features('Garaget byggdes utan bygglov')).toEqual(['garag', 'byg', '¬bygglov']);
+    expect(normaliser.features('Garage built without a permit next to my house')).toEqual([
+      'garag',
+      'built',
+      '¬permit',
+      '¬next',
+      'hous',
+    ]);
+    expect(normaliser.normalise('Naboen byggede uden tilladelse').map((t) => [t.surface, t.absent])).toEqual([
+      ['naboen', false],
+      ['byggede', false],
+      ['tilladelse', true],
+    ]);
+    // A denied statement stays about its subject: a bin not emptied is about emptying bins.
+    expect(normaliser.features('Soptunnan har inte tömts')).toEqual(['soptunn', 'tömt']);
+    // Danish "uden for" is "outside".
+    expect(normaliser.normalise('Uden for skolen').map((t) => t.absent)).toEqual([false]);
+  });
+
+  it('marks landmarks: the words after "vid", "ved", "near", "outside" and the like', () => {
+    const landmarks = (text: string) =>
+      normaliser
+        .normalise(text)
+        .filter((t) => t.landmark)
+        .map((t) => t.surface);
+    expect(landmarks('Gyngen på legepladsen ved skolen er knækket')).toEqual(['skolen']);
+    expect(landmarks('A tree has fallen across the cycle path near the sports hall')).toEqual(['sports', 'hall']);
+    expect(landmarks('The pavement outside the library is icy')).toEqual(['library']);
+    expect(landmarks('Lampan vid Storgatan 12 lyser inte')).toEqual(['storgatan']);
+    // "på" and "i" as often name the thing itself
+    expect(landmarks('Gungan på lekplatsen är trasig, och det är hål i vägen')).toEqual([]);
+  });
+
   it('returns nothing for empty or stop-word-only text', () => {
     expect(normaliser.normalise('')).toEqual([]);
     expect(normaliser.normalise('Hej! Det är jag. 123')).toEqual([]);

@@ -1,3 +1,4 @@
+import { isNegated, negatedSpans } from './negation';
 import { snowballStemmer, SnowballStemmer } from './snowball';
 import { STOP_WORDS } from './stop-words';
 
@@ -19,9 +20,25 @@ export interface NormalisedToken {
   variants: StemVariant[];
   /** One stable representative (the shortest variant), used as classifier feature. */
   canonical: string;
+  /** Said to be missing: within the reach of "utan", "uden" or "without" ("utan bygglov"). */
+  absent: boolean;
+  /** Names where something is rather than what it is about: "vid skolan", "near the sports hall". */
+  landmark: boolean;
 }
 
+/** Prefix of the classifier feature of a word said to be missing: "utan bygglov" gives "¬bygglov". */
+export const ABSENT_FEATURE_PREFIX = '¬';
+
 const LETTER_RUN = /\p{L}+/gu;
+/**
+ * Words that say where, in front of a landmark: "lampan vid skolan", "hul i vejen ved biblioteket",
+ * "a tree near the sports hall". Not "på"/"i"/"at", which as often name the thing itself
+ * ("gungan på lekplatsen", "hål i vägen"), nor "by" ("damaged by vandals").
+ */
+const LANDMARK_BEFORE =
+  /(?<!\p{L})(?:vid|ved|utanför|uden for|bakom|bag|behind|framför|foran|mittemot|overfor|opposite|bredvid|beside|next to|near|nära|nær|intill|outside|in front of|i närheten av|i nærheden af|ved siden af)(?!\p{L})/gu;
+/** How many content words after such a word are the landmark ("the sports hall": two). */
+const LANDMARK_WORDS = 2;
 // Long vowels whose definite form only adds -n (snön, sjön, byn, ån); not o/u (station, kommun).
 const VOWEL_BEFORE_N = /[öyåø]n$/;
 
@@ -46,6 +63,11 @@ const VOWEL_BEFORE_N = /[öyåø]n$/;
  * Danish/Swedish spelling: æ and ø are folded to ä and ö after stemming so that e.g. Danish "snø"
  * and Swedish "snö" meet. å is kept (it has no counterpart to fold to).
  *
+ * Absence: a word within the reach of "utan", "uden" or "without" (negation.ts) is marked `absent`
+ * and becomes a feature of its own ("¬bygglov"): "built without a permit" reports illegal
+ * building, it does not apply for a permit. Other negations ("har inte tömts", "lyser inte") are
+ * left alone: a bin that was not emptied is still about emptying bins.
+ *
  * Compounds ("gatubelysningen") are not split here: splitting needs a dictionary, and matching
  * keyword stems at the start or end of a long word (KeywordMatcher) gets most of the benefit. The
  * classifier sees one feature per word, the shortest variant, so the same word always maps to the
@@ -69,17 +91,49 @@ export class TextNormaliser {
 
   /** Content words of `text` with their stem variants, in text order (duplicates kept). */
   normalise(text: string): NormalisedToken[] {
-    return this.tokenise(text)
-      .filter((word) => !this.stopWords.has(word))
-      .map((surface) => {
+    const lower = text.normalize('NFC').toLowerCase();
+    const absence = negatedSpans(lower).filter((span) => span.kind === 'absence');
+    const landmarks = this.landmarkStarts(lower);
+    return [...lower.matchAll(LETTER_RUN)]
+      .filter(([word]) => word.length > 1 && !this.stopWords.has(word))
+      .map((match) => {
+        const surface = match[0];
         const variants = this.stemVariants(surface);
-        return { surface, variants, canonical: shortest(variants.map((v) => v.stem)) };
+        const absent = absence.length > 0 && isNegated(absence, match.index, match.index + surface.length);
+        const landmark = landmarks.has(match.index);
+        return { surface, variants, canonical: shortest(variants.map((v) => v.stem)), absent, landmark };
       });
   }
 
-  /** One feature per content word (the canonical stem), for a bag-of-words classifier. */
+  /**
+   * Where the landmark words of `text` (lowercase) start: up to LANDMARK_WORDS content words right
+   * after a word that says where, skipping articles before them and ending at anything else (a
+   * function word, a number, punctuation).
+   */
+  private landmarkStarts(text: string): Set<number> {
+    const starts = new Set<number>();
+    for (const before of text.matchAll(LANDMARK_BEFORE)) {
+      const rest = text.slice(before.index + before[0].length);
+      let marked = 0;
+      for (const word of rest.matchAll(/\s*(\p{L}+)|\s*(.)/gsu)) {
+        if (word[2] !== undefined || marked === LANDMARK_WORDS) break;
+        const value = word[1];
+        if (this.stopWords.has(value) || value.length < 2) {
+          if (marked > 0) break;
+          continue;
+        }
+        starts.add(before.index + before[0].length + (word.index ?? 0) + word[0].length - value.length);
+        marked += 1;
+      }
+    }
+    return starts;
+  }
+
+  /** One feature per content word (the canonical stem, "¬" before a missing one), for a bag-of-words classifier. */
   features(text: string): string[] {
-    return this.normalise(text).map((token) => token.canonical);
+    return this.normalise(text).map((token) =>
+      token.absent ? ABSENT_FEATURE_PREFIX + token.canonical : token.canonical,
+    );
   }
 
   /** All distinct stems of a single lowercase word. Cached: catalogs and histories repeat words. */

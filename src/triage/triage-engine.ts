@@ -8,7 +8,11 @@ import { TriageCandidate, TriageCatalogEntry, TriageHistoryExample } from './tri
 export type TriageSource = 'keywords' | 'history' | 'combined';
 
 export interface TriageEngineOptions {
-  /** Suggestions at or above this confidence may be applied without a person. Default 0.6. */
+  /**
+   * Suggestions at or above this confidence may be applied without a person (`autoTriage`).
+   * TriageService passes the threshold calibrated on held-out history (triage-calibration.ts);
+   * the default, 0.6, is for an engine without measured history, where confidence is keywords alone.
+   */
   autoTriageThreshold?: number;
   /** History counts as "enough" when every type seen in it has this many examples... Default 5. */
   minExamplesPerClass?: number;
@@ -57,8 +61,9 @@ const DEFAULTS: Required<TriageEngineOptions> = {
  * history: confidence = historyWeight x posterior + (1 - historyWeight) x keyword confidence, so the
  * two must agree for a high value; when only one side has evidence for the text, that side is used
  * alone (source "history" or "keywords"). The posterior is normalised and tempered and the keyword
- * confidence already shrinks with competing matches, so confidence reads as "how likely is this the
- * right type"; the quality report measures how well that holds on held-out history.
+ * confidence already shrinks with competing matches, so a higher confidence is more often right; it
+ * is not a probability, though (with little history in a language it runs low), which is why the
+ * threshold to act on is calibrated on held-out history (triage-calibration.ts).
  */
 export class TriageEngine {
   readonly options: Readonly<Required<TriageEngineOptions>>;

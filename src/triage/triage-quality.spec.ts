@@ -1,4 +1,5 @@
 import { generateDemoHistory } from '../demo/demo-history';
+import { DEMO_CATALOG } from '../demo/demo-municipality';
 import { TRIAGE_FIXTURE_CATALOG } from './triage-catalog.fixture';
 import { evaluateTriageQuality, fnv1a } from './triage-quality';
 import { TriageHistoryExample } from './triage.types';
@@ -35,6 +36,16 @@ describe('evaluateTriageQuality', () => {
       autoTriagedShare: 0.5,
       accuracyWhenAutoTriaged: 0.5,
       autoTriageThreshold: 0.6,
+      configuredMinimum: 0,
+      calibration: {
+        outcome: 'too_little_history',
+        targetPrecision: 0.95,
+        heldOutExamples: 4,
+        threshold: null,
+        precision: null,
+        coverage: null,
+        autoTriaged: 0,
+      },
       perCatalogCode: {
         park_maintenance: { heldOutExamples: 2, correct: 0, accuracy: 0 },
         snow_clearance: { heldOutExamples: 1, correct: 0, accuracy: 0 },
@@ -66,6 +77,16 @@ describe('evaluateTriageQuality', () => {
       autoTriagedShare: null,
       accuracyWhenAutoTriaged: null,
       autoTriageThreshold: 0.6,
+      configuredMinimum: 0,
+      calibration: {
+        outcome: 'too_little_history',
+        targetPrecision: 0.95,
+        heldOutExamples: 0,
+        threshold: null,
+        precision: null,
+        coverage: null,
+        autoTriaged: 0,
+      },
       perCatalogCode: {},
     });
   });
@@ -82,7 +103,62 @@ describe('evaluateTriageQuality', () => {
     expect(report.accuracy).toBe(DEMO_ACCURACY);
     expect(report.accuracy!).toBeGreaterThanOrEqual(0.9);
     expect(report.accuracyWhenAutoTriaged!).toBeGreaterThanOrEqual(report.accuracy!);
+    // One held-out case of 116 is wrong: every confidence keeps 115/116 right, so the lowest one is the threshold.
+    expect(report.calibration).toEqual({
+      outcome: 'calibrated',
+      targetPrecision: 0.95,
+      heldOutExamples: 116,
+      threshold: 0.1776,
+      precision: 0.9914,
+      coverage: 1,
+      autoTriaged: 116,
+    });
+    expect(report.autoTriageThreshold).toBe(0.1776);
+  });
+
+  it('calibrates the threshold on the demo municipality, and keeps the configured minimum as a floor', () => {
+    // The ids the demo seed gives its imported history, so the split is the one the running app makes.
+    const history = generateDemoHistory(DEMO_CATALOG, 600, 2026).map((e, i) => ({ ...e, id: `demo-history-${i + 1}` }));
+    const report = evaluateTriageQuality(DEMO_CATALOG, history, { configuredMinimum: 0.2 });
+    expect(report.calibration).toEqual({
+      outcome: 'calibrated',
+      targetPrecision: 0.95,
+      heldOutExamples: 114,
+      threshold: DEMO_MUNICIPALITY_THRESHOLD,
+      precision: 0.9545,
+      coverage: 0.9649,
+      autoTriaged: 110,
+    });
+    expect(report).toMatchObject({ configuredMinimum: 0.2, autoTriageThreshold: 0.2 });
+    expect(report.accuracyWhenAutoTriaged!).toBeGreaterThanOrEqual(0.95);
+    const unfloored = evaluateTriageQuality(DEMO_CATALOG, history);
+    expect(unfloored.autoTriageThreshold).toBe(DEMO_MUNICIPALITY_THRESHOLD);
+    expect(unfloored.accuracyWhenAutoTriaged).toBe(0.9545);
+  });
+
+  it('turns auto-triage off when no threshold keeps the target precision', () => {
+    // Without ids every fifth case is held out, and every held-out case is labelled against its text.
+    const confused = generateDemoHistory(DEMO_CATALOG, 300, 2026).map(({ text, catalogCode }, i) => ({
+      text,
+      catalogCode: i % 5 !== 4 ? catalogCode : catalogCode === 'street_light' ? 'pothole' : 'street_light',
+    }));
+    const report = evaluateTriageQuality(DEMO_CATALOG, confused, { configuredMinimum: 0.2 });
+    expect(report.calibration).toMatchObject({ outcome: 'target_not_reached', heldOutExamples: 60, threshold: null });
+    expect(report).toMatchObject({ autoTriageThreshold: null, autoTriagedShare: 0, accuracyWhenAutoTriaged: null });
+  });
+
+  it('measures at most maxHeldOut held-out cases, the first in history order', () => {
+    const history = generateDemoHistory(TRIAGE_FIXTURE_CATALOG, 100, 42).map(({ text, catalogCode }) => ({
+      text,
+      catalogCode,
+    }));
+    expect(evaluateTriageQuality(TRIAGE_FIXTURE_CATALOG, history, { maxHeldOut: 7 })).toMatchObject({
+      trainingExamples: 80,
+      heldOutExamples: 7,
+    });
   });
 });
 
-const DEMO_ACCURACY = 0.9828;
+const DEMO_MUNICIPALITY_THRESHOLD = 0.1565;
+
+const DEMO_ACCURACY = 0.9914;

@@ -344,7 +344,7 @@ export interface TimelineEvent {
   /** The lifecycle action of a `status` event; null otherwise. */
   action: CaseAction | null;
   /** What a `notice` is about; null otherwise. */
-  topic: 'triage' | 'routing' | 'likely_duplicate' | 'service_target' | 'notification' | null;
+  topic: 'triage' | 'routing' | 'likely_duplicate' | 'service_target' | 'notification' | 'on_call' | null;
   actorId: string | null;
   fromStatus: CaseStatus | null;
   toStatus: CaseStatus | null;
@@ -541,13 +541,13 @@ export interface BreachedCase {
 export interface ManagerAlert {
   id: number;
   alertKey: string;
-  kind: 'warning' | 'breach';
-  measure: string;
+  kind: 'warning' | 'breach' | 'on_call';
+  measure: string | null;
   caseId: string | null;
   caseReference: string | null;
   contactId: string | null;
   departmentCode: string | null;
-  dueAt: string;
+  dueAt: string | null;
   raisedAt: string;
   acknowledgedAt: string | null;
   acknowledgedById: string | null;
@@ -700,7 +700,18 @@ export interface TriageQuality {
   top3Accuracy: number | null;
   autoTriagedShare: number | null;
   accuracyWhenAutoTriaged: number | null;
-  autoTriageThreshold: number;
+  /** The threshold in force; null: auto-triage is off. */
+  autoTriageThreshold: number | null;
+  configuredMinimum: number;
+  calibration: {
+    outcome: 'calibrated' | 'too_little_history' | 'target_not_reached';
+    targetPrecision: number;
+    heldOutExamples: number;
+    threshold: number | null;
+    precision: number | null;
+    coverage: number | null;
+    autoTriaged: number;
+  };
   perCatalogCode: Record<string, unknown>;
 }
 

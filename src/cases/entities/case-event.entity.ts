@@ -18,10 +18,18 @@ export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 /**
  * What a notice is about: automatic triage left the case for an agent (`triage`), the case
  * stays with the service center (`routing`), it looks like a repeat of an open case
- * (`likely_duplicate`), a service target was missed (`service_target`), a message to the
- * citizen was sent or failed (`notification`).
+ * (`likely_duplicate`), a service target was missed (`service_target`), a message about the
+ * case was sent or failed (`notification`), an urgent case came in while the service center was
+ * closed and the on-call staff were alerted (`on_call`).
  */
-export const NOTICE_TOPICS = ['triage', 'routing', 'likely_duplicate', 'service_target', 'notification'] as const;
+export const NOTICE_TOPICS = [
+  'triage',
+  'routing',
+  'likely_duplicate',
+  'service_target',
+  'notification',
+  'on_call',
+] as const;
 export type NoticeTopic = (typeof NOTICE_TOPICS)[number];
 
 /** One event on a case's timeline: appended, never changed. Times are UTC. */

@@ -4,7 +4,7 @@ import { PageResponse } from '../../common/page.response';
 import { NOTIFICATION_CHANNELS, NOTIFICATION_KINDS, NOTIFICATION_STATUSES } from '../entities/notification.entity';
 import { NotificationView } from '../notification.view';
 
-/** A message to a case's citizen, where it stands, and to which masked address it goes. */
+/** A message about a case (to its citizen, or an on-call alert to staff), where it stands, and to which masked address it goes. */
 export class NotificationResponse {
   @ApiProperty({ example: 12 })
   id: number;
@@ -15,7 +15,11 @@ export class NotificationResponse {
   @ApiProperty({ type: String, nullable: true, example: '2026-000123' })
   caseReference: string | null;
 
-  @ApiProperty({ enum: NOTIFICATION_KINDS, description: 'receipt of a new case, a reply, or the resolution' })
+  @ApiProperty({
+    enum: NOTIFICATION_KINDS,
+    description:
+      'To the citizen: receipt of a new case, a reply, or the resolution; to the on-call staff address: on_call, an urgent case out of hours',
+  })
   kind: string;
 
   @ApiProperty({ enum: NOTIFICATION_CHANNELS })

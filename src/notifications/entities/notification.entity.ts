@@ -1,8 +1,16 @@
 import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { instantType } from '../../database/column-types';
 
-export const NOTIFICATION_KINDS = ['receipt', 'resolution', 'reply'] as const;
+/**
+ * What a message is: to the case's citizen a `receipt`, a `reply` or a `resolution` message; to the
+ * on-call staff address (ON_CALL_EMAIL) an `on_call` alert about an urgent case that came in while
+ * the service center was closed.
+ */
+export const NOTIFICATION_KINDS = ['receipt', 'resolution', 'reply', 'on_call'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** The kinds that go to staff rather than to the citizen; they carry no personal data of the citizen. */
+export const STAFF_NOTIFICATION_KINDS: readonly NotificationKind[] = ['on_call'];
 
 export const NOTIFICATION_CHANNELS = ['email', 'sms'] as const;
 export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
@@ -11,9 +19,10 @@ export const NOTIFICATION_STATUSES = ['queued', 'sent', 'failed'] as const;
 export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
 
 /**
- * One message to a citizen about a case, and whether it went out. The address itself is
- * not kept here: the message is sent to the citizen's address as it is at sending time,
- * and staff see only a masked form, enough to tell "which address" without spreading it.
+ * One message about a case, and whether it went out: to the case's citizen, or (an on-call
+ * alert) to the on-call staff address. The address itself is not kept here: the message is sent
+ * to the address as it is at sending time (the citizen's, or ON_CALL_EMAIL), and staff see only
+ * a masked form, enough to tell "which address" without spreading it.
  */
 @Entity('notifications')
 @Index(['caseId'])
@@ -26,6 +35,7 @@ export class Notification {
   @Column({ type: 'varchar', length: 36 })
   caseId: string;
 
+  /** The citizen written to; null for a message to staff. */
   @ForeignKey('citizens', { onDelete: 'SET NULL' })
   @Column({ type: 'varchar', length: 36, nullable: true })
   citizenId: string | null;

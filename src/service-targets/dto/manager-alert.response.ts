@@ -6,7 +6,8 @@ import { TARGET_MEASURES } from '../service-target.types';
 
 /**
  * An alert to the managers of a department: a service target of a case or of a promised
- * callback is about to run out (warning) or has run out (breach).
+ * callback is about to run out (warning) or has run out (breach), or an urgent case came in
+ * while the service center was closed and the on-call staff were alerted (on_call).
  */
 export class ManagerAlertResponse {
   @ApiProperty({ example: 17 })
@@ -21,8 +22,8 @@ export class ManagerAlertResponse {
   @ApiProperty({ enum: ALERT_KINDS })
   kind: string;
 
-  @ApiProperty({ enum: TARGET_MEASURES })
-  measure: string;
+  @ApiProperty({ enum: TARGET_MEASURES, nullable: true, description: 'The target; null for an on-call alert' })
+  measure: string | null;
 
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The case, for a case target' })
   caseId: string | null;
@@ -41,8 +42,8 @@ export class ManagerAlertResponse {
   })
   departmentCode: string | null;
 
-  @ApiInstant('When the target runs or ran out')
-  dueAt: Date;
+  @ApiInstant('When the target runs or ran out; null for an on-call alert', { nullable: true })
+  dueAt: Date | null;
 
   @ApiInstant('When the alert was raised')
   raisedAt: Date;
