@@ -109,7 +109,7 @@ describe('historical case import (POST /api/v1/import/cases)', () => {
     });
     const body = ndjson([
       good(1),
-      { ...good(2), receivedAt: '2020-02-03 08:00' },
+      { ...good(2), receivedAt: '03/02/2020 08:00' },
       good(3),
       '',
       '{"externalId": "MIX-5", ',
@@ -124,7 +124,7 @@ describe('historical case import (POST /api/v1/import/cases)', () => {
         {
           line: 2,
           errors: [
-            'receivedAt: must be an ISO 8601 date-time with a zone, such as 2024-03-05T08:15:00Z; got "2020-02-03 08:00"',
+            'receivedAt: must be a date and time, such as 2024-03-05T08:15:00Z or 2024-03-05 09:15 (local time); got "03/02/2020 08:00"',
           ],
         },
         { line: 5, errors: [expect.stringMatching(/^not valid JSON: /)] },

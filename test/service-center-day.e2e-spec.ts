@@ -11,11 +11,18 @@ describe('the service-center day works', () => {
   let agent: ApiClient;
   let tek: ApiClient;
   let admin: ApiClient;
+  let manager: ApiClient;
 
   beforeAll(async () => {
     // Monday 30 November 2026, 10:00 in Stockholm (09:00 UTC).
     t = await createTestApp({ now: '2026-11-30T09:00:00Z' });
-    [agent, tek, admin] = await ApiClient.loginAll(t, 'agent@demo.local', 'handler@demo.local', 'admin@demo.local');
+    [agent, tek, admin, manager] = await ApiClient.loginAll(
+      t,
+      'agent@demo.local',
+      'handler@demo.local',
+      'admin@demo.local',
+      'manager@demo.local',
+    );
   });
   afterAll(() => t.close());
 
@@ -231,6 +238,108 @@ describe('the service-center day works', () => {
           { line: 4, errors: ['channel: must be one of phone, visit, email, web, letter, social; got "pigeon"'] },
         ],
       });
+    });
+  });
+
+  describe("one time rule: the municipality's local time unless the text says otherwise", () => {
+    it('reads a start without a zone as Stockholm time, and refuses a contact that would last 31 hours', async () => {
+      const contact = await agent.logContact({
+        channel: 'visit',
+        summary: 'Frågade om bygglov för altan',
+        outcome: 'answered',
+        startedAt: '2026-11-30 09:00',
+        endedAt: '2026-11-30 09:12',
+      });
+      // 09:00 in Stockholm in November (winter time, UTC+1) is 08:00 UTC.
+      expect(contact).toMatchObject({
+        startedAt: '2026-11-30T08:00:00.000Z',
+        endedAt: '2026-11-30T08:12:00.000Z',
+        durationSeconds: 720,
+      });
+
+      // The day before by mistake: 09:00 on the 29th to 16:00 on the 30th.
+      const before = (await agent.contacts({ limit: 1 })).total;
+      const refused = await agent
+        .logContact({
+          channel: 'phone',
+          summary: 'Frågade om sophämtning',
+          outcome: 'answered',
+          startedAt: '2026-11-29 09:00',
+          endedAt: '2026-11-30 16:00',
+        })
+        .expectStatus(400);
+      expect(refused.body.message).toEqual(['endedAt: a contact lasts at most 4 hours; check startedAt and endedAt']);
+      expect((await agent.contacts({ limit: 1 })).total).toBe(before);
+    });
+
+    it('refuses a blank description, reply or summary, naming the field, and takes no reference number', async () => {
+      const first = await agent.createCase({
+        description: 'Ett träd har blåst omkull i Stadsparken',
+        catalogCode: 'fallen_tree',
+      });
+      const blank = await agent.createCase({ description: ' \t\n ', catalogCode: 'fallen_tree' }).expectStatus(400);
+      expect(blank.body.message).toEqual(['description must say something, not only spaces']);
+      const next = await agent.createCase({ description: 'Nedblåst gren på gångvägen', catalogCode: 'fallen_tree' });
+      const [year, number] = first.reference.split('-');
+      expect(next.reference).toBe(`${year}-${String(Number(number) + 1).padStart(number.length, '0')}`);
+
+      const reply = await agent.reply(first.id, '   ').expectStatus(400);
+      expect(reply.body.message).toEqual(['body must say something, not only spaces']);
+      const summary = await agent
+        .logContact({ channel: 'phone', summary: '  ', outcome: 'answered', startedAt: '2026-11-30 09:30' })
+        .expectStatus(400);
+      expect(summary.body.message).toEqual(['summary must say something, not only spaces']);
+    });
+
+    it('reads from=2026-11-30&to=2026-12-01 as that one Stockholm day on cases, contacts, calls and statistics', async () => {
+      // Half past midnight on Monday in Stockholm is still Sunday 23:30 in UTC.
+      const night = await agent.logContact({
+        channel: 'phone',
+        summary: 'Vattenläcka i källaren på Tallvägen 3',
+        outcome: 'case_created',
+        startedAt: '2026-11-30 00:30',
+        endedAt: '2026-11-30 00:40',
+      });
+      expect(night.startedAt).toBe('2026-11-29T23:30:00.000Z');
+      const nightCase = await agent.createCase({
+        description: 'Vattenläcka i källaren på Tallvägen 3',
+        catalogCode: 'water_leak',
+        contactId: night.id,
+      });
+      // A call record without a zone, as a Swedish telephony export writes it: 00:20 local.
+      expect(
+        await admin.storeCalls([
+          {
+            callId: 'night-1',
+            startedAt: '2026-11-30 00:20',
+            queue: 'main',
+            waitSeconds: 40,
+            outcome: 'answered',
+            talkSeconds: 600,
+            callbackRequested: false,
+          },
+        ]),
+      ).toMatchObject({ stored: 1, rejectedCount: 0 });
+
+      const monday = { from: '2026-11-30', to: '2026-12-01' };
+      const sunday = { from: '2026-11-29', to: '2026-11-30' };
+      expect((await agent.listCases({ ...monday, text: 'Tallvägen' })).items.map((item) => item.id)).toEqual([
+        nightCase.id,
+      ]);
+      expect((await agent.listCases({ ...sunday, text: 'Tallvägen' })).total).toBe(0);
+      expect((await agent.contacts(monday)).items.map((item) => item.id)).toContain(night.id);
+      expect((await agent.contacts(sunday)).total).toBe(0);
+      expect((await manager.calls(monday)).items.map((call) => call.callId)).toEqual(['night-1']);
+      expect((await manager.calls(sunday)).total).toBe(0);
+
+      const received = async (period: { from: string; to: string }) =>
+        (await manager.statistics('cases', period)).rows.reduce((sum, row) => sum + row.received, 0);
+      const calls = async (period: { from: string; to: string }) =>
+        (await manager.statistics('phone', period)).rows.reduce((sum, row) => sum + row.calls, 0);
+      expect(await received(sunday)).toBe(0);
+      expect(await received(monday)).toBe((await agent.listCases({ ...monday, limit: 1 })).total);
+      expect(await calls(sunday)).toBe(0);
+      expect(await calls(monday)).toBe(1);
     });
   });
 });

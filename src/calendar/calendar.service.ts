@@ -15,6 +15,7 @@ import {
 import { CalendarSettingsView } from './calendar-settings.view';
 import { WorkingTimeQuery } from './dto/working-time-query.dto';
 import { CalendarSettingsVersion } from './entities/calendar-settings-version.entity';
+import { parseMunicipalTime } from './municipal-time';
 
 export interface WorkingTimeAnswer {
   from: Date;
@@ -75,6 +76,28 @@ export class CalendarService {
     return loaded;
   }
 
+  /**
+   * A time as a person or a file gave it, read by the one rule of municipal-time.ts in the
+   * calendar's time zone: local time unless the text names a zone; a bare date is local midnight.
+   *
+   * @throws InvalidInputError naming `field` when the text is not such a time.
+   */
+  async instant(field: string, text: string, manager?: EntityManager): Promise<Date> {
+    const timeZone = (await this.current(manager)).settings.timeZone;
+    const instant = parseMunicipalTime(text, timeZone);
+    if (!instant) {
+      throw new InvalidInputError([
+        `${field}: "${text}" is not a date (YYYY-MM-DD), a local date and time (YYYY-MM-DD HH:MM) or an ISO 8601 instant`,
+      ]);
+    }
+    return instant;
+  }
+
+  /** `instant` for an optional value: undefined stays undefined. */
+  async optionalInstant(field: string, text: string | undefined, manager?: EntityManager): Promise<Date | undefined> {
+    return text === undefined ? undefined : this.instant(field, text, manager);
+  }
+
   async settings(): Promise<CalendarSettingsView> {
     return toView(await this.currentVersion());
   }
@@ -96,9 +119,9 @@ export class CalendarService {
     ).length;
     if (asked !== 1) throw new InvalidInputError(['give exactly one of to, addWorkingDays and addWorkingMinutes']);
     const { version, calendar } = await this.currentVersion();
-    const from = new Date(query.from);
+    const from = await this.instant('from', query.from);
     if (query.to !== undefined) {
-      const to = new Date(query.to);
+      const to = await this.instant('to', query.to);
       const start = DateTime.fromJSDate(from < to ? from : to, { zone: 'utc' });
       if (start.plus({ years: MAX_YEARS_SEARCHED }).toMillis() < Math.max(from.getTime(), to.getTime()))
         throw new InvalidInputError([`to: at most ${MAX_YEARS_SEARCHED} years from from`]);

@@ -9,6 +9,7 @@ import { CallbackListener } from './callback-listener';
 import { TransactionService } from '../database/transaction.service';
 import { owesCallback } from './callback-owed';
 import { ContactCallback } from './entities/contact-callback.entity';
+import { CalendarService } from '../calendar/calendar.service';
 
 const ALLOWED_CLOCK_SKEW_MS = 5 * 60_000;
 
@@ -22,6 +23,7 @@ export class CallbacksService {
     private readonly transactions: TransactionService,
     private readonly clock: Clock,
     private readonly contacts: ContactsService,
+    private readonly calendar: CalendarService,
   ) {}
 
   /** Another area hears of each callback made from now on (service targets stop its checks). */
@@ -36,14 +38,14 @@ export class CallbacksService {
     return new Map(made.map((callback) => [callback.contactId, callback]));
   }
 
-  recordMade(
+  async recordMade(
     principal: StaffPrincipal,
     contactId: string,
     madeAtText: string | undefined,
     outcome: { reached?: boolean; note?: string } = {},
   ): Promise<ContactCallback> {
     const now = this.clock.now();
-    const madeAt = madeAtText ? new Date(madeAtText) : now;
+    const madeAt = (await this.calendar.optionalInstant('madeAt', madeAtText)) ?? now;
     return this.transactions.run(async (manager) => {
       const contact = await this.contacts.find(contactId, manager);
       if (!contact) throw new NotFoundError('Contact', contactId);

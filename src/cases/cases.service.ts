@@ -13,6 +13,7 @@ import { ListCasesQuery } from './dto/list-cases-query.dto';
 import { CaseAccess } from './entities/case-access.entity';
 import { CaseEvent } from './entities/case-event.entity';
 import { Case } from './entities/case.entity';
+import { CalendarService } from '../calendar/calendar.service';
 
 /**
  * What staff read of cases: one case, lists and searches, a case's timeline and its access log.
@@ -25,6 +26,7 @@ export class CasesService {
     private readonly dataSource: DataSource,
     private readonly citizens: CitizensService,
     private readonly accessLog: CaseAccessLog,
+    private readonly calendar: CalendarService,
   ) {}
 
   /**
@@ -56,8 +58,8 @@ export class CasesService {
       });
     }
     if (query.open === 'true') builder.andWhere('c.status IN (:...open)', { open: OPEN_STATUSES });
-    if (query.from) builder.andWhere('c.receivedAt >= :from', { from: new Date(query.from) });
-    if (query.to) builder.andWhere('c.receivedAt < :to', { to: new Date(query.to) });
+    if (query.from) builder.andWhere('c.receivedAt >= :from', { from: await this.calendar.instant('from', query.from) });
+    if (query.to) builder.andWhere('c.receivedAt < :to', { to: await this.calendar.instant('to', query.to) });
     // A filter on what a redacted case hides (its type, its text) finds only cases the reader may
     // read: matching it would tell what the hidden field says.
     if (query.catalogCode) builder.andWhere('c.catalogCode = :catalogCode', { catalogCode: query.catalogCode });

@@ -16,6 +16,10 @@ import { ContactListener } from './contact-listener';
 import { ContactCase } from './entities/contact-case.entity';
 import { Contact } from './entities/contact.entity';
 import { Channel, ContactOutcome } from './contact.types';
+import { CalendarService } from '../calendar/calendar.service';
+
+/** The longest a contact may last: a phone call, a visit or an e-mail exchange is hours, not days. */
+const MAX_CONTACT_HOURS = 4;
 
 export interface ContactView {
   id: string;
@@ -53,6 +57,7 @@ export class ContactsService {
     private readonly clock: Clock,
     private readonly catalog: CatalogService,
     private readonly organisation: OrganisationService,
+    private readonly calendar: CalendarService,
   ) {}
 
   /** Another area hears of each contact logged from now on (service targets plan owed callbacks). */
@@ -74,10 +79,16 @@ export class ContactsService {
 
   async log(agent: StaffPrincipal, input: CreateContactDto): Promise<ContactView> {
     const now = this.clock.now();
-    const startedAt = input.startedAt ? new Date(input.startedAt) : now;
-    const endedAt = input.endedAt ? new Date(input.endedAt) : input.startedAt && startedAt > now ? startedAt : now;
+    const startedAt = (await this.calendar.optionalInstant('startedAt', input.startedAt)) ?? now;
+    const endedAt =
+      (await this.calendar.optionalInstant('endedAt', input.endedAt)) ??
+      (input.startedAt && startedAt > now ? startedAt : now);
     const problems: string[] = [];
     if (endedAt < startedAt) problems.push('endedAt must not be before startedAt');
+    // A phone call or a visit, not a shift: a longer one is a wrong date or a time in the wrong zone.
+    if (endedAt.getTime() - startedAt.getTime() > MAX_CONTACT_HOURS * 3600_000) {
+      problems.push(`endedAt: a contact lasts at most ${MAX_CONTACT_HOURS} hours; check startedAt and endedAt`);
+    }
     if (startedAt.getTime() > now.getTime() + 5 * 60_000) problems.push('startedAt must not be in the future');
     if (problems.length) throw new InvalidInputError(problems);
 
@@ -145,8 +156,8 @@ export class ContactsService {
     const limit = query.limit ?? 50;
     const offset = query.offset ?? 0;
     const builder = this.dataSource.manager.createQueryBuilder(Contact, 'contact');
-    if (query.from) builder.andWhere('contact.startedAt >= :from', { from: new Date(query.from) });
-    if (query.to) builder.andWhere('contact.startedAt < :to', { to: new Date(query.to) });
+    if (query.from) builder.andWhere('contact.startedAt >= :from', { from: await this.calendar.instant('from', query.from) });
+    if (query.to) builder.andWhere('contact.startedAt < :to', { to: await this.calendar.instant('to', query.to) });
     if (query.channel) builder.andWhere('contact.channel = :channel', { channel: query.channel });
     if (query.servicePointCode)
       builder.andWhere('contact.servicePointCode = :servicePointCode', { servicePointCode: query.servicePointCode });

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
 import { StaffPrincipal } from '../auth/roles';
 import { CaseImportWriter, CatalogTraits, ImportWriteOptions } from '../cases/case-import-writer.service';
+import { CalendarService } from '../calendar/calendar.service';
 import { CatalogService } from '../catalog/catalog.service';
 import { Clock } from '../common/clock';
 import { ConflictError } from '../common/domain-errors';
@@ -33,6 +34,7 @@ export class CaseImportService {
     private readonly writer: CaseImportWriter,
     private readonly catalog: CatalogService,
     private readonly organisation: OrganisationService,
+    private readonly calendar: CalendarService,
   ) {}
 
   async importCases(importer: StaffPrincipal, lines: AsyncIterable<SourceLine>): Promise<CaseImportResultDto> {
@@ -46,6 +48,7 @@ export class CaseImportService {
         departmentCodes: new Set(departments.map((d) => d.code)),
         catalogCodes: new Set(catalog.keys()),
         now,
+        timeZone: (await this.calendar.current()).settings.timeZone,
       };
       const checker = new ImportChecker<ImportedCase>(
         {

@@ -4,6 +4,7 @@ const context: CaseLineContext = {
   departmentCodes: new Set(['TEK', 'VA']),
   catalogCodes: new Set(['street_light', 'water_leak']),
   now: new Date('2025-06-01T12:00:00Z'),
+  timeZone: 'Europe/Stockholm',
 };
 
 const closedCase = {
@@ -20,6 +21,24 @@ const closedCase = {
 };
 
 describe('validateCaseLine', () => {
+  it('reads a time without a zone as local time in the municipality (winter and summer time)', () => {
+    const { importedCase, errors } = validateCaseLine(
+      {
+        ...closedCase,
+        receivedAt: '2024-03-05 08:45',
+        firstResponseAt: '2024-03-05T10:00',
+        resolvedAt: '2024-06-07 16:00',
+        closedAt: '2024-06-10 08:00',
+      },
+      context,
+    );
+    expect(errors).toEqual([]);
+    expect(importedCase?.receivedAt).toEqual(new Date('2024-03-05T07:45:00Z'));
+    expect(importedCase?.firstResponseAt).toEqual(new Date('2024-03-05T09:00:00Z'));
+    expect(importedCase?.resolvedAt).toEqual(new Date('2024-06-07T14:00:00Z'));
+    expect(importedCase?.closedAt).toEqual(new Date('2024-06-10T06:00:00Z'));
+  });
+
   it('reads a complete closed case, with times as UTC instants and text trimmed', () => {
     const { importedCase, errors } = validateCaseLine(closedCase, context);
     expect(errors).toEqual([]);
@@ -75,7 +94,7 @@ describe('validateCaseLine', () => {
       {
         ...closedCase,
         externalId: 42,
-        receivedAt: '2024-03-05 08:15',
+        receivedAt: '05/03/2024 08:15',
         departmentCode: 'XYZ',
         catalogCode: 'unicorn',
         channel: 'fax',
@@ -87,7 +106,7 @@ describe('validateCaseLine', () => {
     expect(errors).toEqual([
       'colour: is not a known field',
       'externalId: must be a string',
-      'receivedAt: must be an ISO 8601 date-time with a zone, such as 2024-03-05T08:15:00Z; got "2024-03-05 08:15"',
+      'receivedAt: must be a date and time, such as 2024-03-05T08:15:00Z or 2024-03-05 09:15 (local time); got "05/03/2024 08:15"',
       'departmentCode: unknown department "XYZ"',
       'catalogCode: unknown catalog entry "unicorn"',
       'channel: must be one of phone, visit, email, web, letter, social; got "fax"',
@@ -131,7 +150,7 @@ describe('validateCaseLine', () => {
   it('reports a badly written end time once, not also as missing', () => {
     const { errors } = validateCaseLine({ ...closedCase, resolvedAt: 'yesterday' }, context);
     expect(errors).toEqual([
-      'resolvedAt: must be an ISO 8601 date-time with a zone, such as 2024-03-05T08:15:00Z; got "yesterday"',
+      'resolvedAt: must be a date and time, such as 2024-03-05T08:15:00Z or 2024-03-05 09:15 (local time); got "yesterday"',
     ]);
   });
 

@@ -12,6 +12,8 @@ export interface CaseLineContext {
   departmentCodes: ReadonlySet<string>;
   catalogCodes: ReadonlySet<string>;
   now: Date;
+  /** The municipality's IANA time zone: a time without a zone in the file is local time there. */
+  timeZone: string;
 }
 
 export const CASE_IMPORT_FIELDS = [
@@ -64,7 +66,7 @@ export function validateCaseLine(
   const externalId = readText(fields, 'externalId', errors, { required: true, maxLength: 100 });
   const times = {} as Record<TimeField, Date | null>;
   for (const name of TIMES_IN_ORDER)
-    times[name] = readInstant(fields, name, errors, { required: name === 'receivedAt', notAfter: context.now });
+    times[name] = readInstant(fields, name, errors, { required: name === 'receivedAt', notAfter: context.now, timeZone: context.timeZone });
   const departmentCode = readText(fields, 'departmentCode', errors, { required: true, maxLength: 32 });
   if (departmentCode !== null && !context.departmentCodes.has(departmentCode))
     errors.push(`departmentCode: unknown department "${departmentCode}"`);

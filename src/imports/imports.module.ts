@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CalendarModule } from '../calendar/calendar.module';
 import { CasesModule } from '../cases/cases.module';
 import { CatalogModule } from '../catalog/catalog.module';
 import { OrganisationModule } from '../organisation/organisation.module';
@@ -6,7 +7,7 @@ import { CaseImportService } from './case-import.service';
 
 /** Historical data brought in from the systems the service center used before; the cases area writes them. */
 @Module({
-  imports: [CasesModule, CatalogModule, OrganisationModule],
+  imports: [CalendarModule, CasesModule, CatalogModule, OrganisationModule],
   providers: [CaseImportService],
   exports: [CaseImportService],
 })

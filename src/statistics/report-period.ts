@@ -1,10 +1,11 @@
 /**
- * The period [from, to) of a report, from the query's from and to. A bare date ('2026-03-01')
- * means local midnight in the municipality's time zone, which is what a manager asking for
- * "March" means; an instant with Z or an offset is taken as it is; a date and time without an
- * offset is local time.
+ * The period [from, to) of a report, from the query's from and to, read by the one rule of
+ * calendar/municipal-time.ts: a bare date ('2026-03-01') means local midnight in the
+ * municipality's time zone, which is what a manager asking for "March" means; an instant with Z
+ * or an offset is taken as it is; a date and time without an offset is local time.
  */
 import { DateTime } from 'luxon';
+import { parseMunicipalTime } from '../calendar/municipal-time';
 import { InvalidInputError } from '../common/domain-errors';
 
 /** Ten years of days grouped by day is still a few thousand rows; longer asks are mistakes. */
@@ -37,12 +38,10 @@ function instantOf(name: string, text: string | undefined, timeZone: string, pro
     problems.push(`${name}: required, a date YYYY-MM-DD (local) or an ISO 8601 instant`);
     return NaN;
   }
-  const parsed = /^\d{4}-\d{2}-\d{2}/.test(text)
-    ? DateTime.fromISO(text, { zone: timeZone })
-    : DateTime.invalid('not ISO 8601');
-  if (!parsed.isValid) {
+  const parsed = parseMunicipalTime(text, timeZone);
+  if (!parsed) {
     problems.push(`${name}: "${text}" is not a date YYYY-MM-DD (local) or an ISO 8601 instant`);
     return NaN;
   }
-  return parsed.toMillis();
+  return parsed.getTime();
 }

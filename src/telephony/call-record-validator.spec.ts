@@ -1,6 +1,10 @@
 import { CallRecordContext, validateCallRecord } from './call-record-validator';
 
-const context: CallRecordContext = { servicePointCodes: new Set(['PHONE']), now: new Date('2025-06-01T12:00:00Z') };
+const context: CallRecordContext = {
+  servicePointCodes: new Set(['PHONE']),
+  now: new Date('2025-06-01T12:00:00Z'),
+  timeZone: 'Europe/Stockholm',
+};
 
 const answered = {
   callId: 'c-100',
@@ -92,7 +96,7 @@ describe('validateCallRecord', () => {
     expect(callRecord).toBeNull();
     expect(errors).toEqual([
       'caller: is not a known field',
-      'startedAt: must be an ISO 8601 date-time with a zone, such as 2024-03-05T08:15:00Z; got "12/05/2025 08:03"',
+      'startedAt: must be a date and time, such as 2024-03-05T08:15:00Z or 2024-03-05 09:15 (local time); got "12/05/2025 08:03"',
       'queue: must be a queue name of letters, digits, ".", "-" and "_"; got "main queue"',
       'waitSeconds: must be a whole number from 0 to 86400; got -1',
       'outcome: must be one of answered, abandoned; got "missed"',

@@ -27,6 +27,8 @@ export interface CheckedCallRecord {
 export interface CallRecordContext {
   servicePointCodes: ReadonlySet<string>;
   now: Date;
+  /** The municipality's IANA time zone: a time without a zone in the file is local time there. */
+  timeZone: string;
 }
 
 export const CALL_RECORD_FIELDS = [
@@ -66,7 +68,7 @@ export function validateCallRecord(
   const errors: string[] = [];
   unknownFields(fields, CALL_RECORD_FIELDS, errors);
   const callId = readText(fields, 'callId', errors, { required: true, maxLength: 100 });
-  const startedAt = readInstant(fields, 'startedAt', errors, { required: true, notAfter: context.now });
+  const startedAt = readInstant(fields, 'startedAt', errors, { required: true, notAfter: context.now, timeZone: context.timeZone });
   const queue = readText(fields, 'queue', errors, { required: true, maxLength: 32 })?.toLowerCase() ?? null;
   if (queue !== null && !QUEUE.test(queue))
     errors.push(`queue: must be a queue name of letters, digits, ".", "-" and "_"; got "${queue}"`);

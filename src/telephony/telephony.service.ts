@@ -13,6 +13,7 @@ import { CheckedCallRecord, validateCallRecord } from './call-record-validator';
 import { CallImportResultDto } from './dto/call-import-result.dto';
 import { ListCallsQuery } from './dto/list-calls-query.dto';
 import { CallRecord } from './entities/call-record.entity';
+import { CalendarService } from '../calendar/calendar.service';
 
 /** Records per INSERT: 13 bound parameters each, well inside both databases' limits. */
 const INSERT_BATCH = 1000;
@@ -31,12 +32,17 @@ export class TelephonyService {
     private readonly transactions: TransactionService,
     private readonly clock: Clock,
     private readonly organisation: OrganisationService,
+    private readonly calendar: CalendarService,
   ) {}
 
   async storeCalls(source: CallRecordSource, lines: AsyncIterable<SourceLine>): Promise<CallImportResultDto> {
     const now = this.clock.now();
     const servicePoints = await this.organisation.listServicePoints();
-    const context = { servicePointCodes: new Set(servicePoints.map((point) => point.code)), now };
+    const context = {
+      servicePointCodes: new Set(servicePoints.map((point) => point.code)),
+      now,
+      timeZone: (await this.calendar.current()).settings.timeZone,
+    };
     const spool = new ImportSpool<CheckedCallRecord>();
     try {
       const checker = new ImportChecker<CheckedCallRecord>(
@@ -65,8 +71,8 @@ export class TelephonyService {
     const limit = query.limit ?? 50;
     const offset = query.offset ?? 0;
     const builder = this.dataSource.manager.createQueryBuilder(CallRecord, 'call');
-    if (query.from) builder.andWhere('call.startedAt >= :from', { from: new Date(query.from) });
-    if (query.to) builder.andWhere('call.startedAt < :to', { to: new Date(query.to) });
+    if (query.from) builder.andWhere('call.startedAt >= :from', { from: await this.calendar.instant('from', query.from) });
+    if (query.to) builder.andWhere('call.startedAt < :to', { to: await this.calendar.instant('to', query.to) });
     if (query.queue) builder.andWhere('call.queue = :queue', { queue: query.queue });
     const [items, total] = await builder
       .orderBy('call.startedAt', 'DESC')

@@ -1,16 +1,17 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDateString, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsMunicipalTime } from '../is-municipal-time.decorator';
 
 /** Exactly one of to, addWorkingDays and addWorkingMinutes says what to compute from `from`. */
 export class WorkingTimeQuery {
   @ApiProperty({ description: 'ISO 8601 instant' })
-  @IsDateString({ strict: true })
+  @IsMunicipalTime()
   from: string;
 
   @ApiProperty({ required: false, description: 'ISO 8601 instant: answers the working minutes between from and to' })
   @IsOptional()
-  @IsDateString({ strict: true })
+  @IsMunicipalTime()
   to?: string;
 
   @ApiProperty({

@@ -1,9 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsDateString, IsOptional } from 'class-validator';
+import { IsOptional } from 'class-validator';
+import { IsMunicipalTime } from '../../calendar/is-municipal-time.decorator';
 
 export class CallbackMadeDto {
   @ApiProperty({ required: false, description: 'When the citizen was called back (ISO 8601); default now' })
   @IsOptional()
-  @IsDateString({ strict: true })
+  @IsMunicipalTime()
   madeAt?: string;
 }

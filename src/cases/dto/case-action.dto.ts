@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { Priority, PRIORITIES } from '../../catalog/catalog.types';
+import { HasText } from '../../common/has-text.decorator';
 
 /** The body of every lifecycle action; which fields an action needs is checked by the service. */
 export class CaseActionDto {
@@ -41,7 +42,7 @@ export class CaseActionDto {
 export class CaseTextDto {
   @ApiProperty({ example: 'Ringde medborgaren, lampan byts på torsdag.' })
   @IsString()
-  @MinLength(1)
+  @HasText()
   @MaxLength(20000)
   body: string;
 }

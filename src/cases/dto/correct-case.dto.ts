@@ -1,8 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { CitizenDto } from '../../citizens/dto/citizen.dto';
 import { LocationDto } from './create-case.dto';
+import { HasText } from '../../common/has-text.decorator';
 
 /**
  * A correction of a registered case: what the citizen said, where, and who they are. Fields left
@@ -14,7 +15,7 @@ export class CorrectCaseDto {
   @IsOptional()
   @IsString()
   @MaxLength(10000)
-  @Matches(/\S/, { message: 'description must say something, not only spaces' })
+  @HasText()
   description?: string;
 
   @ApiProperty({ required: false, type: LocationDto })

@@ -10,12 +10,13 @@ import {
   IsUUID,
   Matches,
   MaxLength,
-  MinLength,
+  
   ValidateNested,
 } from 'class-validator';
 import { Priority, PRIORITIES } from '../../catalog/catalog.types';
 import { CitizenDto } from '../../citizens/dto/citizen.dto';
 import { CHANNELS, Channel } from '../../contacts/contact.types';
+import { HasText } from '../../common/has-text.decorator';
 
 export class LocationDto {
   @ApiProperty({ required: false, example: 'Storgatan 12, 135 40 Tyresö' })
@@ -43,7 +44,7 @@ export class LocationDto {
 export class CreateCaseDto {
   @ApiProperty({ example: 'Gatlampan utanför Storgatan 12 har varit släckt i en vecka' })
   @IsString()
-  @MinLength(1)
+  @HasText()
   @MaxLength(10000)
   description: string;
 
@@ -96,6 +97,7 @@ export class CreateCaseDto {
   @ApiProperty({ required: false, description: 'What the citizen was told, when resolved on the spot' })
   @IsOptional()
   @IsString()
+  @HasText()
   @MaxLength(10000)
   resolution?: string;
 }

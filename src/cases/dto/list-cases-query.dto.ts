@@ -1,7 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsDateString, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { PaginationQueryDto } from '../../common/pagination.dto';
 import { CASE_STATUSES, CaseStatus } from '../case-lifecycle';
+import { IsMunicipalTime } from '../../calendar/is-municipal-time.decorator';
 
 export class ListCasesQuery extends PaginationQueryDto {
   @ApiProperty({ required: false, enum: CASE_STATUSES })
@@ -41,11 +42,11 @@ export class ListCasesQuery extends PaginationQueryDto {
 
   @ApiProperty({ required: false, description: 'Received at or after (ISO 8601)' })
   @IsOptional()
-  @IsDateString({ strict: true })
+  @IsMunicipalTime()
   from?: string;
 
   @ApiProperty({ required: false, description: 'Received before (ISO 8601)' })
   @IsOptional()
-  @IsDateString({ strict: true })
+  @IsMunicipalTime()
   to?: string;
 }

@@ -9,21 +9,22 @@ import {
   IsString,
   Matches,
   MaxLength,
-  MinLength,
+  
   ValidateNested,
 } from 'class-validator';
 import { CASE_KINDS, CaseKind, Priority, PRIORITIES } from '../catalog.types';
+import { HasText } from '../../common/has-text.decorator';
 
 export class CatalogNamesDto {
   @ApiProperty({ example: 'Gatubelysning ur funktion' })
   @IsString()
-  @MinLength(1)
+  @HasText()
   @MaxLength(200)
   sv: string;
 
   @ApiProperty({ example: 'Street light out of order' })
   @IsString()
-  @MinLength(1)
+  @HasText()
   @MaxLength(200)
   en: string;
 

@@ -1,18 +1,19 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  IsDateString,
   IsIn,
   IsOptional,
   IsString,
   Matches,
   MaxLength,
-  MinLength,
+  
   ValidateNested,
 } from 'class-validator';
 import { CitizenDto } from '../../citizens/dto/citizen.dto';
 import { CHANNELS, Channel, CONTACT_OUTCOMES, ContactOutcome } from '../contact.types';
 import { GENDERS, Gender } from '../../citizens/citizen.types';
+import { IsMunicipalTime } from '../../calendar/is-municipal-time.decorator';
+import { HasText } from '../../common/has-text.decorator';
 
 export class CreateContactDto {
   @ApiProperty({ enum: CHANNELS })
@@ -21,7 +22,7 @@ export class CreateContactDto {
 
   @ApiProperty({ example: 'Frågade om tömningsschema för sopor' })
   @IsString()
-  @MinLength(1)
+  @HasText()
   @MaxLength(2000)
   summary: string;
 
@@ -56,11 +57,11 @@ export class CreateContactDto {
 
   @ApiProperty({ required: false, description: 'ISO 8601; default now' })
   @IsOptional()
-  @IsDateString({ strict: true })
+  @IsMunicipalTime()
   startedAt?: string;
 
   @ApiProperty({ required: false, description: 'ISO 8601; default now' })
   @IsOptional()
-  @IsDateString({ strict: true })
+  @IsMunicipalTime()
   endedAt?: string;
 }

@@ -1,17 +1,18 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsDateString, IsIn, IsOptional, Matches } from 'class-validator';
+import { IsIn, IsOptional, Matches } from 'class-validator';
 import { PaginationQueryDto } from '../../common/pagination.dto';
 import { CHANNELS, Channel, CONTACT_OUTCOMES, ContactOutcome } from '../contact.types';
+import { IsMunicipalTime } from '../../calendar/is-municipal-time.decorator';
 
 export class ListContactsQuery extends PaginationQueryDto {
   @ApiProperty({ required: false, description: 'Started at or after (ISO 8601)' })
   @IsOptional()
-  @IsDateString({ strict: true })
+  @IsMunicipalTime()
   from?: string;
 
   @ApiProperty({ required: false, description: 'Started before (ISO 8601)' })
   @IsOptional()
-  @IsDateString({ strict: true })
+  @IsMunicipalTime()
   to?: string;
 
   @ApiProperty({ required: false, enum: CHANNELS })

@@ -1,5 +1,6 @@
 import { ApiProperty, PartialType, PickType } from '@nestjs/swagger';
-import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsString, Matches, MaxLength } from 'class-validator';
+import { HasText } from '../../common/has-text.decorator';
 
 export class CreateDepartmentDto {
   @ApiProperty({ example: 'TEK', description: 'Short upper-case code' })
@@ -8,7 +9,7 @@ export class CreateDepartmentDto {
 
   @ApiProperty({ example: 'Tekniska förvaltningen' })
   @IsString()
-  @MinLength(1)
+  @HasText()
   @MaxLength(200)
   name: string;
 }

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { SERVICE_POINT_KINDS, ServicePointKind } from '../organisation.types';
+import { HasText } from '../../common/has-text.decorator';
 
 export class CreateServicePointDto {
   @ApiProperty({ example: 'LIB-STRAND' })
@@ -9,7 +10,7 @@ export class CreateServicePointDto {
 
   @ApiProperty({ example: 'Strands bibliotek (filial)' })
   @IsString()
-  @MinLength(1)
+  @HasText()
   @MaxLength(200)
   name: string;
 

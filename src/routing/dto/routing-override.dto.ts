@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsString, Matches, MaxLength } from 'class-validator';
+import { HasText } from '../../common/has-text.decorator';
 
 export class CreateRoutingOverrideDto {
   @ApiProperty({ example: 'fallen_tree' })
@@ -12,7 +13,7 @@ export class CreateRoutingOverrideDto {
 
   @ApiProperty({ example: 'Stormen: park och gata hjälper varandra denna vecka' })
   @IsString()
-  @MinLength(1)
+  @HasText()
   @MaxLength(500)
   reason: string;
 }

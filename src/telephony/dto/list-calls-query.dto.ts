@@ -1,16 +1,17 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsDateString, IsOptional, Matches } from 'class-validator';
+import { IsOptional, Matches } from 'class-validator';
 import { PaginationQueryDto } from '../../common/pagination.dto';
+import { IsMunicipalTime } from '../../calendar/is-municipal-time.decorator';
 
 export class ListCallsQuery extends PaginationQueryDto {
   @ApiProperty({ required: false, description: 'Calls that entered the queue at or after (ISO 8601)' })
   @IsOptional()
-  @IsDateString({ strict: true })
+  @IsMunicipalTime()
   from?: string;
 
   @ApiProperty({ required: false, description: 'Calls that entered the queue before (ISO 8601)' })
   @IsOptional()
-  @IsDateString({ strict: true })
+  @IsMunicipalTime()
   to?: string;
 
   @ApiProperty({ required: false, example: 'main' })
