@@ -150,6 +150,8 @@ describe('telephony call records (POST/GET /api/v1/telephony/calls)', () => {
     await agent.calls().expectStatus(403);
     await admin.calls();
     const bad = await manager.calls({ from: 'yesterday' }).expectStatus(400);
-    expect(bad.body.message).toEqual(['from must be a date (YYYY-MM-DD), a local date and time (YYYY-MM-DD HH:MM) or an ISO 8601 instant']);
+    expect(bad.body.message).toEqual([
+      'from must be a date (YYYY-MM-DD), a local date and time (YYYY-MM-DD HH:MM) or an ISO 8601 instant',
+    ]);
   });
 });

@@ -16,9 +16,10 @@ import { DateTime, IANAZone } from 'luxon';
  */
 export function parseMunicipalTime(text: string, timeZone: string): Date | null {
   const trimmed = text.trim();
-  const match = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?)?$/.exec(
-    trimmed,
-  );
+  const match =
+    /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?)?$/.exec(
+      trimmed,
+    );
   if (!match) return null;
   const [, year, month, day, hour, minute, second, fraction, zone] = match;
   const fields = {

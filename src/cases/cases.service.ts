@@ -58,7 +58,8 @@ export class CasesService {
       });
     }
     if (query.open === 'true') builder.andWhere('c.status IN (:...open)', { open: OPEN_STATUSES });
-    if (query.from) builder.andWhere('c.receivedAt >= :from', { from: await this.calendar.instant('from', query.from) });
+    if (query.from)
+      builder.andWhere('c.receivedAt >= :from', { from: await this.calendar.instant('from', query.from) });
     if (query.to) builder.andWhere('c.receivedAt < :to', { to: await this.calendar.instant('to', query.to) });
     // A filter on what a redacted case hides (its type, its text) finds only cases the reader may
     // read: matching it would tell what the hidden field says.

@@ -156,7 +156,8 @@ export class ContactsService {
     const limit = query.limit ?? 50;
     const offset = query.offset ?? 0;
     const builder = this.dataSource.manager.createQueryBuilder(Contact, 'contact');
-    if (query.from) builder.andWhere('contact.startedAt >= :from', { from: await this.calendar.instant('from', query.from) });
+    if (query.from)
+      builder.andWhere('contact.startedAt >= :from', { from: await this.calendar.instant('from', query.from) });
     if (query.to) builder.andWhere('contact.startedAt < :to', { to: await this.calendar.instant('to', query.to) });
     if (query.channel) builder.andWhere('contact.channel = :channel', { channel: query.channel });
     if (query.servicePointCode)

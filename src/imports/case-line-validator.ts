@@ -66,7 +66,11 @@ export function validateCaseLine(
   const externalId = readText(fields, 'externalId', errors, { required: true, maxLength: 100 });
   const times = {} as Record<TimeField, Date | null>;
   for (const name of TIMES_IN_ORDER)
-    times[name] = readInstant(fields, name, errors, { required: name === 'receivedAt', notAfter: context.now, timeZone: context.timeZone });
+    times[name] = readInstant(fields, name, errors, {
+      required: name === 'receivedAt',
+      notAfter: context.now,
+      timeZone: context.timeZone,
+    });
   const departmentCode = readText(fields, 'departmentCode', errors, { required: true, maxLength: 32 });
   if (departmentCode !== null && !context.departmentCodes.has(departmentCode))
     errors.push(`departmentCode: unknown department "${departmentCode}"`);

@@ -68,7 +68,11 @@ export function validateCallRecord(
   const errors: string[] = [];
   unknownFields(fields, CALL_RECORD_FIELDS, errors);
   const callId = readText(fields, 'callId', errors, { required: true, maxLength: 100 });
-  const startedAt = readInstant(fields, 'startedAt', errors, { required: true, notAfter: context.now, timeZone: context.timeZone });
+  const startedAt = readInstant(fields, 'startedAt', errors, {
+    required: true,
+    notAfter: context.now,
+    timeZone: context.timeZone,
+  });
   const queue = readText(fields, 'queue', errors, { required: true, maxLength: 32 })?.toLowerCase() ?? null;
   if (queue !== null && !QUEUE.test(queue))
     errors.push(`queue: must be a queue name of letters, digits, ".", "-" and "_"; got "${queue}"`);

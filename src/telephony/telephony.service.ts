@@ -71,7 +71,8 @@ export class TelephonyService {
     const limit = query.limit ?? 50;
     const offset = query.offset ?? 0;
     const builder = this.dataSource.manager.createQueryBuilder(CallRecord, 'call');
-    if (query.from) builder.andWhere('call.startedAt >= :from', { from: await this.calendar.instant('from', query.from) });
+    if (query.from)
+      builder.andWhere('call.startedAt >= :from', { from: await this.calendar.instant('from', query.from) });
     if (query.to) builder.andWhere('call.startedAt < :to', { to: await this.calendar.instant('to', query.to) });
     if (query.queue) builder.andWhere('call.queue = :queue', { queue: query.queue });
     const [items, total] = await builder

@@ -10,7 +10,6 @@ import {
   IsUUID,
   Matches,
   MaxLength,
-  
   ValidateNested,
 } from 'class-validator';
 import { Priority, PRIORITIES } from '../../catalog/catalog.types';

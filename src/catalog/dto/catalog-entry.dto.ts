@@ -9,7 +9,6 @@ import {
   IsString,
   Matches,
   MaxLength,
-  
   ValidateNested,
 } from 'class-validator';
 import { CASE_KINDS, CaseKind, Priority, PRIORITIES } from '../catalog.types';

@@ -1,14 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  IsIn,
-  IsOptional,
-  IsString,
-  Matches,
-  MaxLength,
-  
-  ValidateNested,
-} from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { CitizenDto } from '../../citizens/dto/citizen.dto';
 import { CHANNELS, Channel, CONTACT_OUTCOMES, ContactOutcome } from '../contact.types';
 import { GENDERS, Gender } from '../../citizens/citizen.types';
