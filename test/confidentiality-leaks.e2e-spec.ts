@@ -50,6 +50,7 @@ describe('confidential content and personal data do not leak through side doors'
         email: null,
         phone: null,
         gender: null,
+        language: null,
         hasPersonalNumber: true,
       });
       expect(JSON.stringify(seen)).not.toMatch(/Lena|lena\.berg|111 22 33/);

@@ -44,7 +44,7 @@ describe('API hygiene: auth, errors, docs and health', () => {
       expect.arrayContaining([
         'property extra should not exist',
         'channel must be one of the following values: phone, visit, email, web, letter, social',
-        'summary must be longer than or equal to 1 characters',
+        'summary must say something, not only spaces',
         'citizen.email must be an email',
       ]),
     );

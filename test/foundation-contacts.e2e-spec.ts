@@ -94,7 +94,9 @@ describe('contacts: the service center logs every citizen contact', () => {
       ['phone', 'callback_promised', '2026-02-20T10:00:00Z', 'PHONE'],
       ['phone', 'abandoned', '2026-02-28T23:59:59Z', 'PHONE'],
     ]) {
-      await agent.logContact({ channel, outcome, startedAt, servicePointCode, summary: 'Fråga' });
+      // A call logged afterwards gives its end too: it lasted minutes, not until now.
+      const endedAt = new Date(Date.parse(startedAt) + 5 * 60_000).toISOString();
+      await agent.logContact({ channel, outcome, startedAt, endedAt, servicePointCode, summary: 'Fråga' });
     }
     const february = await agent.contacts({ from: '2026-02-01T00:00:00Z', to: '2026-03-01T00:00:00Z' });
     expect(february.total).toBe(4);

@@ -268,7 +268,9 @@ describe('the service-center day works', () => {
           endedAt: '2026-11-30 16:00',
         })
         .expectStatus(400);
-      expect(refused.body.message).toEqual(['endedAt: a contact lasts at most 4 hours; check startedAt and endedAt']);
+      expect(refused.body.message).toEqual([
+        'endedAt: a phone contact lasts at most 4 hours; check the dates, and give endedAt when logging it later',
+      ]);
       expect((await agent.contacts({ limit: 1 })).total).toBe(before);
     });
 

@@ -102,7 +102,7 @@ describe('service-target due times on cases', () => {
   });
 
   it('stops the clock while the case waits and moves the due times by the working time waited', async () => {
-    const id = await createCase({ catalogCode: 'pothole' });
+    const id = await createCase({ catalogCode: 'pothole', citizen: { email: 'vagn.gren@example.se' } });
     t.advanceMinutes(60);
     await act(agent, id, 'wait', { reason: 'Väntar på foto från medborgaren' });
     const paused = await plan(id);

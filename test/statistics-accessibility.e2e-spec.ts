@@ -94,7 +94,7 @@ describe('statistics: contacts, callbacks, service index, e-mail answers, phone 
       servicePointCode: 'EMAIL',
       outcome: 'answered',
     });
-    await contact('c13', handler, '2026-04-13T11:00:00Z', '2026-04-14T07:00:00Z', {
+    await contact('c13', handler, '2026-04-13T11:00:00Z', '2026-04-13T11:05:00Z', {
       ...phone,
       outcome: 'answered',
       gender: 'male',

@@ -7,7 +7,10 @@ import { CaseAction, CaseActionBody, NewCase, NewContact } from './support/api-t
 import { TestApp } from './support/test-app';
 
 export interface CaseSteps {
-  /** Registers a case at the instant (description "Statistikfall" unless given); answers its id. */
+  /**
+   * Registers a case at the instant (description "Statistikfall" and a citizen with an e-mail
+   * address, so that replies reach someone and count as the first response, unless given); answers its id.
+   */
   create(at: string, staff: ApiClient, body: Partial<NewCase>): Promise<string>;
   /** A lifecycle action at the instant, expecting 200. */
   act(at: string, staff: ApiClient, id: string, action: CaseAction, body?: CaseActionBody): Promise<void>;
@@ -21,7 +24,8 @@ export function caseSteps(t: TestApp): CaseSteps {
   const steps: CaseSteps = {
     async create(at, staff, body) {
       t.setNow(at);
-      return (await staff.createCase({ description: 'Statistikfall', ...body })).id;
+      const citizen = { email: 'invanare@example.se' };
+      return (await staff.createCase({ description: 'Statistikfall', citizen, ...body })).id;
     },
     async act(at, staff, id, action, body = {}) {
       t.setNow(at);

@@ -31,6 +31,7 @@ import { NoticeTopic } from './entities/case-event.entity';
 import { Case } from './entities/case.entity';
 import { orderByInboxUrgency } from './inbox-order';
 import { readabilityIndex } from './readability';
+import { replyDelivery } from './reply-delivery';
 import { allocateReferenceSerials } from './reference-allocator';
 import { formatReference } from './reference-number';
 
@@ -168,7 +169,7 @@ export class CaseWorkflowService {
           action: 'resolve',
           actorId: author?.id ?? null,
           at: now,
-          reason: input.resolution ?? 'Resolved on the spot by the service center',
+          reason: input.resolution ?? null,
           data: { onSpot: true },
           changes: { resolvedAt: now, firstResponseAt: now },
         });
@@ -259,10 +260,17 @@ export class CaseWorkflowService {
     );
   }
 
-  /** A reply to the citizen; the first one is the case's first response. Its readability (LIX) is kept with it. */
+  /**
+   * A reply to the citizen, with its readability (LIX) and how it reaches them (reply-delivery.ts)
+   * kept with it. The first reply that is sent (by e-mail or SMS) is the case's first response; one
+   * the citizen cannot get (no contact details, or a confidential case) is recorded as `not_sent`
+   * and measures nothing.
+   */
   reply(principal: StaffPrincipal, id: string, body: string): Promise<CaseEventRecord> {
     return this.write(principal, id, async (manager, target, now) => {
-      if (target.firstResponseAt === null) {
+      const citizen = target.citizenId ? await this.citizens.find(target.citizenId, manager) : null;
+      const delivery = replyDelivery(target, citizen);
+      if (delivery.delivery !== 'not_sent' && target.firstResponseAt === null) {
         target.firstResponseAt = now;
         await manager.update(Case, { id: target.id }, { firstResponseAt: now });
       }
@@ -272,7 +280,7 @@ export class CaseWorkflowService {
         actorId: principal.id,
         at: now,
         body,
-        data: { lix: readabilityIndex(body) },
+        data: { lix: readabilityIndex(body), ...delivery },
       });
       await this.publish(manager, target, {
         action: 'reply',

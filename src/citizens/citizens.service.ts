@@ -4,6 +4,7 @@ import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/app-config';
 import { newId } from '../common/ids';
 import { CitizenDto } from './dto/citizen.dto';
+import { MessageLanguage } from './citizen.types';
 import { Citizen } from './entities/citizen.entity';
 import { parsePersonalNumber } from './personal-number';
 import { PersonalNumberVault } from './personal-number-vault';
@@ -15,6 +16,8 @@ export interface CitizenView {
   email: string | null;
   phone: string | null;
   gender: string | null;
+  /** The language for messages; null: not known (Swedish). */
+  language: MessageLanguage | null;
   hasPersonalNumber: boolean;
 }
 
@@ -38,7 +41,8 @@ export class CitizensService {
    * the ones messages about earlier cases go to. Null when nothing was given.
    */
   async register(manager: EntityManager, input: CitizenDto): Promise<Citizen | null> {
-    const hasAnything = input.name || input.email || input.phone || input.personalNumber || input.gender;
+    const hasAnything =
+      input.name || input.email || input.phone || input.personalNumber || input.gender || input.language;
     if (!hasAnything) return null;
     const parsed = input.personalNumber ? parsePersonalNumber(input.personalNumber) : null;
     const normalized = parsed?.valid ? parsed.normalized : null;
@@ -49,6 +53,7 @@ export class CitizensService {
         email: input.email ?? null,
         phone: input.phone ?? null,
         gender: input.gender ?? null,
+        language: input.language ?? null,
         personalNumberHash: normalized ? this.vault.hash(normalized) : null,
         personalNumberEncrypted: normalized ? this.vault.encrypt(normalized) : null,
       }),
@@ -77,6 +82,7 @@ export class CitizensService {
           email: c.email,
           phone: c.phone,
           gender: c.gender,
+          language: c.language,
           hasPersonalNumber: c.personalNumberHash !== null,
         },
       ]),

@@ -18,8 +18,20 @@ import { Contact } from './entities/contact.entity';
 import { Channel, ContactOutcome } from './contact.types';
 import { CalendarService } from '../calendar/calendar.service';
 
-/** The longest a contact may last: a phone call, a visit or an e-mail exchange is hours, not days. */
-const MAX_CONTACT_HOURS = 4;
+/**
+ * The longest a contact may last, in hours, by channel. A call or a visit is live: it lasts
+ * minutes, and a longer one is a wrong date or a time read in the wrong zone (a call logged the
+ * next morning without its end would otherwise last a night). A written contact runs from when
+ * it arrived to when it was answered (the e-mail answer statistics measure that), so days.
+ */
+const MAX_CONTACT_HOURS: Record<Channel, number> = {
+  phone: 4,
+  visit: 4,
+  email: 366 * 24,
+  web: 366 * 24,
+  letter: 366 * 24,
+  social: 366 * 24,
+};
 
 export interface ContactView {
   id: string;
@@ -85,9 +97,13 @@ export class ContactsService {
       (input.startedAt && startedAt > now ? startedAt : now);
     const problems: string[] = [];
     if (endedAt < startedAt) problems.push('endedAt must not be before startedAt');
-    // A phone call or a visit, not a shift: a longer one is a wrong date or a time in the wrong zone.
-    if (endedAt.getTime() - startedAt.getTime() > MAX_CONTACT_HOURS * 3600_000) {
-      problems.push(`endedAt: a contact lasts at most ${MAX_CONTACT_HOURS} hours; check startedAt and endedAt`);
+    const longest = MAX_CONTACT_HOURS[input.channel];
+    if (endedAt.getTime() - startedAt.getTime() > longest * 3600_000) {
+      problems.push(
+        longest < 24
+          ? `endedAt: a ${input.channel} contact lasts at most ${longest} hours; check the dates, and give endedAt when logging it later`
+          : `endedAt: a ${input.channel} contact is answered within ${longest / 24} days; check the dates`,
+      );
     }
     if (startedAt.getTime() > now.getTime() + 5 * 60_000) problems.push('startedAt must not be in the future');
     if (problems.length) throw new InvalidInputError(problems);

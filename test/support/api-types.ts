@@ -158,6 +158,7 @@ export interface CitizenInput {
   phone?: string;
   personalNumber?: string;
   gender?: string;
+  language?: 'sv' | 'en' | 'da';
 }
 
 /** What staff see of a citizen: never the identity number itself. */
@@ -167,6 +168,8 @@ export interface Citizen {
   email: string | null;
   phone: string | null;
   gender: string | null;
+  /** sv, en or da; null: not known (Swedish). */
+  language: string | null;
   hasPersonalNumber: boolean;
 }
 

@@ -5,7 +5,11 @@ import { HasText } from '../../common/has-text.decorator';
 
 /** The body of every lifecycle action; which fields an action needs is checked by the service. */
 export class CaseActionDto {
-  @ApiProperty({ required: false, description: 'Why; required for return and transfer' })
+  @ApiProperty({
+    required: false,
+    description:
+      'Why; required for return and transfer. For resolve: the answer, which the resolution message carries to the citizen (not for a confidential case)',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(4000)

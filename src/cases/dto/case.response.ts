@@ -99,7 +99,9 @@ export class CaseResponse {
   @ApiInstant('When the case was received')
   receivedAt: Date;
 
-  @ApiInstant('The first response to the citizen (a reply or the resolution)', { nullable: true })
+  @ApiInstant('The first response that reached the citizen: a reply sent by e-mail or SMS, or the resolution', {
+    nullable: true,
+  })
   firstResponseAt: Date | null;
 
   @ApiInstant('When it was resolved', { nullable: true })

@@ -9,7 +9,7 @@ import {
   registerDecorator,
   ValidationOptions,
 } from 'class-validator';
-import { GENDERS, Gender } from '../citizen.types';
+import { GENDERS, Gender, MESSAGE_LANGUAGES, MessageLanguage } from '../citizen.types';
 import { parsePersonalNumber } from '../personal-number';
 
 function IsSwedishPersonalNumber(options?: ValidationOptions): PropertyDecorator {
@@ -61,4 +61,13 @@ export class CitizenDto {
   @IsOptional()
   @IsIn(GENDERS)
   gender?: Gender;
+
+  @ApiProperty({
+    required: false,
+    enum: MESSAGE_LANGUAGES,
+    description: 'The language the citizen reads messages in; Swedish when not given',
+  })
+  @IsOptional()
+  @IsIn(MESSAGE_LANGUAGES)
+  language?: MessageLanguage;
 }

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { GENDERS } from '../citizen.types';
+import { GENDERS, MESSAGE_LANGUAGES } from '../citizen.types';
 import { CitizenView } from '../citizens.service';
 
 /** The citizen of a contact or case as staff see them; a personal identity number is never sent. */
@@ -19,6 +19,14 @@ export class CitizenResponse {
   @ApiProperty({ type: String, enum: GENDERS, nullable: true, description: 'As the citizen stated it, for statistics' })
   gender: string | null;
 
+  @ApiProperty({
+    type: String,
+    enum: MESSAGE_LANGUAGES,
+    nullable: true,
+    description: 'The language for messages; null: not known (Swedish)',
+  })
+  language: string | null;
+
   @ApiProperty({ description: 'Whether a personal identity number is on file (it is stored encrypted)' })
   hasPersonalNumber: boolean;
 }
@@ -30,6 +38,7 @@ export function toCitizenResponse(citizen: CitizenView): CitizenResponse {
     email: citizen.email,
     phone: citizen.phone,
     gender: citizen.gender,
+    language: citizen.language,
     hasPersonalNumber: citizen.hasPersonalNumber,
   };
 }

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
 import { instantType } from '../../database/column-types';
-import { Gender } from '../citizen.types';
+import { Gender, MessageLanguage } from '../citizen.types';
 
 /**
  * A person who contacted the municipality. The personal identity number is kept
@@ -29,6 +29,10 @@ export class Citizen {
 
   @Column({ type: 'varchar', length: 16, nullable: true })
   gender: Gender | null;
+
+  /** The language the citizen reads messages in; null: not known (Swedish is used). */
+  @Column({ type: 'varchar', length: 2, nullable: true })
+  language: MessageLanguage | null;
 
   @CreateDateColumn({ type: instantType(), default: () => 'CURRENT_TIMESTAMP' })
   createdAt: Date;
