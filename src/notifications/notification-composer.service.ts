@@ -49,14 +49,21 @@ export class NotificationComposer {
     if (!about) throw new UndeliverableNotificationError('The case no longer exists');
     if (notification.kind === 'on_call') return this.composeOnCallAlert(notification, about);
     const citizen = notification.citizenId ? await this.citizens.find(notification.citizenId) : null;
-    const context: MessageContext = { reference: about.reference, signature: this.signature };
+    const context: MessageContext = {
+      reference: about.reference,
+      signature: this.signature,
+      language: citizen?.language ?? 'sv',
+    };
     const fileStem = `${about.reference}-${messageTopic(notification.messageKey)}`;
     // Staff confirmed this case repeats another: the message says both were handled as one.
     const handledWithAnother = about.status === 'duplicate';
 
     if (notification.channel === 'sms') {
       if (!citizen?.phone) throw new UndeliverableNotificationError('The citizen has no phone number any more');
-      const text = notification.kind === 'receipt' ? receiptSms(context) : resolutionSms(context, handledWithAnother);
+      const text =
+        notification.kind === 'receipt'
+          ? receiptSms(context)
+          : resolutionSms(context, { handledWithAnother, answer: null });
       return { channel: 'sms', sms: { to: citizen.phone, text, fileStem } };
     }
     if (!citizen?.email) throw new UndeliverableNotificationError('The citizen has no e-mail address any more');
@@ -106,7 +113,7 @@ export class NotificationComposer {
       case 'receipt':
         return receiptEmail(context);
       case 'resolution':
-        return resolutionEmail(context, handledWithAnother);
+        return resolutionEmail(context, { handledWithAnother, answer: null });
       case 'reply': {
         const reply = notification.replyEventId ? await this.cases.event(notification.replyEventId) : null;
         if (!reply?.body) throw new UndeliverableNotificationError('The reply is no longer on the case');
