@@ -72,7 +72,9 @@ describe("the agent's day in the console", () => {
     await page.getByRole('link', { name: 'Open the case' }).click();
     await page.waitForURL(`**/cases/${reference}`);
     expect(await page.locator('h1').textContent()).toBe(`Case ${reference}`);
-    expect(await page.locator('main').textContent()).toContain('Gatlampan utanför Storgatan 12 är släckt sedan i fredags');
+    expect(await page.locator('main').textContent()).toContain(
+      'Gatlampan utanför Storgatan 12 är släckt sedan i fredags',
+    );
     await screenshot(page, 'case-agent');
     await expectAccessibleInEveryLanguage(`/cases/${reference}`);
   });
@@ -87,7 +89,7 @@ describe("the agent's day in the console", () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
-  it("finds the citizen again by e-mail, with their earlier contacts and cases", async () => {
+  it('finds the citizen again by e-mail, with their earlier contacts and cases', async () => {
     await page.goto('/desk');
     await page.getByLabel('Summary', { exact: true }).fill('Grusa cykelvägen vid skolan, den är spegelblank');
     await page.getByText('The citizen (optional)').click();

@@ -115,5 +115,8 @@ export async function signIn(page: Page, email: string, language = 'sv'): Promis
   await page.goto(`/login?lang=${language}`);
   await page.locator('#email').fill(email);
   await page.locator('#password').fill('demo-password');
-  await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/login')), page.locator('form[action="/login"] button[type=submit]').click()]);
+  await Promise.all([
+    page.waitForURL((url) => !url.pathname.startsWith('/login')),
+    page.locator('form[action="/login"] button[type=submit]').click(),
+  ]);
 }
