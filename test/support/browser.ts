@@ -1,4 +1,6 @@
+/// <reference lib="dom" />
 import { mkdirSync, readFileSync } from 'node:fs';
+import { Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,7 +38,7 @@ export interface ConsoleUnderTest {
 export async function startConsole(options: TestAppOptions = {}): Promise<ConsoleUnderTest> {
   const t = await createTestApp(options);
   await t.app.listen(0, '127.0.0.1');
-  const { port } = t.app.getHttpServer().address() as AddressInfo;
+  const { port } = (t.app.getHttpServer() as Server).address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, headless: true });
   return {
