@@ -61,9 +61,8 @@ export class PageRenderer {
   ) {
     this.production = config.nodeEnv === 'production';
     this.csrf = new CsrfTokens(config.jwtSecret);
-    const loader = new nunjucks.FileSystemLoader([VIEWS_DIR, packageFile('govuk-frontend', 'dist')], {
-      noCache: config.nodeEnv === 'development',
-    });
+    // Templates are compiled once per process: a changed template shows after a restart.
+    const loader = new nunjucks.FileSystemLoader([VIEWS_DIR, packageFile('govuk-frontend', 'dist')]);
     this.environment = new nunjucks.Environment(loader, { autoescape: true, throwOnUndefined: false });
   }
 
