@@ -1,4 +1,5 @@
 // Server-side render times of the staff web console's pages on the demo data: signs in as the
+/* global URLSearchParams */
 // demo agent and handler through the sign-in page, then asks each page N times one after the
 // other and prints the median and p95 in milliseconds. Build first (npm run build).
 import { startApp } from './support.mjs';
