@@ -87,6 +87,19 @@ export default tseslint.config(
     },
   },
   {
+    // The console's browser scripts, served as they are written.
+    files: ['src/web/assets/*.js'],
+    languageOptions: {
+      globals: {
+        window: 'readonly',
+        document: 'readonly',
+        Element: 'readonly',
+        Event: 'readonly',
+        URLSearchParams: 'readonly',
+      },
+    },
+  },
+  {
     files: ['jest.config.js', 'test/support/*.js'],
     languageOptions: { sourceType: 'commonjs' },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

@@ -20,6 +20,9 @@ const e2e = (database) => ({
   testEnvironment: 'node',
   rootDir: __dirname,
   testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+  // The console's browser tests (test/browser/) run on SQLite only: the pages call the same
+  // services on either database, and a browser per file is the slowest part of the suite.
+  testPathIgnorePatterns: database === 'postgres' ? ['/node_modules/', '<rootDir>/test/browser/'] : ['/node_modules/'],
   setupFiles: [`<rootDir>/test/support/env-${database}.ts`],
   transform,
   transformIgnorePatterns,

@@ -25,6 +25,7 @@ import { ServiceTargetsController } from './service-targets/service-targets.cont
 import { StatisticsController } from './statistics/statistics.controller';
 import { TelephonyController } from './telephony/telephony.controller';
 import { TriageController } from './triage/triage.controller';
+import { CONSOLE_CONTROLLERS, WebModule } from './web/web.module';
 import { DepartmentWebhookController } from './webhooks/department-webhook.controller';
 import { WebhookDeliveriesController } from './webhooks/webhook-deliveries.controller';
 
@@ -34,9 +35,12 @@ import { WebhookDeliveriesController } from './webhooks/webhook-deliveries.contr
  * dashboard). The controllers live in their areas' folders and call the services the areas
  * export; they are listed in the order the areas are, which is the order Express matches
  * their routes in. The worker process does not load this module.
+ *
+ * The staff web console's page controllers (src/web/) come after the API's: HTML pages under
+ * `/`, `/login`, `/desk`, `/inbox`, `/cases/...`, `/dashboard`, `/admin`, and their assets.
  */
 @Module({
-  imports: [AreasModule, MetricsModule, QueueDashboardModule],
+  imports: [AreasModule, MetricsModule, QueueDashboardModule, WebModule],
   controllers: [
     CalendarController,
     AuthController,
@@ -63,6 +67,7 @@ import { WebhookDeliveriesController } from './webhooks/webhook-deliveries.contr
     CallbacksController,
     CaseImportController,
     TelephonyController,
+    ...CONSOLE_CONTROLLERS,
   ],
 })
 export class ApiModule {}

@@ -81,6 +81,15 @@ describe('AccessPolicy', () => {
     });
   });
 
+  describe('looking citizens up', () => {
+    it('is for agents, managers and admins, not for handlers', () => {
+      expect(AccessPolicy.mayFindCitizens(staff('agent', ['SC']))).toBe(true);
+      expect(AccessPolicy.mayFindCitizens(staff('manager'))).toBe(true);
+      expect(AccessPolicy.mayFindCitizens(staff('admin'))).toBe(true);
+      expect(AccessPolicy.mayFindCitizens(staff('handler', ['TEK']))).toBe(false);
+    });
+  });
+
   describe('inboxes', () => {
     it('lets handlers see the inboxes of their own departments only', () => {
       expect(AccessPolicy.inboxRefusal(staff('handler', ['TEK', 'VA']), 'VA', 'SC')).toBeNull();

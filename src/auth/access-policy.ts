@@ -78,6 +78,17 @@ export const AccessPolicy = {
   },
 
   /**
+   * Whether the principal may look a citizen up by personal identity number, phone or e-mail and
+   * see their earlier contacts and cases: the service center's agents, who answer the citizen,
+   * and managers and admins. A handler works a department's cases, not the person behind them.
+   * What the look-up then shows is only what `mayReadContent` lets them read: a case they may not
+   * read is left out altogether, since its mere existence beside a name would tell what it is.
+   */
+  mayFindCitizens(principal: StaffPrincipal): boolean {
+    return principal.role !== 'handler';
+  },
+
+  /**
    * `mayReadContent` as a query condition: the rows whose content the principal may read, or
    * null when that is every row. `columns` names the two columns as the query spells them
    * (entity properties in a TypeORM query builder, e.g. `c.departmentCode`; column names in

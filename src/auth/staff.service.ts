@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import { Clock } from '../common/clock';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/domain-errors';
 import { newId } from '../common/ids';
@@ -79,6 +79,14 @@ export class StaffService {
         );
       }
     }
+  }
+
+  /** Staff members' names by id, for showing who did what; unknown ids are left out. */
+  async namesOf(ids: Array<string | null>): Promise<Map<string, string>> {
+    const unique = [...new Set(ids.filter((id): id is string => id !== null))];
+    if (unique.length === 0) return new Map();
+    const users = await this.staff.find({ select: { id: true, name: true }, where: { id: In(unique) } });
+    return new Map(users.map((user) => [user.id, user.name]));
   }
 
   async list(): Promise<StaffUserView[]> {

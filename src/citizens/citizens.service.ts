@@ -60,6 +60,36 @@ export class CitizensService {
     );
   }
 
+  /**
+   * The registrations of a person found by one of what they may give: a personal identity number
+   * (by its keyed hash, the number itself is never compared), an e-mail address (any case) or a
+   * phone number (its digits alone, so `070-123 45 67` finds `0701234567`). At most `limit` ids;
+   * an invalid personal identity number finds nobody. Who may look people up is the access
+   * policy's to say (AccessPolicy.mayFindCitizens); the caller asks it first.
+   */
+  async findIds(by: { personalNumber?: string; email?: string; phone?: string }, limit = 200): Promise<string[]> {
+    const builder = this.dataSource.manager.createQueryBuilder(Citizen, 'citizen').select('citizen.id', 'id');
+    if (by.personalNumber !== undefined) {
+      const parsed = parsePersonalNumber(by.personalNumber);
+      if (!parsed.valid) return [];
+      builder.where('citizen.personalNumberHash = :hash', { hash: this.vault.hash(parsed.normalized) });
+    } else if (by.email !== undefined) {
+      builder.where('LOWER(citizen.email) = LOWER(:email)', { email: by.email.trim() });
+    } else if (by.phone !== undefined) {
+      const digits = by.phone.replace(/\D/g, '');
+      if (digits.length < 5) return [];
+      const stored = ["' '", "'-'", "'('", "')'", "'+'"].reduce(
+        (expression, character) => `REPLACE(${expression}, ${character}, '')`,
+        'citizen.phone',
+      );
+      builder.where(`${stored} = :digits`, { digits });
+    } else {
+      return [];
+    }
+    const rows = await builder.limit(limit).getRawMany<{ id: string }>();
+    return rows.map((row) => row.id);
+  }
+
   /** The citizen as staff see them, or null; inside `manager`'s transaction when given. */
   async find(id: string, manager: EntityManager = this.dataSource.manager): Promise<CitizenView | null> {
     return (await this.views(manager, [id])).get(id) ?? null;

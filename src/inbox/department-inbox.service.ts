@@ -6,12 +6,14 @@ import { CaseRecordsService } from '../cases/case-records.service';
 import { CaseWorkflowService } from '../cases/case-workflow.service';
 import { CaseView } from '../cases/case.view';
 import { inboxDueAt } from '../cases/inbox-order';
+import { Clock } from '../common/clock';
 import { ForbiddenError, NotFoundError } from '../common/domain-errors';
 import { Page } from '../common/pagination.dto';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { OrganisationService } from '../organisation/organisation.service';
 import { InboxItem, toInboxItem } from './inbox-item.view';
+import { dueStateOf } from './due-state';
 import { AT_SERVICE_CENTER_STATUSES, CLAIMABLE_STATUSES } from './inbox-scope';
 
 /** A department's inbox: the cases waiting for its handlers, most urgent first, and "give me the next one". */
@@ -22,6 +24,7 @@ export class DepartmentInboxService {
     private readonly workflow: CaseWorkflowService,
     private readonly accessLog: CaseAccessLog,
     private readonly organisation: OrganisationService,
+    private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -50,8 +53,24 @@ export class DepartmentInboxService {
     );
     const readable = items.filter((row) => AccessPolicy.mayReadContent(principal, row));
     await this.accessLog.record(principal, readable, 'list');
+    const now = this.clock.now();
     return {
-      items: items.map((row) => toInboxItem(row, readable.includes(row), inboxDueAt(row))),
+      items: items.map((row) =>
+        toInboxItem(
+          row,
+          readable.includes(row),
+          inboxDueAt(row),
+          dueStateOf(
+            {
+              dueAt: inboxDueAt(row),
+              warnedAt: row.resolutionWarnedAt,
+              breachedAt: row.resolutionBreachedAt,
+              pausedAt: row.targetPausedAt,
+            },
+            now,
+          ),
+        ),
+      ),
       total,
       limit,
       offset,

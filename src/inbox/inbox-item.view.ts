@@ -1,4 +1,5 @@
 import { CaseRecord } from '../cases/case-record';
+import { DueState } from './due-state';
 
 /** One line of an inbox: enough to choose a case; the whole case is one click (GET /cases/{id}) away. */
 export interface InboxItem {
@@ -19,11 +20,18 @@ export interface InboxItem {
   receivedAt: Date;
   /** When the case is due under its service target; null until due times exist. */
   dueAt: Date | null;
+  /** Where the case stands against its due time (due-state.ts); null without a due time. */
+  dueState: DueState | null;
   returnCount: number;
   reopenCount: number;
 }
 
-export function toInboxItem(row: CaseRecord, readable: boolean, dueAt: Date | null): InboxItem {
+export function toInboxItem(
+  row: CaseRecord,
+  readable: boolean,
+  dueAt: Date | null,
+  dueState: DueState | null,
+): InboxItem {
   return {
     id: row.id,
     reference: row.reference,
@@ -39,6 +47,7 @@ export function toInboxItem(row: CaseRecord, readable: boolean, dueAt: Date | nu
     assigneeId: row.assigneeId,
     receivedAt: row.receivedAt,
     dueAt,
+    dueState,
     returnCount: row.returnCount,
     reopenCount: row.reopenCount,
   };

@@ -3,6 +3,7 @@ import { PRIORITIES } from '../../catalog/catalog.types';
 import { CASE_STATUSES } from '../../cases/case-lifecycle';
 import { ApiInstant } from '../../common/api-instant.decorator';
 import { PageResponse } from '../../common/page.response';
+import { DUE_STATES } from '../due-state';
 import { InboxItem } from '../inbox-item.view';
 
 /** One line of a department inbox: enough to choose a case; the whole case is at GET /api/v1/cases/{id}. */
@@ -49,6 +50,15 @@ export class InboxItemResponse {
   @ApiInstant('When the case is due under its service target; null until due times exist', { nullable: true })
   dueAt: Date | null;
 
+  @ApiProperty({
+    type: String,
+    enum: DUE_STATES,
+    nullable: true,
+    description:
+      'Where the case stands against dueAt: ok, warning (the warning check found most of the time used), breached (past due); null without a due time',
+  })
+  dueState: string | null;
+
   @ApiProperty({ description: 'How often a department sent it back to the service center' })
   returnCount: number;
 
@@ -74,6 +84,7 @@ export function toInboxItemResponse(item: InboxItem): InboxItemResponse {
     assigneeId: item.assigneeId,
     receivedAt: item.receivedAt,
     dueAt: item.dueAt,
+    dueState: item.dueState,
     returnCount: item.returnCount,
     reopenCount: item.reopenCount,
   };

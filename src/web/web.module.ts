@@ -1,0 +1,50 @@
+import { Inject, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { AreasModule } from '../areas.module';
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { CasePageController } from './case-page.controller';
+import { ConsoleAssetsController } from './console-assets.controller';
+import { consoleFormParser, consoleSecurityHeaders } from './console-middleware';
+import { ConsoleGuard } from './console.guard';
+import { DeskPageController } from './desk-page.controller';
+import { DeskViewService } from './desk-view.service';
+import { InboxPageController } from './inbox-page.controller';
+import { LaterPagesController } from './later-pages.controller';
+import { PageExceptionFilter } from './page-exception.filter';
+import { PageRenderer } from './page-renderer.service';
+import { SignInPagesController } from './sign-in-pages.controller';
+
+/**
+ * The staff web console's controllers, in the order Express matches them. They are registered
+ * with every other controller in ApiModule (the HTTP edge); this list is also what the console's
+ * middleware (form bodies, security headers) applies to.
+ */
+export const CONSOLE_CONTROLLERS = [
+  SignInPagesController,
+  DeskPageController,
+  InboxPageController,
+  CasePageController,
+  LaterPagesController,
+  ConsoleAssetsController,
+];
+
+/**
+ * The staff web console's machinery: rendering pages in the reader's language, the session
+ * cookie's guard, error pages, and for the console's routes the URL-encoded form parser and the
+ * security headers (Content-Security-Policy and the rest). It owns no tables: the pages read and
+ * change through the services the areas export, as the API's controllers do.
+ */
+@Module({
+  imports: [AreasModule],
+  providers: [PageRenderer, ConsoleGuard, PageExceptionFilter, DeskViewService],
+  exports: [PageRenderer, ConsoleGuard, PageExceptionFilter, DeskViewService],
+})
+export class WebModule implements NestModule {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer
+      .apply(consoleSecurityHeaders(this.config.nodeEnv === 'production'), consoleFormParser())
+      .forRoutes(...CONSOLE_CONTROLLERS);
+  }
+}
