@@ -165,7 +165,7 @@ describe('the service-center day works', () => {
     const created = await agent.createCase({ description: 'Fråga om blankett', catalogCode: 'general_information' });
     // Skriv "klart." | Sedan är du färdig. -> 6 words, 2 sentences, no word over six letters: LIX 3.
     const reply = await agent.reply(created.id, 'Skriv "klart." Sedan är du färdig.');
-    expect(reply.data).toEqual({ lix: 3 });
+    expect(reply.data).toMatchObject({ lix: 3 });
   });
 
   it('does not take the same street and number in another town for the same address', async () => {
