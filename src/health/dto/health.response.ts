@@ -18,10 +18,17 @@ class DatabaseHealthResponse {
 }
 
 class OutboxBacklogResponse {
-  @ApiProperty({ description: 'Jobs written but not yet handed to the queue; they grow while Redis is down' })
+  @ApiProperty({
+    description:
+      'Jobs due and not yet handed to the queue; they grow while Redis is down. Delayed jobs waiting for their time are not counted',
+  })
   pending: number;
 
-  @ApiProperty({ type: Number, nullable: true, description: 'Age of the oldest of them, seconds; null when none' })
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'How long the oldest of them has been due, seconds; null when none',
+  })
   oldestPendingSeconds: number | null;
 }
 
@@ -67,5 +74,11 @@ export class HealthResponse {
 }
 
 export function toQueueHealthResponse(snapshot: QueueStatus): QueueHealthResponse {
-  return { driver: snapshot.driver, status: snapshot.status, queues: snapshot.queues, outbox: snapshot.outbox };
+  const { pending, oldestPendingSeconds } = snapshot.outbox;
+  return {
+    driver: snapshot.driver,
+    status: snapshot.status,
+    queues: snapshot.queues,
+    outbox: { pending, oldestPendingSeconds },
+  };
 }
