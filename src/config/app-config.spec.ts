@@ -41,6 +41,17 @@ describe('loadConfig', () => {
     expect(loadConfig({ SERVICE_TARGET_WARNING_SHARE: '0.5' }).serviceTargets).toEqual({ warningShare: 0.5 });
   });
 
+  it('reconciles every 5 minutes and calls a message stuck after 15, or as RECONCILE_EVERY_SECONDS and STUCK_AFTER_MINUTES say', () => {
+    expect(loadConfig({}).reconciliation).toEqual({ everySeconds: 300, stuckAfterMinutes: 15 });
+    expect(loadConfig({ RECONCILE_EVERY_SECONDS: '2', STUCK_AFTER_MINUTES: '60' }).reconciliation).toEqual({
+      everySeconds: 2,
+      stuckAfterMinutes: 60,
+    });
+    expect(() => loadConfig({ RECONCILE_EVERY_SECONDS: '0' })).toThrow(
+      'Configuration error: RECONCILE_EVERY_SECONDS must be between 1 and 86400, got 0',
+    );
+  });
+
   it('reads the telephony webhook secret, and leaves it unset when not given', () => {
     expect(loadConfig({}).telephonyWebhookSecret).toBeUndefined();
     expect(loadConfig({ TELEPHONY_WEBHOOK_SECRET: 'sixteen-chars-ok' }).telephonyWebhookSecret).toBe(

@@ -12,6 +12,7 @@ export interface AppConfig {
   queue: QueueConfig;
   routing: RoutingConfig;
   serviceTargets: ServiceTargetsConfig;
+  reconciliation: ReconciliationConfig;
   jwtSecret: string;
   jwtExpiresInSeconds: number;
   /** Key material for encrypting and hashing personal identity numbers. */
@@ -39,6 +40,14 @@ export interface QueueConfig {
   jobBackoffMs: number;
   /** How often the outbox relay looks for jobs to hand to the queue (it is also nudged after each commit). */
   outboxPollMs: number;
+}
+
+/** The database is the source of truth for work a queue may have lost (docs/operations.md). */
+export interface ReconciliationConfig {
+  /** How often the processes that run the jobs offer again, from the database, work the queue may have lost; also at start. */
+  everySeconds: number;
+  /** A message or webhook delivery still waiting after this many minutes is stuck: counted, listed, and resendable. */
+  stuckAfterMinutes: number;
 }
 
 export interface RoutingConfig {
@@ -167,6 +176,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     // A warning at 0 % or 100 % would be no warning: the first is noise, the second is the breach itself.
     serviceTargets: { warningShare: decimal(env, 'SERVICE_TARGET_WARNING_SHARE', 0.8, 0.01, 0.99) },
+    reconciliation: {
+      everySeconds: integer(env, 'RECONCILE_EVERY_SECONDS', 300, 1, 24 * 3600),
+      stuckAfterMinutes: integer(env, 'STUCK_AFTER_MINUTES', 15, 1, 7 * 24 * 60),
+    },
     jwtSecret: jwtSecret || DEVELOPMENT_SECRET,
     jwtExpiresInSeconds: integer(env, 'JWT_EXPIRES_IN_SECONDS', 8 * 3600, 60, 30 * 24 * 3600),
     personalDataKey: personalDataKey || jwtSecret || DEVELOPMENT_SECRET,

@@ -1,13 +1,11 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { CatalogService } from '../catalog/catalog.service';
 import { CaseRecordsService } from '../cases/case-records.service';
-import { AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/config.module';
 import { TransactionService } from '../database/transaction.service';
 import { OutboxService } from '../queue/outbox.service';
+import { ReconcileOccasion, Reconciler, Reconciliation } from '../queue/reconciliation.service';
 import { routeCaseJob } from './route-case.job';
 
-const SWEEP_EVERY_MS = 5 * 60_000;
 /** A triaged case this long untouched should have been routed; one untouched for a day needs a person instead. */
 const STUCK_AFTER_MS = 5 * 60_000;
 const LOOK_BACK_MS = 24 * 3600_000;
@@ -16,35 +14,32 @@ const AT_MOST = 200;
 /**
  * The safety net behind the outbox. The outbox guarantees the routing job reaches the
  * queue; it cannot bring back a job the queue itself lost after taking it (the in-process
- * queue when the app restarts, a Redis that lost its data). So every few minutes, cases
- * still triaged a while after their last change are asked to be routed again, under their
- * intake key: a job the queue still holds (waiting, or failed for good and kept for
- * people to look at) is not added twice, and the processor routes a case only once.
+ * queue when the app restarts, a Redis that lost its data). So on every reconciliation
+ * (Reconciliation: at start and every RECONCILE_EVERY_SECONDS), cases still triaged a while
+ * after their last change are asked to be routed again, under their intake key: a job the
+ * queue still holds (waiting, or failed for good and kept for people to look at) is not added
+ * twice, and the processor routes a case only once. At start every triaged case of the last day
+ * is asked for: the in-process queue starts empty, and waiting would only delay them.
  */
 @Injectable()
-export class RoutingSweeper implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class RoutingSweeper implements Reconciler, OnModuleInit {
+  readonly reconcilerName = 'routing jobs';
   private readonly logger = new Logger('RoutingSweeper');
-  private timer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly cases: CaseRecordsService,
     private readonly catalog: CatalogService,
     private readonly transactions: TransactionService,
     private readonly outbox: OutboxService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly reconciliation: Reconciliation,
   ) {}
 
-  onApplicationBootstrap(): void {
-    // Where no processors run, no routing can be missing either.
-    if (!this.config.queue.runWorkers) return;
-    this.timer = setInterval(
-      () => void this.sweep().catch((error: Error) => this.logger.error(`Sweep failed: ${error.message}`)),
-      SWEEP_EVERY_MS,
-    );
+  onModuleInit(): void {
+    this.reconciliation.register(this);
   }
 
-  beforeApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
+  reconcile(occasion: ReconcileOccasion): Promise<number> {
+    return this.sweep(occasion === 'start' ? Date.now() + STUCK_AFTER_MS : Date.now());
   }
 
   /** Queues routing again for stuck cases; returns how many. Real time, like the queue it watches. */
@@ -62,9 +57,7 @@ export class RoutingSweeper implements OnApplicationBootstrap, BeforeApplication
     await this.transactions.run(async (manager) => {
       for (const id of stuck) await this.outbox.enqueue(manager, routeCaseJob(id));
     });
-    this.logger.warn(
-      `Asked again to route ${stuck.length} case(s) still triaged after ${STUCK_AFTER_MS / 60_000} minutes`,
-    );
+    this.logger.warn(`Asked again to route ${stuck.length} case(s) still triaged`);
     return stuck.length;
   }
 }
