@@ -492,12 +492,12 @@ export class ApiClient {
 
   // ----- notifications, webhooks, ratings, triage -----
 
-  /** GET /api/v1/notifications (admin): every message to citizens, newest first. */
-  notifications(query: { status?: string } & PageQuery = {}): ApiCall<Page<Notification>> {
+  /** GET /api/v1/notifications (admin): every message to citizens, newest first; `stuck`: queued too long. */
+  notifications(query: { status?: string; stuck?: boolean } & PageQuery = {}): ApiCall<Page<Notification>> {
     return this.call('get', '/api/v1/notifications', 200, { query: { ...query } });
   }
 
-  /** POST /api/v1/notifications/{id}/resend (admin) → 200; 409 unless it failed. */
+  /** POST /api/v1/notifications/{id}/resend (admin) → 200; 409 unless it failed or is stuck. */
   resendNotification(id: number): ApiCall<Notification> {
     return this.call('post', `/api/v1/notifications/${id}/resend`, 200);
   }

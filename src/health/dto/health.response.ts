@@ -58,6 +58,24 @@ class QueueHealthResponse {
   error?: string;
 }
 
+/** Work the queue should have done long ago: waiting STUCK_AFTER_MINUTES after it was queued. */
+class StuckWorkResponse {
+  @ApiProperty({ description: 'The limit: minutes after being queued (STUCK_AFTER_MINUTES)', example: 15 })
+  afterMinutes: number;
+
+  @ApiProperty({
+    description: 'Messages to citizens still queued past the limit; listed at /api/v1/notifications?stuck=true',
+    example: 0,
+  })
+  notifications: number;
+
+  @ApiProperty({
+    description: 'Webhook deliveries still pending past the limit; listed at /api/v1/webhooks/deliveries?stuck=true',
+    example: 0,
+  })
+  webhookDeliveries: number;
+}
+
 /**
  * The health of the app: "ok", or "degraded" when the queue is not up (200: intake goes on,
  * jobs wait in the outbox) or the database does not answer (503, and no queue part).
@@ -71,6 +89,13 @@ export class HealthResponse {
 
   @ApiPropertyOptional({ type: QueueHealthResponse, description: 'Left out when the database is down' })
   queue?: QueueHealthResponse;
+
+  @ApiPropertyOptional({
+    type: StuckWorkResponse,
+    description:
+      'Messages and deliveries waiting too long (an admin may resend them); left out when the database is down',
+  })
+  stuck?: StuckWorkResponse;
 }
 
 export function toQueueHealthResponse(snapshot: QueueStatus): QueueHealthResponse {
