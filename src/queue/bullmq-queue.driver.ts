@@ -4,6 +4,7 @@ import { FailedJob, JobHandler, JobOptions, MessageQueue, QueueCounts, WorkOptio
 import { QUEUE_NAMES, QueueName } from './queue-names';
 import { QueueUnavailableError } from './queue-unavailable.error';
 import { redisConnectionOptions } from './redis-connection-options';
+import { evictionPolicyWarning } from './redis-eviction-policy';
 
 /** Completed jobs are kept an hour so that their ids still block duplicates; failed ones a week, to look at. */
 const KEEP_COMPLETED = { age: 3600, count: 1000 };
@@ -37,6 +38,7 @@ export class BullMqQueueDriver extends MessageQueue {
       maxRetriesPerRequest: 1,
     });
     this.producer.on('error', (error: Error) => this.warnConnection(error));
+    this.producer.once('ready', () => void this.checkEvictionPolicy());
   }
 
   async add<T>(queue: QueueName, jobName: string, data: T, options: JobOptions = {}): Promise<void> {
@@ -161,6 +163,21 @@ export class BullMqQueueDriver extends MessageQueue {
       this.queues.set(name, queue);
     }
     return queue;
+  }
+
+  /**
+   * Warns once, at the first connection, when Redis may drop queued jobs under memory pressure
+   * (an eviction policy other than noeviction), or when it would not say (CONFIG refused).
+   */
+  private async checkEvictionPolicy(): Promise<void> {
+    let warning: string | null;
+    try {
+      const answer = (await withTimeout(this.producer.config('GET', 'maxmemory-policy'))) as string[];
+      warning = evictionPolicyWarning({ policy: answer[1] ?? null });
+    } catch (error) {
+      warning = evictionPolicyWarning({ refused: (error as Error).message });
+    }
+    if (warning) this.logger.warn(warning);
   }
 
   /** Before the first connection BullMQ would wait for Redis without end; the caller must hear "not now" at once. */
