@@ -14,6 +14,7 @@ describe('loadConfig', () => {
       jobAttempts: 5,
       jobBackoffMs: 1000,
       outboxPollMs: 250,
+      jobLockMs: 30_000,
     });
     expect(config.routing).toEqual({ triageMinConfidence: 0.6, serviceCenterDepartment: 'SC' });
   });
@@ -29,10 +30,11 @@ describe('loadConfig', () => {
       JOB_ATTEMPTS: '3',
       JOB_BACKOFF_MS: '50',
       OUTBOX_POLL_MS: '100',
+      JOB_LOCK_MS: '5000',
       TRIAGE_MIN_CONFIDENCE: '0.75',
       SERVICE_CENTER_DEPARTMENT: 'KC',
     });
-    expect(config.queue).toMatchObject({ jobAttempts: 3, jobBackoffMs: 50, outboxPollMs: 100 });
+    expect(config.queue).toMatchObject({ jobAttempts: 3, jobBackoffMs: 50, outboxPollMs: 100, jobLockMs: 5000 });
     expect(config.routing).toEqual({ triageMinConfidence: 0.75, serviceCenterDepartment: 'KC' });
   });
 

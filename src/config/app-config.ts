@@ -40,6 +40,12 @@ export interface QueueConfig {
   jobBackoffMs: number;
   /** How often the outbox relay looks for jobs to hand to the queue (it is also nudged after each commit). */
   outboxPollMs: number;
+  /**
+   * BullMQ: how long a running job stays locked to its worker without a sign of life. When a
+   * worker dies (a crash, SIGKILL) its running jobs are taken up again by another worker after
+   * this long, and stalled jobs are looked for as often.
+   */
+  jobLockMs: number;
 }
 
 /** The database is the source of truth for work a queue may have lost (docs/operations.md). */
@@ -169,6 +175,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       jobAttempts: integer(env, 'JOB_ATTEMPTS', 5, 1, 100),
       jobBackoffMs: integer(env, 'JOB_BACKOFF_MS', 1000, 1, 3600_000),
       outboxPollMs: integer(env, 'OUTBOX_POLL_MS', 250, 10, 60_000),
+      jobLockMs: integer(env, 'JOB_LOCK_MS', 30_000, 1000, 3600_000),
     },
     routing: {
       triageMinConfidence: decimal(env, 'TRIAGE_MIN_CONFIDENCE', 0.6, 0, 1),

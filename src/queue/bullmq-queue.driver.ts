@@ -26,10 +26,12 @@ export class BullMqQueueDriver extends MessageQueue {
   private readonly workers: Worker[] = [];
   private lastConnectionWarning = 0;
 
+  /** `lockMs`: how long a running job stays locked to a worker that gives no sign of life (BullMQ's lockDuration). */
   constructor(
     private readonly redisUrl: string,
     private readonly prefix: string,
     runsWorkers: boolean,
+    private readonly lockMs = 30_000,
   ) {
     super(runsWorkers);
     this.producer = new IORedis({
@@ -128,7 +130,14 @@ export class BullMqQueueDriver extends MessageQueue {
           data: job.data as T,
           attemptsMade: job.attemptsMade,
         }),
-      { connection: redisConnectionOptions(this.redisUrl), prefix: this.prefix, concurrency: options.concurrency },
+      {
+        connection: redisConnectionOptions(this.redisUrl),
+        prefix: this.prefix,
+        concurrency: options.concurrency,
+        // A dead worker's running jobs go back to waiting once their lock has run out, looked for as often.
+        lockDuration: this.lockMs,
+        stalledInterval: this.lockMs,
+      },
     );
     worker.on('completed', (job: Job) =>
       this.report({

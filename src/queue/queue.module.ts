@@ -29,7 +29,7 @@ import { OutboxMessage } from './entities/outbox-message.entity';
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig): MessageQueue =>
         config.redisUrl
-          ? new BullMqQueueDriver(config.redisUrl, config.queue.prefix, config.queue.runWorkers)
+          ? new BullMqQueueDriver(config.redisUrl, config.queue.prefix, config.queue.runWorkers, config.queue.jobLockMs)
           : new InProcessQueueDriver(config.queue.runWorkers),
     },
     OutboxService,
