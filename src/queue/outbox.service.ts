@@ -24,8 +24,12 @@ export interface OutboxBacklog {
   scheduled: number;
 }
 
-/** A claimed row stays with its relay this long; if that relay dies, another takes the row over after it. */
-const CLAIM_LEASE_MS = 30_000;
+/**
+ * A claimed row stays with its relay this long; if that relay dies, another (or the same app,
+ * restarted) takes the row over after it. A hand-over takes milliseconds, at most the queue's
+ * 5 s timeout; a row handed over twice is refused by the queue's jobId anyway.
+ */
+const CLAIM_LEASE_MS = 15_000;
 /** SQLite takes at most 32766 parameters a statement; these stay well below it. */
 const KEYS_PER_QUERY = 500;
 const ROWS_PER_INSERT = 100;
