@@ -81,7 +81,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   } else {
     const dir = mkdtempSync(join(tmpdir(), 'onewayin-e2e-'));
     env.SQLITE_PATH = join(dir, 'test.sqlite');
-    env.MAIL_DIR = join(dir, 'mail');
+    env.MAIL_DIR ??= join(dir, 'mail');
     cleanup = async () => rmSync(dir, { recursive: true, force: true });
   }
   if (options.queue === 'bullmq') {
