@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import IORedis from 'ioredis';
-import { RoutingSweeper } from '../src/routing/routing-sweeper.service';
 import { ApiClient } from './support/api-client';
 import { DRILL_ENV, expectEachCaseDoneOnce, intakeBurst, prepareDrill } from './support/fault-drill';
 import { TestRedisServer } from './support/redis-server';
@@ -12,8 +11,8 @@ import { createTestApp, TestApp } from './support/test-app';
  * Redis loses its data twice during intake: everything is flushed (FLUSHALL) with jobs waiting,
  * running and delayed in it, and later Redis is killed and comes back empty, as one without
  * persistence would. The database is the source of truth: the reconcilers (every 2 s here)
- * offer again the receipts still queued and the checks of every running plan; the routing
- * sweeper, asked as if five minutes had passed, the routing of cases still triaged.
+ * offer again what no queue holds any more: the routing of cases still triaged, the receipts
+ * still queued and the checks of every running plan.
  */
 describe('Redis losing its data mid-intake', () => {
   let redis: TestRedisServer;
@@ -66,8 +65,6 @@ describe('Redis losing its data mid-intake', () => {
     await Promise.all(restarted);
     expect(second).toMatchObject({ refused: 0 });
 
-    // Five minutes on, in the sweeper's eyes: the cases whose routing job Redis lost are asked for again.
-    await t.app.get(RoutingSweeper).sweep(Date.now() + 6 * 60_000);
     const done = await expectEachCaseDoneOnce(admin, {
       accepted: [...first.accepted, ...second.accepted],
       mailDir,

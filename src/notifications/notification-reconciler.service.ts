@@ -1,7 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource, MoreThan } from 'typeorm';
-import { TransactionService } from '../database/transaction.service';
-import { OutboxService } from '../queue/outbox.service';
 import { Reconciler, Reconciliation } from '../queue/reconciliation.service';
 import { Notification } from './entities/notification.entity';
 import { sendNotificationJob } from './send-notification.job';
@@ -20,8 +18,6 @@ export class NotificationReconciler implements Reconciler, OnModuleInit {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly transactions: TransactionService,
-    private readonly outbox: OutboxService,
     private readonly reconciliation: Reconciliation,
   ) {}
 
@@ -39,9 +35,7 @@ export class NotificationReconciler implements Reconciler, OnModuleInit {
         take: BATCH,
       });
       if (queued.length === 0) break;
-      written += await this.transactions.run((manager) =>
-        this.outbox.enqueueMissing(manager, queued.map(sendNotificationJob)),
-      );
+      written += await this.reconciliation.offer(queued.map(sendNotificationJob));
       if (queued.length < BATCH) break;
       afterId = queued[queued.length - 1].id;
     }

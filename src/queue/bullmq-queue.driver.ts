@@ -66,6 +66,11 @@ export class BullMqQueueDriver extends MessageQueue {
     return (await withTimeout(this.queue(queue).remove(encodeJobId(jobId)))) === 1;
   }
 
+  async holds(queue: QueueName, jobId: string): Promise<boolean> {
+    this.requireConnection();
+    return (await withTimeout(this.queue(queue).getJobState(encodeJobId(jobId)))) !== 'unknown';
+  }
+
   async counts(queue: QueueName): Promise<QueueCounts> {
     this.requireConnection();
     const counts = await withTimeout(

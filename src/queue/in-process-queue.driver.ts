@@ -115,6 +115,12 @@ export class InProcessQueueDriver extends MessageQueue {
     return true;
   }
 
+  async holds(queue: QueueName, jobId: string): Promise<boolean> {
+    const state = this.state(queue);
+    this.prune(state);
+    return state.jobs.has(jobId);
+  }
+
   async counts(queue: QueueName): Promise<QueueCounts> {
     const state = this.state(queue);
     this.prune(state);

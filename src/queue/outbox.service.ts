@@ -76,16 +76,7 @@ export class OutboxService {
    * the queue may have lost: a job the queue still holds under its key is not added twice.
    */
   async enqueueMissing(manager: EntityManager, jobs: OutboxJob[]): Promise<number> {
-    const keys = [...new Set(jobs.map((job) => job.key))];
-    if (keys.length === 0) return 0;
-    const waiting = new Set<string>();
-    for (let start = 0; start < keys.length; start += KEYS_PER_QUERY) {
-      const rows = await manager.find(OutboxMessage, {
-        select: { jobKey: true },
-        where: { jobKey: In(keys.slice(start, start + KEYS_PER_QUERY)), dispatchedAt: IsNull() },
-      });
-      for (const row of rows) waiting.add(row.jobKey);
-    }
+    const waiting = await this.waitingKeys(manager, jobs);
     const now = new Date();
     const missing: OutboxJob[] = [];
     for (const job of jobs) {
@@ -100,6 +91,20 @@ export class OutboxService {
       );
     if (missing.length > 0) markWritten(manager);
     return missing.length;
+  }
+
+  /** The keys among `jobs` that have a row waiting to be handed over (a delayed job waits here until nearly due). */
+  async waitingKeys(manager: EntityManager, jobs: OutboxJob[]): Promise<Set<string>> {
+    const keys = [...new Set(jobs.map((job) => job.key))];
+    const waiting = new Set<string>();
+    for (let start = 0; start < keys.length; start += KEYS_PER_QUERY) {
+      const rows = await manager.find(OutboxMessage, {
+        select: { jobKey: true },
+        where: { jobKey: In(keys.slice(start, start + KEYS_PER_QUERY)), dispatchedAt: IsNull() },
+      });
+      for (const row of rows) waiting.add(row.jobKey);
+    }
+    return waiting;
   }
 
   /** Takes back jobs with this key that are not yet handed to the queue (to plan them anew). */

@@ -1,21 +1,25 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import { TransactionService } from '../database/transaction.service';
+import { MessageQueue } from './message-queue';
+import { OutboxJob, OutboxService } from './outbox.service';
 
-/** When a reconciler runs: at the start of a process (the queue may hold nothing), or on the period. */
-export type ReconcileOccasion = 'start' | 'period';
+/** When the reconcilers run: at the start of a process (its queue may hold nothing), or on the period. */
+export type ReconcileOccasion = 'at start' | 'periodic';
 
 /**
- * One kind of background work an area reconciles from its own tables: it offers again, through
- * the outbox and under the job's own key, every job the database says is still owed. A job the
- * queue still holds under that key is not added twice, and every handler looks at the current
- * state, so offering too much does no harm; offering too little is what loses work.
+ * One kind of background work an area reconciles from its own tables: it hands `offer` every
+ * job the database says is still owed, under the job's own key. A job waiting in the outbox or
+ * held by the queue under that key is left alone, and every handler looks at the current state,
+ * so offering too much does no harm; offering too little is what loses work.
  */
 export interface Reconciler {
-  /** What is reconciled, in the domain's words, for the log: "receipts and other messages". */
+  /** What is reconciled, in the domain's words, for the log: "messages to citizens". */
   readonly reconcilerName: string;
-  /** Offers again what may have been lost; answers how many jobs it wrote to the outbox. */
-  reconcile(occasion: ReconcileOccasion): Promise<number>;
+  /** Offers again what may have been lost; answers how many jobs were found lost and written to the outbox. */
+  reconcile(): Promise<number>;
 }
 
 /**
@@ -33,16 +37,38 @@ export class Reconciliation implements OnApplicationBootstrap, BeforeApplication
   private running: Promise<Record<string, number>> | null = null;
   private stopped = false;
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    private readonly queue: MessageQueue,
+    private readonly outbox: OutboxService,
+    private readonly transactions: TransactionService,
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   register(reconciler: Reconciler): void {
     this.reconcilers.push(reconciler);
   }
 
+  /**
+   * Offers owed jobs again: of `jobs`, those neither waiting in the outbox nor held by the queue
+   * under their key are lost, and are written to the outbox for the relay to hand over. Answers
+   * how many. While the queue cannot be asked (Redis down) it counts as holding nothing: the
+   * queue refuses, once it is back, a job it still holds.
+   */
+  async offer(jobs: OutboxJob[]): Promise<number> {
+    if (jobs.length === 0) return 0;
+    const waiting = await this.outbox.waitingKeys(this.dataSource.manager, jobs);
+    const candidates = jobs.filter((job) => !waiting.has(job.key));
+    const held = await Promise.all(candidates.map((job) => this.queue.holds(job.queue, job.key).catch(() => false)));
+    const lost = candidates.filter((_job, index) => !held[index]);
+    if (lost.length === 0) return 0;
+    return this.transactions.run((manager) => this.outbox.enqueueMissing(manager, lost));
+  }
+
   onApplicationBootstrap(): void {
     // Where no jobs run, nothing can be lost from this process's queue, and another process reconciles.
     if (!this.config.queue.runWorkers) return;
-    this.schedule(0, 'start');
+    this.schedule(0, 'at start');
   }
 
   async beforeApplicationShutdown(): Promise<void> {
@@ -56,7 +82,7 @@ export class Reconciliation implements OnApplicationBootstrap, BeforeApplication
    * A reconciler that fails is logged and the others still run. A run already under way is
    * waited for instead of starting a second one.
    */
-  runOnce(occasion: ReconcileOccasion = 'period'): Promise<Record<string, number>> {
+  runOnce(occasion: ReconcileOccasion = 'periodic'): Promise<Record<string, number>> {
     this.running ??= this.runAll(occasion).finally(() => (this.running = null));
     return this.running;
   }
@@ -66,7 +92,7 @@ export class Reconciliation implements OnApplicationBootstrap, BeforeApplication
     for (const reconciler of this.reconcilers) {
       if (this.stopped) break;
       try {
-        written[reconciler.reconcilerName] = await reconciler.reconcile(occasion);
+        written[reconciler.reconcilerName] = await reconciler.reconcile();
       } catch (error) {
         this.logger.error(`Reconciling ${reconciler.reconcilerName} failed: ${(error as Error).message}`);
       }
@@ -74,7 +100,7 @@ export class Reconciliation implements OnApplicationBootstrap, BeforeApplication
     const offered = Object.entries(written).filter(([, count]) => count > 0);
     if (offered.length > 0)
       this.logger.log(
-        `Offered again to the queue from the database (${occasion}): ${offered.map(([name, count]) => `${count} ${name}`).join(', ')}`,
+        `Offered again from the database what no queue held (${occasion}): ${offered.map(([name, count]) => `${count} ${name}`).join(', ')}`,
       );
     return written;
   }
@@ -82,7 +108,7 @@ export class Reconciliation implements OnApplicationBootstrap, BeforeApplication
   private schedule(delayMs: number, occasion: ReconcileOccasion): void {
     this.timer = setTimeout(() => {
       void this.runOnce(occasion).finally(() => {
-        if (!this.stopped) this.schedule(this.config.reconciliation.everySeconds * 1000, 'period');
+        if (!this.stopped) this.schedule(this.config.reconciliation.everySeconds * 1000, 'periodic');
       });
     }, delayMs);
     // A pending reconciliation alone does not keep the process alive.

@@ -5,8 +5,6 @@ import { CaseRecordsService } from '../cases/case-records.service';
 import { Clock } from '../common/clock';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { TransactionService } from '../database/transaction.service';
-import { OutboxService } from '../queue/outbox.service';
 import { Reconciler, Reconciliation } from '../queue/reconciliation.service';
 import { CallbackTargetPlanner } from './callback-target-planner.service';
 import { caseCheckJobs } from './case-target-check.job';
@@ -31,8 +29,6 @@ export class ServiceTargetReconciler implements Reconciler, OnModuleInit {
     private readonly cases: CaseRecordsService,
     private readonly calendars: CalendarService,
     private readonly callbacks: CallbackTargetPlanner,
-    private readonly transactions: TransactionService,
-    private readonly outbox: OutboxService,
     private readonly clock: Clock,
     private readonly reconciliation: Reconciliation,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -54,7 +50,7 @@ export class ServiceTargetReconciler implements Reconciler, OnModuleInit {
       if (cases.length === 0) break;
       const now = this.clock.now();
       const jobs = cases.flatMap((row) => caseCheckJobs(calendar, row, this.config.serviceTargets.warningShare, now));
-      written += await this.transactions.run((manager) => this.outbox.enqueueMissing(manager, jobs));
+      written += await this.reconciliation.offer(jobs);
       if (cases.length < BATCH) break;
       afterId = cases[cases.length - 1].id;
     }
@@ -72,7 +68,7 @@ export class ServiceTargetReconciler implements Reconciler, OnModuleInit {
       });
       if (owed.length === 0) break;
       const jobs = owed.flatMap((promised) => this.callbacks.checkJobs(calendar, promised));
-      written += await this.transactions.run((manager) => this.outbox.enqueueMissing(manager, jobs));
+      written += await this.reconciliation.offer(jobs);
       if (owed.length < BATCH) break;
       afterId = owed[owed.length - 1].contactId;
     }

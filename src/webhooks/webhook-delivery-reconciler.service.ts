@@ -1,7 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource, MoreThan } from 'typeorm';
-import { TransactionService } from '../database/transaction.service';
-import { OutboxService } from '../queue/outbox.service';
 import { Reconciler, Reconciliation } from '../queue/reconciliation.service';
 import { deliverWebhookJob } from './deliver-webhook.job';
 import { WebhookDelivery } from './entities/webhook-delivery.entity';
@@ -20,8 +18,6 @@ export class WebhookDeliveryReconciler implements Reconciler, OnModuleInit {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly transactions: TransactionService,
-    private readonly outbox: OutboxService,
     private readonly reconciliation: Reconciliation,
   ) {}
 
@@ -39,9 +35,7 @@ export class WebhookDeliveryReconciler implements Reconciler, OnModuleInit {
         take: BATCH,
       });
       if (pending.length === 0) break;
-      written += await this.transactions.run((manager) =>
-        this.outbox.enqueueMissing(manager, pending.map(deliverWebhookJob)),
-      );
+      written += await this.reconciliation.offer(pending.map(deliverWebhookJob));
       if (pending.length < BATCH) break;
       afterId = pending[pending.length - 1].id;
     }
