@@ -21,7 +21,7 @@ export interface NotificationView {
   sentAt: Date | null;
 }
 
-/** `stuckBefore`: a message still queued that was queued at or before this instant is stuck. */
+/** `stuckBefore`: a message still queued that was queued before this instant is stuck. */
 export function toNotificationView(
   row: Notification,
   caseReference: string | null,
@@ -40,7 +40,7 @@ export function toNotificationView(
     lastError: row.lastError,
     createdAt: row.createdAt,
     queuedAt: row.queuedAt,
-    stuck: row.status === 'queued' && row.queuedAt.getTime() <= stuckBefore.getTime(),
+    stuck: row.status === 'queued' && row.queuedAt.getTime() < stuckBefore.getTime(),
     lastAttemptAt: row.lastAttemptAt,
     sentAt: row.sentAt,
   };

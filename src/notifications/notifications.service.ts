@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DataSource, FindOptionsWhere, LessThanOrEqual } from 'typeorm';
+import { DataSource, FindOptionsWhere, LessThan } from 'typeorm';
 import { StaffPrincipal } from '../auth/roles';
 import { AccessPolicy } from '../auth/access-policy';
 import { CaseRecordsService } from '../cases/case-records.service';
@@ -51,7 +51,7 @@ export class NotificationsService {
     if (query.stuck) {
       // Only a queued message can be stuck: asked for another status, there is none.
       if (query.status && query.status !== 'queued') return { items: [], total: 0, limit, offset };
-      Object.assign(where, { status: 'queued', queuedAt: LessThanOrEqual(stuckBefore) });
+      Object.assign(where, { status: 'queued', queuedAt: LessThan(stuckBefore) });
     }
     const [rows, total] = await this.dataSource.manager.findAndCount(Notification, {
       where,
@@ -72,7 +72,7 @@ export class NotificationsService {
   countStuck(): Promise<number> {
     return this.dataSource.manager.countBy(Notification, {
       status: 'queued',
-      queuedAt: LessThanOrEqual(this.stuckBefore()),
+      queuedAt: LessThan(this.stuckBefore()),
     });
   }
 
@@ -88,7 +88,7 @@ export class NotificationsService {
     const view = await this.transactions.run(async (manager) => {
       const notification = await manager.findOneBy(Notification, { id });
       if (!notification) throw new NotFoundError('Notification', String(id));
-      const stuck = notification.status === 'queued' && notification.queuedAt <= stuckBefore;
+      const stuck = notification.status === 'queued' && notification.queuedAt < stuckBefore;
       if (notification.status !== 'failed' && !stuck)
         throw new ConflictError(
           `Only a failed message, or one queued for more than ${this.config.reconciliation.stuckAfterMinutes} minutes, ` +
@@ -129,7 +129,7 @@ export class NotificationsService {
       );
   }
 
-  /** Queued at or before this instant (the domain's clock), a message still queued is stuck. */
+  /** Queued before this instant (the domain's clock), a message still queued is stuck. */
   private stuckBefore(): Date {
     return new Date(this.clock.now().getTime() - this.config.reconciliation.stuckAfterMinutes * 60_000);
   }

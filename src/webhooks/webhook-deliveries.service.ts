@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DataSource, FindOptionsWhere, LessThanOrEqual } from 'typeorm';
+import { DataSource, FindOptionsWhere, LessThan } from 'typeorm';
 import { CaseRecordsService } from '../cases/case-records.service';
 import { Clock } from '../common/clock';
 import { ConflictError, NotFoundError } from '../common/domain-errors';
@@ -40,7 +40,7 @@ export class WebhookDeliveriesService {
     if (query.stuck) {
       // Only a pending delivery can be stuck: asked for another status, there is none.
       if (query.status && query.status !== 'pending') return { items: [], total: 0, limit, offset };
-      Object.assign(where, { status: 'pending', queuedAt: LessThanOrEqual(stuckBefore) });
+      Object.assign(where, { status: 'pending', queuedAt: LessThan(stuckBefore) });
     }
     const [rows, total] = await this.dataSource.manager.findAndCount(WebhookDelivery, {
       where,
@@ -61,7 +61,7 @@ export class WebhookDeliveriesService {
   countStuck(): Promise<number> {
     return this.dataSource.manager.countBy(WebhookDelivery, {
       status: 'pending',
-      queuedAt: LessThanOrEqual(this.stuckBefore()),
+      queuedAt: LessThan(this.stuckBefore()),
     });
   }
 
@@ -78,7 +78,7 @@ export class WebhookDeliveriesService {
     const view = await this.transactions.run(async (manager) => {
       const delivery = await manager.findOneBy(WebhookDelivery, { id });
       if (!delivery) throw new NotFoundError('Webhook delivery', id);
-      const stuck = delivery.status === 'pending' && delivery.queuedAt <= stuckBefore;
+      const stuck = delivery.status === 'pending' && delivery.queuedAt < stuckBefore;
       if (delivery.status !== 'failed' && delivery.status !== 'delivered' && !stuck) {
         throw new ConflictError(
           `Only a failed or delivered delivery, or one pending for more than ${this.config.reconciliation.stuckAfterMinutes} minutes, ` +
@@ -118,7 +118,7 @@ export class WebhookDeliveriesService {
       );
   }
 
-  /** Queued at or before this instant (the domain's clock), a delivery still pending is stuck. */
+  /** Queued before this instant (the domain's clock), a delivery still pending is stuck. */
   private stuckBefore(): Date {
     return new Date(this.clock.now().getTime() - this.config.reconciliation.stuckAfterMinutes * 60_000);
   }

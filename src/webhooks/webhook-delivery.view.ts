@@ -22,7 +22,7 @@ export interface WebhookDeliveryView {
   deliveredAt: Date | null;
 }
 
-/** `stuckBefore`: a delivery still pending that was queued at or before this instant is stuck. */
+/** `stuckBefore`: a delivery still pending that was queued before this instant is stuck. */
 export function toWebhookDeliveryView(
   row: WebhookDelivery,
   caseReference: string | null,
@@ -42,7 +42,7 @@ export function toWebhookDeliveryView(
     routedAt: row.routedAt,
     createdAt: row.createdAt,
     queuedAt: row.queuedAt,
-    stuck: row.status === 'pending' && row.queuedAt.getTime() <= stuckBefore.getTime(),
+    stuck: row.status === 'pending' && row.queuedAt.getTime() < stuckBefore.getTime(),
     lastAttemptAt: row.lastAttemptAt,
     deliveredAt: row.deliveredAt,
   };
