@@ -73,6 +73,8 @@ export async function startApp({ port, env = {}, nodeArgs = [] }) {
   }
   return {
     url,
+    /** The app's process id, for a script that signals it. */
+    pid: child.pid,
     database: baseUrl ? 'postgres' : 'sqlite',
     /** Where the app's database is, for a script that fills it directly. */
     databaseUrl: databaseEnv.DATABASE_URL,

@@ -175,6 +175,8 @@ describe('notifications: citizens hear of their cases by e-mail, through a real 
     await act(created.id, 'resolve', { reason: 'Besvarat' });
     const resolution = await mailTo('bertil@example.se', `Ditt ärende ${created.reference} är klart`);
     expect(resolution.text).toContain(`Nu är ditt ärende ${created.reference} klart.`);
+    // The mail server has the message a moment before the app records it as sent.
+    await settled(created.id, 'resolution', 'sent');
     expect((await notifications(created.id)).map((n) => `${n.kind}:${n.status}`)).toEqual([
       'receipt:sent',
       'reply:sent',

@@ -105,6 +105,18 @@ describe.each([
     expect(failed.failedAt).toEqual(expect.any(String));
   });
 
+  it('says whether it holds a job under a key: delayed, completed and kept, not once removed or never added', async () => {
+    queue.work('routing', async () => undefined);
+    await queue.add('routing', 'route-case', { caseId: 'c3' }, { jobId: 'route:c3' });
+    await queue.add('service-targets', 'escalate', {}, { jobId: 'escalate:c3', delayMs: 60_000 });
+    await eventually(async () => (outcomes.length === 1 ? true : undefined), 'the routing job to complete');
+    expect(await queue.holds('routing', 'route:c3')).toBe(true);
+    expect(await queue.holds('service-targets', 'escalate:c3')).toBe(true);
+    expect(await queue.holds('routing', 'route:never-added')).toBe(false);
+    expect(await queue.remove('service-targets', 'escalate:c3')).toBe(true);
+    expect(await queue.holds('service-targets', 'escalate:c3')).toBe(false);
+  });
+
   it('removes a delayed job so that it can be planned anew', async () => {
     const ran: unknown[] = [];
     queue.work('service-targets', async (job) => void ran.push(job.data));

@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { MessageQueue } from '../src/queue/message-queue';
 import { ApiClient } from './support/api-client';
 import { NewContact } from './support/api-types';
@@ -35,7 +36,15 @@ describe.each(['in-process', 'bullmq'] as const)('service-target warnings and br
       30_000,
       100,
     );
-  const delayedChecks = async () => (await t.app.get(MessageQueue).counts('service-targets')).delayed;
+  /** Checks planned and not yet run: delayed in the queue (nearly due), or waiting in the outbox for their time. */
+  const waitingChecks = async () => {
+    const [outbox] = await t.app
+      .get(DataSource)
+      .query<Array<{ waiting: number | string }>>(
+        `SELECT COUNT(*) AS waiting FROM outbox WHERE dispatched_at IS NULL AND queue = 'service-targets'`,
+      );
+    return (await t.app.get(MessageQueue).counts('service-targets')).delayed + Number(outbox.waiting);
+  };
 
   beforeAll(async () => {
     t = await createTestApp({ runJobs: true, queue, env: { SERVICE_TARGET_WARNING_SHARE: '0.5' } });
@@ -102,19 +111,20 @@ describe.each(['in-process', 'bullmq'] as const)('service-target warnings and br
     });
   });
 
-  it('postpones the warning and the breach while the case waits, taking the old checks out of the queue', async () => {
-    const before = await delayedChecks();
+  it('postpones the warning and the breach while the case waits, taking the old checks back', async () => {
+    const before = await waitingChecks();
     const id = await createCase();
-    // Four checks: warning and breach of the resolution (seconds away) and of the first response (days).
+    // Four checks: warning and breach of the resolution (seconds away: in the queue) and of the
+    // first response (days ahead: in the outbox until nearly due).
     await eventually(
-      async () => ((await delayedChecks()) === before + 4 ? true : undefined),
-      'the checks of the new case in the queue',
+      async () => ((await waitingChecks()) === before + 4 ? true : undefined),
+      'the checks of the new case in the queue and the outbox',
     );
     const planned = await plan(id);
     await agent.act(id, 'wait', { reason: 'Väntar på medborgaren' });
     await eventually(
-      async () => ((await delayedChecks()) === before ? true : undefined),
-      'the superseded checks removed from the queue',
+      async () => ((await waitingChecks()) === before ? true : undefined),
+      'the superseded checks removed from the queue and the outbox',
     );
 
     // Past the first plan's due time nothing has fired: the clock stands still.

@@ -154,9 +154,13 @@ export class CaseRecordsService {
     return rows.map((row) => row.id);
   }
 
-  /** Open cases whose service-target plan still has a check to run (a measure running, not breached, clock not stopped), by id. */
-  runningTargetPlans(offset: number, limit: number): Promise<CaseRecord[]> {
-    return this.dataSource.manager
+  /**
+   * Open cases whose service-target plan still has a check to run (a measure running, not
+   * breached, clock not stopped), by id: up to `limit` of them after the case `afterId` (null
+   * from the start), so a caller walks through them all in batches.
+   */
+  runningTargetPlans(afterId: string | null, limit: number): Promise<CaseRecord[]> {
+    const builder = this.dataSource.manager
       .createQueryBuilder(Case, 'c')
       .where('c.status IN (:...open)', { open: OPEN_STATUSES })
       .andWhere('c.targetPlanVersion > 0 AND c.targetPausedAt IS NULL')
@@ -170,9 +174,9 @@ export class CaseRecordsService {
         ),
       )
       .orderBy('c.id', 'ASC')
-      .take(limit)
-      .skip(offset)
-      .getMany();
+      .take(limit);
+    if (afterId !== null) builder.andWhere('c.id > :afterId', { afterId });
+    return builder.getMany();
   }
 
   /** Cases that missed a service target, the earliest breach first; `departmentCodes` null for all. */

@@ -14,6 +14,7 @@ describe('loadConfig', () => {
       jobAttempts: 5,
       jobBackoffMs: 1000,
       outboxPollMs: 250,
+      jobLockMs: 30_000,
     });
     expect(config.routing).toEqual({ triageMinConfidence: 0.2, serviceCenterDepartment: 'SC' });
   });
@@ -29,16 +30,28 @@ describe('loadConfig', () => {
       JOB_ATTEMPTS: '3',
       JOB_BACKOFF_MS: '50',
       OUTBOX_POLL_MS: '100',
+      JOB_LOCK_MS: '5000',
       TRIAGE_MIN_CONFIDENCE: '0.75',
       SERVICE_CENTER_DEPARTMENT: 'KC',
     });
-    expect(config.queue).toMatchObject({ jobAttempts: 3, jobBackoffMs: 50, outboxPollMs: 100 });
+    expect(config.queue).toMatchObject({ jobAttempts: 3, jobBackoffMs: 50, outboxPollMs: 100, jobLockMs: 5000 });
     expect(config.routing).toEqual({ triageMinConfidence: 0.75, serviceCenterDepartment: 'KC' });
   });
 
   it('warns at 80 % of a service target by default, or at SERVICE_TARGET_WARNING_SHARE', () => {
     expect(loadConfig({}).serviceTargets).toEqual({ warningShare: 0.8 });
     expect(loadConfig({ SERVICE_TARGET_WARNING_SHARE: '0.5' }).serviceTargets).toEqual({ warningShare: 0.5 });
+  });
+
+  it('reconciles every 5 minutes and calls a message stuck after 15, or as RECONCILE_EVERY_SECONDS and STUCK_AFTER_MINUTES say', () => {
+    expect(loadConfig({}).reconciliation).toEqual({ everySeconds: 300, stuckAfterMinutes: 15 });
+    expect(loadConfig({ RECONCILE_EVERY_SECONDS: '2', STUCK_AFTER_MINUTES: '60' }).reconciliation).toEqual({
+      everySeconds: 2,
+      stuckAfterMinutes: 60,
+    });
+    expect(() => loadConfig({ RECONCILE_EVERY_SECONDS: '0' })).toThrow(
+      'Configuration error: RECONCILE_EVERY_SECONDS must be between 1 and 86400, got 0',
+    );
   });
 
   it('reads the telephony webhook secret, and leaves it unset when not given', () => {

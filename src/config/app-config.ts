@@ -18,6 +18,7 @@ export interface AppConfig {
   queue: QueueConfig;
   routing: RoutingConfig;
   serviceTargets: ServiceTargetsConfig;
+  reconciliation: ReconciliationConfig;
   jwtSecret: string;
   /** True when no JWT_SECRET was given and the built-in development secret signs tokens (development only). */
   jwtSecretIsDevelopmentDefault: boolean;
@@ -63,6 +64,20 @@ export interface QueueConfig {
   jobBackoffMs: number;
   /** How often the outbox relay looks for jobs to hand to the queue (it is also nudged after each commit). */
   outboxPollMs: number;
+  /**
+   * BullMQ: how long a running job stays locked to its worker without a sign of life. When a
+   * worker dies (a crash, SIGKILL) its running jobs are taken up again by another worker after
+   * this long, and stalled jobs are looked for as often.
+   */
+  jobLockMs: number;
+}
+
+/** The database is the source of truth for work a queue may have lost (docs/operations.md). */
+export interface ReconciliationConfig {
+  /** How often the processes that run the jobs offer again, from the database, work the queue may have lost; also at start. */
+  everySeconds: number;
+  /** A message or webhook delivery still waiting after this many minutes is stuck: counted, listed, and resendable. */
+  stuckAfterMinutes: number;
 }
 
 export interface RoutingConfig {
@@ -228,6 +243,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       jobAttempts: integer(env, 'JOB_ATTEMPTS', 5, 1, 100),
       jobBackoffMs: integer(env, 'JOB_BACKOFF_MS', 1000, 1, 3600_000),
       outboxPollMs: integer(env, 'OUTBOX_POLL_MS', 250, 10, 60_000),
+      jobLockMs: integer(env, 'JOB_LOCK_MS', 30_000, 1000, 3600_000),
     },
     routing: {
       triageMinConfidence: decimal(env, 'TRIAGE_MIN_CONFIDENCE', 0.2, 0, 1),
@@ -235,6 +251,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     // A warning at 0 % or 100 % would be no warning: the first is noise, the second is the breach itself.
     serviceTargets: { warningShare: decimal(env, 'SERVICE_TARGET_WARNING_SHARE', 0.8, 0.01, 0.99) },
+    reconciliation: {
+      everySeconds: integer(env, 'RECONCILE_EVERY_SECONDS', 300, 1, 24 * 3600),
+      stuckAfterMinutes: integer(env, 'STUCK_AFTER_MINUTES', 15, 1, 7 * 24 * 60),
+    },
     jwtSecret: jwtSecret || DEVELOPMENT_SECRET,
     jwtSecretIsDevelopmentDefault: jwtSecret === '',
     jwtExpiresInSeconds: integer(env, 'JWT_EXPIRES_IN_SECONDS', 8 * 3600, 60, 30 * 24 * 3600),

@@ -1,9 +1,13 @@
-import { Controller, Get, HttpCode, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/public.decorator';
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { NotificationsService } from '../notifications/notifications.service';
 import { QueueStatusService } from '../queue/queue-status.service';
+import { WebhookDeliveriesService } from '../webhooks/webhook-deliveries.service';
 import { HealthResponse, toQueueHealthResponse } from './dto/health.response';
 
 @ApiTags('health')
@@ -12,12 +16,16 @@ export class HealthController {
   constructor(
     private readonly dataSource: DataSource,
     private readonly queueStatus: QueueStatusService,
+    private readonly notifications: NotificationsService,
+    private readonly webhookDeliveries: WebhookDeliveriesService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
    * 200 when the database answers, 503 when it does not. A queue that is down makes the
    * status "degraded" but still 200: intake goes on (jobs wait in the outbox), so the
-   * app must not be taken out of service for it.
+   * app must not be taken out of service for it. Messages and deliveries stuck in the queue
+   * are counted, for an operator to look at; they do not change the status.
    */
   @Public()
   @Get('health')
@@ -40,6 +48,11 @@ export class HealthController {
     const queue = await this.queueStatus
       .snapshot()
       .then(toQueueHealthResponse, (error: Error) => ({ status: 'unknown', error: error.message }));
-    return { status: queue.status === 'up' ? 'ok' : 'degraded', database, queue };
+    const [notifications, webhookDeliveries] = await Promise.all([
+      this.notifications.countStuck(),
+      this.webhookDeliveries.countStuck(),
+    ]);
+    const stuck = { afterMinutes: this.config.reconciliation.stuckAfterMinutes, notifications, webhookDeliveries };
+    return { status: queue.status === 'up' ? 'ok' : 'degraded', database, queue, stuck };
   }
 }

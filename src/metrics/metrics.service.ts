@@ -1,12 +1,14 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { NotificationsService } from '../notifications/notifications.service';
 import { MessageQueue } from '../queue/message-queue';
 import { QueueStatusService } from '../queue/queue-status.service';
+import { WebhookDeliveriesService } from '../webhooks/webhook-deliveries.service';
 
 /**
- * The Prometheus metrics of this process. Queue depth and the outbox backlog are read
- * from the queue at scrape time, so they are the same whichever process is scraped; job
- * outcomes are counted by the process that ran the job.
+ * The Prometheus metrics of this process. Queue depth, the outbox backlog and the stuck
+ * messages and deliveries are read at scrape time, so they are the same whichever process is
+ * scraped; job outcomes are counted by the process that ran the job.
  */
 @Injectable()
 export class MetricsService implements OnModuleInit {
@@ -35,6 +37,8 @@ export class MetricsService implements OnModuleInit {
   constructor(
     private readonly queue: MessageQueue,
     status: QueueStatusService,
+    notifications: NotificationsService,
+    webhookDeliveries: WebhookDeliveriesService,
   ) {
     // One snapshot per scrape serves all the gauges below.
     let pending: ReturnType<QueueStatusService['snapshot']> | null = null;
@@ -76,6 +80,28 @@ export class MetricsService implements OnModuleInit {
       registers: [this.registry],
       async collect() {
         this.set((await snapshot()).outbox.oldestPendingSeconds ?? 0);
+      },
+    });
+    new Gauge({
+      name: 'onewayin_outbox_scheduled',
+      help: 'Delayed jobs waiting in the outbox for their time (handed to the queue when nearly due)',
+      registers: [this.registry],
+      async collect() {
+        this.set((await snapshot()).outbox.scheduled);
+      },
+    });
+    new Gauge({
+      name: 'onewayin_stuck',
+      help: 'Messages to citizens (notification) and webhook deliveries (webhook_delivery) still waiting STUCK_AFTER_MINUTES after they were queued',
+      labelNames: ['kind'],
+      registers: [this.registry],
+      async collect() {
+        const [notification, webhookDelivery] = await Promise.all([
+          notifications.countStuck(),
+          webhookDeliveries.countStuck(),
+        ]);
+        this.set({ kind: 'notification' }, notification);
+        this.set({ kind: 'webhook_delivery' }, webhookDelivery);
       },
     });
     collectDefaultMetrics({ register: this.registry, prefix: 'onewayin_' });

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CaseRecord } from '../cases/case-record';
 import { CitizensService, CitizenView } from '../citizens/citizens.service';
+import { Clock } from '../common/clock';
 import { OutboxService } from '../queue/outbox.service';
 import { Notification, NotificationChannel, NotificationKind } from './entities/notification.entity';
 import { notificationMessageKey } from './message-key';
@@ -25,6 +26,7 @@ export class NotificationPlanner {
   constructor(
     private readonly outbox: OutboxService,
     private readonly citizens: CitizensService,
+    private readonly clock: Clock,
   ) {}
 
   async plan(manager: EntityManager, about: CaseRecord, message: PlannedMessage): Promise<void> {
@@ -43,6 +45,7 @@ export class NotificationPlanner {
       recipientMasked: channel === 'email' ? maskEmail(citizen.email as string) : maskPhone(citizen.phone as string),
       replyEventId: message.replyEventId ?? null,
       status: 'queued',
+      queuedAt: this.clock.now(),
       attempts: 0,
       resendCount: 0,
       lastError: null,

@@ -13,11 +13,20 @@ export interface NotificationView {
   resendCount: number;
   lastError: string | null;
   createdAt: Date;
+  /** When it was last queued (planned, or sent again). */
+  queuedAt: Date;
+  /** Still queued STUCK_AFTER_MINUTES after it was queued: an admin may send it again. */
+  stuck: boolean;
   lastAttemptAt: Date | null;
   sentAt: Date | null;
 }
 
-export function toNotificationView(row: Notification, caseReference: string | null): NotificationView {
+/** `stuckBefore`: a message still queued that was queued before this instant is stuck. */
+export function toNotificationView(
+  row: Notification,
+  caseReference: string | null,
+  stuckBefore: Date,
+): NotificationView {
   return {
     id: row.id,
     caseId: row.caseId,
@@ -30,6 +39,8 @@ export function toNotificationView(row: Notification, caseReference: string | nu
     resendCount: row.resendCount,
     lastError: row.lastError,
     createdAt: row.createdAt,
+    queuedAt: row.queuedAt,
+    stuck: row.status === 'queued' && row.queuedAt.getTime() < stuckBefore.getTime(),
     lastAttemptAt: row.lastAttemptAt,
     sentAt: row.sentAt,
   };

@@ -26,7 +26,10 @@ export class NotificationsController {
 
   @Get('notifications')
   @Roles('admin')
-  @ApiOperation({ summary: 'All messages to citizens, newest first; ?status=failed lists those that need a look' })
+  @ApiOperation({
+    summary:
+      'All messages to citizens, newest first; ?status=failed lists those that need a look, ?stuck=true those queued too long',
+  })
   @ApiOkResponse({ type: NotificationPageResponse })
   @ApiErrors(400, 403)
   async list(@Query() query: ListNotificationsQuery): Promise<NotificationPageResponse> {
@@ -36,8 +39,13 @@ export class NotificationsController {
   @Post('notifications/:id/resend')
   @Roles('admin')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Send a failed message again' })
-  @ApiOkResponse({ type: NotificationResponse, description: 'The message, queued again' })
+  @ApiOperation({
+    summary: 'Send a failed message again, or one stuck in the queue (queued longer than STUCK_AFTER_MINUTES)',
+  })
+  @ApiOkResponse({
+    type: NotificationResponse,
+    description: 'The message, queued again; 409 when it is sent, or queued only a short while',
+  })
   @ApiErrors(400, 403, 404, 409)
   async resend(@Param('id', ParseIntPipe) id: number): Promise<NotificationResponse> {
     return toNotificationResponse(await this.notifications.resend(id));

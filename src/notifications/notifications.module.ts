@@ -6,6 +6,7 @@ import { APP_CONFIG } from '../config/config.module';
 import { NotificationComposer } from './notification-composer.service';
 import { NotificationDeliveryService } from './notification-delivery.service';
 import { NotificationPlanner } from './notification-planner.service';
+import { NotificationReconciler } from './notification-reconciler.service';
 import { SendNotificationJob } from './send-notification.job';
 import { NotificationsCaseListener } from './notifications-case.listener';
 import { NotificationsService } from './notifications.service';
@@ -21,7 +22,7 @@ import { Notification } from './entities/notification.entity';
 /**
  * Messages to citizens about their cases, and to staff about urgent cases out of hours (the
  * on-call alert, ON_CALL_EMAIL): planned in the case's transaction, sent by the
- * `notifications` queue. E-mail goes by SMTP when SMTP_URL is set, else into MAIL_DIR as
+ * `notifications` queue, and offered again from the database when a queue lost them. E-mail goes by SMTP when SMTP_URL is set, else into MAIL_DIR as
  * .eml files; SMS always into MAIL_DIR/sms/ until a provider is chosen.
  */
 @Module({
@@ -34,6 +35,7 @@ import { Notification } from './entities/notification.entity';
     NotificationComposer,
     NotificationDeliveryService,
     SendNotificationJob,
+    NotificationReconciler,
     {
       provide: MailSender,
       inject: [APP_CONFIG],

@@ -4,6 +4,7 @@ import { FailedJob, JobHandler, JobOptions, MessageQueue, QueueCounts, WorkOptio
 import { QUEUE_NAMES, QueueName } from './queue-names';
 import { QueueUnavailableError } from './queue-unavailable.error';
 import { redisConnectionOptions } from './redis-connection-options';
+import { evictionPolicyWarning } from './redis-eviction-policy';
 
 /** Completed jobs are kept an hour so that their ids still block duplicates; failed ones a week, to look at. */
 const KEEP_COMPLETED = { age: 3600, count: 1000 };
@@ -25,10 +26,12 @@ export class BullMqQueueDriver extends MessageQueue {
   private readonly workers: Worker[] = [];
   private lastConnectionWarning = 0;
 
+  /** `lockMs`: how long a running job stays locked to a worker that gives no sign of life (BullMQ's lockDuration). */
   constructor(
     private readonly redisUrl: string,
     private readonly prefix: string,
     runsWorkers: boolean,
+    private readonly lockMs = 30_000,
   ) {
     super(runsWorkers);
     this.producer = new IORedis({
@@ -37,6 +40,7 @@ export class BullMqQueueDriver extends MessageQueue {
       maxRetriesPerRequest: 1,
     });
     this.producer.on('error', (error: Error) => this.warnConnection(error));
+    this.producer.once('ready', () => void this.checkEvictionPolicy());
   }
 
   async add<T>(queue: QueueName, jobName: string, data: T, options: JobOptions = {}): Promise<void> {
@@ -60,6 +64,11 @@ export class BullMqQueueDriver extends MessageQueue {
     // BullMQ answers 1 for a job it never had, and refuses a running one (locked).
     if (state === 'unknown' || state === 'active') return false;
     return (await withTimeout(this.queue(queue).remove(encodeJobId(jobId)))) === 1;
+  }
+
+  async holds(queue: QueueName, jobId: string): Promise<boolean> {
+    this.requireConnection();
+    return (await withTimeout(this.queue(queue).getJobState(encodeJobId(jobId)))) !== 'unknown';
   }
 
   async counts(queue: QueueName): Promise<QueueCounts> {
@@ -126,7 +135,14 @@ export class BullMqQueueDriver extends MessageQueue {
           data: job.data as T,
           attemptsMade: job.attemptsMade,
         }),
-      { connection: redisConnectionOptions(this.redisUrl), prefix: this.prefix, concurrency: options.concurrency },
+      {
+        connection: redisConnectionOptions(this.redisUrl),
+        prefix: this.prefix,
+        concurrency: options.concurrency,
+        // A dead worker's running jobs go back to waiting once their lock has run out, looked for as often.
+        lockDuration: this.lockMs,
+        stalledInterval: this.lockMs,
+      },
     );
     worker.on('completed', (job: Job) =>
       this.report({
@@ -161,6 +177,21 @@ export class BullMqQueueDriver extends MessageQueue {
       this.queues.set(name, queue);
     }
     return queue;
+  }
+
+  /**
+   * Warns once, at the first connection, when Redis may drop queued jobs under memory pressure
+   * (an eviction policy other than noeviction), or when it would not say (CONFIG refused).
+   */
+  private async checkEvictionPolicy(): Promise<void> {
+    let warning: string | null;
+    try {
+      const answer = (await withTimeout(this.producer.config('GET', 'maxmemory-policy'))) as string[];
+      warning = evictionPolicyWarning({ policy: answer[1] ?? null });
+    } catch (error) {
+      warning = evictionPolicyWarning({ refused: (error as Error).message });
+    }
+    if (warning) this.logger.warn(warning);
   }
 
   /** Before the first connection BullMQ would wait for Redis without end; the caller must hear "not now" at once. */

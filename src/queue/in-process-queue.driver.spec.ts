@@ -156,6 +156,20 @@ describe('InProcessQueueDriver', () => {
     expect(ran).toEqual([{ replanned: true }]);
   });
 
+  it('keeps at most 1000 finished jobs however many it ran, so it does not grow with the process lifetime', async () => {
+    const ran: string[] = [];
+    queue.work('routing', async (job) => void ran.push(job.id), { concurrency: 8 });
+    for (let n = 0; n < 2500; n += 1) await queue.add('routing', 'route-case', {}, { jobId: `route:c${n}` });
+    await jest.advanceTimersByTimeAsync(0);
+    expect(ran).toHaveLength(2500);
+    expect(await queue.counts('routing')).toEqual({ waiting: 0, active: 0, delayed: 0, failed: 0, completed: 1000 });
+    // The newest 1000 still refuse their keys; an older one is let go and taken again.
+    await queue.add('routing', 'route-case', {}, { jobId: 'route:c2499' });
+    await queue.add('routing', 'route-case', {}, { jobId: 'route:c0' });
+    await jest.advanceTimersByTimeAsync(0);
+    expect(ran.slice(2500)).toEqual(['route:c0']);
+  });
+
   it('refuses a key that is only a number', async () => {
     await expect(queue.add('routing', 'route-case', {}, { jobId: '42' })).rejects.toThrow(
       'A job key says what the job is about',

@@ -1,4 +1,5 @@
 import { FailedJob, JobBackoff, JobHandler, JobOptions, MessageQueue, QueueCounts, WorkOptions } from './message-queue';
+import { MinHeap } from './min-heap';
 import { QueueName } from './queue-names';
 
 type JobState = 'waiting' | 'delayed' | 'active' | 'completed' | 'failed';
@@ -21,7 +22,14 @@ interface StoredJob {
 
 interface QueueState {
   name: string;
+  /** Every job kept, by its key: what refuses a second job with a key still held. */
   jobs: Map<string, StoredJob>;
+  /** Waiting jobs, next first; and delayed jobs, due first. A job removed meanwhile is skipped when it comes up. */
+  ready: MinHeap<StoredJob>;
+  delayed: MinHeap<StoredJob>;
+  /** Finished jobs in the order they finished, so the oldest are let go first without sorting. */
+  completed: Map<string, StoredJob>;
+  failed: Map<string, StoredJob>;
   handler: JobHandler<unknown> | null;
   concurrency: number;
   running: Set<Promise<void>>;
@@ -36,12 +44,21 @@ const KEEP_AT_MOST = 1000;
 /** Node's longest timer (2^31 - 1 ms, about 24.8 days); a delay beyond it is waited out in steps. */
 const LONGEST_TIMER_MS = 2 ** 31 - 1;
 
+const runsFirst = (a: StoredJob, b: StoredJob): boolean =>
+  a.runAt < b.runAt || (a.runAt === b.runAt && a.sequence < b.sequence);
+
 /**
  * Runs the jobs inside this process, for a machine with no Redis. Unlike a synchronous
  * driver it honours delays (escalations are delayed jobs), retries with backoff,
  * refuses a second job with a jobId it still keeps, and keeps failed jobs to look at.
- * Jobs live in memory only: what is queued when the process stops is gone, which the
- * outbox makes up for at intake (rows are dispatched again only if not yet handed over).
+ * Jobs live in memory only: what is queued when the process stops is gone. The outbox
+ * keeps delayed jobs in the database until they are nearly due, and the reconcilers offer
+ * again, at start and every few minutes, what the database says is still owed
+ * (docs/queue-and-routing.md).
+ *
+ * What it holds is bounded, not growing with the app's lifetime: jobs waiting or retrying,
+ * and at most 1000 finished jobs of each kind per queue (completed for an hour, failed for a
+ * week). Adding or taking a job costs O(log n), so a long-lived process does not slow down.
  *
  * Time here is the machine's real time, not the domain Clock: a test that freezes the
  * domain's "now" must not freeze the machinery that runs jobs.
@@ -69,7 +86,7 @@ export class InProcessQueueDriver extends MessageQueue {
     const id = options.jobId ?? String(sequence);
     if (state.jobs.has(id)) return;
     const delayMs = Math.max(0, options.delayMs ?? 0);
-    state.jobs.set(id, {
+    const job: StoredJob = {
       id,
       name: jobName,
       payload: JSON.stringify(data ?? null),
@@ -81,7 +98,9 @@ export class InProcessQueueDriver extends MessageQueue {
       sequence,
       finishedAt: null,
       failedReason: null,
-    });
+    };
+    state.jobs.set(id, job);
+    (job.state === 'delayed' ? state.delayed : state.ready).push(job);
     this.schedulePump(state);
   }
 
@@ -89,8 +108,17 @@ export class InProcessQueueDriver extends MessageQueue {
     const state = this.state(queue);
     const job = state.jobs.get(jobId);
     if (!job || job.state === 'active') return false;
+    // A waiting or delayed job stays in its heap until it comes up, and is skipped then.
     state.jobs.delete(jobId);
+    state.completed.delete(jobId);
+    state.failed.delete(jobId);
     return true;
+  }
+
+  async holds(queue: QueueName, jobId: string): Promise<boolean> {
+    const state = this.state(queue);
+    this.prune(state);
+    return state.jobs.has(jobId);
   }
 
   async counts(queue: QueueName): Promise<QueueCounts> {
@@ -102,9 +130,8 @@ export class InProcessQueueDriver extends MessageQueue {
   }
 
   async failedJobs(queue: QueueName, limit = 50): Promise<FailedJob[]> {
-    return [...this.state(queue).jobs.values()]
-      .filter((job) => job.state === 'failed')
-      .sort((a, b) => (b.finishedAt ?? 0) - (a.finishedAt ?? 0))
+    return [...this.state(queue).failed.values()]
+      .reverse()
       .slice(0, limit)
       .map((job) => ({
         id: job.id,
@@ -146,6 +173,10 @@ export class InProcessQueueDriver extends MessageQueue {
       state = {
         name: queue,
         jobs: new Map(),
+        ready: new MinHeap(runsFirst),
+        delayed: new MinHeap(runsFirst),
+        completed: new Map(),
+        failed: new Map(),
         handler: null,
         concurrency: 1,
         running: new Set(),
@@ -171,23 +202,38 @@ export class InProcessQueueDriver extends MessageQueue {
   private pump(state: QueueState): void {
     if (this.closed || !state.handler) return;
     const now = Date.now();
-    for (const job of state.jobs.values()) if (job.state === 'delayed' && job.runAt <= now) job.state = 'waiting';
-    const ready = [...state.jobs.values()]
-      .filter((job) => job.state === 'waiting')
-      .sort((a, b) => a.runAt - b.runAt || a.sequence - b.sequence);
-    while (state.running.size < state.concurrency && ready.length > 0) this.start(state, ready.shift() as StoredJob);
+    for (let job = this.head(state, state.delayed, 'delayed'); job && job.runAt <= now;) {
+      state.delayed.pop();
+      job.state = 'waiting';
+      state.ready.push(job);
+      job = this.head(state, state.delayed, 'delayed');
+    }
+    while (state.running.size < state.concurrency) {
+      const job = this.head(state, state.ready, 'waiting');
+      if (!job) break;
+      state.ready.pop();
+      this.start(state, job);
+    }
     this.armTimer(state);
+  }
+
+  /** The first job of a heap that is still there in that state; entries of removed jobs are dropped on the way. */
+  private head(state: QueueState, heap: MinHeap<StoredJob>, expected: JobState): StoredJob | undefined {
+    for (let job = heap.peek(); job; job = heap.peek()) {
+      if (job.state === expected && state.jobs.get(job.id) === job) return job;
+      heap.pop();
+    }
+    return undefined;
   }
 
   private armTimer(state: QueueState): void {
     if (state.timer) clearTimeout(state.timer);
     state.timer = null;
-    let next = Infinity;
-    for (const job of state.jobs.values()) if (job.state === 'delayed') next = Math.min(next, job.runAt);
-    if (next === Infinity) return;
+    const next = this.head(state, state.delayed, 'delayed');
+    if (!next) return;
     // A timer longer than Node allows would fire at once, again and again; a shorter one that
     // finds nothing due simply arms the next.
-    state.timer = setTimeout(() => this.pump(state), Math.min(Math.max(0, next - Date.now()), LONGEST_TIMER_MS));
+    state.timer = setTimeout(() => this.pump(state), Math.min(Math.max(0, next.runAt - Date.now()), LONGEST_TIMER_MS));
     // A delayed job alone does not keep the process alive, as with Redis.
     state.timer.unref();
   }
@@ -220,6 +266,7 @@ export class InProcessQueueDriver extends MessageQueue {
     const base = { queue: state.name, jobId: job.id, jobName: job.name, attemptsMade: job.attemptsMade };
     if (error === null) {
       Object.assign(job, { state: 'completed', finishedAt: Date.now(), failedReason: null });
+      state.completed.set(job.id, job);
       this.report({ ...base, result: 'completed' });
     } else if (job.attemptsMade < job.attempts) {
       Object.assign(job, {
@@ -227,26 +274,28 @@ export class InProcessQueueDriver extends MessageQueue {
         runAt: Date.now() + retryDelayMs(job.backoff, job.attemptsMade),
         failedReason: error,
       });
+      state.delayed.push(job);
       this.report({ ...base, result: 'retrying', error });
     } else {
       Object.assign(job, { state: 'failed', finishedAt: Date.now(), failedReason: error });
+      state.failed.set(job.id, job);
       this.report({ ...base, result: 'failed', error });
     }
     this.prune(state);
   }
 
+  /** Lets go of the oldest finished jobs beyond the number or the age kept; each look costs what it lets go. */
   private prune(state: QueueState): void {
     const now = Date.now();
     for (const [finished, keepMs] of [
-      ['completed', KEEP_COMPLETED_MS],
-      ['failed', KEEP_FAILED_MS],
+      [state.completed, KEEP_COMPLETED_MS],
+      [state.failed, KEEP_FAILED_MS],
     ] as const) {
-      const kept = [...state.jobs.values()]
-        .filter((job) => job.state === finished)
-        .sort((a, b) => (b.finishedAt ?? 0) - (a.finishedAt ?? 0));
-      kept.forEach((job, index) => {
-        if (index >= KEEP_AT_MOST || now - (job.finishedAt ?? now) > keepMs) state.jobs.delete(job.id);
-      });
+      for (const job of finished.values()) {
+        if (finished.size <= KEEP_AT_MOST && now - (job.finishedAt ?? now) <= keepMs) break;
+        finished.delete(job.id);
+        if (state.jobs.get(job.id) === job) state.jobs.delete(job.id);
+      }
     }
   }
 }

@@ -1,9 +1,23 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnModuleInit,
+  Optional,
+} from '@nestjs/common';
 import { DiscoveryService, MetadataScanner } from '@nestjs/core';
+import { DataSource } from 'typeorm';
 import { JobRegistryError } from './job-registry.error';
 import { MessageQueue, QueueJob } from './message-queue';
 import { handledJob } from './on-job.decorator';
 import { QueueCatalog, QueueName } from './queue-names';
+
+/** How long a job that failed while the database did not answer waits for it before its failure counts. */
+const DATABASE_WAIT_MS = 10 * 60_000;
+const DATABASE_PROBE_EVERY_MS = 1000;
+const DATABASE_PROBE_TIMEOUT_MS = 5000;
 
 /** The queues and jobs the registry checks the handlers against; `QUEUES` in the app, a smaller table in tests. */
 export const QUEUE_CATALOG = Symbol('QUEUE_CATALOG');
@@ -33,18 +47,27 @@ interface FoundHandler {
  * a process that starts can run every job it may be given. The workers start at
  * onApplicationBootstrap, once every module is initialised; with RUN_WORKERS=false the queue
  * starts none (the worker processes run the jobs) but the check still holds.
+ *
+ * Every handler reads and writes the database. A job that fails while the database does not
+ * answer (PostgreSQL restarting) would fail again on each retry and use up its attempts in
+ * seconds; so it waits until the database answers again (at most ten minutes) before its
+ * failure is counted and it is retried. A restart then costs each running job one try, and the
+ * jobs behind them wait in the queue.
  */
 @Injectable()
-export class JobRegistry implements OnModuleInit, OnApplicationBootstrap {
+export class JobRegistry implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('JobRegistry');
   /** Per queue, in the catalog's order: job name -> handler. */
   private readonly handlers = new Map<QueueName, Map<string, FoundHandler>>();
+  private stopping = false;
+  private lastOutageWarning = 0;
 
   constructor(
     private readonly discovery: DiscoveryService,
     private readonly scanner: MetadataScanner,
     private readonly queue: MessageQueue,
     @Inject(QUEUE_CATALOG) private readonly catalog: QueueCatalog,
+    @Optional() private readonly dataSource?: DataSource,
   ) {}
 
   onModuleInit(): void {
@@ -65,6 +88,10 @@ export class JobRegistry implements OnModuleInit, OnApplicationBootstrap {
     }
   }
 
+  beforeApplicationShutdown(): void {
+    this.stopping = true;
+  }
+
   /** Every job with its handler, queue by queue in the catalog's order. */
   registered(): RegisteredJob[] {
     return [...this.handlers].flatMap(([queue, jobs]) =>
@@ -77,11 +104,45 @@ export class JobRegistry implements OnModuleInit, OnApplicationBootstrap {
     );
   }
 
-  private dispatch(queue: QueueName, jobs: Map<string, FoundHandler>, job: QueueJob<object>): Promise<void> {
+  private async dispatch(queue: QueueName, jobs: Map<string, FoundHandler>, job: QueueJob<object>): Promise<void> {
     const handler = jobs.get(job.name);
     // A job queued under a name no longer handled (an older version's) fails and stays visible.
     if (!handler) throw new Error(`The ${queue} queue has no job "${job.name}"`);
-    return handler.run(job);
+    try {
+      await handler.run(job);
+    } catch (error) {
+      await this.untilDatabaseAnswers();
+      throw error;
+    }
+  }
+
+  /** Returns at once while the database answers; else when it answers again, the wait is over, or the process stops. */
+  private async untilDatabaseAnswers(): Promise<void> {
+    if (!this.dataSource) return;
+    const deadline = Date.now() + DATABASE_WAIT_MS;
+    while (!this.stopping && Date.now() < deadline && !(await this.databaseAnswers())) {
+      if (Date.now() - this.lastOutageWarning > 10_000) {
+        this.lastOutageWarning = Date.now();
+        this.logger.warn('The database does not answer; failed jobs wait for it before they are tried again');
+      }
+      await new Promise((resolve) => setTimeout(resolve, DATABASE_PROBE_EVERY_MS));
+    }
+  }
+
+  private async databaseAnswers(): Promise<boolean> {
+    const dataSource = this.dataSource as DataSource;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => reject(new Error('no answer')), DATABASE_PROBE_TIMEOUT_MS);
+    });
+    try {
+      await Promise.race([dataSource.query('SELECT 1'), timeout]);
+      return true;
+    } catch {
+      return false;
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /** Every `@OnJob` method of every provider instance, each instance once (an alias shares its target's). */

@@ -30,6 +30,12 @@ export abstract class MessageQueue {
    */
   abstract remove(queue: QueueName, jobId: string): Promise<boolean>;
 
+  /**
+   * Whether the queue keeps a job under this key: waiting, delayed, running, or finished and
+   * still kept. The reconcilers ask before offering a job again. @throws while Redis is down.
+   */
+  abstract holds(queue: QueueName, jobId: string): Promise<boolean>;
+
   abstract counts(queue: QueueName): Promise<QueueCounts>;
 
   /** The jobs that used up their attempts, newest first. */

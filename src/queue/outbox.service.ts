@@ -16,22 +16,42 @@ export interface OutboxJob {
 }
 
 export interface OutboxBacklog {
+  /** Jobs due (or with no delay) and not yet handed to the queue. */
   pending: number;
+  /** How long the oldest of them has been due, seconds; null when none. */
   oldestPendingSeconds: number | null;
+  /** Delayed jobs waiting in the outbox for their time (service-target checks days ahead): not a backlog. */
+  scheduled: number;
 }
 
-/** A claimed row stays with its relay this long; if that relay dies, another takes the row over after it. */
-const CLAIM_LEASE_MS = 30_000;
+/**
+ * A claimed row stays with its relay this long; if that relay dies, another (or the same app,
+ * restarted) takes the row over after it. A hand-over takes milliseconds, at most the queue's
+ * 5 s timeout; a row handed over twice is refused by the queue's jobId anyway.
+ */
+const CLAIM_LEASE_MS = 15_000;
+/** SQLite takes at most 32766 parameters a statement; these stay well below it. */
+const KEYS_PER_QUERY = 500;
+const ROWS_PER_INSERT = 100;
 /** After a failed dispatch (queue down) the row waits 250 ms, doubling per try, at most 10 s. */
 const RETRY_FIRST_MS = 250;
 const RETRY_MOST_MS = 10_000;
+
+/**
+ * A delayed job waits in the outbox, not in the queue, until this long before its time; then the
+ * relay hands it over with the rest of its delay. So the queue holds only what is nearly due (the
+ * in-process queue's memory does not grow with every case's checks days ahead, and a Redis that
+ * loses its data loses only those), while the queue's own timer still runs the job on time.
+ */
+export const HANDOVER_LEAD_MS = 10_000;
 
 /** Set on the transaction's query runner so that the commit listener can nudge the relay. */
 export const OUTBOX_WRITTEN = 'outboxWritten';
 
 /**
  * The transactional outbox. `enqueue` writes in the caller's transaction, so the job
- * exists exactly when the change it follows from does. The relay side (claim, mark)
+ * exists exactly when the change it follows from does. A delayed job stays here until it is
+ * nearly due (HANDOVER_LEAD_MS), so the database, not the queue, holds what is planned ahead. The relay side (claim, mark)
  * runs in short transactions of its own and never holds one while talking to Redis.
  *
  * Times here are the machine's real time, not the domain Clock: they schedule machinery.
@@ -46,20 +66,46 @@ export class OutboxService {
   async enqueue(manager: EntityManager, job: OutboxJob): Promise<void> {
     // The same job still waiting to be handed over is enough; the queue refuses later duplicates itself.
     if (await manager.existsBy(OutboxMessage, { jobKey: job.key, dispatchedAt: IsNull() })) return;
+    await manager.insert(OutboxMessage, outboxRow(job, new Date()));
+    markWritten(manager);
+  }
+
+  /**
+   * Writes the jobs of `jobs` whose key has no row waiting to be handed over, in the caller's
+   * transaction; answers how many it wrote. For the reconcilers, which offer again, in bulk, work
+   * the queue may have lost: a job the queue still holds under its key is not added twice.
+   */
+  async enqueueMissing(manager: EntityManager, jobs: OutboxJob[]): Promise<number> {
+    const waiting = await this.waitingKeys(manager, jobs);
     const now = new Date();
-    await manager.insert(OutboxMessage, {
-      queue: job.queue,
-      jobName: job.jobName,
-      jobKey: job.key,
-      payload: job.payload,
-      runAfter: job.delayMs && job.delayMs > 0 ? new Date(now.getTime() + job.delayMs) : null,
-      availableAt: now,
-      createdAt: now,
-      dispatchedAt: null,
-      attempts: 0,
-      lastError: null,
-    });
-    if (manager.queryRunner) (manager.queryRunner.data as Record<string, unknown>)[OUTBOX_WRITTEN] = true;
+    const missing: OutboxJob[] = [];
+    for (const job of jobs) {
+      if (waiting.has(job.key)) continue;
+      waiting.add(job.key);
+      missing.push(job);
+    }
+    for (let start = 0; start < missing.length; start += ROWS_PER_INSERT)
+      await manager.insert(
+        OutboxMessage,
+        missing.slice(start, start + ROWS_PER_INSERT).map((job) => outboxRow(job, now)),
+      );
+    if (missing.length > 0) markWritten(manager);
+    return missing.length;
+  }
+
+  /** The keys among `jobs` that have a row waiting to be handed over (a delayed job waits here until nearly due). */
+  async waitingKeys(manager: EntityManager, jobs: OutboxJob[]): Promise<Set<string>> {
+    const keys = [...new Set(jobs.map((job) => job.key))];
+    const waiting = new Set<string>();
+    for (let start = 0; start < keys.length; start += KEYS_PER_QUERY) {
+      // By key alone, so the planner takes the key's index rather than walking every row still waiting.
+      const rows = await manager.find(OutboxMessage, {
+        select: { jobKey: true, dispatchedAt: true },
+        where: { jobKey: In(keys.slice(start, start + KEYS_PER_QUERY)) },
+      });
+      for (const row of rows) if (row.dispatchedAt === null) waiting.add(row.jobKey);
+    }
+    return waiting;
   }
 
   /** Takes back jobs with this key that are not yet handed to the queue (to plan them anew). */
@@ -81,7 +127,9 @@ export class OutboxService {
         .createQueryBuilder(OutboxMessage, 'o')
         .where('o.dispatchedAt IS NULL')
         .andWhere('o.availableAt <= :now', { now })
-        .orderBy('o.id', 'ASC')
+        // The index on (dispatched_at, available_at) gives this order too: no sort, however many rows wait.
+        .orderBy('o.availableAt', 'ASC')
+        .addOrderBy('o.id', 'ASC')
         .limit(limit);
       if (manager.connection.options.type === 'postgres')
         builder.setLock('pessimistic_write').setOnLocked('skip_locked');
@@ -120,18 +168,32 @@ export class OutboxService {
     });
   }
 
-  /** How many jobs wait to be handed to the queue, and for how long the oldest has waited. */
+  /**
+   * How many jobs are due and wait to be handed to the queue, for how long the oldest has been
+   * due, and how many delayed jobs wait in the outbox for their time.
+   */
   async backlog(): Promise<OutboxBacklog> {
+    const now = new Date();
     const raw = await this.dataSource.manager
       .createQueryBuilder(OutboxMessage, 'o')
-      .select('COUNT(*)', 'pending')
-      .addSelect('MIN(o.createdAt)', 'oldest')
+      .select('COUNT(CASE WHEN o.runAfter IS NULL OR o.runAfter <= :now THEN 1 END)', 'pending')
+      .addSelect('COUNT(CASE WHEN o.runAfter > :now THEN 1 END)', 'scheduled')
+      .addSelect(
+        'MIN(CASE WHEN o.runAfter IS NULL OR o.runAfter <= :now THEN COALESCE(o.runAfter, o.createdAt) END)',
+        'oldest',
+      )
       .where('o.dispatchedAt IS NULL')
-      .getRawOne<{ pending: string | number; oldest: string | Date | null }>();
+      .setParameter('now', now)
+      .getRawOne<{ pending: string | number; scheduled: string | number; oldest: string | Date | null }>();
     const pending = Number(raw?.pending ?? 0);
-    if (!raw?.oldest || pending === 0) return { pending, oldestPendingSeconds: null };
+    const scheduled = Number(raw?.scheduled ?? 0);
+    if (!raw?.oldest || pending === 0) return { pending, oldestPendingSeconds: null, scheduled };
     const oldest = raw.oldest instanceof Date ? raw.oldest : new Date(`${raw.oldest.replace(' ', 'T')}Z`);
-    return { pending, oldestPendingSeconds: Math.max(0, Math.round((Date.now() - oldest.getTime()) / 100) / 10) };
+    return {
+      pending,
+      oldestPendingSeconds: Math.max(0, Math.round((now.getTime() - oldest.getTime()) / 100) / 10),
+      scheduled,
+    };
   }
 
   /** Dispatched rows are kept a while to look back at, then deleted. */
@@ -142,4 +204,29 @@ export class OutboxService {
     );
     return result.affected ?? 0;
   }
+}
+
+/** The row of a new job: a delayed one becomes available to the relay shortly before its time (HANDOVER_LEAD_MS). */
+function outboxRow(job: OutboxJob, now: Date): Omit<OutboxMessage, 'id'> {
+  const runAfter = job.delayMs && job.delayMs > 0 ? new Date(now.getTime() + job.delayMs) : null;
+  return {
+    queue: job.queue,
+    jobName: job.jobName,
+    jobKey: job.key,
+    payload: job.payload,
+    runAfter,
+    availableAt:
+      runAfter && runAfter.getTime() - HANDOVER_LEAD_MS > now.getTime()
+        ? new Date(runAfter.getTime() - HANDOVER_LEAD_MS)
+        : now,
+    createdAt: now,
+    dispatchedAt: null,
+    attempts: 0,
+    lastError: null,
+  };
+}
+
+/** Tells the commit listener that this transaction wrote an outbox row, so the relay is nudged. */
+function markWritten(manager: EntityManager): void {
+  if (manager.queryRunner) (manager.queryRunner.data as Record<string, unknown>)[OUTBOX_WRITTEN] = true;
 }

@@ -9,14 +9,16 @@ import { MessageQueue } from './message-queue';
 import { OutboxRelay } from './outbox-relay.service';
 import { OutboxService } from './outbox.service';
 import { QueueStatusService } from './queue-status.service';
+import { Reconciliation } from './reconciliation.service';
 import { QUEUES } from './queue-names';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OutboxMessage } from './entities/outbox-message.entity';
 
 /**
- * The queue, the outbox and the job registry, for every area. REDIS_URL picks BullMQ;
- * without it the jobs run inside this process. The registry finds the `@OnJob` handlers
- * of every module the process loads and works each queue with them.
+ * The queue, the outbox, the job registry and the reconciliation, for every area. REDIS_URL
+ * picks BullMQ; without it the jobs run inside this process. The registry finds the `@OnJob`
+ * handlers of every module the process loads and works each queue with them; the areas'
+ * reconcilers offer again, from the database, what a queue may have lost.
  */
 @Global()
 @Module({
@@ -27,16 +29,17 @@ import { OutboxMessage } from './entities/outbox-message.entity';
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig): MessageQueue =>
         config.redisUrl
-          ? new BullMqQueueDriver(config.redisUrl, config.queue.prefix, config.queue.runWorkers)
+          ? new BullMqQueueDriver(config.redisUrl, config.queue.prefix, config.queue.runWorkers, config.queue.jobLockMs)
           : new InProcessQueueDriver(config.queue.runWorkers),
     },
     OutboxService,
     OutboxRelay,
     QueueStatusService,
+    Reconciliation,
     { provide: QUEUE_CATALOG, useValue: QUEUES },
     JobRegistry,
   ],
-  exports: [MessageQueue, OutboxService, OutboxRelay, QueueStatusService, JobRegistry],
+  exports: [MessageQueue, OutboxService, OutboxRelay, QueueStatusService, JobRegistry, Reconciliation],
 })
 export class QueueModule implements BeforeApplicationShutdown {
   constructor(private readonly queue: MessageQueue) {}

@@ -1,70 +1,59 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { CatalogService } from '../catalog/catalog.service';
 import { CaseRecordsService } from '../cases/case-records.service';
-import { AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/config.module';
-import { TransactionService } from '../database/transaction.service';
-import { OutboxService } from '../queue/outbox.service';
+import { Reconciler, Reconciliation } from '../queue/reconciliation.service';
 import { routeCaseJob } from './route-case.job';
 
-const SWEEP_EVERY_MS = 5 * 60_000;
-/** A triaged case this long untouched should have been routed; one untouched for a day needs a person instead. */
-const STUCK_AFTER_MS = 5 * 60_000;
+/** A case triaged longer ago than this needs a person rather than another routing job. */
 const LOOK_BACK_MS = 24 * 3600_000;
 const AT_MOST = 200;
 
 /**
  * The safety net behind the outbox. The outbox guarantees the routing job reaches the
  * queue; it cannot bring back a job the queue itself lost after taking it (the in-process
- * queue when the app restarts, a Redis that lost its data). So every few minutes, cases
- * still triaged a while after their last change are asked to be routed again, under their
- * intake key: a job the queue still holds (waiting, or failed for good and kept for
- * people to look at) is not added twice, and the processor routes a case only once.
+ * queue when the app restarts, a Redis that lost its data). So on every reconciliation
+ * (Reconciliation: at start and every RECONCILE_EVERY_SECONDS), each case still triaged (and
+ * triaged less than a day ago) whose routing job neither the outbox nor the queue holds under
+ * its intake key is asked to be routed again under that key. A job still held (waiting,
+ * retrying, or failed for good and kept for people to look at) is not added twice, and the
+ * processor routes a case only once.
  */
 @Injectable()
-export class RoutingSweeper implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class RoutingSweeper implements Reconciler, OnModuleInit {
+  readonly reconcilerName = 'routing jobs';
   private readonly logger = new Logger('RoutingSweeper');
-  private timer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly cases: CaseRecordsService,
     private readonly catalog: CatalogService,
-    private readonly transactions: TransactionService,
-    private readonly outbox: OutboxService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly reconciliation: Reconciliation,
   ) {}
 
-  onApplicationBootstrap(): void {
-    // Where no processors run, no routing can be missing either.
-    if (!this.config.queue.runWorkers) return;
-    this.timer = setInterval(
-      () => void this.sweep().catch((error: Error) => this.logger.error(`Sweep failed: ${error.message}`)),
-      SWEEP_EVERY_MS,
-    );
+  onModuleInit(): void {
+    this.reconciliation.register(this);
   }
 
-  beforeApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
+  reconcile(): Promise<number> {
+    return this.sweep();
   }
 
-  /** Queues routing again for stuck cases; returns how many. Real time, like the queue it watches. */
+  /**
+   * Queues routing again for cases triaged before `now` whose job nothing holds; returns how
+   * many. Real time, like the queue it watches.
+   */
   async sweep(now = Date.now()): Promise<number> {
     const keptAtServiceCenter = (await this.catalog.list({ includeInactive: true }))
       .filter((entry) => entry.handledByServiceCenter)
       .map((entry) => entry.code);
     const stuck = await this.cases.triagedUntouched({
-      before: new Date(now - STUCK_AFTER_MS),
+      before: new Date(now),
       after: new Date(now - LOOK_BACK_MS),
       exceptCatalogCodes: keptAtServiceCenter,
       limit: AT_MOST,
     });
-    if (stuck.length === 0) return 0;
-    await this.transactions.run(async (manager) => {
-      for (const id of stuck) await this.outbox.enqueue(manager, routeCaseJob(id));
-    });
-    this.logger.warn(
-      `Asked again to route ${stuck.length} case(s) still triaged after ${STUCK_AFTER_MS / 60_000} minutes`,
-    );
-    return stuck.length;
+    const lost = await this.reconciliation.offer(stuck.map((id) => routeCaseJob(id)));
+    if (lost > 0)
+      this.logger.warn(`Asked again to route ${lost} case(s) still triaged, whose routing job no queue held`);
+    return lost;
   }
 }

@@ -1,13 +1,11 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 import { CatalogService } from '../catalog/catalog.service';
 import { Clock } from '../common/clock';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { ContactView } from '../contacts/contacts.service';
-import { TransactionService } from '../database/transaction.service';
-import { MessageQueue } from '../queue/message-queue';
-import { OutboxService } from '../queue/outbox.service';
+import { OutboxJob, OutboxService } from '../queue/outbox.service';
 import { BusinessCalendar } from '../calendar/business-calendar';
 import { dueAtFor, warnAtFor } from './due-time';
 import { ServiceTargetPolicyRules } from './service-target-policy-rules.service';
@@ -24,17 +22,12 @@ import { CalendarService } from '../calendar/calendar.service';
  * working day's close when it ended after hours). The subject's priority is its catalog type's.
  */
 @Injectable()
-export class CallbackTargetPlanner implements OnApplicationBootstrap {
-  private readonly logger = new Logger('Callbacks');
-
+export class CallbackTargetPlanner {
   constructor(
     private readonly rules: ServiceTargetPolicyRules,
     private readonly calendars: CalendarService,
     private readonly outbox: OutboxService,
     private readonly superseded: SupersededJobs,
-    private readonly queue: MessageQueue,
-    private readonly dataSource: DataSource,
-    private readonly transactions: TransactionService,
     private readonly clock: Clock,
     private readonly catalog: CatalogService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -64,7 +57,7 @@ export class CallbackTargetPlanner implements OnApplicationBootstrap {
       madeAt: null,
     });
     await manager.save(promised);
-    await this.queueChecks(manager, calendar, promised);
+    for (const job of this.checkJobs(calendar, promised)) await this.outbox.enqueue(manager, job);
   }
 
   /** The callback was made: its checks have nothing left to do. */
@@ -76,40 +69,22 @@ export class CallbackTargetPlanner implements OnApplicationBootstrap {
     );
   }
 
-  /** As for cases (ServiceTargetRecovery): the in-process queue forgets delayed checks on a restart. */
-  async onApplicationBootstrap(): Promise<void> {
-    if (this.queue.driver !== 'in-process') return;
-    const owed = await this.dataSource.manager
-      .createQueryBuilder(CallbackTarget, 't')
-      .where('t.breachedAt IS NULL')
-      .andWhere('t.madeAt IS NULL')
-      .getMany();
-    if (owed.length === 0) return;
-    const calendar = await this.calendars.current(this.dataSource.manager);
-    await this.transactions.run(async (manager) => {
-      for (const promised of owed) await this.queueChecks(manager, calendar, promised);
-    });
-    this.logger.log(`Queued the checks of ${owed.length} owed callbacks again after the start`);
-  }
-
-  private async queueChecks(
-    manager: EntityManager,
-    calendar: BusinessCalendar,
-    promised: CallbackTarget,
-  ): Promise<void> {
+  /**
+   * The check jobs an owed callback still needs: the warning unless it was raised, and the
+   * breach. What `plan` queues, and what the reconciler offers again.
+   */
+  checkJobs(calendar: BusinessCalendar, promised: CallbackTarget): OutboxJob[] {
     const now = this.clock.now();
     const dueAt = promised.dueAt.toISOString();
     const warnAt = promised.warnedAt
       ? null
       : warnAtFor(calendar, promised.promisedAt, promised.dueAt, 0, this.config.serviceTargets.warningShare);
+    const jobs: OutboxJob[] = [];
     if (warnAt)
-      await this.outbox.enqueue(
-        manager,
+      jobs.push(
         callbackCheckJob({ contactId: promised.contactId, check: 'warning', dueAt, runAt: warnAt.toISOString() }, now),
       );
-    await this.outbox.enqueue(
-      manager,
-      callbackCheckJob({ contactId: promised.contactId, check: 'breach', dueAt, runAt: dueAt }, now),
-    );
+    jobs.push(callbackCheckJob({ contactId: promised.contactId, check: 'breach', dueAt, runAt: dueAt }, now));
+    return jobs;
   }
 }

@@ -3,6 +3,8 @@ import { defineJob } from '../queue/job-definition';
 import { QueueJob } from '../queue/message-queue';
 import { OnJob } from '../queue/on-job.decorator';
 import { OutboxJob } from '../queue/outbox.service';
+import { BusinessCalendar } from '../calendar/business-calendar';
+import { CaseTargetClock, checksToSchedule } from './case-target-clock';
 import { CaseTargetChecks } from './case-target-checks.service';
 import { CaseMeasure } from './service-target.types';
 
@@ -40,6 +42,32 @@ export function caseCheckJob(data: CaseTargetCheckData, now: Date): OutboxJob {
     caseCheckKey(data.caseId, data.measure, data.check, data.planVersion),
     data,
     delayUntil(data.runAt, now),
+  );
+}
+
+/**
+ * The check jobs a case's current plan needs (checksToSchedule), keyed by the plan version:
+ * what the planner queues when it adopts a plan, and what the reconciler offers again.
+ * `now` is the domain's clock, from which the delays are counted.
+ */
+export function caseCheckJobs(
+  calendar: BusinessCalendar,
+  target: CaseTargetClock & { id: string; targetPlanVersion: number },
+  warningShare: number,
+  now: Date,
+): OutboxJob[] {
+  return checksToSchedule(calendar, target, warningShare).map((check) =>
+    caseCheckJob(
+      {
+        caseId: target.id,
+        measure: check.measure,
+        check: check.check,
+        planVersion: target.targetPlanVersion,
+        dueAt: check.dueAt.toISOString(),
+        runAt: check.at.toISOString(),
+      },
+      now,
+    ),
   );
 }
 

@@ -10,10 +10,10 @@ import { APP_CONFIG } from '../config/config.module';
 import { OutboxService } from '../queue/outbox.service';
 import { BusinessCalendar } from '../calendar/business-calendar';
 import { CaseTargetAlarms } from './case-target-alarms.service';
-import { checksToSchedule, isRunning, overdueMeasures, plannedDueTimes, resumedDueTimes } from './case-target-clock';
+import { isRunning, overdueMeasures, plannedDueTimes, resumedDueTimes } from './case-target-clock';
 import { ServiceTargetPolicyRules } from './service-target-policy-rules.service';
 import { CASE_MEASURES } from './service-target.types';
-import { caseCheckJob, caseCheckKey, TARGET_CHECKS } from './case-target-check.job';
+import { caseCheckJobs, caseCheckKey, TARGET_CHECKS } from './case-target-check.job';
 import { SupersededJobs } from './superseded-jobs.service';
 import { CalendarService } from '../calendar/calendar.service';
 
@@ -132,17 +132,8 @@ export class CaseTargetPlanner implements CaseListener, OnModuleInit {
     await this.superseded.supersede(manager, this.checkKeys(target, CASE_MEASURES));
     await this.save(manager, target, { ...plan, targetPlanVersion: target.targetPlanVersion + 1 });
     const now = this.clock.now();
-    for (const check of checksToSchedule(calendar, target, this.config.serviceTargets.warningShare)) {
-      const data = {
-        caseId: target.id,
-        measure: check.measure,
-        check: check.check,
-        planVersion: target.targetPlanVersion,
-        dueAt: check.dueAt.toISOString(),
-        runAt: check.at.toISOString(),
-      };
-      await this.outbox.enqueue(manager, caseCheckJob(data, now));
-    }
+    for (const job of caseCheckJobs(calendar, target, this.config.serviceTargets.warningShare, now))
+      await this.outbox.enqueue(manager, job);
   }
 
   private async dropFinishedChecks(manager: EntityManager, target: CaseRecord): Promise<void> {

@@ -11,7 +11,7 @@ import { CaseTargetsService } from './case-targets.service';
 import { ManagerAlertsService } from './manager-alerts.service';
 import { ServiceTargetPoliciesService } from './service-target-policies.service';
 import { ServiceTargetPolicyRules } from './service-target-policy-rules.service';
-import { ServiceTargetRecovery } from './service-target-recovery.service';
+import { ServiceTargetReconciler } from './service-target-reconciler.service';
 import { CallbackTargetCheckJob } from './callback-target-check.job';
 import { CaseTargetCheckJob } from './case-target-check.job';
 import { SupersededJobs } from './superseded-jobs.service';
@@ -51,7 +51,7 @@ import { OnCallAlertListener } from './on-call-alert.listener';
     CaseTargetsService,
     CaseTargetCheckJob,
     CallbackTargetCheckJob,
-    ServiceTargetRecovery,
+    ServiceTargetReconciler,
     SupersededJobs,
     CallbackTargetPlanner,
     CallbackTargetListener,

@@ -14,10 +14,11 @@ const SUPERSEDED_KEYS = 'serviceTargetSupersededKeys';
 
 /**
  * Takes back checks that a re-plan made obsolete. A check not yet handed to the queue is
- * withdrawn from the outbox in the caller's transaction; one already in the queue is removed
- * after the transaction commits, so a rolled-back re-plan leaves the old plan's checks in
- * place. Removal is tidiness, not correctness: a check that escapes it (it was running just
- * then, or Redis did not answer) finds a newer plan on the case and does nothing.
+ * withdrawn from the outbox in the caller's transaction; one already in the queue (it was
+ * nearly due) is removed after the transaction commits, so a rolled-back re-plan leaves the old
+ * plan's checks in place. Removal is tidiness, not correctness: a check that escapes it (it was
+ * running just then, the relay was handing it over, or Redis did not answer) finds a newer plan
+ * on the case and does nothing.
  */
 @Injectable()
 export class SupersededJobs implements OnApplicationBootstrap {
@@ -34,13 +35,17 @@ export class SupersededJobs implements OnApplicationBootstrap {
   }
 
   async supersede(manager: EntityManager, keys: string[]): Promise<void> {
-    for (const key of keys) await this.outbox.withdraw(manager, key);
+    // Most checks are still in the outbox (a delayed job waits there until it is nearly due):
+    // withdrawn, they never reached the queue, and only the others need taking out of it.
+    const handedOver: string[] = [];
+    for (const key of keys) if ((await this.outbox.withdraw(manager, key)) === 0) handedOver.push(key);
+    if (handedOver.length === 0) return;
     const data = manager.queryRunner?.data;
     if (!data || !manager.queryRunner?.isTransactionActive) {
-      this.removeFromQueue(keys);
+      this.removeFromQueue(handedOver);
       return;
     }
-    data[SUPERSEDED_KEYS] = [...((data[SUPERSEDED_KEYS] as string[] | undefined) ?? []), ...keys];
+    data[SUPERSEDED_KEYS] = [...((data[SUPERSEDED_KEYS] as string[] | undefined) ?? []), ...handedOver];
   }
 
   private removeFromQueue(keys: string[]): void {

@@ -20,7 +20,10 @@ export class WebhookDeliveriesController {
   constructor(private readonly deliveries: WebhookDeliveriesService) {}
 
   @Get()
-  @ApiOperation({ summary: 'The delivery log, newest first; ?status=failed lists what needs a resend' })
+  @ApiOperation({
+    summary:
+      'The delivery log, newest first; ?status=failed lists what needs a resend, ?stuck=true what waits too long',
+  })
   @ApiOkResponse({ type: WebhookDeliveryPageResponse })
   @ApiErrors(400)
   async list(@Query() query: ListWebhookDeliveriesQuery): Promise<WebhookDeliveryPageResponse> {
@@ -29,7 +32,9 @@ export class WebhookDeliveriesController {
 
   @Post(':id/resend')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Send a failed (or lost) delivery again, with the same delivery id' })
+  @ApiOperation({
+    summary: 'Send a failed (or lost, or stuck) delivery again, with the same delivery id',
+  })
   @ApiOkResponse({ type: WebhookDeliveryResponse, description: 'The delivery, queued again' })
   @ApiErrors(400, 404, 409)
   async resend(@Param('id', ParseUUIDPipe) id: string): Promise<WebhookDeliveryResponse> {

@@ -14,11 +14,20 @@ export interface WebhookDeliveryView {
   lastError: string | null;
   routedAt: Date;
   createdAt: Date;
+  /** When it was last queued (at the routing, or sent again). */
+  queuedAt: Date;
+  /** Still pending STUCK_AFTER_MINUTES after it was queued: an admin may send it again. */
+  stuck: boolean;
   lastAttemptAt: Date | null;
   deliveredAt: Date | null;
 }
 
-export function toWebhookDeliveryView(row: WebhookDelivery, caseReference: string | null): WebhookDeliveryView {
+/** `stuckBefore`: a delivery still pending that was queued before this instant is stuck. */
+export function toWebhookDeliveryView(
+  row: WebhookDelivery,
+  caseReference: string | null,
+  stuckBefore: Date,
+): WebhookDeliveryView {
   return {
     id: row.id,
     event: row.event,
@@ -32,6 +41,8 @@ export function toWebhookDeliveryView(row: WebhookDelivery, caseReference: strin
     lastError: row.lastError,
     routedAt: row.routedAt,
     createdAt: row.createdAt,
+    queuedAt: row.queuedAt,
+    stuck: row.status === 'pending' && row.queuedAt.getTime() < stuckBefore.getTime(),
     lastAttemptAt: row.lastAttemptAt,
     deliveredAt: row.deliveredAt,
   };

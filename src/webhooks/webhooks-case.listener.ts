@@ -51,6 +51,7 @@ export class WebhooksCaseListener implements CaseListener, OnModuleInit {
       routingEventId: routing?.id ?? null,
       routedAt: event.at,
       status: 'pending',
+      queuedAt: event.at,
       attempts: 0,
       resendCount: 0,
       lastStatusCode: null,

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
 import { DepartmentWebhooksService } from './department-webhooks.service';
 import { WebhookDeliveriesService } from './webhook-deliveries.service';
+import { WebhookDeliveryReconciler } from './webhook-delivery-reconciler.service';
 import { WebhookDispatchService } from './webhook-dispatch.service';
 import { DeliverWebhookJob } from './deliver-webhook.job';
 import { WebhooksCaseListener } from './webhooks-case.listener';
@@ -29,6 +30,7 @@ import { OrganisationModule } from '../organisation/organisation.module';
     WebhookDispatchService,
     DeliverWebhookJob,
     WebhooksCaseListener,
+    WebhookDeliveryReconciler,
   ],
   exports: [DepartmentWebhooksService, WebhookDeliveriesService],
 })

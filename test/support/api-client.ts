@@ -65,6 +65,9 @@ import type {
 } from './api-types';
 import { TestApp } from './test-app';
 
+/** What a client speaks to: a test app in this process, or an app process of the test's own (AppProcess). */
+export type ApiTarget = Pick<TestApp, 'http' | 'login'>;
+
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 type Query = Record<string, string | number | boolean | undefined>;
 
@@ -154,28 +157,28 @@ export function invalid<Input>(body: unknown): Input {
  */
 export class ApiClient {
   private constructor(
-    private readonly app: TestApp,
+    private readonly app: ApiTarget,
     /** The bearer token, or null for a caller who is not logged in. */
     readonly token: string | null,
   ) {}
 
   /** Logs in as a staff member with the demo password (demo-password); the test app keeps the token. */
-  static async login(app: TestApp, email: string): Promise<ApiClient> {
+  static async login(app: ApiTarget, email: string): Promise<ApiClient> {
     return new ApiClient(app, await app.login(email));
   }
 
   /** Logs in as several staff members at once, in the order given. */
-  static loginAll(app: TestApp, ...emails: string[]): Promise<ApiClient[]> {
+  static loginAll(app: ApiTarget, ...emails: string[]): Promise<ApiClient[]> {
     return Promise.all(emails.map((email) => ApiClient.login(app, email)));
   }
 
   /** A caller without a token: the public endpoints, and the 401 of every other one. */
-  static anonymous(app: TestApp): ApiClient {
+  static anonymous(app: ApiTarget): ApiClient {
     return new ApiClient(app, null);
   }
 
   /** A caller with a token of the test's choosing, e.g. one the app never issued. */
-  static withToken(app: TestApp, token: string): ApiClient {
+  static withToken(app: ApiTarget, token: string): ApiClient {
     return new ApiClient(app, token);
   }
 
@@ -540,12 +543,12 @@ export class ApiClient {
 
   // ----- notifications, webhooks, ratings, triage -----
 
-  /** GET /api/v1/notifications (admin): every message to citizens, newest first. */
-  notifications(query: { status?: string } & PageQuery = {}): ApiCall<Page<Notification>> {
+  /** GET /api/v1/notifications (admin): every message to citizens, newest first; `stuck`: queued too long. */
+  notifications(query: { status?: string; stuck?: boolean } & PageQuery = {}): ApiCall<Page<Notification>> {
     return this.call('get', '/api/v1/notifications', 200, { query: { ...query } });
   }
 
-  /** POST /api/v1/notifications/{id}/resend (admin) → 200; 409 unless it failed. */
+  /** POST /api/v1/notifications/{id}/resend (admin) → 200; 409 unless it failed or is stuck. */
   resendNotification(id: number): ApiCall<Notification> {
     return this.call('post', `/api/v1/notifications/${id}/resend`, 200);
   }

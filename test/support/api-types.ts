@@ -577,6 +577,10 @@ export interface Notification {
   resendCount: number;
   lastError: string | null;
   createdAt: string;
+  /** When it was last queued: planned, or resent. */
+  queuedAt: string;
+  /** Still queued STUCK_AFTER_MINUTES after `queuedAt`. */
+  stuck: boolean;
   lastAttemptAt: string | null;
   sentAt: string | null;
 }
@@ -609,6 +613,10 @@ export interface WebhookDelivery {
   lastError: string | null;
   routedAt: string;
   createdAt: string;
+  /** When it was last queued: at the routing, or resent. */
+  queuedAt: string;
+  /** Still pending STUCK_AFTER_MINUTES after `queuedAt`. */
+  stuck: boolean;
   lastAttemptAt: string | null;
   deliveredAt: string | null;
 }
@@ -617,6 +625,8 @@ export interface WebhookDeliveryQuery extends PageQuery {
   status?: string;
   departmentCode?: string;
   caseId?: string;
+  /** true: only those still pending STUCK_AFTER_MINUTES after they were queued. */
+  stuck?: boolean;
 }
 
 export interface NewRating {
@@ -917,6 +927,8 @@ export interface Health {
     queues: Record<string, QueueCounts>;
     outbox: { pending: number; oldestPendingSeconds: number | null };
   };
+  /** Messages and deliveries still waiting `afterMinutes` (STUCK_AFTER_MINUTES) after they were queued. */
+  stuck: { afterMinutes: number; notifications: number; webhookDeliveries: number };
 }
 
 export interface OpenApiDocument {

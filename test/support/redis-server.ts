@@ -11,10 +11,14 @@ import IORedis from 'ioredis';
 export class TestRedisServer {
   private process: ChildProcess | null = null;
 
-  private constructor(readonly port: number) {}
+  private constructor(
+    readonly port: number,
+    private readonly settings: string[],
+  ) {}
 
-  static async start(): Promise<TestRedisServer> {
-    const server = new TestRedisServer(await freePort());
+  /** `settings`: more redis-server arguments, e.g. `['--maxmemory-policy', 'allkeys-lru']`. */
+  static async start(settings: string[] = []): Promise<TestRedisServer> {
+    const server = new TestRedisServer(await freePort(), settings);
     await server.resume();
     return server;
   }
@@ -37,7 +41,7 @@ export class TestRedisServer {
   async resume(): Promise<void> {
     this.process = spawn(
       'redis-server',
-      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', ...this.settings],
       { stdio: 'ignore' },
     );
     const client = new IORedis({

@@ -18,10 +18,17 @@ class DatabaseHealthResponse {
 }
 
 class OutboxBacklogResponse {
-  @ApiProperty({ description: 'Jobs written but not yet handed to the queue; they grow while Redis is down' })
+  @ApiProperty({
+    description:
+      'Jobs due and not yet handed to the queue; they grow while Redis is down. Delayed jobs waiting for their time are not counted',
+  })
   pending: number;
 
-  @ApiProperty({ type: Number, nullable: true, description: 'Age of the oldest of them, seconds; null when none' })
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'How long the oldest of them has been due, seconds; null when none',
+  })
   oldestPendingSeconds: number | null;
 }
 
@@ -51,6 +58,24 @@ class QueueHealthResponse {
   error?: string;
 }
 
+/** Work the queue should have done long ago: waiting STUCK_AFTER_MINUTES after it was queued. */
+class StuckWorkResponse {
+  @ApiProperty({ description: 'The limit: minutes after being queued (STUCK_AFTER_MINUTES)', example: 15 })
+  afterMinutes: number;
+
+  @ApiProperty({
+    description: 'Messages to citizens still queued past the limit; listed at /api/v1/notifications?stuck=true',
+    example: 0,
+  })
+  notifications: number;
+
+  @ApiProperty({
+    description: 'Webhook deliveries still pending past the limit; listed at /api/v1/webhooks/deliveries?stuck=true',
+    example: 0,
+  })
+  webhookDeliveries: number;
+}
+
 /**
  * The health of the app: "ok", or "degraded" when the queue is not up (200: intake goes on,
  * jobs wait in the outbox) or the database does not answer (503, and no queue part).
@@ -64,8 +89,21 @@ export class HealthResponse {
 
   @ApiPropertyOptional({ type: QueueHealthResponse, description: 'Left out when the database is down' })
   queue?: QueueHealthResponse;
+
+  @ApiPropertyOptional({
+    type: StuckWorkResponse,
+    description:
+      'Messages and deliveries waiting too long (an admin may resend them); left out when the database is down',
+  })
+  stuck?: StuckWorkResponse;
 }
 
 export function toQueueHealthResponse(snapshot: QueueStatus): QueueHealthResponse {
-  return { driver: snapshot.driver, status: snapshot.status, queues: snapshot.queues, outbox: snapshot.outbox };
+  const { pending, oldestPendingSeconds } = snapshot.outbox;
+  return {
+    driver: snapshot.driver,
+    status: snapshot.status,
+    queues: snapshot.queues,
+    outbox: { pending, oldestPendingSeconds },
+  };
 }

@@ -40,8 +40,17 @@ export class NotificationResponse {
   @ApiProperty({ type: String, nullable: true, description: 'Why the last try failed' })
   lastError: string | null;
 
-  @ApiInstant('When it was queued')
+  @ApiInstant('When it was planned')
   createdAt: Date;
+
+  @ApiInstant('When it was last queued: planned, or sent again by an admin')
+  queuedAt: Date;
+
+  @ApiProperty({
+    description: 'Still queued STUCK_AFTER_MINUTES (default 15) after it was queued: an admin may send it again',
+    example: false,
+  })
+  stuck: boolean;
 
   @ApiInstant('The last try', { nullable: true })
   lastAttemptAt: Date | null;
@@ -65,6 +74,8 @@ export function toNotificationResponse(view: NotificationView): NotificationResp
     resendCount: view.resendCount,
     lastError: view.lastError,
     createdAt: view.createdAt,
+    queuedAt: view.queuedAt,
+    stuck: view.stuck,
     lastAttemptAt: view.lastAttemptAt,
     sentAt: view.sentAt,
   };

@@ -27,6 +27,7 @@ export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
 @Entity('notifications')
 @Index(['caseId'])
 @Index(['status', 'id'])
+@Index('IDX_notifications_status_queued_at', ['status', 'queuedAt'])
 export class Notification {
   @PrimaryGeneratedColumn('increment')
   id: number;
@@ -73,6 +74,10 @@ export class Notification {
 
   @CreateDateColumn({ type: instantType(), default: () => 'CURRENT_TIMESTAMP' })
   createdAt: Date;
+
+  /** When it was last queued: planned, or sent again by an admin. Still queued long after, it is stuck. */
+  @Column({ type: instantType() })
+  queuedAt: Date;
 
   @Column({ type: instantType(), nullable: true })
   lastAttemptAt: Date | null;

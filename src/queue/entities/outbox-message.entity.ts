@@ -26,11 +26,17 @@ export class OutboxMessage {
   @Column({ type: 'simple-json' })
   payload: object;
 
-  /** The job must not run before this; the relay passes the remaining delay to the queue. */
+  /**
+   * The job must not run before this. A delayed job waits here, not in the queue: the relay hands
+   * it over shortly before (HANDOVER_LEAD_MS) with the remaining delay.
+   */
   @Column({ type: instantType(), nullable: true })
   runAfter: Date | null;
 
-  /** When the relay may next try to dispatch it: now for a new row, later while claimed or after a failed try. */
+  /**
+   * When the relay may next try to dispatch it: now for a new row, shortly before `runAfter` for a
+   * delayed one, later while claimed or after a failed try.
+   */
   @Column({ type: instantType() })
   availableAt: Date;
 

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 import { PaginationQueryDto } from '../../common/pagination.dto';
 import { WEBHOOK_DELIVERY_STATUSES, WebhookDeliveryStatus } from '../entities/webhook-delivery.entity';
 
@@ -22,4 +23,13 @@ export class ListWebhookDeliveriesQuery extends PaginationQueryDto {
   @IsOptional()
   @IsUUID()
   caseId?: string;
+
+  @ApiProperty({
+    required: false,
+    description: 'true: only the stuck ones, still pending STUCK_AFTER_MINUTES (default 15) after they were queued',
+  })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  stuck?: boolean;
 }

@@ -42,8 +42,17 @@ export class WebhookDeliveryResponse {
   @ApiInstant('When the case was routed to the department')
   routedAt: Date;
 
-  @ApiInstant('When the delivery was queued')
+  @ApiInstant('When the delivery was planned')
   createdAt: Date;
+
+  @ApiInstant('When it was last queued: at the routing, or sent again by an admin')
+  queuedAt: Date;
+
+  @ApiProperty({
+    description: 'Still pending STUCK_AFTER_MINUTES (default 15) after it was queued: an admin may send it again',
+    example: false,
+  })
+  stuck: boolean;
 
   @ApiInstant('The last try', { nullable: true })
   lastAttemptAt: Date | null;
@@ -68,6 +77,8 @@ export function toWebhookDeliveryResponse(view: WebhookDeliveryView): WebhookDel
     lastError: view.lastError,
     routedAt: view.routedAt,
     createdAt: view.createdAt,
+    queuedAt: view.queuedAt,
+    stuck: view.stuck,
     lastAttemptAt: view.lastAttemptAt,
     deliveredAt: view.deliveredAt,
   };

@@ -12,6 +12,7 @@ export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];
 @Entity('webhook_deliveries')
 @Index(['caseId'])
 @Index(['status', 'createdAt'])
+@Index('IDX_webhook_deliveries_status_queued_at', ['status', 'queuedAt'])
 export class WebhookDelivery {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
@@ -54,6 +55,10 @@ export class WebhookDelivery {
 
   @CreateDateColumn({ type: instantType(), default: () => 'CURRENT_TIMESTAMP' })
   createdAt: Date;
+
+  /** When it was last queued: at the routing, or sent again by an admin. Still pending long after, it is stuck. */
+  @Column({ type: instantType() })
+  queuedAt: Date;
 
   @Column({ type: instantType(), nullable: true })
   lastAttemptAt: Date | null;

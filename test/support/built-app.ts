@@ -1,0 +1,70 @@
+import { createHash } from 'node:crypto';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import ts from 'typescript';
+
+const ROOT = join(__dirname, '..', '..');
+const SOURCE = join(ROOT, 'src');
+
+/**
+ * The app compiled to JavaScript, for a test that runs it as a process of its own (to kill it):
+ * the directory holding `main.js`. Each source file is transpiled on its own (the project is
+ * built with isolatedModules, and `npm run lint` checks the types), into a directory under the
+ * system's temp folder named after a hash of the sources, so test files and runs share one
+ * build until a source changes. `npm run build`'s dist/ is not used: it may be older than the sources.
+ */
+export function builtApp(): string {
+  const files = sourceFiles(SOURCE);
+  const hash = createHash('sha256');
+  for (const file of files) hash.update(relative(SOURCE, file)).update('\0').update(readFileSync(file)).update('\0');
+  const buildConfig = join(ROOT, 'tsconfig.build.json');
+  hash.update(readFileSync(join(ROOT, 'tsconfig.json'))).update(readFileSync(buildConfig));
+  const out = join(tmpdir(), `onewayin-app-${hash.digest('hex').slice(0, 16)}`);
+  if (existsSync(join(out, 'main.js'))) return out;
+
+  const parsed = ts.getParsedCommandLineOfConfigFile(
+    buildConfig,
+    {},
+    { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined },
+  );
+  if (!parsed) throw new Error('tsconfig.build.json could not be read');
+  const compilerOptions = { ...parsed.options, sourceMap: false, declaration: false };
+  const building = `${out}.${process.pid}`;
+  rmSync(building, { recursive: true, force: true });
+  for (const file of files) {
+    const target = join(building, relative(SOURCE, file).replace(/\.ts$/, '.js'));
+    mkdirSync(dirname(target), { recursive: true });
+    const { outputText } = ts.transpileModule(readFileSync(file, 'utf8'), { compilerOptions, fileName: file });
+    writeFileSync(target, outputText);
+  }
+  // Packages resolve from the project's node_modules, as they do from dist/.
+  symlinkSync(join(ROOT, 'node_modules'), join(building, 'node_modules'), 'dir');
+  try {
+    renameSync(building, out);
+  } catch (error) {
+    // Another test process built the same sources at the same time: theirs is as good.
+    rmSync(building, { recursive: true, force: true });
+    if (!existsSync(join(out, 'main.js'))) throw error;
+  }
+  return out;
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((entry) => {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) return sourceFiles(path);
+      return entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts') ? [path] : [];
+    })
+    .sort();
+}
