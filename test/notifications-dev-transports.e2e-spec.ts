@@ -58,8 +58,18 @@ describe('notifications in development: files in MAIL_DIR instead of SMTP and an
     }, 'the receipt to be sent');
     expect(listed).toMatchObject([{ kind: 'receipt', channel: 'sms', recipient: '***33', status: 'sent' }]);
 
-    await agent.act(created.id, 'resolve', { reason: 'Besvarat' });
+    // A reply to a citizen who gave only a phone number goes by SMS, and is the first response.
+    const reply = await agent.reply(created.id, 'Biblioteket har öppet till 19 på torsdagar.');
+    expect(reply.data).toMatchObject({ delivery: 'sms' });
+    const replied = await fileAppears(join(mailDir, 'sms', `${created.reference}-reply-${reply.id}.txt`));
+    expect(replied).toBe(
+      `To: 070-111 22 33\n\nSvar i ärende ${created.reference}: Biblioteket har öppet till 19 på torsdagar. ` +
+        'Hälsningar Servicecenter (kommunstyrelseförvaltningen)\n',
+    );
+    expect((await agent.getCase(created.id)).firstResponseAt).toBe(reply.at);
+
+    await agent.act(created.id, 'resolve', { reason: 'Du fick svar om öppettiderna.' });
     const resolution = await fileAppears(join(mailDir, 'sms', `${created.reference}-resolution.txt`));
-    expect(resolution).toContain(`Nu är ditt ärende ${created.reference} klart.`);
+    expect(resolution).toContain(`Nu är ditt ärende ${created.reference} klart. Du fick svar om öppettiderna.`);
   });
 });

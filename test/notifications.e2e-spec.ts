@@ -184,6 +184,54 @@ describe('notifications: citizens hear of their cases by e-mail, through a real 
     ]);
   });
 
+  it('carries the answer in the resolution message, signed by the department, greeting once', async () => {
+    const created = await createCase({
+      description: 'Fråga om bygglov för altan',
+      catalogCode: 'general_information',
+      citizen: { name: 'Anna Berg', email: 'anna.berg@example.se' },
+    });
+    await settled(created.id, 'receipt', 'sent');
+    await agent.reply(
+      created.id,
+      'Hej Anna!\n\nEn altan lägre än 1,8 meter behöver inget bygglov.\n\nMed vänlig hälsning\nPer',
+    );
+    const reply = await mailTo('anna.berg@example.se', `Svar i ditt ärende ${created.reference}`);
+    expect(reply.text).toBe(
+      'Hej Anna!\n\nEn altan lägre än 1,8 meter behöver inget bygglov.\n\nMed vänlig hälsning\nPer\n\n' +
+        `Servicecenter (kommunstyrelseförvaltningen)\n\nDitt nummer är ${created.reference}. Ange det om du hör av dig.`,
+    );
+    await act(created.id, 'resolve', { reason: 'Du behöver inget bygglov för altanen.' });
+    const resolution = await mailTo('anna.berg@example.se', `Ditt ärende ${created.reference} är klart`);
+    expect(resolution.text).toBe(
+      `Hej!\n\nNu är ditt ärende ${created.reference} klart.\n\nDu behöver inget bygglov för altanen.\n\n` +
+        'Vänliga hälsningar\nServicecenter (kommunstyrelseförvaltningen)\n\n' +
+        'Har du frågor? Hör av dig till oss och ange numret.',
+    );
+  });
+
+  it('writes to the citizen in the language they read', async () => {
+    const created = await createCase({
+      description: 'Streetlight out on the corner of Ekvägen',
+      catalogCode: 'general_information',
+      citizen: { email: 'tom@example.com', language: 'en' },
+    });
+    const receipt = await mailTo('tom@example.com', `We have received your case ${created.reference}`);
+    expect(receipt.text).toMatch(/^Hello,\n\nThank you for contacting us\./);
+    expect(receipt.text).toContain('Kind regards\nServicecenter');
+  });
+
+  it('sends nothing and counts no first response for a reply to a citizen who left no way to reach them', async () => {
+    const created = await createCase({
+      description: 'Fråga om parkeringstillstånd',
+      catalogCode: 'general_information',
+      citizen: { name: 'Okänd' },
+    });
+    const reply = await agent.reply(created.id, 'Du söker tillståndet hos kommunen.');
+    expect(reply.data).toMatchObject({ delivery: 'not_sent', notSentBecause: 'no_contact_details' });
+    expect((await agent.getCase(created.id)).firstResponseAt).toBeNull();
+    expect(await notifications(created.id)).toEqual([]);
+  });
+
   it('does not e-mail the text of a reply on a confidential case', async () => {
     const created = await createCase({
       description: 'Behöver hjälp med hyran',
@@ -191,7 +239,9 @@ describe('notifications: citizens hear of their cases by e-mail, through a real 
       citizen: { email: 'lena@example.se' },
     });
     await settled(created.id, 'receipt', 'sent', admin);
-    await admin.reply(created.id, 'Vi ringer dig i morgon om ditt bistånd.');
+    const reply = await admin.reply(created.id, 'Vi ringer dig i morgon om ditt bistånd.');
+    expect(reply.data).toMatchObject({ delivery: 'not_sent', notSentBecause: 'confidential' });
+    expect((await admin.getCase(created.id)).firstResponseAt).toBeNull();
     expect((await notifications(created.id, admin)).map((n) => n.kind)).toEqual(['receipt']);
     await agent.caseNotifications(created.id).expectStatus(403);
   });

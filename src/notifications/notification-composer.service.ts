@@ -5,6 +5,7 @@ import { CatalogService } from '../catalog/catalog.service';
 import { CitizensService } from '../citizens/citizens.service';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import { OrganisationService } from '../organisation/organisation.service';
 import { Notification } from './entities/notification.entity';
 import {
   CitizenMessage,
@@ -12,6 +13,8 @@ import {
   receiptEmail,
   receiptSms,
   replyEmail,
+  replySms,
+  Resolution,
   resolutionEmail,
   resolutionSms,
   senderName,
@@ -38,6 +41,7 @@ export class NotificationComposer {
     private readonly cases: CaseRecordsService,
     private readonly citizens: CitizensService,
     private readonly catalog: CatalogService,
+    private readonly organisation: OrganisationService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.signature = senderName(config.mailFrom);
@@ -49,25 +53,26 @@ export class NotificationComposer {
     if (!about) throw new UndeliverableNotificationError('The case no longer exists');
     if (notification.kind === 'on_call') return this.composeOnCallAlert(notification, about);
     const citizen = notification.citizenId ? await this.citizens.find(notification.citizenId) : null;
+    const written = await this.writtenText(notification, about);
     const context: MessageContext = {
       reference: about.reference,
-      signature: this.signature,
+      // A receipt comes from the service center; a reply or a resolution from the department that wrote it.
+      signature: written ? await this.departmentName(written.from.departmentCode) : this.signature,
       language: citizen?.language ?? 'sv',
     };
     const fileStem = `${about.reference}-${messageTopic(notification.messageKey)}`;
     // Staff confirmed this case repeats another: the message says both were handled as one.
-    const handledWithAnother = about.status === 'duplicate';
+    const resolution = { handledWithAnother: about.status === 'duplicate', answer: written?.text ?? null };
 
     if (notification.channel === 'sms') {
       if (!citizen?.phone) throw new UndeliverableNotificationError('The citizen has no phone number any more');
-      const text =
-        notification.kind === 'receipt'
-          ? receiptSms(context)
-          : resolutionSms(context, { handledWithAnother, answer: null });
-      return { channel: 'sms', sms: { to: citizen.phone, text, fileStem } };
+      return {
+        channel: 'sms',
+        sms: { to: citizen.phone, text: this.smsFor(notification, context, resolution), fileStem },
+      };
     }
     if (!citizen?.email) throw new UndeliverableNotificationError('The citizen has no e-mail address any more');
-    const message = await this.emailFor(notification, context, handledWithAnother);
+    const message = this.emailFor(notification, context, resolution);
     return {
       channel: 'email',
       mail: {
@@ -77,6 +82,35 @@ export class NotificationComposer {
         fileStem,
       },
     };
+  }
+
+  /**
+   * The text staff wrote that the message carries, and the case it was written on: a reply's
+   * body, or the answer given at resolution (for a duplicate, the original's). Nothing from a
+   * confidential case: its text stays out of e-mail and SMS.
+   *
+   * @throws UndeliverableNotificationError when a reply is no longer on the case.
+   */
+  private async writtenText(
+    notification: Notification,
+    about: CaseRecord,
+  ): Promise<{ text: string; from: CaseRecord } | null> {
+    const event = notification.eventId ? await this.cases.event(notification.eventId) : null;
+    const from = event && event.caseId !== about.id ? await this.cases.find(event.caseId) : about;
+    if (notification.kind === 'reply') {
+      if (!event?.body || !from) throw new UndeliverableNotificationError('The reply is no longer on the case');
+      return { text: event.body, from };
+    }
+    if (notification.kind !== 'resolution' || !event?.reason?.trim() || !from) return null;
+    if (from.confidential || about.confidential) return null;
+    return { text: event.reason, from };
+  }
+
+  /** The department's name to sign with; the service center's when the case has no department. */
+  private async departmentName(code: string | null): Promise<string> {
+    if (!code) return this.signature;
+    const department = await this.organisation.findDepartment(code);
+    return department?.name ?? this.signature;
   }
 
   private async composeOnCallAlert(notification: Notification, about: CaseRecord): Promise<ComposedNotification> {
@@ -104,21 +138,27 @@ export class NotificationComposer {
     return `<${notification.messageKey.replace(/:/g, '.')}@${this.messageIdDomain}>`;
   }
 
-  private async emailFor(
-    notification: Notification,
-    context: MessageContext,
-    handledWithAnother: boolean,
-  ): Promise<CitizenMessage> {
+  private emailFor(notification: Notification, context: MessageContext, resolution: Resolution): CitizenMessage {
     switch (notification.kind) {
       case 'receipt':
         return receiptEmail(context);
       case 'resolution':
-        return resolutionEmail(context, { handledWithAnother, answer: null });
-      case 'reply': {
-        const reply = notification.replyEventId ? await this.cases.event(notification.replyEventId) : null;
-        if (!reply?.body) throw new UndeliverableNotificationError('The reply is no longer on the case');
-        return replyEmail(context, reply.body);
-      }
+        return resolutionEmail(context, resolution);
+      case 'reply':
+        return replyEmail(context, resolution.answer as string);
+      case 'on_call':
+        throw new Error('An on-call alert is written by composeOnCallAlert');
+    }
+  }
+
+  private smsFor(notification: Notification, context: MessageContext, resolution: Resolution): string {
+    switch (notification.kind) {
+      case 'receipt':
+        return receiptSms(context);
+      case 'resolution':
+        return resolutionSms(context, resolution);
+      case 'reply':
+        return replySms(context, resolution.answer as string);
       case 'on_call':
         throw new Error('An on-call alert is written by composeOnCallAlert');
     }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
 import { CatalogModule } from '../catalog/catalog.module';
+import { OrganisationModule } from '../organisation/organisation.module';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { NotificationComposer } from './notification-composer.service';
@@ -26,7 +27,7 @@ import { Notification } from './entities/notification.entity';
  * .eml files; SMS always into MAIL_DIR/sms/ until a provider is chosen.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([Notification]), CasesModule, CatalogModule],
+  imports: [TypeOrmModule.forFeature([Notification]), CasesModule, CatalogModule, OrganisationModule],
   providers: [
     NotificationsService,
     NotificationPlanner,

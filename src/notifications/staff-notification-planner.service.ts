@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CaseRecord } from '../cases/case-record';
+import { Clock } from '../common/clock';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { OutboxService } from '../queue/outbox.service';
@@ -19,6 +20,7 @@ import { sendNotificationJob } from './send-notification.job';
 export class StaffNotificationPlanner {
   constructor(
     private readonly outbox: OutboxService,
+    private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -38,8 +40,9 @@ export class StaffNotificationPlanner {
       kind: 'on_call',
       channel: 'email',
       recipientMasked: maskEmail(this.config.onCallEmail),
-      replyEventId: null,
+      eventId: null,
       status: 'queued',
+      queuedAt: this.clock.now(),
       attempts: 0,
       resendCount: 0,
       lastError: null,

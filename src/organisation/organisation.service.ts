@@ -48,6 +48,11 @@ export class OrganisationService {
     return this.departments.find({ order: { code: 'ASC' } });
   }
 
+  /** The department, or null when there is none with the code. */
+  findDepartment(code: string): Promise<Department | null> {
+    return this.departments.findOneBy({ code });
+  }
+
   async getDepartment(code: string): Promise<Department> {
     const department = await this.departments.findOneBy({ code });
     if (!department) throw new NotFoundError('Department', code);

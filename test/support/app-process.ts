@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -72,6 +73,7 @@ export class AppProcess implements ApiTarget {
       NODE_ENV: 'test',
       SEED_DEMO: 'true',
       LOG_LEVEL: 'warn',
+      JWT_SECRET: `test-${randomBytes(24).toString('hex')}`,
       PORT: String(port),
       ...env,
     };

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import {
+  copyFileSync,
   existsSync,
   mkdirSync,
   readdirSync,
@@ -18,7 +19,8 @@ const SOURCE = join(ROOT, 'src');
 
 /**
  * The app compiled to JavaScript, for a test that runs it as a process of its own (to kill it):
- * the directory holding `main.js`. Each source file is transpiled on its own (the project is
+ * the directory holding `main.js`, with the other files under src/ (the console's catalogs,
+ * templates and assets) beside it. Each source file is transpiled on its own (the project is
  * built with isolatedModules, and `npm run lint` checks the types), into a directory under the
  * system's temp folder named after a hash of the sources, so test files and runs share one
  * build until a source changes. `npm run build`'s dist/ is not used: it may be older than the sources.
@@ -44,6 +46,11 @@ export function builtApp(): string {
   for (const file of files) {
     const target = join(building, relative(SOURCE, file).replace(/\.ts$/, '.js'));
     mkdirSync(dirname(target), { recursive: true });
+    if (!file.endsWith('.ts')) {
+      // The console's message catalogs, templates and assets go beside the code, as `npm run build` puts them.
+      copyFileSync(file, target);
+      continue;
+    }
     const { outputText } = ts.transpileModule(readFileSync(file, 'utf8'), { compilerOptions, fileName: file });
     writeFileSync(target, outputText);
   }
@@ -64,7 +71,7 @@ function sourceFiles(dir: string): string[] {
     .flatMap((entry) => {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) return sourceFiles(path);
-      return entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts') ? [path] : [];
+      return entry.name.endsWith('.spec.ts') ? [] : [path];
     })
     .sort();
 }

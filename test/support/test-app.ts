@@ -124,7 +124,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     builder = builder.overrideProvider(override.provide).useValue(override.useValue);
   const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication({ logger: false });
-  configureApp(app, createLogger({ logLevel: 'silent' }));
+  configureApp(app, createLogger({ logLevel: (process.env.TEST_LOG_LEVEL as 'silent') ?? 'silent' }));
   await app.init();
 
   const tokens = new Map<string, string>();

@@ -54,9 +54,12 @@ export class Notification {
   @Column({ type: 'varchar', length: 64, nullable: true })
   recipientMasked: string | null;
 
-  /** For a reply: the timeline event whose text is sent. */
+  /**
+   * The timeline event whose text the message carries: for a reply the reply, for a resolution
+   * the status change to resolved (its reason is the answer). Null for the rest.
+   */
   @Column({ type: 'integer', nullable: true })
-  replyEventId: number | null;
+  eventId: number | null;
 
   @Column({ type: 'varchar', length: 8 })
   status: NotificationStatus;
