@@ -18,6 +18,8 @@ import { NotificationsController } from './notifications/notifications.controlle
 import { OrganisationController } from './organisation/organisation.controller';
 import { QueueDashboardModule } from './queue/dashboard/queue-dashboard.module';
 import { RatingsController } from './ratings/ratings.controller';
+import { PublicRegisterController } from './register/public-register.controller';
+import { RegisterEntriesController } from './register/register-entries.controller';
 import { RoutingRulesController } from './routing/routing-rules.controller';
 import { CallbackTargetsController } from './service-targets/callback-targets.controller';
 import { ServiceTargetPoliciesController } from './service-targets/service-target-policies.controller';
@@ -67,6 +69,8 @@ import { WebhookDeliveriesController } from './webhooks/webhook-deliveries.contr
     CallbacksController,
     CaseImportController,
     TelephonyController,
+    PublicRegisterController,
+    RegisterEntriesController,
     ...CONSOLE_CONTROLLERS,
   ],
 })

@@ -13,6 +13,7 @@ import { InboxModule } from './inbox/inbox.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OrganisationModule } from './organisation/organisation.module';
 import { RatingsModule } from './ratings/ratings.module';
+import { RegisterModule } from './register/register.module';
 import { RoutingModule } from './routing/routing.module';
 import { ServiceTargetsModule } from './service-targets/service-targets.module';
 import { StatisticsModule } from './statistics/statistics.module';
@@ -41,6 +42,7 @@ const AREAS = [
   CallbacksModule,
   ImportsModule,
   TelephonyModule,
+  RegisterModule,
 ];
 
 /**
