@@ -45,7 +45,7 @@ export class PublicRegisterService {
    */
   async search(query: RegisterQuery): Promise<RegisterPageResponse> {
     const language = query.lang ?? 'sv';
-    const [types, departments] = await Promise.all([this.caseTypes(language), this.departments()]);
+    const [types, departments] = await Promise.all([this.caseTypes(language, true), this.departments()]);
     const problems: string[] = [];
     const timeZone = (await this.calendars.current()).settings.timeZone;
     const from = query.from ? localMidnight('from', query.from, timeZone, problems) : null;
@@ -90,10 +90,14 @@ export class PublicRegisterService {
     };
   }
 
-  /** The case types, by name in the language: the choices of the caseType filter. */
-  async caseTypes(language: RegisterLanguage): Promise<RegisterChoice[]> {
+  /**
+   * The case types, by name in the language: the choices of the caseType filter. Confidential
+   * types are left out unless `withConfidential`: no case of theirs ever matches the filter.
+   */
+  async caseTypes(language: RegisterLanguage, withConfidential = false): Promise<RegisterChoice[]> {
     const entries = await this.catalog.list({ includeInactive: true });
     return entries
+      .filter((entry) => withConfidential || !entry.confidential)
       .map((entry) => ({ code: entry.code, name: entry.name[language] ?? entry.name.en }))
       .sort((a, b) => a.name.localeCompare(b.name, language));
   }

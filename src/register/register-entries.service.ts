@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AccessPolicy } from '../auth/access-policy';
+import { CaseRecordsService } from '../cases/case-records.service';
 import { StaffPrincipal } from '../auth/roles';
 import { Clock } from '../common/clock';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../common/domain-errors';
@@ -21,12 +22,14 @@ export class RegisterEntriesService {
     private readonly dataSource: DataSource,
     private readonly transactions: TransactionService,
     private readonly planner: RegisterPlanner,
+    private readonly cases: CaseRecordsService,
     private readonly clock: Clock,
   ) {}
 
   /** @throws NotFoundError for an unknown reference; ForbiddenError outside the access policy. */
   async get(principal: StaffPrincipal, reference: string): Promise<RegisterEntry> {
-    const entry = await this.dataSource.manager.findOneBy(RegisterEntry, { reference });
+    const caseId = await this.cases.idByReference(reference);
+    const entry = caseId ? await this.dataSource.manager.findOneBy(RegisterEntry, { caseId }) : null;
     return this.allowed(principal, entry, reference);
   }
 
@@ -40,7 +43,9 @@ export class RegisterEntriesService {
     if (input.withheld === undefined && input.summary === undefined)
       throw new InvalidInputError(['give withheld or summary']);
     return this.transactions.run(async (manager) => {
-      const entry = this.allowed(principal, await manager.findOneBy(RegisterEntry, { reference }), reference);
+      const caseId = await this.cases.idByReference(reference);
+      const found = caseId ? await manager.findOneBy(RegisterEntry, { caseId }) : null;
+      const entry = this.allowed(principal, found, reference);
       const changes: Partial<RegisterEntry> = {};
       if (input.withheld !== undefined) changes.withheld = input.withheld;
       if (input.summary !== undefined) {
@@ -50,12 +55,14 @@ export class RegisterEntriesService {
           editedAt: this.clock.now(),
         });
       }
-      return this.planner.replan(manager, entry, changes);
+      return this.planner.replan(manager, entry, { ...changes, reference });
     });
   }
 
   private allowed(principal: StaffPrincipal, entry: RegisterEntry | null, reference: string): RegisterEntry {
     if (!entry) throw new NotFoundError('Register entry', reference);
+    // Taken at intake before the case's number was: the entry learns it from the case.
+    entry.reference = reference;
     if (!AccessPolicy.mayReadPersonalData(principal, entry))
       throw new ForbiddenError("A case's register entry is for the handlers of its department, managers and admins");
     return entry;

@@ -48,13 +48,19 @@ export class RegisterEntryListener implements CaseListener, OnModuleInit {
         publishedVersion: 0,
         publishedAt: null,
       });
+      // The case's reference number is taken last in the intake transaction: until the entry is
+      // published or the case next changes, the entry holds the stand-in the case had here.
       await manager.insert(RegisterEntry, entry);
       await this.planner.queue(manager, entry);
       return;
     }
     const entry = await manager.findOneBy(RegisterEntry, { caseId: record.id });
     if (!entry) return;
-    const followed = { status: publicStatus(record.status), departmentCode: record.departmentCode };
+    const followed = {
+      reference: record.reference,
+      status: publicStatus(record.status),
+      departmentCode: record.departmentCode,
+    };
     if (entry.catalogCode === record.catalogCode && entry.confidential === record.confidential) {
       await manager.update(RegisterEntry, { caseId: record.id }, followed);
       return;

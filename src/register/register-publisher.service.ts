@@ -48,6 +48,7 @@ export class RegisterPublisher {
         RegisterEntry,
         { caseId },
         {
+          reference: record.reference,
           summary,
           searchText: searchTextOf(summary),
           confidential: entry.confidential || record.confidential,

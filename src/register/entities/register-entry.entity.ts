@@ -18,6 +18,7 @@ export class RegisterEntry {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   caseId: string;
 
+  /** The case's reference number, learnt from the case when published or changed (see the listener). */
   @Column({ type: 'varchar', length: 16 })
   reference: string;
 
