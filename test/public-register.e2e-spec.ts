@@ -1,5 +1,5 @@
 import { ApiClient } from './support/api-client';
-import { CreatedCase, ErrorBody, NewCase } from './support/api-types';
+import { CreatedCase, NewCase } from './support/api-types';
 import { eventually } from './support/eventually';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -49,7 +49,7 @@ describe('the public case register', () => {
   const register = (query: Record<string, string | number> = {}) =>
     nobody.send<RegisterPage>('get', '/public/v1/register', { query: { pageSize: 100, ...query } });
   const refusal = async (query: Record<string, string | number>) =>
-    (await nobody.send('get', '/public/v1/register', { query }).expectStatus(400)).body as ErrorBody;
+    (await nobody.send('get', '/public/v1/register', { query }).expectStatus(400)).body;
   const entry = (staff: ApiClient, reference: string) =>
     staff.send<RegisterEntry>('get', `/api/v1/register/entries/${reference}`);
   const edit = (staff: ApiClient, reference: string, body: Record<string, unknown>, status = 200) =>
@@ -178,10 +178,9 @@ describe('the public case register', () => {
     // Only the handlers of the owning department (and managers, admins) decide about the entry.
     await edit(agent, edited.reference, { withheld: true }, 403).expectStatus(403);
     await edit(soc, edited.reference, { withheld: true }, 403).expectStatus(403);
-    const nothing = (await edit(tek, edited.reference, {}, 400).expectStatus(400)).body as unknown as ErrorBody;
+    const nothing = (await edit(tek, edited.reference, {}, 400).expectStatus(400)).body;
     expect(JSON.stringify(nothing.message)).toContain('withheld');
-    const blank = (await edit(tek, edited.reference, { summary: '  ' }, 400).expectStatus(400))
-      .body as unknown as ErrorBody;
+    const blank = (await edit(tek, edited.reference, { summary: '  ' }, 400).expectStatus(400)).body;
     expect(JSON.stringify(blank.message)).toContain('summary');
 
     expect(await edit(tek, withheld.reference, { withheld: true })).toMatchObject({ withheld: true });
@@ -215,7 +214,7 @@ describe('the public case register', () => {
       await admin
         .send('put', '/api/v1/register/rules/street_light', { body: { delayHours: -1, publishes: 'everything' } })
         .expectStatus(400)
-    ).body as ErrorBody;
+    ).body;
     expect(JSON.stringify(bad.message)).toMatch(/delayHours.*publishes|publishes.*delayHours/);
     await admin
       .send('put', '/api/v1/register/rules/no_such_type', { body: { delayHours: 1, publishes: 'summary' } })
