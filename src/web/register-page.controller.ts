@@ -9,7 +9,9 @@ import { OpenPage } from './open-page.decorator';
 import { ConsoleRequest, PageRenderer } from './page-renderer.service';
 
 /** The register page's filters: the query parameter and the form field's id are the same. */
-const FILTERS = ['from', 'to', 'q', 'department', 'caseType', 'page'] as const;
+const FILTERS = ['from', 'to', 'q', 'department', 'caseType', 'page', 'pageSize'] as const;
+/** Query parameters with no field of their own on the form. */
+const NOT_ON_FORM = ['page', 'pageSize'];
 const FILTER_FIELDS: Record<string, string> = Object.fromEntries(FILTERS.map((name) => [name, name]));
 
 /**
@@ -54,7 +56,7 @@ export class RegisterPageController {
       pagination: result ? paginationOf(result, asked, frame.language) : null,
       errors: problems.map((problem) => ({
         text: problem.text,
-        ...(problem.field === 'page' ? {} : { href: `#${problem.field}` }),
+        ...(NOT_ON_FORM.includes(problem.field) ? {} : { href: `#${problem.field}` }),
       })),
       fieldErrors: Object.fromEntries(problems.map((problem) => [problem.field, problem.text])),
       // A public page: no staff navigation or sign-out, whoever reads it.
