@@ -24,10 +24,11 @@ describe('the public register rules', () => {
   });
 
   it('redacts the whole text before cutting it to a register line at a word boundary', () => {
-    const text = `${'Trasig gatlykta vid skolan. '.repeat(10)}Ring 070-123 45 67`;
+    // The phone number straddles the cut: cut first, "Ring a … a 070" would be left, which no rule then finds.
+    const text = `Ring ${'a '.repeat(146)}070-123 45 67`;
     const published = publishedSummary(text, {});
+    expect(published).toBe(`Ring ${'a '.repeat(145)}a…`);
     expect(published.length).toBeLessThanOrEqual(SUMMARY_MAX_CHARS + 1);
-    expect(published.endsWith('skolan…')).toBe(true);
     expect(publishedSummary('Lena Berg:  ring\n070-123 45 67', { names: ['Lena Berg'] })).toBe(
       `${M.name}: ring ${M.phone}`,
     );
