@@ -33,6 +33,7 @@ const CONSOLE_PAGES = [
   'post /cases/{id}/lix',
   'get /dashboard',
   'get /admin',
+  'get /register',
   'get /assets/{name}',
 ];
 
@@ -57,7 +58,7 @@ describe('the OpenAPI document describes every answer and every error', () => {
     const served = [...routes.keys()].filter((key) => !UNDOCUMENTED.includes(key) && !CONSOLE_PAGES.includes(key));
     expect(documented.sort()).toEqual(served.sort());
     expect(CONSOLE_PAGES.filter((key) => !routes.has(key))).toEqual([]);
-    expect(documented).toHaveLength(82);
+    expect(documented).toHaveLength(87);
   });
 
   it('gives every operation its success answer: a schema, text/csv beside JSON, a 204 without a body, or a redirect', () => {
@@ -106,6 +107,7 @@ describe('the OpenAPI document describes every answer and every error', () => {
       'get /api/v1/auth/oidc/callback',
       'get /api/v1/auth/oidc/login',
       'get /health',
+      'get /public/v1/register',
       'post /api/v1/auth/login',
       'post /api/v1/telephony/calls',
     ]);
