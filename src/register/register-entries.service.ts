@@ -44,7 +44,7 @@ export class RegisterEntriesService {
       throw new InvalidInputError(['give withheld or summary']);
     return this.transactions.run(async (manager) => {
       const caseId = await this.cases.idByReference(reference);
-      const found = caseId ? await manager.findOneBy(RegisterEntry, { caseId }) : null;
+      const found = caseId ? await this.planner.entryForUpdate(manager, caseId) : null;
       const entry = this.allowed(principal, found, reference);
       const changes: Partial<RegisterEntry> = {};
       if (input.withheld !== undefined) changes.withheld = input.withheld;

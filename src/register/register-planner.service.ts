@@ -19,6 +19,13 @@ export class RegisterPlanner {
     private readonly clock: Clock,
   ) {}
 
+  /** The case's entry, locked until the caller's transaction ends (PostgreSQL; SQLite runs one writer at a time), or null. */
+  entryForUpdate(manager: EntityManager, caseId: string): Promise<RegisterEntry | null> {
+    const builder = manager.createQueryBuilder(RegisterEntry, 'e').where('e.caseId = :caseId', { caseId });
+    if (manager.connection.options.type === 'postgres') builder.setLock('pessimistic_write');
+    return builder.getOne();
+  }
+
   /** The publication rule of a catalog type; DEFAULT_PUBLICATION_RULE for a type without one, or no type yet. */
   async ruleFor(manager: EntityManager, catalogCode: string | null): Promise<PublicationRule> {
     if (catalogCode === null) return DEFAULT_PUBLICATION_RULE;

@@ -29,12 +29,14 @@ export class RegisterPublisher {
    */
   publish(caseId: string, planVersion: number): Promise<boolean> {
     return this.transactions.run(async (manager) => {
-      const entry = await manager.findOneBy(RegisterEntry, { caseId });
+      // The case first, then its entry: the order every change of the case takes them in, so the
+      // text cannot be worked out from a case that a change is making confidential meanwhile.
+      if (!(await this.cases.find(caseId, manager))) return false;
+      const record = await this.cases.lock(manager, caseId);
+      const entry = await this.planner.entryForUpdate(manager, caseId);
       if (!entry || entry.planVersion !== planVersion || entry.publishedVersion === planVersion) return false;
       const now = this.clock.now();
       if (entry.withheld || entry.publishAfter.getTime() > now.getTime()) return false;
-      const record = await this.cases.find(caseId, manager);
-      if (!record) return false;
       const rule = await this.planner.ruleFor(manager, entry.catalogCode);
       let summary: string | null = null;
       if (!entry.confidential && !record.confidential && rule.publishes === 'summary') {
