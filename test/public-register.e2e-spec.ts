@@ -268,6 +268,21 @@ describe('the public case register', () => {
     expect(paged.status).toBe(200);
   });
 
+  it('takes a published text down at once when its case becomes confidential', async () => {
+    const moved = await agent.createCase({
+      description: 'Grannen Nils Ek bråkar om hyran och lampan',
+      catalogCode: 'street_light',
+    });
+    expect((await published(moved.reference)).summary).toBe('Grannen Nils Ek bråkar om hyran och lampan');
+    await eventually(async () => ((await agent.getCase(moved.id)).status === 'routed' ? true : undefined), 'routing');
+    await tek.act(moved.id, 'return', { reason: 'Gäller ekonomiskt bistånd' });
+    await agent.act(moved.id, 'triage', { catalogCode: 'income_support' });
+    const item = (await register()).items.find((other) => other.reference === moved.reference);
+    expect(item).toMatchObject({ confidential: true, caseType: null, department: 'SOC', summary: 'Sekretess' });
+    expect(JSON.stringify(await register())).not.toContain('Nils');
+    expect((await registerPage()).html).not.toContain('Nils');
+  });
+
   it('refuses a bad filter with 400 naming the field, on the page too', async () => {
     expect(JSON.stringify((await refusal({ from: '2026-13-45' })).message)).toContain('from');
     expect(JSON.stringify((await refusal({ from: '1 mars' })).message)).toContain('from');
