@@ -36,21 +36,36 @@ function datasetOf(chart, series) {
     backgroundColor: outlined ? '#ffffff' : colour,
     borderColor: chart.stacked ? '#0b0c0c' : colour,
     borderWidth: outlined ? 3 : 1,
+    maxBarThickness: 96,
   };
 }
 
-function targetOf(chart) {
-  return {
-    type: 'line',
-    label: chart.target.label,
-    data: chart.labels.map(() => chart.target.value),
-    borderColor: TARGET_COLOUR,
-    borderDash: [4, 4],
-    borderWidth: 2,
-    pointRadius: 0,
-    fill: false,
-  };
-}
+/**
+ * The target (the service index's 95 %) as a dashed line across the whole plot with its label
+ * written beside it, so it shows however few bars there are.
+ */
+const targetLine = {
+  id: 'targetLine',
+  afterDatasetsDraw(instance, _args, options) {
+    if (!options || typeof options.value !== 'number') return;
+    const { ctx, chartArea } = instance;
+    const y = instance.scales.y.getPixelForValue(options.value);
+    ctx.save();
+    ctx.strokeStyle = TARGET_COLOUR;
+    ctx.lineWidth = 2;
+    ctx.setLineDash([6, 4]);
+    ctx.beginPath();
+    ctx.moveTo(chartArea.left, y);
+    ctx.lineTo(chartArea.right, y);
+    ctx.stroke();
+    ctx.fillStyle = '#0b0c0c';
+    ctx.font = '14px system-ui, sans-serif';
+    ctx.textAlign = 'right';
+    ctx.textBaseline = 'bottom';
+    ctx.fillText(options.label, chartArea.right - 4, y - 4);
+    ctx.restore();
+  },
+};
 
 function draw(canvas) {
   if (Chart.getChart(canvas)) return;
@@ -61,12 +76,12 @@ function draw(canvas) {
   const format = (value) =>
     value === null || value === undefined ? '–' : numbers.format(chart.percent ? value / 100 : value);
   const datasets = chart.series.map((series) => datasetOf(chart, series));
-  if (chart.target) datasets.push(targetOf(chart));
   // Shown only now: without script there is no empty frame, and Chart.js measures a visible one.
   canvas.parentElement.hidden = false;
   new Chart(canvas, {
     type: chart.kind,
     data: { labels: chart.labels, datasets },
+    plugins: [targetLine],
     options: {
       animation: false,
       aspectRatio: 2.6,
@@ -81,6 +96,7 @@ function draw(canvas) {
       },
       plugins: {
         legend: { display: datasets.length > 1, labels: { usePointStyle: chart.kind === 'line' } },
+        targetLine: chart.target ?? false,
         tooltip: { callbacks: { label: (item) => `${item.dataset.label}: ${format(item.raw)}` } },
       },
     },
