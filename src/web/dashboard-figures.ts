@@ -37,46 +37,68 @@ export interface FigureView {
   notes: string[];
 }
 
+/** A language's number and month formats: building an Intl format costs more than a page's use of it. */
+interface LanguageFormats {
+  counts: Intl.NumberFormat;
+  shares: Intl.NumberFormat;
+  decimals: Intl.NumberFormat;
+  months: Intl.DateTimeFormat;
+  dates: Intl.DateTimeFormat;
+}
+
+const FORMATS = new Map<Language, LanguageFormats>();
+
+function formatsOf(language: Language): LanguageFormats {
+  let formats = FORMATS.get(language);
+  if (!formats) {
+    const locale = LOCALES[language];
+    formats = {
+      counts: new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }),
+      shares: new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 2 }),
+      decimals: new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+      months: new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }),
+      dates: new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }),
+    };
+    FORMATS.set(language, formats);
+  }
+  return formats;
+}
+
 /** Writes the figures' values in the page's language: counts, shares, hours, months, departments. */
 export class FigureFormat {
-  private readonly counts: Intl.NumberFormat;
-  private readonly shares: Intl.NumberFormat;
-  private readonly decimals: Intl.NumberFormat;
-  private readonly months: Intl.DateTimeFormat;
+  private readonly formats: LanguageFormats;
 
   constructor(
     readonly language: Language,
     readonly t: Translate,
     private readonly departmentNames: ReadonlyMap<string, string>,
   ) {
-    const locale = LOCALES[language];
-    this.counts = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
-    this.shares = new Intl.NumberFormat(locale, {
-      style: 'percent',
-      minimumFractionDigits: 1,
-      maximumFractionDigits: 2,
-    });
-    this.decimals = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-    this.months = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' });
+    this.formats = formatsOf(language);
+  }
+
+  /** A local date, YYYY-MM-DD, as "29 November 2026". */
+  date(date: string): string {
+    const [year, month, day] = date.split('-').map(Number);
+    return this.formats.dates.format(Date.UTC(year, month - 1, day));
   }
 
   count(value: number): string {
-    return this.counts.format(value);
+    return this.formats.counts.format(value);
   }
 
   /** A share given in percent (95.24), or "–" when there was nothing to measure. */
   percent(value: number | null): string {
-    return value === null ? this.t('dashboard.nothingMeasured') : this.shares.format(value / 100);
+    return value === null ? this.t('dashboard.nothingMeasured') : this.formats.shares.format(value / 100);
   }
 
   hours(value: number | null): string {
-    return value === null ? this.t('dashboard.nothingMeasured') : this.decimals.format(value);
+    return value === null ? this.t('dashboard.nothingMeasured') : this.formats.decimals.format(value);
   }
 
   /** A report's month group, 2026-03, as "March 2026". */
   month(group: string | null): string {
     const match = /^(\d{4})-(\d{2})$/.exec(group ?? '');
-    return match ? this.months.format(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1)) : String(group);
+    return match ? this.formats.months.format(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1)) : String(group);
   }
 
   /** A report's department group by name; null is the contacts and cases of no department. */

@@ -10,8 +10,12 @@ import { respondWithReport } from '../statistics/report-response';
 import { ConsoleController } from './console-page.decorator';
 import { dashboardFigures, FigureFormat } from './dashboard-figures';
 import { DashboardPeriod, PeriodProblem, periodPresets, readPeriod } from './dashboard-period';
-import { DASHBOARD_FIGURES, DashboardReportsService, isDashboardFigure } from './dashboard-reports.service';
-import { LOCALES } from './i18n/languages';
+import {
+  DASHBOARD_FIGURES,
+  DashboardReports,
+  DashboardReportsService,
+  isDashboardFigure,
+} from './dashboard-reports.service';
 import { ConsoleRequest, PageFrame, PageRenderer } from './page-renderer.service';
 
 /**
@@ -50,27 +54,26 @@ export class DashboardPageController {
         .send(this.pages.renderToString(frame, 'dashboard.njk', { ...formOf(frame, problems, from, to), presets }));
     if (!asked.period) return void refuse(asked.problems, asked.from, asked.to);
     const period = asked.period;
-    let figures;
+    let reports: DashboardReports;
     try {
-      const [reports, departments] = await Promise.all([
-        this.reports.all(staff, period),
-        this.organisation.listDepartments(),
-      ]);
-      const names = new Map(departments.map((department) => [department.code, department.name]));
-      figures = dashboardFigures(reports, new FigureFormat(frame.language, frame.t, names));
+      reports = await this.reports.all(staff, period);
     } catch (error) {
       const problems = periodProblemsOf(error);
       if (!problems) throw error;
       return void refuse(problems, period.from, period.to);
     }
+    const departments = await this.organisation.listDepartments();
+    const names = new Map(departments.map((department) => [department.code, department.name]));
+    const format = new FigureFormat(frame.language, frame.t, names);
+    const figures = dashboardFigures(reports, format);
     response.type('html').send(
       this.pages.renderToString(frame, 'dashboard.njk', {
         ...formOf(frame, [], period.from, period.to),
         presets,
         period,
         periodText: frame.t('dashboard.periodShown', {
-          from: dateText(frame, period.from),
-          to: dateText(frame, period.to),
+          from: format.date(period.from),
+          to: format.date(period.to),
         }),
         figures: figures.map((figure) => ({
           ...figure,
@@ -138,13 +141,4 @@ function periodProblemsOf(error: unknown): PeriodProblem[] | null {
   if (!(error instanceof InvalidInputError) || !error.messages.every((message) => /^(from|to):/.test(message)))
     return null;
   return [{ field: 'to', reason: 'tooLong' }];
-}
-
-/** A local date, YYYY-MM-DD, in the page's language: "29 november 2026". */
-function dateText(frame: PageFrame, date: string): string {
-  const [year, month, day] = date.split('-').map(Number);
-  return new Intl.DateTimeFormat(LOCALES[frame.language], {
-    dateStyle: 'long',
-    timeZone: 'UTC',
-  }).format(Date.UTC(year, month - 1, day));
 }
