@@ -64,6 +64,8 @@ describe("the manager's day in the console", () => {
     await page.getByLabel('To (inclusive)').fill('2026-02-28');
     await page.getByRole('button', { name: 'Show figures' }).click();
     await page.getByText('Figures for 1 February 2026 to 28 February 2026, both days included').waitFor();
+    // The new figures came by htmx; their charts are drawn too.
+    await page.locator('#figure-cases-by-month [data-chart-frame]').waitFor({ state: 'visible' });
     expect(
       await page.locator('table[data-figure="cases-by-month"] tbody tr').first().locator('th, td').allTextContents(),
     ).toEqual(['February 2026', '1', '1', '4.0']);
