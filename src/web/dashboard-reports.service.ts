@@ -48,17 +48,17 @@ export interface DashboardReports {
 }
 
 /**
- * The statistics API request each figure is the answer to (GET /api/v1/statistics/<report>), with
- * `from` and `to` of the period (to exclusive) besides these; the backlog takes no period.
+ * The statistics API request each figure is the answer to: GET /api/v1/statistics/<report> with
+ * this groupBy and the period's `from` and `to` (to exclusive); the backlog takes no period.
  */
-export const FIGURE_REQUESTS: Record<DashboardFigure, { report: string; groupBy: string; period: boolean }> = {
-  'service-index': { report: 'service-index', groupBy: 'department', period: true },
-  'email-answers': { report: 'email-answers', groupBy: 'department', period: true },
-  phone: { report: 'phone', groupBy: 'month', period: true },
-  callbacks: { report: 'callbacks', groupBy: 'department', period: true },
-  backlog: { report: 'backlog', groupBy: 'department', period: false },
-  breaches: { report: 'cases', groupBy: 'department', period: true },
-  'cases-by-month': { report: 'cases', groupBy: 'month', period: true },
+export const FIGURE_REQUESTS: Record<DashboardFigure, { report: string; groupBy: string }> = {
+  'service-index': { report: 'service-index', groupBy: 'department' },
+  'email-answers': { report: 'email-answers', groupBy: 'department' },
+  phone: { report: 'phone', groupBy: 'month' },
+  callbacks: { report: 'callbacks', groupBy: 'department' },
+  backlog: { report: 'backlog', groupBy: 'department' },
+  breaches: { report: 'cases', groupBy: 'department' },
+  'cases-by-month': { report: 'cases', groupBy: 'month' },
 };
 
 /**
