@@ -125,6 +125,14 @@ describe('the dashboard of the staff web console', () => {
     expect(tableOf(page.text, 'service-index')).toEqual([
       ['Servicecenter (kommunstyrelseförvaltningen)', '6', '6', '5', '83.33%', 'No'],
     ]);
+    // The e-mail answered within four hours: within one and two working days.
+    expect(tableOf(page.text, 'email-answers')).toEqual([
+      ['Servicecenter (kommunstyrelseförvaltningen)', '1', '100.0%', '100.0%', '0'],
+    ]);
+    // The callback promised at 09:05 and made at 14:00 the same day: kept.
+    expect(tableOf(page.text, 'callbacks')).toEqual([
+      ['Servicecenter (kommunstyrelseförvaltningen)', '1', '1', '0', '0', '0', '100.0%'],
+    ]);
   });
 
   it('shows the figures the statistics API answers for the same period', async () => {
