@@ -125,6 +125,25 @@ describe('the dashboard of the staff web console', () => {
     expect(tableOf(page.text, 'service-index')).toEqual([
       ['Servicecenter (kommunstyrelseförvaltningen)', '6', '6', '5', '83.33%', 'No'],
     ]);
+    // The headline: each the total of its figure.
+    const keys = [
+      ...page.text.matchAll(
+        /<dt class="govuk-summary-list__key">\s*([^<]*?)\s*<\/dt>\s*<dd class="govuk-summary-list__value">\s*([^<]*?)\s*<\/dd>/g,
+      ),
+    ];
+    expect(keys.map((key) => [key[1], key[2]])).toEqual([
+      ['Service index', '83.33% (below the target of 95 %)'],
+      ['E-mail answered within 1 working day', '100.0%'],
+      ['E-mail answered within 2 working days', '100.0%'],
+      ['Calls answered', '75.0%'],
+      ['Simple questions answered directly by phone', '66.67%'],
+      ['Callbacks kept in time', '100.0%'],
+      ['Cases received', '4'],
+      // Both January cases have neither answer nor resolution, long past due.
+      ['Service targets missed', '2 first responses, 2 resolutions'],
+      // Both January cases and the one of this morning.
+      ['Open cases now', '3'],
+    ]);
     // The e-mail answered within four hours: within one and two working days.
     expect(tableOf(page.text, 'email-answers')).toEqual([
       ['Servicecenter (kommunstyrelseförvaltningen)', '1', '100.0%', '100.0%', '0'],

@@ -316,3 +316,36 @@ export function dashboardFigures(reports: DashboardReports, format: FigureFormat
     },
   ];
 }
+
+/**
+ * The period's headline figures, each the total of its report: what a manager reads first and
+ * compares with the targets. `[label, value]` in the page's language.
+ */
+export function keyFigures(reports: DashboardReports, format: FigureFormat): Array<{ label: string; value: string }> {
+  const { t } = format;
+  const serviceIndex = reports['service-index'].total;
+  const email = reports['email-answers'].total;
+  const phone = reports.phone.total;
+  const cases = reports.breaches.total;
+  const met =
+    serviceIndex.meetsTarget === null
+      ? ''
+      : ` (${t(serviceIndex.meetsTarget ? 'dashboard.key.met' : 'dashboard.key.notMet', { percent: format.count(serviceIndex.targetPercent) })})`;
+  return [
+    { label: t('dashboard.col.serviceIndex'), value: `${format.percent(serviceIndex.serviceIndexPercent)}${met}` },
+    { label: t('dashboard.key.emailOneDay'), value: format.percent(email.answeredWithinOneWorkingDayPercent) },
+    { label: t('dashboard.key.emailTwoDays'), value: format.percent(email.answeredWithinTwoWorkingDaysPercent) },
+    { label: t('dashboard.key.phoneAnswered'), value: format.percent(phone.answeredPercent) },
+    { label: t('dashboard.key.directAnswers'), value: format.percent(phone.directAnswerPercent) },
+    { label: t('dashboard.key.callbacksKept'), value: format.percent(reports.callbacks.total.callbacksKeptPercent) },
+    { label: t('dashboard.key.casesReceived'), value: format.count(cases.received) },
+    {
+      label: t('dashboard.key.breaches'),
+      value: t('dashboard.key.breachesValue', {
+        firstResponse: format.count(breached(cases.firstResponseMeasured, cases.firstResponseWithinTarget)),
+        resolution: format.count(breached(cases.resolutionMeasured, cases.resolutionWithinTarget)),
+      }),
+    },
+    { label: t('dashboard.key.openNow'), value: format.count(reports.backlog.total.open) },
+  ];
+}

@@ -8,7 +8,7 @@ import { InvalidInputError } from '../common/domain-errors';
 import { OrganisationService } from '../organisation/organisation.service';
 import { respondWithReport } from '../statistics/report-response';
 import { ConsoleController } from './console-page.decorator';
-import { dashboardFigures, FigureFormat } from './dashboard-figures';
+import { dashboardFigures, FigureFormat, keyFigures } from './dashboard-figures';
 import { DashboardPeriod, PeriodProblem, periodPresets, readPeriod } from './dashboard-period';
 import {
   DASHBOARD_FIGURES,
@@ -75,6 +75,10 @@ export class DashboardPageController {
           from: format.date(period.from),
           to: format.date(period.to),
         }),
+        keyFigures: keyFigures(reports, format).map((figure) => ({
+          key: { text: figure.label },
+          value: { text: figure.value },
+        })),
         figures: figures.map((figure) => ({
           ...figure,
           chartJson: JSON.stringify(figure.chart),
