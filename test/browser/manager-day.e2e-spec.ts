@@ -7,8 +7,8 @@ import { caseSteps, logContact } from '../statistics-fixtures';
 
 /**
  * The manager's day in Chromium: signs in, lands on the dashboard, reads a figure from its data
- * table, sees its chart drawn, chooses a period with the form, downloads a figure as CSV. axe-core
- * on the dashboard in sv, en and da.
+ * table, sees its chart drawn, chooses a period with the form, downloads a figure as CSV; the same
+ * without JavaScript. axe-core on the dashboard in sv, en and da.
  */
 describe("the manager's day in the console", () => {
   let c: ConsoleUnderTest;
@@ -83,6 +83,20 @@ describe("the manager's day in the console", () => {
       .split('\n');
     expect(csv[0].split(',').slice(0, 4)).toEqual(['group', 'received', 'resolved', 'medianResolutionWorkingHours']);
     expect(csv[1].split(',').slice(0, 4)).toEqual(['2026-02', '1', '1', '4']);
+  });
+
+  it('chooses a period and reads the tables without JavaScript, with no empty chart frames', async () => {
+    const plain = await c.newPage({ javaScript: false });
+    await signIn(plain, 'manager@demo.local', 'sv');
+    await plain.getByLabel('Från och med').fill('2026-01-01');
+    await plain.getByLabel('Till och med').fill('2026-01-31');
+    await plain.getByRole('button', { name: 'Visa siffrorna' }).click();
+    await plain.getByText('Siffror för 1 januari 2026 till och med 31 januari 2026').waitFor();
+    expect(
+      await plain.locator('table[data-figure="cases-by-month"] tbody tr').first().locator('th, td').allTextContents(),
+    ).toEqual(['januari 2026', '2', '1', '4,0']);
+    expect(await plain.locator('[data-chart-frame]').first().isHidden()).toBe(true);
+    await plain.context().close();
   });
 
   it('is accessible in Swedish, English and Danish', async () => {
