@@ -32,6 +32,7 @@ const CONSOLE_PAGES = [
   'post /cases/{id}/replies',
   'post /cases/{id}/lix',
   'get /dashboard',
+  'get /dashboard/{figure}.csv',
   'get /admin',
   'get /register',
   'get /assets/{name}',

@@ -5,18 +5,12 @@ import { ConsoleController } from './console-page.decorator';
 import { ConsoleRequest, PageRenderer } from './page-renderer.service';
 
 /**
- * The managers' dashboard and the admins' pages: where those roles land after signing in. They
- * come later, on this stack; until then each page says so and points to what exists.
+ * The admins' pages: where admins land after signing in. They come later, on this stack; until
+ * then the page says so and points to what exists.
  */
 @ConsoleController()
 export class LaterPagesController {
   constructor(private readonly pages: PageRenderer) {}
-
-  @Roles('manager', 'admin')
-  @Get('dashboard')
-  async dashboard(@Req() request: ConsoleRequest, @Res() response: Response): Promise<void> {
-    await this.pages.send(request, response, 'later.njk', { page: 'dashboard' });
-  }
 
   @Roles('admin')
   @Get('admin')

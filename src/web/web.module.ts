@@ -6,6 +6,8 @@ import { CasePageController } from './case-page.controller';
 import { ConsoleAssetsController } from './console-assets.controller';
 import { consoleFormParser, consoleSecurityHeaders } from './console-middleware';
 import { ConsoleGuard } from './console.guard';
+import { DashboardPageController } from './dashboard-page.controller';
+import { DashboardReportsService } from './dashboard-reports.service';
 import { DeskPageController } from './desk-page.controller';
 import { DeskViewService } from './desk-view.service';
 import { InboxPageController } from './inbox-page.controller';
@@ -25,6 +27,7 @@ export const CONSOLE_CONTROLLERS = [
   DeskPageController,
   InboxPageController,
   CasePageController,
+  DashboardPageController,
   LaterPagesController,
   RegisterPageController,
   ConsoleAssetsController,
@@ -38,8 +41,8 @@ export const CONSOLE_CONTROLLERS = [
  */
 @Module({
   imports: [AreasModule],
-  providers: [PageRenderer, ConsoleGuard, PageExceptionFilter, DeskViewService],
-  exports: [PageRenderer, ConsoleGuard, PageExceptionFilter, DeskViewService],
+  providers: [PageRenderer, ConsoleGuard, PageExceptionFilter, DeskViewService, DashboardReportsService],
+  exports: [PageRenderer, ConsoleGuard, PageExceptionFilter, DeskViewService, DashboardReportsService],
 })
 export class WebModule implements NestModule {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
