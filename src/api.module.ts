@@ -15,6 +15,8 @@ import { DepartmentInboxController } from './inbox/department-inbox.controller';
 import { MetricsController } from './metrics/metrics.controller';
 import { MetricsModule } from './metrics/metrics.module';
 import { NotificationsController } from './notifications/notifications.controller';
+import { Open311ClientsController } from './open311/open311-clients.controller';
+import { Open311Controller } from './open311/open311.controller';
 import { OrganisationController } from './organisation/organisation.controller';
 import { QueueDashboardModule } from './queue/dashboard/queue-dashboard.module';
 import { RatingsController } from './ratings/ratings.controller';
@@ -67,6 +69,8 @@ import { WebhookDeliveriesController } from './webhooks/webhook-deliveries.contr
     CallbacksController,
     CaseImportController,
     TelephonyController,
+    Open311ClientsController,
+    Open311Controller,
     ...CONSOLE_CONTROLLERS,
   ],
 })

@@ -11,6 +11,7 @@ import { DuplicatesModule } from './duplicates/duplicates.module';
 import { ImportsModule } from './imports/imports.module';
 import { InboxModule } from './inbox/inbox.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { Open311Module } from './open311/open311.module';
 import { OrganisationModule } from './organisation/organisation.module';
 import { RatingsModule } from './ratings/ratings.module';
 import { RoutingModule } from './routing/routing.module';
@@ -41,6 +42,7 @@ const AREAS = [
   CallbacksModule,
   ImportsModule,
   TelephonyModule,
+  Open311Module,
 ];
 
 /**
