@@ -1,3 +1,4 @@
+import { MAX_PHOTO_BYTES } from '../src/open311/photo';
 import { ApiClient } from './support/api-client';
 import { eventually } from './support/eventually';
 import { form, readOpen311Xml } from './support/open311';
@@ -257,6 +258,54 @@ describe('Open311 GeoReport v2: citizens’ apps report into the same intake', (
     await get('services/no_such_service.json').expect(404);
   });
 
+  it('takes a photo as multipart media, stores it without its EXIF for the staff, and refuses what is no photo', async () => {
+    const gps = Buffer.from('Exif\0\0GPS 59.3293N 18.0686E');
+    const exif = Buffer.concat([Buffer.from([0xff, 0xe1, 0x00, gps.length + 2]), gps]);
+    const picture = Buffer.concat([
+      Buffer.from([0xff, 0xda, 0x00, 0x04, 0x01, 0x02]),
+      Buffer.from('pixels'),
+      Buffer.from([0xff, 0xd9]),
+    ]);
+    const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8]), exif, picture]);
+    const upload = (file: Buffer, name: string) =>
+      t
+        .http()
+        .post('/open311/v2/requests.json')
+        .field('api_key', apiKey)
+        .field('service_code', 'street_light')
+        .field('lat', '59.3293')
+        .field('long', '18.0686')
+        .field('description', 'Lampan är trasig, se bilden')
+        .attach('media', file, name);
+
+    const answer = await upload(jpeg, 'lampa.jpg').expect(201);
+    const [created] = answer.body as Array<{ service_request_id: string }>;
+    const photo = await handler.send<{ contentType: string; sizeBytes: number; dataUrl: string }>(
+      'get',
+      `/api/v1/open311/requests/${created.service_request_id}/photo`,
+    );
+    const stored = Buffer.concat([Buffer.from([0xff, 0xd8]), picture]);
+    expect(photo).toMatchObject({ contentType: 'image/jpeg', sizeBytes: stored.length });
+    expect(Buffer.from(photo.dataUrl.replace('data:image/jpeg;base64,', ''), 'base64')).toEqual(stored);
+    const [shown] = (await get(`requests/${created.service_request_id}.json`).expect(200)).body as Array<
+      Record<string, unknown>
+    >;
+    expect(shown.media_url).toBeNull();
+
+    const before = await caseTotal();
+    expect((await upload(Buffer.from('GIF89a-not-a-photo'), 'lampa.gif').expect(400)).body).toEqual([
+      { code: 400, description: 'media must be a JPEG or PNG photo' },
+    ]);
+    expect((await upload(jpeg.subarray(0, 7), 'cut.jpg').expect(400)).body).toEqual([
+      { code: 400, description: 'media is not a whole JPEG file' },
+    ]);
+    const tooLarge = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), Buffer.alloc(MAX_PHOTO_BYTES)]);
+    expect((await upload(tooLarge, 'huge.jpg').expect(413)).body).toEqual([
+      { code: 413, description: 'File too large' },
+    ]);
+    expect(await caseTotal()).toBe(before);
+  });
+
   it('shows the public no personal data and no confidential case', async () => {
     const [published] = (
       await post('requests.json', {
@@ -306,8 +355,8 @@ describe('Open311 GeoReport v2: citizens’ apps report into the same intake', (
     expect(closed.every((request) => request.status === 'closed')).toBe(true);
     const all = (await get('requests.json?start_date=2026-05-04T00:00:00Z&end_date=2026-05-05T00:00:00Z').expect(200))
       .body as JsonRequest[];
-    // Five requests from apps so far today, all open; the agent's confidential case is not among them.
-    expect(all.map((request) => request.status)).toEqual(['open', 'open', 'open', 'open', 'open']);
+    // Six requests from apps so far today, all open; the agent's confidential case is not among them.
+    expect(all.map((request) => request.status)).toEqual(['open', 'open', 'open', 'open', 'open', 'open']);
     const firstTwo = (await get('requests.json?start_date=2026-05-04T00:00:00Z&page_size=2').expect(200))
       .body as JsonRequest[];
     const nextTwo = (await get('requests.json?start_date=2026-05-04T00:00:00Z&page_size=2&page=2').expect(200))

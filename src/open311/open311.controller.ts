@@ -10,8 +10,11 @@ import {
   Query,
   Req,
   Res,
+  UploadedFile,
   UseFilters,
+  UseInterceptors,
 } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Request, Response } from 'express';
 import { Public } from '../auth/public.decorator';
@@ -40,6 +43,7 @@ import {
 } from './open311-document';
 import { Open311ExceptionFilter } from './open311-exception.filter';
 import { Open311Service } from './open311.service';
+import { MAX_PHOTO_BYTES, photoTypeOf, PhotoType, withoutMetadata } from './photo';
 
 type Fields = Record<string, unknown>;
 
@@ -96,18 +100,23 @@ export class Open311Controller {
 
   @Post('requests.:format')
   @HttpCode(201)
+  @UseInterceptors(
+    FileInterceptor('media', { limits: { fileSize: MAX_PHOTO_BYTES, files: 1, fields: 100, fieldSize: 64 * 1024 } }),
+  )
   async submit(
     @Param('format', FORMAT) format: Open311Format,
     @Query() query: Fields,
     @Body() body: Fields | undefined,
+    @UploadedFile() media: UploadedPhoto | undefined,
     @Res() response: Response,
   ): Promise<void> {
     const fields = { ...query, ...(body ?? {}) };
     this.requireJurisdiction(fields);
     const client = await this.clients.authenticate(fields.api_key);
     const { input, problems } = await readServiceRequest(fields);
+    const photo = media ? readPhoto(media, problems) : undefined;
     if (problems.length) throw new InvalidInputError(problems);
-    send(response, format, 201, createdDocument(await this.open311.submit(client, input)));
+    send(response, format, 201, createdDocument(await this.open311.submit(client, input, photo)));
   }
 
   @Get('requests.:format')
@@ -204,6 +213,26 @@ export class Open311Controller {
     if (given !== this.config.open311.jurisdictionId) {
       throw new NotFoundError('jurisdiction_id', typeof given === 'string' ? given : JSON.stringify(given));
     }
+  }
+}
+
+/** What multer hands over of an uploaded file (kept in memory, at most MAX_PHOTO_BYTES). */
+interface UploadedPhoto {
+  buffer: Buffer;
+}
+
+/** The uploaded photo without its metadata; adds a problem naming `media` when it is not a whole JPEG or PNG. */
+function readPhoto(media: UploadedPhoto, problems: string[]): { contentType: PhotoType; bytes: Buffer } | undefined {
+  const contentType = photoTypeOf(media.buffer);
+  if (!contentType) {
+    problems.push('media must be a JPEG or PNG photo');
+    return undefined;
+  }
+  try {
+    return { contentType, bytes: withoutMetadata(media.buffer, contentType) };
+  } catch {
+    problems.push(`media is not a whole ${contentType === 'image/jpeg' ? 'JPEG' : 'PNG'} file`);
+    return undefined;
   }
 }
 

@@ -16,10 +16,12 @@ import { TransactionService } from '../database/transaction.service';
 import { OrganisationService } from '../organisation/organisation.service';
 import { redact } from '../register/redaction';
 import { ServiceRequestInput } from './dto/service-request.input';
+import { Open311Photo } from './entities/open311-photo.entity';
 import { Open311Request } from './entities/open311-request.entity';
 import { Open311ServiceDefinition } from './entities/open311-service-definition.entity';
 import { Open311ClientView } from './open311-clients.service';
 import { statusNote, updateStatus } from './open311-status';
+import { PhotoType } from './photo';
 import { checkAttributeAnswers, describeAnswers, ServiceAttribute } from './service-attribute';
 
 /** A service as Open311 offers it: an active catalog entry that is not confidential, with its department's name. */
@@ -88,6 +90,7 @@ export class Open311Service {
   constructor(
     @InjectRepository(Open311Request) private readonly requests: Repository<Open311Request>,
     @InjectRepository(Open311ServiceDefinition) private readonly definitions: Repository<Open311ServiceDefinition>,
+    @InjectRepository(Open311Photo) private readonly photos: Repository<Open311Photo>,
     private readonly catalog: CatalogService,
     private readonly organisation: OrganisationService,
     private readonly workflow: CaseWorkflowService,
@@ -139,7 +142,8 @@ export class Open311Service {
 
   /**
    * Registers a posted service request as a case, through the intake every case goes through,
-   * with the Open311 details (token, ids, attribute answers) in the same transaction.
+   * with the Open311 details (token, ids, attribute answers) and the photo (metadata already
+   * removed, photo.ts) in the same transaction.
    *
    * @returns the case's reference (the `service_request_id`) and the token
    * @throws InvalidInputError naming `service_code` or `attribute[CODE]`
@@ -147,6 +151,7 @@ export class Open311Service {
   async submit(
     client: Open311ClientView,
     input: ServiceRequestInput,
+    photo?: { contentType: PhotoType; bytes: Buffer },
   ): Promise<{ serviceRequestId: string; token: string; accountId: string | null }> {
     const service = (await this.services()).find((candidate) => candidate.entry.code === input.serviceCode);
     if (!service) throw new InvalidInputError([`service_code: no service has the code "${input.serviceCode}"`]);
@@ -168,21 +173,33 @@ export class Open311Service {
             : undefined,
         location: { address: input.addressString, lat: input.lat, lng: input.long },
       },
-      (manager: EntityManager, caseId: string) =>
-        manager
-          .insert(Open311Request, {
+      async (manager: EntityManager, caseId: string) => {
+        await manager.insert(Open311Request, {
+          caseId,
+          clientId: client.id,
+          token,
+          deviceId: input.deviceId ?? null,
+          accountId: input.accountId ?? null,
+          addressId: input.addressId ?? null,
+          mediaUrl: input.mediaUrl ?? null,
+          attributes: Object.keys(answers).length ? answers : null,
+        });
+        if (photo) {
+          await manager.insert(Open311Photo, {
             caseId,
-            clientId: client.id,
-            token,
-            deviceId: input.deviceId ?? null,
-            accountId: input.accountId ?? null,
-            addressId: input.addressId ?? null,
-            mediaUrl: input.mediaUrl ?? null,
-            attributes: Object.keys(answers).length ? answers : null,
-          })
-          .then(() => undefined),
+            contentType: photo.contentType,
+            sizeBytes: photo.bytes.length,
+            bytes: photo.bytes,
+          });
+        }
+      },
     );
     return { serviceRequestId: created.reference, token, accountId: input.accountId ?? null };
+  }
+
+  /** The photo uploaded with a case's service request, or null. The caller checks the reader may read the case. */
+  photoOf(caseId: string): Promise<Open311Photo | null> {
+    return this.photos.findOneBy({ caseId });
   }
 
   /** The service request id a token stands for. @throws NotFoundError for an unknown token. */

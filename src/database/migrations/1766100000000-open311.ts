@@ -1,10 +1,11 @@
 import { MigrationInterface, QueryRunner, Table } from 'typeorm';
-import { createdAt, instant, text, uuidKey, uuidRef } from '../migration-helpers';
+import { createdAt, instant, integer, text, uuidKey, uuidRef } from '../migration-helpers';
 
 /**
  * Open311 GeoReport v2 (docs/citizen-channels.md): the client applications and their hashed API
  * keys, what each service request brought besides the case (token, device and account ids,
- * attribute answers), and the attributes a service definition asks for.
+ * attribute answers), the photo uploaded with it (metadata removed), and the attributes a
+ * service definition asks for.
  */
 export class Open3111766100000000 implements MigrationInterface {
   name = 'Open3111766100000000';
@@ -54,6 +55,21 @@ export class Open3111766100000000 implements MigrationInterface {
     );
     await q.createTable(
       new Table({
+        name: 'open311_photos',
+        columns: [
+          { ...uuidRef('case_id', false), isPrimary: true },
+          text('content_type', false, 32),
+          integer('size_bytes'),
+          { name: 'bytes', type: q.connection.options.type === 'postgres' ? 'bytea' : 'blob' },
+          createdAt(q),
+        ],
+        foreignKeys: [
+          { columnNames: ['case_id'], referencedTableName: 'cases', referencedColumnNames: ['id'], onDelete: 'CASCADE' },
+        ],
+      }),
+    );
+    await q.createTable(
+      new Table({
         name: 'open311_service_definitions',
         columns: [
           { ...text('catalog_code', false, 64), isPrimary: true },
@@ -74,6 +90,7 @@ export class Open3111766100000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.dropTable('open311_service_definitions');
+    await q.dropTable('open311_photos');
     await q.dropTable('open311_requests');
     await q.dropTable('open311_clients');
   }
