@@ -1,5 +1,5 @@
-import { MigrationInterface, QueryRunner, Table } from 'typeorm';
-import { createdAt, instant, integer, text, uuidKey, uuidRef } from '../migration-helpers';
+import { MigrationInterface, QueryRunner, Table, TableColumnOptions } from 'typeorm';
+import { instant, integer, text, uuidKey, uuidRef } from '../migration-helpers';
 
 /**
  * Open311 GeoReport v2 (docs/citizen-channels.md): the client applications and their hashed API
@@ -64,7 +64,12 @@ export class Open3111766100000000 implements MigrationInterface {
           createdAt(q),
         ],
         foreignKeys: [
-          { columnNames: ['case_id'], referencedTableName: 'cases', referencedColumnNames: ['id'], onDelete: 'CASCADE' },
+          {
+            columnNames: ['case_id'],
+            referencedTableName: 'cases',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          },
         ],
       }),
     );
@@ -94,4 +99,15 @@ export class Open3111766100000000 implements MigrationInterface {
     await q.dropTable('open311_requests');
     await q.dropTable('open311_clients');
   }
+}
+
+/**
+ * A creation time defaulting to now: spelled now() on PostgreSQL, as TypeORM compares an
+ * entity's CURRENT_TIMESTAMP default there (see TimestampDefaultsAsNow1764610000000).
+ */
+function createdAt(q: QueryRunner): TableColumnOptions {
+  return {
+    ...instant(q, 'created_at'),
+    default: q.connection.options.type === 'postgres' ? 'now()' : 'CURRENT_TIMESTAMP',
+  };
 }
