@@ -77,6 +77,9 @@ export const DEFAULT_WINDOW_DAYS = 90;
 /** The longest answer of `GET servicerequestupdates`, in updates. */
 export const MAX_UPDATES = 1000;
 
+/** Cases read at once, well under the databases' limits on parameters in one statement. */
+const CHUNK = 500;
+
 /**
  * The Open311 GeoReport v2 interface's use cases: the services offered (from the service
  * catalog), service requests posted by client applications (each becomes a case through the
@@ -242,12 +245,28 @@ export class Open311Service {
    * MAX_UPDATES. Confidential cases are left out.
    */
   async updates(client: Open311ClientView, from: Date, before: Date): Promise<PublicUpdate[]> {
-    const own = await this.requests.find({ select: { caseId: true }, where: { clientId: client.id } });
-    const updates: PublicUpdate[] = [];
+    const own = (await this.requests.find({ select: { caseId: true }, where: { clientId: client.id } })).map(
+      (request) => request.caseId,
+    );
+    // Only the requests with something new in the window are read in full.
+    const changed = new Set<string>();
+    for (let start = 0; start < own.length; start += CHUNK) {
+      const events = await this.records.eventsOf(own.slice(start, start + CHUNK), {
+        types: ['status', 'reply'],
+        from,
+        before,
+        limit: 100_000,
+      });
+      for (const event of events) changed.add(event.caseId);
+    }
     const services = await this.services();
-    for (let start = 0; start < own.length && updates.length < MAX_UPDATES; start += 500) {
-      const caseIds = own.slice(start, start + 500).map((request) => request.caseId);
-      const visible = await this.records.publicCases({ caseIds }, { limit: 500, offset: 0 });
+    const updates: PublicUpdate[] = [];
+    const caseIds = [...changed];
+    for (let start = 0; start < caseIds.length; start += CHUNK) {
+      const visible = await this.records.publicCases(
+        { caseIds: caseIds.slice(start, start + CHUNK) },
+        { limit: CHUNK, offset: 0 },
+      );
       const published = await this.toPublic(visible.items, services, { from, before });
       updates.push(...published.flatMap((request) => request.history));
     }
