@@ -121,6 +121,16 @@ describe('Open311 GeoReport v2: citizens’ apps report into the same intake', (
     });
     const inbox = await handler.inbox('TEK');
     expect(inbox.items.map((item) => item.reference)).toContain(created.service_request_id);
+    // The service target of a street light runs as for any case: received Mon 4 May 10:00, resolved within
+    // 10 working days (Ascension Day, Thu 14 May, is a holiday), by Tue 19 May 16:30 = 14:30Z.
+    const [published] = (await get(`requests/${created.service_request_id}.json`).expect(200)).body as Array<
+      Record<string, unknown>
+    >;
+    expect(published).toMatchObject({
+      requested_datetime: '2026-05-04T08:00:00Z',
+      expected_datetime: '2026-05-19T14:30:00Z',
+      agency_responsible: 'Tekniska förvaltningen',
+    });
 
     const token = (await get(`tokens/${created.token}.json`).expect(200)).body as unknown;
     expect(token).toEqual([{ service_request_id: created.service_request_id, token: created.token }]);
