@@ -360,12 +360,47 @@ describe('Open311 GeoReport v2: citizens’ apps report into the same intake', (
     ]);
   });
 
+  it('hides a request from the public, and its photo from other departments, once it turns out confidential', async () => {
+    const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xda, 0x00, 0x02]), Buffer.from('pixels')]);
+    const answer = await t
+      .http()
+      .post('/open311/v2/requests.json')
+      .field('api_key', apiKey)
+      .field('service_code', 'street_light')
+      .field('address_string', 'Ekbacken 3')
+      .field('description', 'Lampan vid min port är släckt')
+      .attach('media', jpeg, 'port.jpg')
+      .expect(201);
+    const [{ service_request_id: reference }] = answer.body as Array<{ service_request_id: string }>;
+    const { id } = await routedTo(reference, 'TEK');
+    await handler.send('get', `/api/v1/open311/requests/${reference}/photo`);
+    await handler.act(id, 'return', { reason: 'Gäller en enskild persons bostad, inte gatubelysning' });
+    const confidentialType = (await admin.catalog()).find((entry) => entry.confidential && entry.active)!;
+    expect(confidentialType.departmentCode).not.toBe('TEK');
+    await admin.act(id, 'triage', { catalogCode: confidentialType.code });
+
+    await get(`requests/${reference}.json`).expect(404);
+    const today = (await get('requests.json?start_date=2026-05-04T00:00:00Z').expect(200)).body as JsonRequest[];
+    expect(today.map((request) => request.service_request_id)).not.toContain(reference);
+    const updates = (
+      await get(`servicerequestupdates.json?api_key=${apiKey}&start_date=2026-05-04T00:00:00Z`).expect(200)
+    ).body as Array<{ service_request_id: string }>;
+    expect(updates.map((update) => update.service_request_id)).not.toContain(reference);
+    await post('servicerequestupdates.json', {
+      api_key: apiKey,
+      service_request_id: reference,
+      description: 'Fortfarande släckt',
+    }).expect(404);
+    const refused = await handler.send('get', `/api/v1/open311/requests/${reference}/photo`, { status: 403 });
+    expect(JSON.stringify(refused)).not.toContain('base64');
+  });
+
   it('answers list filters: status, dates, page and page_size, and refuses a bad one naming it', async () => {
     const closed = (await get('requests.json?status=closed').expect(200)).body as JsonRequest[];
     expect(closed.every((request) => request.status === 'closed')).toBe(true);
     const all = (await get('requests.json?start_date=2026-05-04T00:00:00Z&end_date=2026-05-05T00:00:00Z').expect(200))
       .body as JsonRequest[];
-    // Six requests from apps so far today, all open; the agent's confidential case is not among them.
+    // Six requests from apps so far today, all open; the two confidential cases are not among them.
     expect(all.map((request) => request.status)).toEqual(['open', 'open', 'open', 'open', 'open', 'open']);
     const firstTwo = (await get('requests.json?start_date=2026-05-04T00:00:00Z&page_size=2').expect(200))
       .body as JsonRequest[];
