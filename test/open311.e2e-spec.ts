@@ -464,14 +464,24 @@ describe('Open311 GeoReport v2: citizens’ apps report into the same intake', (
       service_request_id: reference,
       description: 'Nu är den helt släckt.',
       status: 'OPEN',
+      update_id: 'fms-77',
     }).expect(201);
     const [{ update_id: updateId }] = added.body as Array<{ update_id: string }>;
+    const again = await post('servicerequestupdates.json', {
+      api_key: apiKey,
+      service_request_id: reference,
+      description: 'Nu är den helt släckt.',
+      update_id: 'fms-77',
+    }).expect(201);
+    expect(again.body).toEqual([{ update_id: updateId }]);
     const timeline = await handler.timeline(id);
     expect(timeline.find((event) => String(event.id) === updateId)).toMatchObject({
       type: 'notice',
       topic: 'citizen_update',
       reason: 'Nu är den helt släckt.',
+      data: { channel: 'app', statusGiven: 'OPEN', clientUpdateId: 'fms-77' },
     });
+    expect(timeline.filter((event) => event.topic === 'citizen_update')).toHaveLength(1);
     await post('servicerequestupdates.json', { api_key: apiKey, service_request_id: reference }).expect(400);
     await post('servicerequestupdates.json', {
       api_key: apiKey,

@@ -277,7 +277,8 @@ export class Open311Service {
 
   /**
    * Information the citizen adds through their app (FixMyStreet's `POST servicerequestupdates`),
-   * kept on the case's timeline for the handler as a `citizen_update` notice.
+   * kept on the case's timeline for the handler as a `citizen_update` notice. The same client
+   * `update_id` sent twice is kept once.
    *
    * @returns the update's id (the timeline event's)
    * @throws NotFoundError when the case is not one this client sent, or is confidential
@@ -292,6 +293,16 @@ export class Open311Service {
     if (!target || !own) throw new NotFoundError('service_request_id', reference);
     return this.transactions.run(async (manager) => {
       await this.records.lock(manager, target.id);
+      // A client that sends its own update_id again (a retry after a lost answer) gets the first one back.
+      if (update.clientUpdateId) {
+        const earlier = (await this.records.eventsOf([target.id], { types: ['notice'], limit: 100_000 })).find(
+          (event) =>
+            event.topic === 'citizen_update' &&
+            event.data?.open311ClientId === client.id &&
+            event.data?.clientUpdateId === update.clientUpdateId,
+        );
+        if (earlier) return String(earlier.id);
+      }
       await this.workflow.addNotice(manager, target.id, 'citizen_update', update.description, {
         channel: 'app',
         open311ClientId: client.id,
