@@ -62,6 +62,11 @@ describe('Open311 GeoReport v2: citizens’ apps report into the same intake', (
     const json = await get('discovery.json').expect(200);
     expect(json.headers['content-type']).toBe('application/json');
     expect((json.body as { endpoints: Array<{ url: string }> }).endpoints[0].url).toMatch(/\/open311\/v2$/);
+    const html = await get('services.html').expect(404);
+    expect(html.headers['content-type']).toBe('text/xml');
+    expect(readOpen311Xml(html.text)).toEqual({
+      errors: { error: [{ code: '404', description: 'The format is .xml or .json' }] },
+    });
   });
 
   it('lists the catalog’s services, never a confidential type, with the department as group', async () => {

@@ -4,6 +4,7 @@ import {
   Get,
   HttpCode,
   Inject,
+  NotFoundException,
   Param,
   ParseEnumPipe,
   Post,
@@ -48,7 +49,7 @@ import { MAX_PHOTO_BYTES, photoTypeOf, PhotoType, withoutMetadata } from './phot
 type Fields = Record<string, unknown>;
 
 const FORMAT = new ParseEnumPipe(Object.fromEntries(OPEN311_FORMATS.map((format) => [format, format])), {
-  exceptionFactory: () => new NotFoundError('format', 'asked for; use .xml or .json'),
+  exceptionFactory: () => new NotFoundException('The format is .xml or .json'),
 });
 
 /** The longest a citizen's update may be, in characters (as a description). */
