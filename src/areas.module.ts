@@ -14,6 +14,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { Open311Module } from './open311/open311.module';
 import { OrganisationModule } from './organisation/organisation.module';
 import { RatingsModule } from './ratings/ratings.module';
+import { RegisterModule } from './register/register.module';
 import { RoutingModule } from './routing/routing.module';
 import { ServiceTargetsModule } from './service-targets/service-targets.module';
 import { StatisticsModule } from './statistics/statistics.module';
@@ -42,6 +43,7 @@ const AREAS = [
   CallbacksModule,
   ImportsModule,
   TelephonyModule,
+  RegisterModule,
   Open311Module,
 ];
 

@@ -77,6 +77,12 @@ export class CaseRecordsService {
     return new Map(cases.map((row) => [row.id, row.reference]));
   }
 
+  /** The id of the case with this reference number, or null. */
+  async idByReference(reference: string): Promise<string | null> {
+    const found = await this.dataSource.manager.findOne(Case, { select: { id: true }, where: { reference } });
+    return found?.id ?? null;
+  }
+
   /** The cases confirmed as repeats of `originalId`. */
   duplicatesOf(manager: EntityManager, originalId: string): Promise<CaseRecord[]> {
     return manager.findBy(Case, { duplicateOfId: originalId, status: 'duplicate' });

@@ -12,6 +12,7 @@ import { InboxPageController } from './inbox-page.controller';
 import { LaterPagesController } from './later-pages.controller';
 import { PageExceptionFilter } from './page-exception.filter';
 import { PageRenderer } from './page-renderer.service';
+import { RegisterPageController } from './register-page.controller';
 import { SignInPagesController } from './sign-in-pages.controller';
 
 /**
@@ -25,6 +26,7 @@ export const CONSOLE_CONTROLLERS = [
   InboxPageController,
   CasePageController,
   LaterPagesController,
+  RegisterPageController,
   ConsoleAssetsController,
 ];
 
