@@ -11,6 +11,7 @@ import { DuplicatesModule } from './duplicates/duplicates.module';
 import { ImportsModule } from './imports/imports.module';
 import { InboxModule } from './inbox/inbox.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { Open311Module } from './open311/open311.module';
 import { OrganisationModule } from './organisation/organisation.module';
 import { RatingsModule } from './ratings/ratings.module';
 import { RegisterModule } from './register/register.module';
@@ -43,6 +44,7 @@ const AREAS = [
   ImportsModule,
   TelephonyModule,
   RegisterModule,
+  Open311Module,
 ];
 
 /**
