@@ -8,6 +8,7 @@ import { CatalogModule } from './catalog/catalog.module';
 import { CitizensModule } from './citizens/citizens.module';
 import { ContactsModule } from './contacts/contacts.module';
 import { DuplicatesModule } from './duplicates/duplicates.module';
+import { EServiceModule } from './e-service/e-service.module';
 import { ImportsModule } from './imports/imports.module';
 import { InboxModule } from './inbox/inbox.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -41,6 +42,7 @@ const AREAS = [
   CallbacksModule,
   ImportsModule,
   TelephonyModule,
+  EServiceModule,
 ];
 
 /**

@@ -52,6 +52,18 @@ export interface AppConfig {
   oidc?: OidcConfig;
   /** Whether staff may log in with e-mail and password (POST /api/v1/auth/login); only OIDC may turn it off. */
   passwordLogin: boolean;
+  /** The app's address as citizens reach it (PUBLIC_BASE_URL, no trailing slash): links in messages start with it. */
+  publicBaseUrl: string;
+  eService: EServiceConfig;
+}
+
+/**
+ * Limits on the citizens' e-service form: reports accepted from one client address within a
+ * window (counted in Redis when REDIS_URL is set, in this process otherwise).
+ */
+export interface EServiceConfig {
+  reportsPerAddress: number;
+  windowSeconds: number;
 }
 
 export interface QueueConfig {
@@ -280,5 +292,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     telephonyWebhookSecret: telephonyWebhookSecret || undefined,
     oidc,
     passwordLogin,
+    publicBaseUrl: (url(env, 'PUBLIC_BASE_URL', ['http:', 'https:']) ?? `http://localhost:${env.PORT || 3000}`).replace(
+      /\/+$/,
+      '',
+    ),
+    eService: {
+      reportsPerAddress: integer(env, 'E_SERVICE_REPORTS_PER_ADDRESS', 10, 1, 100_000),
+      windowSeconds: integer(env, 'E_SERVICE_WINDOW_SECONDS', 3600, 1, 24 * 3600),
+    },
   };
 }

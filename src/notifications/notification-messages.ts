@@ -24,6 +24,8 @@ export interface MessageContext {
   /** Who signs: the department that wrote, or the service center (the display name of MAIL_FROM). */
   signature: string;
   language: MessageLanguage;
+  /** The case's tracking page (`/track/{reference}?key=…`), given in receipts; absent when there is none. */
+  trackingUrl?: string;
 }
 
 /** The resolution: whether the case was handled as one with the case it repeats, and the answer given. */
@@ -49,6 +51,8 @@ interface Phrases {
   replySubject: (reference: string) => string;
   replyFooter: (reference: string) => string;
   replySms: (reference: string) => string;
+  tracking: (url: string) => string;
+  trackingSms: (url: string) => string;
 }
 
 const PHRASES: Record<MessageLanguage, Phrases> = {
@@ -73,6 +77,8 @@ const PHRASES: Record<MessageLanguage, Phrases> = {
     replySubject: (reference) => `Svar i ditt ärende ${reference}`,
     replyFooter: (reference) => `Ditt nummer är ${reference}. Ange det om du hör av dig.`,
     replySms: (reference) => `Svar i ärende ${reference}:`,
+    tracking: (url) => `Här kan du följa ärendet och lägga till mer: ${url}`,
+    trackingSms: (url) => `Följ det här: ${url}`,
   },
   en: {
     greeting: 'Hello,',
@@ -95,6 +101,8 @@ const PHRASES: Record<MessageLanguage, Phrases> = {
     replySubject: (reference) => `Reply in your case ${reference}`,
     replyFooter: (reference) => `Your number is ${reference}. Give it if you contact us.`,
     replySms: (reference) => `Reply in case ${reference}:`,
+    tracking: (url) => `Here you can follow the case and add more: ${url}`,
+    trackingSms: (url) => `Follow it here: ${url}`,
   },
   da: {
     greeting: 'Hej!',
@@ -117,6 +125,8 @@ const PHRASES: Record<MessageLanguage, Phrases> = {
     replySubject: (reference) => `Svar i din sag ${reference}`,
     replyFooter: (reference) => `Dit nummer er ${reference}. Oplys det, hvis du kontakter os.`,
     replySms: (reference) => `Svar i sag ${reference}:`,
+    tracking: (url) => `Her kan du følge sagen og tilføje mere: ${url}`,
+    trackingSms: (url) => `Følg den her: ${url}`,
   },
 };
 
@@ -180,7 +190,10 @@ export function receiptEmail(context: MessageContext): CitizenMessage {
   const phrases = PHRASES[context.language];
   return {
     subject: phrases.receiptSubject(context.reference),
-    text: letter(context, phrases.receipt(context.reference)),
+    text: letter(context, [
+      ...phrases.receipt(context.reference),
+      ...(context.trackingUrl ? [phrases.tracking(context.trackingUrl)] : []),
+    ]),
   };
 }
 
@@ -208,10 +221,14 @@ export function replyEmail(context: MessageContext, reply: string): CitizenMessa
   };
 }
 
-/** The fixed SMS texts fit in one message of 160 characters (å, ä, ö and æ, ø are in the SMS alphabet). */
+/**
+ * The fixed SMS texts fit in one message of 160 characters (å, ä, ö and æ, ø are in the SMS alphabet);
+ * with the tracking link a receipt takes two.
+ */
 export function receiptSms(context: MessageContext): string {
   const phrases = PHRASES[context.language];
-  return `${phrases.receiptSms(context.reference)} ${phrases.smsSignOff} ${context.signature}`;
+  const tracking = context.trackingUrl ? ` ${phrases.trackingSms(context.trackingUrl)}` : '';
+  return `${phrases.receiptSms(context.reference)}${tracking} ${phrases.smsSignOff} ${context.signature}`;
 }
 
 /** The resolution by SMS; with an answer it runs to as many parts as the answer needs. */
