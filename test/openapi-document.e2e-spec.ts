@@ -34,6 +34,11 @@ const CONSOLE_PAGES = [
   'get /dashboard',
   'get /admin',
   'get /assets/{name}',
+  'get /e-service',
+  'post /e-service',
+  'get /e-service/received/{reference}',
+  'get /track/{reference}',
+  'post /track/{reference}/information',
 ];
 
 function errorSchemaOf(operation: Operation, status: string): string | undefined {

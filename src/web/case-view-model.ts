@@ -134,6 +134,8 @@ function eventText(event: CaseEventRecord, t: Translate): string {
       });
     case 'notice':
       return t(`notice.${event.topic ?? 'routing'}`);
+    case 'message':
+      return t('track.timelineEvent');
     default:
       return t(`event.${event.type}`);
   }

@@ -18,7 +18,12 @@ export class CasePhotos1766200000000 implements MigrationInterface {
           instant(q, 'created_at'),
         ],
         foreignKeys: [
-          { columnNames: ['case_id'], referencedTableName: 'cases', referencedColumnNames: ['id'], onDelete: 'CASCADE' },
+          {
+            columnNames: ['case_id'],
+            referencedTableName: 'cases',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          },
         ],
         indices: [{ columnNames: ['case_id'] }],
       }),
