@@ -37,7 +37,8 @@ describe('citizens report through the e-service form and follow their case', () 
   let nextAddress = 1;
   /** Each test reports from an address of its own, so the per-address limit counts only its own posts. */
   const freshAddress = () => `203.0.113.${nextAddress++}`;
-  const casesCount = async () => Number((await db.query('SELECT COUNT(*) AS n FROM cases'))[0].n);
+  const casesCount = async () =>
+    Number((await db.query<Array<{ n: number | string }>>('SELECT COUNT(*) AS n FROM cases'))[0].n);
 
   beforeAll(async () => {
     t = await createTestApp({
@@ -116,12 +117,12 @@ describe('citizens report through the e-service form and follow their case', () 
     });
     expect(stored.location).toMatchObject({ address: 'Storgatan 12', lat: 59.244, lng: 18.229 });
 
-    const photos = (await db
+    const photos = await db
       .createQueryBuilder()
       .select(['p.content_type AS content_type', 'p.byte_size AS byte_size', 'p.content AS content'])
       .from('case_photos', 'p')
       .where('p.case_id = :caseId', { caseId: stored.id })
-      .getRawMany()) as Array<{ content_type: string; byte_size: number; content: Buffer }>;
+      .getRawMany<{ content_type: string; byte_size: number; content: Buffer }>();
     expect(photos).toHaveLength(1);
     const photo = Buffer.from(photos[0].content);
     expect(photos[0].content_type).toBe('image/jpeg');
