@@ -133,6 +133,33 @@ describe('citizens report through the e-service form and follow their case', () 
     expect(photo.includes(Buffer.from('Exif'))).toBe(false);
     expect(photo.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
 
+    // The handler sees the photo on the case page; nobody signed out does.
+    const staffBrowser = request.agent(t.app.getHttpServer() as Server);
+    const login = await staffBrowser.get('/login').expect(200);
+    await staffBrowser
+      .post('/login')
+      .type('form')
+      .send({
+        _csrf: /name="_csrf" value="([^"]+)"/.exec(login.text)![1],
+        email: 'handler@demo.local',
+        password: 'demo-password',
+      })
+      .expect(303);
+    const casePage = await staffBrowser.get(`/cases/${reference}`).expect(200);
+    const photoLink = /href="([^"]+)" data-case-photo>/.exec(casePage.text)![1];
+    const served = await staffBrowser
+      .get(photoLink)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect(served.headers['content-type']).toBe('image/jpeg');
+    expect(served.body).toEqual(photo);
+    await t.http().get(photoLink).expect(303);
+
     // The receipt carries the tracking link, under the public address.
     const eml = await eventually(async () => {
       const path = join(t.config.mailDir, `${reference}-receipt.eml`);

@@ -39,6 +39,7 @@ const CONSOLE_PAGES = [
   'get /e-service/received/{reference}',
   'get /track/{reference}',
   'post /track/{reference}/information',
+  'get /cases/{id}/photos/{photoId}',
 ];
 
 function errorSchemaOf(operation: Operation, status: string): string | undefined {

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CasesModule } from '../cases/cases.module';
 import { CatalogModule } from '../catalog/catalog.module';
 import { OrganisationModule } from '../organisation/organisation.module';
+import { CasePhotosService } from './case-photos.service';
 import { CaseTrackingService } from './case-tracking.service';
 import { CitizenReportsService } from './citizen-reports.service';
 import { CasePhoto } from './entities/case-photo.entity';
@@ -14,7 +15,7 @@ import { ReportThrottle } from './report-throttle.service';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([CasePhoto]), CasesModule, CatalogModule, OrganisationModule],
-  providers: [CitizenReportsService, CaseTrackingService, ReportThrottle],
-  exports: [CitizenReportsService, CaseTrackingService, ReportThrottle],
+  providers: [CitizenReportsService, CaseTrackingService, CasePhotosService, ReportThrottle],
+  exports: [CitizenReportsService, CaseTrackingService, CasePhotosService, ReportThrottle],
 })
 export class EServiceModule {}

@@ -92,7 +92,7 @@ export function caseViewModel(input: {
     timeline: input.timeline.map((event) => ({
       id: event.id,
       at: event.at,
-      who: who(event.actorId),
+      who: event.type === 'message' ? t('eService.citizen') : who(event.actorId),
       type: event.type,
       text: eventText(event, t),
       reason: event.reason,

@@ -1,5 +1,6 @@
 import type { Response } from 'express';
 import { TooManyRequestsError } from '../common/domain-errors';
+import { ReportThrottle } from '../e-service/report-throttle.service';
 import { ConsoleRequest, PageRenderer } from './page-renderer.service';
 
 /**
@@ -19,4 +20,24 @@ export async function sendCitizenRefusal(
   }
   response.setHeader('X-Robots-Tag', 'noindex');
   await pages.send(request, response, 'citizen-refusal.njk', { refusal: 'notFound' }, 404);
+}
+
+/**
+ * Counts a citizen's post against the client address's limit; past it, answers the 429 page and
+ * says false (the caller stops there).
+ */
+export async function withinLimit(
+  throttle: ReportThrottle,
+  pages: PageRenderer,
+  request: ConsoleRequest,
+  response: Response,
+): Promise<boolean> {
+  try {
+    await throttle.take(request.ip ?? 'unknown');
+    return true;
+  } catch (error: unknown) {
+    if (!(error instanceof TooManyRequestsError)) throw error;
+    await sendCitizenRefusal(pages, request, response, error);
+    return false;
+  }
 }

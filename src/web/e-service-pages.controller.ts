@@ -1,7 +1,7 @@
 import { Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { CreateCaseDto } from '../cases/dto/create-case.dto';
-import { InvalidInputError, TooManyRequestsError } from '../common/domain-errors';
+import { InvalidInputError } from '../common/domain-errors';
 import { CaseTrackingService } from '../e-service/case-tracking.service';
 import { CitizenReportsService, PHOTO_LIMITS } from '../e-service/citizen-reports.service';
 import { ReportThrottle } from '../e-service/report-throttle.service';
@@ -19,7 +19,7 @@ import {
 import { Language } from './i18n/languages';
 import { OpenPage } from './open-page.decorator';
 import { ConsoleRequest, PageRenderer } from './page-renderer.service';
-import { sendCitizenRefusal } from './citizen-pages';
+import { sendCitizenRefusal, withinLimit } from './citizen-pages';
 
 /** What multer's limit codes say about the photos field. */
 const UPLOAD_REFUSALS: Record<string, string> = {
@@ -53,12 +53,7 @@ export class EServicePagesController {
 
   @Post()
   async submit(@Req() request: UploadRequest & ConsoleRequest, @Res() response: Response): Promise<void> {
-    try {
-      await this.throttle.take(request.ip ?? 'unknown');
-    } catch (error: unknown) {
-      if (error instanceof TooManyRequestsError) return sendCitizenRefusal(this.pages, request, response, error);
-      throw error;
-    }
+    if (!(await withinLimit(this.throttle, this.pages, request, response))) return;
     const form = readEServiceForm(request.body);
     const frame = await this.pages.frame(request, response);
     const refusal = request.uploadRefusal;

@@ -1,9 +1,9 @@
 import { Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { ConflictError, NotFoundError, TooManyRequestsError } from '../common/domain-errors';
+import { ConflictError, NotFoundError } from '../common/domain-errors';
 import { CaseTrackingService, TrackedCase } from '../e-service/case-tracking.service';
 import { ReportThrottle } from '../e-service/report-throttle.service';
-import { sendCitizenRefusal } from './citizen-pages';
+import { sendCitizenRefusal, withinLimit } from './citizen-pages';
 import { ConsoleController } from './console-page.decorator';
 import { formText } from './forms/form-fields';
 import { FormProblem } from './forms/form-problems';
@@ -48,48 +48,25 @@ export class TrackingPagesController {
     @Res() response: Response,
     @Param('reference') reference: string,
   ): Promise<void> {
-    try {
-      await this.throttle.take(request.ip ?? 'unknown');
-    } catch (error: unknown) {
-      if (error instanceof TooManyRequestsError) return sendCitizenRefusal(this.pages, request, response, error);
-      throw error;
-    }
+    if (!(await withinLimit(this.throttle, this.pages, request, response))) return;
     const key = formText(request.body, 'key');
     const information = formText(request.body, 'information').trim();
     const tracked = await this.tracking.track(reference, key);
     if (!tracked) return sendCitizenRefusal(this.pages, request, response, null);
-    const frame = await this.pages.frame(request, response);
-    const problem =
-      information === ''
-        ? 'track.error.informationMissing'
-        : information.length > INFORMATION_MAX_LENGTH
-          ? 'track.error.informationLong'
-          : null;
-    if (problem) {
-      const text = frame.t(problem, { max: INFORMATION_MAX_LENGTH });
-      return this.render(
-        request,
-        response,
-        tracked,
-        key,
-        { information, problems: [{ field: 'information', text }] },
-        400,
-      );
+    let refusal = informationRefusal(tracked, information);
+    if (!refusal) {
+      try {
+        await this.tracking.addInformation(reference, key, information);
+      } catch (error: unknown) {
+        if (error instanceof NotFoundError) return sendCitizenRefusal(this.pages, request, response, null);
+        if (!(error instanceof ConflictError)) throw error;
+        refusal = { key: 'track.error.closed', status: 409 };
+      }
     }
-    try {
-      await this.tracking.addInformation(reference, key, information);
-    } catch (error: unknown) {
-      if (error instanceof NotFoundError) return sendCitizenRefusal(this.pages, request, response, null);
-      if (!(error instanceof ConflictError)) throw error;
-      const text = frame.t('track.error.closed');
-      return this.render(
-        request,
-        response,
-        tracked,
-        key,
-        { information, problems: [{ field: 'information', text }] },
-        409,
-      );
+    if (refusal) {
+      const text = (await this.pages.frame(request, response)).t(refusal.key, { max: INFORMATION_MAX_LENGTH });
+      const problems = [{ field: 'information', text }];
+      return this.render(request, response, tracked, key, { information, problems }, refusal.status);
     }
     response.redirect(303, `/track/${encodeURIComponent(tracked.reference)}?key=${encodeURIComponent(key)}&added=1`);
   }
@@ -120,4 +97,12 @@ export class TrackingPagesController {
         }),
       );
   }
+}
+
+/** Why the information cannot be added as it is (a message key and the status to answer), or null. */
+function informationRefusal(tracked: TrackedCase, information: string): { key: string; status: number } | null {
+  if (!tracked.mayAddInformation) return { key: 'track.error.closed', status: 409 };
+  if (information === '') return { key: 'track.error.informationMissing', status: 400 };
+  if (information.length > INFORMATION_MAX_LENGTH) return { key: 'track.error.informationLong', status: 400 };
+  return null;
 }
