@@ -40,6 +40,8 @@ const CONSOLE_PAGES = [
   'get /track/{reference}',
   'post /track/{reference}/information',
   'get /cases/{id}/photos/{photoId}',
+  'get /survey/{token}',
+  'post /survey/{token}',
 ];
 
 function errorSchemaOf(operation: Operation, status: string): string | undefined {

@@ -5,6 +5,7 @@ import { CatalogService } from '../catalog/catalog.service';
 import { CitizensService } from '../citizens/citizens.service';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import { SurveyTokens } from '../e-service/survey-tokens';
 import { TrackingKeys } from '../e-service/tracking-keys';
 import { OrganisationService } from '../organisation/organisation.service';
 import { Notification } from './entities/notification.entity';
@@ -38,6 +39,7 @@ export class NotificationComposer {
   private readonly signature: string;
   private readonly messageIdDomain: string;
   private readonly trackingKeys: TrackingKeys;
+  private readonly surveyTokens: SurveyTokens;
 
   constructor(
     private readonly cases: CaseRecordsService,
@@ -49,6 +51,7 @@ export class NotificationComposer {
     this.signature = senderName(config.mailFrom);
     this.messageIdDomain = /@([^\s>]+)>?\s*$/.exec(config.mailFrom)?.[1] ?? 'onewayin.local';
     this.trackingKeys = new TrackingKeys(config.personalDataKey);
+    this.surveyTokens = new SurveyTokens(config.personalDataKey);
   }
 
   async compose(notification: Notification): Promise<ComposedNotification> {
@@ -67,6 +70,9 @@ export class NotificationComposer {
         notification.kind === 'receipt'
           ? this.trackingKeys.linkFor(this.config.publicBaseUrl, about.reference, about.id)
           : undefined,
+      // The message that the case is resolved asks what the citizen thought (the survey).
+      surveyUrl:
+        notification.kind === 'resolution' ? this.surveyTokens.linkFor(this.config.publicBaseUrl, about.id) : undefined,
     };
     const fileStem = `${about.reference}-${messageTopic(notification.messageKey)}`;
     // Staff confirmed this case repeats another: the message says both were handled as one.

@@ -26,6 +26,8 @@ export interface MessageContext {
   language: MessageLanguage;
   /** The case's tracking page (`/track/{reference}?key=…`), given in receipts; absent when there is none. */
   trackingUrl?: string;
+  /** The case's satisfaction survey (`/survey/{token}`), given when it is resolved; absent when there is none. */
+  surveyUrl?: string;
 }
 
 /** The resolution: whether the case was handled as one with the case it repeats, and the answer given. */
@@ -53,6 +55,8 @@ interface Phrases {
   replySms: (reference: string) => string;
   tracking: (url: string) => string;
   trackingSms: (url: string) => string;
+  survey: (url: string) => string;
+  surveySms: (url: string) => string;
 }
 
 const PHRASES: Record<MessageLanguage, Phrases> = {
@@ -79,6 +83,8 @@ const PHRASES: Record<MessageLanguage, Phrases> = {
     replySms: (reference) => `Svar i ärende ${reference}:`,
     tracking: (url) => `Här kan du följa ärendet och lägga till mer: ${url}`,
     trackingSms: (url) => `Följ det här: ${url}`,
+    survey: (url) => `Vad tyckte du? Svara på tre korta frågor: ${url}`,
+    surveySms: (url) => `Vad tyckte du? ${url}`,
   },
   en: {
     greeting: 'Hello,',
@@ -103,6 +109,8 @@ const PHRASES: Record<MessageLanguage, Phrases> = {
     replySms: (reference) => `Reply in case ${reference}:`,
     tracking: (url) => `Here you can follow the case and add more: ${url}`,
     trackingSms: (url) => `Follow it here: ${url}`,
+    survey: (url) => `What did you think? Answer three short questions: ${url}`,
+    surveySms: (url) => `What did you think? ${url}`,
   },
   da: {
     greeting: 'Hej!',
@@ -127,6 +135,8 @@ const PHRASES: Record<MessageLanguage, Phrases> = {
     replySms: (reference) => `Svar i sag ${reference}:`,
     tracking: (url) => `Her kan du følge sagen og tilføje mere: ${url}`,
     trackingSms: (url) => `Følg den her: ${url}`,
+    survey: (url) => `Hvad syntes du? Svar på tre korte spørgsmål: ${url}`,
+    surveySms: (url) => `Hvad syntes du? ${url}`,
   },
 };
 
@@ -204,11 +214,12 @@ export function resolutionEmail(context: MessageContext, resolution: Resolution)
     ? phrases.resolvedWithAnother(context.reference)
     : phrases.resolved(context.reference);
   const subject = phrases.resolutionSubject(context.reference);
-  if (resolution.answer === null) return { subject, text: letter(context, [news, phrases.questions]) };
+  const survey = context.surveyUrl ? [phrases.survey(context.surveyUrl)] : [];
+  if (resolution.answer === null) return { subject, text: letter(context, [news, phrases.questions, ...survey]) };
   const own = written(resolution.answer);
   // An answer that greets in its first sentence comes first, so the letter still opens with it.
   const paragraphs = own.opensWithGreeting ? [own.body, news] : [news, own.body];
-  return { subject, text: letter(context, paragraphs, { own, footer: [phrases.questions] }) };
+  return { subject, text: letter(context, paragraphs, { own, footer: [phrases.questions, ...survey] }) };
 }
 
 /** A handler's reply, as written (its LIX is measured when it is written), with the reference. */
@@ -238,7 +249,8 @@ export function resolutionSms(context: MessageContext, resolution: Resolution): 
     ? phrases.resolvedWithAnotherSms(context.reference)
     : phrases.resolved(context.reference);
   const answer = resolution.answer === null ? '' : ` ${oneLine(resolution.answer)}`;
-  return `${news}${answer} ${phrases.questionsSms} ${phrases.smsSignOff} ${context.signature}`;
+  const survey = context.surveyUrl ? ` ${phrases.surveySms(context.surveyUrl)}` : '';
+  return `${news}${answer} ${phrases.questionsSms}${survey} ${phrases.smsSignOff} ${context.signature}`;
 }
 
 /** A sign-off at the end of a one-line text: "... på torsdag. Mvh Per", "... Venlig hilsen Jens". */

@@ -15,6 +15,7 @@ import { LaterPagesController } from './later-pages.controller';
 import { PageExceptionFilter } from './page-exception.filter';
 import { PageRenderer } from './page-renderer.service';
 import { SignInPagesController } from './sign-in-pages.controller';
+import { SurveyPagesController } from './survey-pages.controller';
 import { TrackingPagesController } from './tracking-pages.controller';
 
 /**
@@ -31,6 +32,7 @@ export const CONSOLE_CONTROLLERS = [
   ConsoleAssetsController,
   EServicePagesController,
   TrackingPagesController,
+  SurveyPagesController,
 ];
 
 /**

@@ -649,7 +649,7 @@ export interface Rating {
   departmentCode: string | null;
   servicePointCode: string | null;
   gender: string | null;
-  source: 'staff' | 'survey';
+  source: 'staff' | 'citizen';
   recordedById: string | null;
   ratedAt: string;
 }
