@@ -1,5 +1,6 @@
 /// <reference lib="dom" />
 import { Page } from 'playwright-core';
+import { SurveyTokens } from '../../src/e-service/survey-tokens';
 import { PHOTO_WITH_GPS } from '../fixtures/photo-with-gps';
 import { axeViolations, ConsoleUnderTest, screenshot, startConsole } from '../support/browser';
 
@@ -7,7 +8,7 @@ const LANGUAGES = ['sv', 'en', 'da'];
 
 /**
  * The citizens' pages in Chromium: the e-service form (and its error summary), the answer page,
- * and the tracking page with the form to add information, filled in and sent without JavaScript
+ * the tracking page with the form to add information, and the satisfaction survey, filled in and sent without JavaScript
  * as a citizen's old phone may. axe-core (which needs script in the page, so a second page with
  * JavaScript opens the same addresses) checks each, WCAG 2.1 A and AA, in Swedish, English and Danish.
  */
@@ -91,5 +92,29 @@ describe('the e-service form and the tracking page in a browser', () => {
     );
     await screenshot(page, 'track');
     await expectAccessible('/track after adding information');
+  });
+
+  it('serves the satisfaction survey accessible in sv, en and da, and takes an answer without JavaScript', async () => {
+    const agent = await c.t.login('agent@demo.local');
+    const created = (
+      await c.t
+        .http()
+        .post('/api/v1/cases')
+        .set('authorization', `Bearer ${agent}`)
+        .send({ description: 'Frågade om öppettider.', resolvedOnSpot: true, resolution: 'Vi har öppet 8-17.' })
+        .expect(201)
+    ).body as { id: string };
+    const survey = `/survey/${new SurveyTokens(c.t.config.personalDataKey).tokenFor(created.id)}`;
+    for (const language of LANGUAGES) await expectAccessible(`/survey in ${language}`, `${survey}?lang=${language}`);
+    await page.goto(`${survey}?lang=sv`);
+    await page.getByRole('group', { name: 'Hur blev du bemött?' }).getByLabel('5').check();
+    await page.getByLabel('Vill du säga något mer? (om du vill)').fill('Trevligt bemötande.');
+    await Promise.all([
+      page.waitForResponse((response) => response.url().endsWith(survey) && response.request().method() === 'POST'),
+      page.getByRole('button', { name: 'Skicka svaren' }).click(),
+    ]);
+    expect(await page.locator('h1').textContent()).toBe('Tack för dina svar!');
+    await screenshot(page, 'survey');
+    await expectAccessible('/survey answered', `${c.baseUrl}${survey}`);
   });
 });
