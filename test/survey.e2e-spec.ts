@@ -3,6 +3,7 @@ import { Server } from 'node:http';
 import { join } from 'node:path';
 import request from 'supertest';
 import { SurveyTokens } from '../src/e-service/survey-tokens';
+import { TrackingKeys } from '../src/e-service/tracking-keys';
 import { eventually } from './support/eventually';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -67,6 +68,10 @@ describe('citizens rate a resolved case through the survey link', () => {
     const path = /https:\/\/kommun\.example(\/survey\/[\w-]{38})/.exec(eml)![1];
     expect(path).toBe(`/survey/${new SurveyTokens(t.config.personalDataKey).tokenFor(id)}`);
 
+    // The tracking page offers the survey too, until it is answered.
+    const tracking = `/track/${reference}?key=${new TrackingKeys(t.config.personalDataKey).keyFor(id)}`;
+    expect((await t.http().get(tracking).expect(200)).text).toContain(`href="${path}" data-survey-link`);
+
     const browser = request.agent(t.app.getHttpServer() as Server);
     const page = await browser.get(`${path}?lang=en`).expect(200);
     expect(page.text).toContain('How easy was it to get help?');
@@ -88,6 +93,7 @@ describe('citizens rate a resolved case through the survey link', () => {
     const again = await send({ ease: '1' }).expect(409);
     expect(again.text).toContain('You have answered already');
     expect((await browser.get(path).expect(200)).text).toContain('data-survey-state="answered"');
+    expect((await t.http().get(tracking).expect(200)).text).not.toContain('data-survey-link');
 
     const manager = await auth('manager@demo.local');
     const statistics = async (groupBy: string) =>

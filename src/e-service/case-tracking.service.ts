@@ -7,6 +7,8 @@ import { NotFoundError } from '../common/domain-errors';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { OrganisationService } from '../organisation/organisation.service';
+import { RatingsService } from '../ratings/ratings.service';
+import { SurveyTokens } from './survey-tokens';
 import { TrackingKeys } from './tracking-keys';
 
 /** One entry of what passed between the citizen and the staff, as the citizen reads it. UTC `at`. */
@@ -34,6 +36,8 @@ export interface TrackedCase {
   messages: TrackedMessage[];
   /** Whether the citizen may still add information (not once the case is closed). */
   mayAddInformation: boolean;
+  /** The satisfaction survey's path, once the case is resolved and until it is answered; else null. */
+  surveyPath: string | null;
 }
 
 /**
@@ -44,14 +48,17 @@ export interface TrackedCase {
 @Injectable()
 export class CaseTrackingService {
   private readonly trackingKeys: TrackingKeys;
+  private readonly surveyTokens: SurveyTokens;
 
   constructor(
     private readonly records: CaseRecordsService,
     private readonly workflow: CaseWorkflowService,
     private readonly organisation: OrganisationService,
+    private readonly ratings: RatingsService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.trackingKeys = new TrackingKeys(config.personalDataKey);
+    this.surveyTokens = new SurveyTokens(config.personalDataKey);
   }
 
   /** The case as the key's holder may see it, or null when the reference or the key is wrong. */
@@ -59,6 +66,10 @@ export class CaseTrackingService {
     const found = await this.findWithKey(reference, key);
     if (!found) return null;
     const mayAddInformation = found.status !== 'closed';
+    const surveyPath =
+      found.resolvedAt !== null && !(await this.ratings.isCaseRated(found.id))
+        ? `/survey/${this.surveyTokens.tokenFor(found.id)}`
+        : null;
     if (!AccessPolicy.trackingKeyMayReadContent(found)) {
       return {
         reference: found.reference,
@@ -69,6 +80,7 @@ export class CaseTrackingService {
         dueAt: null,
         messages: [],
         mayAddInformation,
+        surveyPath,
       };
     }
     const department = found.departmentCode ? await this.organisation.findDepartment(found.departmentCode) : null;
@@ -87,6 +99,7 @@ export class CaseTrackingService {
         return [{ at: event.at, kind, text }];
       }),
       mayAddInformation,
+      surveyPath,
     };
   }
 
