@@ -321,6 +321,17 @@ describe('citizens report through the e-service form and follow their case', () 
       .set('X-Forwarded-For', freshAddress())
       .expect(400);
     expect(tooLarge.text).toContain('href="#photos"');
+    // A body cut off in the middle of a photo: the form again, not an error of the server.
+    const cutOff = await citizen.agent
+      .post('/e-service')
+      .set('X-Forwarded-For', freshAddress())
+      .set('Content-Type', 'multipart/form-data; boundary=cut')
+      .send(
+        `--cut\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${citizen.csrf}\r\n` +
+          '--cut\r\nContent-Disposition: form-data; name="photos"; filename="a.jpg"\r\nContent-Type: image/jpeg\r\n\r\n\xff\xd8',
+      )
+      .expect(400);
+    expect(cutOff.text).toContain('href="#photos"');
     expect(await casesCount()).toBe(before);
   });
 

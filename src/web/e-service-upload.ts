@@ -9,8 +9,9 @@ export type UploadRequest = Request & { uploadRefusal?: string; files?: Express.
  * Reads the e-service form's multipart body: its fields into `request.body`, up to
  * PHOTO_LIMITS.count photos of at most PHOTO_LIMITS.bytesEach bytes each into `request.files`,
  * in memory (they are cleaned and stored with the case, never written to disk as sent). A body
- * past a limit is not an error page of its own: the limit's code is left in `uploadRefusal` for
- * the form to name the field, with the fields read before it (the anti-forgery token is first).
+ * past a limit, or not well-formed, is not an error page of its own: multer's limit code (or
+ * `MALFORMED`) is left in `uploadRefusal` for the form to answer 400 naming the field, with the
+ * fields read before it (the anti-forgery token is first, so the guard still checks it).
  */
 export function eServiceUpload(): RequestHandler {
   const upload = multer({
@@ -25,12 +26,12 @@ export function eServiceUpload(): RequestHandler {
   }).array('photos', PHOTO_LIMITS.count);
   return (request: Request, response: Response, next: NextFunction) => {
     upload(request, response, (error: unknown) => {
-      if (error instanceof multer.MulterError) {
-        (request as UploadRequest).uploadRefusal = error.code;
+      // A limit passed (MulterError), or a body that is not well-formed multipart (busboy's error).
+      if (error) {
+        (request as UploadRequest).uploadRefusal = error instanceof multer.MulterError ? error.code : 'MALFORMED';
         request.body ??= {};
-        return next();
       }
-      next(error);
+      next();
     });
   };
 }
