@@ -297,7 +297,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       '',
     ),
     eService: {
-      reportsPerAddress: integer(env, 'E_SERVICE_REPORTS_PER_ADDRESS', 10, 1, 100_000),
+      reportsPerAddress: integer(env, 'E_SERVICE_REPORTS_PER_ADDRESS', 20, 1, 100_000),
       windowSeconds: integer(env, 'E_SERVICE_WINDOW_SECONDS', 3600, 1, 24 * 3600),
     },
   };

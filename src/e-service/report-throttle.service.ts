@@ -8,7 +8,7 @@ import { redisConnectionOptions } from '../queue/redis-connection-options';
 
 /**
  * Limits what one client address may send through the citizens' pages (reports on the e-service
- * form, information added on the tracking page): E_SERVICE_REPORTS_PER_ADDRESS within
+ * form, information added on the tracking page, survey answers): E_SERVICE_REPORTS_PER_ADDRESS within
  * E_SERVICE_WINDOW_SECONDS, every attempt counted, accepted or not, so a flood of bad forms is
  * stopped as well. The client address is Express's `request.ip` (TRUST_PROXY_HOPS decides whom to
  * believe). Counted with rate-limiter-flexible in Redis when REDIS_URL is set, so every API
