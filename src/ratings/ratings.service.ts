@@ -9,6 +9,7 @@ import { Clock } from '../common/clock';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../common/domain-errors';
 import { newId } from '../common/ids';
 import { ContactsService } from '../contacts/contacts.service';
+import { bulkInsertInBatches } from '../database/bulk-insert';
 import { TransactionService } from '../database/transaction.service';
 import { CitizenRating, RatingSource } from './entities/citizen-rating.entity';
 import { RATING_DIMENSIONS, RatingDimension } from './rating-index';
@@ -33,6 +34,9 @@ export interface RatingAuthor {
  * for a contact, the department of the staff member who logged it (the same rule the contact
  * statistics use).
  */
+/** A rating as it is stored, for insertHistorical. */
+export type HistoricalRating = CitizenRating;
+
 @Injectable()
 export class RatingsService {
   constructor(
@@ -43,6 +47,14 @@ export class RatingsService {
     private readonly citizens: CitizensService,
     private readonly staff: StaffService,
   ) {}
+
+  /**
+   * Ratings given before this system (the demo history), inside the caller's transaction, with
+   * channel, department, service point and gender copied as `record` copies them. UTC times.
+   */
+  async insertHistorical(manager: EntityManager, ratings: HistoricalRating[]): Promise<void> {
+    await bulkInsertInBatches(manager, CitizenRating, ratings);
+  }
 
   record(subject: RatingSubject, scores: RatingScores, author: RatingAuthor): Promise<CitizenRating> {
     const problems: string[] = [];
