@@ -27,6 +27,9 @@ export interface RatingAuthor {
   staff: StaffPrincipal | null;
 }
 
+/** A rating as it is stored, for insertHistorical. */
+export type HistoricalRating = CitizenRating;
+
 /**
  * Records citizen ratings. One rating per contact and per case, so that nothing is counted twice.
  *
@@ -34,9 +37,6 @@ export interface RatingAuthor {
  * for a contact, the department of the staff member who logged it (the same rule the contact
  * statistics use).
  */
-/** A rating as it is stored, for insertHistorical. */
-export type HistoricalRating = CitizenRating;
-
 @Injectable()
 export class RatingsService {
   constructor(
