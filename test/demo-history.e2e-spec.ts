@@ -1,3 +1,4 @@
+import { demoLoginLines } from '../src/demo/demo-logins';
 import { DemoSeedService } from '../src/demo/demo-seed.service';
 import { ApiClient } from './support/api-client';
 import { createTestApp, TestApp } from './support/test-app';
@@ -139,6 +140,29 @@ describe('demo history: a year of a service center that is good but not perfect'
       expect(alerts.items.some((alert) => alert.caseId === breached.caseId)).toBe(true);
       const timeline = await manager.timeline(breached.caseId);
       expect(timeline.some((event) => event.topic === 'service_target')).toBe(true);
+    }
+  });
+
+  it('lists the demo log-ins to print at every start, with their landing pages, leaving out staff made inactive', async () => {
+    const seeder = t.app.get(DemoSeedService);
+    const lines = demoLoginLines('http://localhost:3000', await seeder.demoLogins());
+    expect(lines.filter((line) => line.includes(' -> '))).toEqual([
+      '  agent@demo.local        agent (SC)     -> http://localhost:3000/desk',
+      '  handler@demo.local      handler (TEK)  -> http://localhost:3000/inbox',
+      '  manager@demo.local      manager        -> http://localhost:3000/dashboard',
+      '  admin@demo.local        admin          -> http://localhost:3000/admin',
+      '  handler.va@demo.local   handler (VA)   -> http://localhost:3000/inbox',
+      '  handler.soc@demo.local  handler (SOC)  -> http://localhost:3000/inbox',
+      '  handler.sbf@demo.local  handler (SBF)  -> http://localhost:3000/inbox',
+    ]);
+
+    const admin = await ApiClient.login(t, 'admin@demo.local');
+    const sbf = (await admin.staffUsers()).find((user) => user.email === 'handler.sbf@demo.local');
+    await admin.updateStaffUser(sbf!.id, { active: false });
+    try {
+      expect((await seeder.demoLogins()).map((login) => login.email)).not.toContain('handler.sbf@demo.local');
+    } finally {
+      await admin.updateStaffUser(sbf!.id, { active: true });
     }
   });
 

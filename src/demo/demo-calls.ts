@@ -1,21 +1,7 @@
 import { BusinessCalendar } from '../calendar/business-calendar';
-import { CallOutcome } from '../telephony/call-record.types';
+import { CheckedCallRecord } from '../telephony/call-record-validator';
 import { DemoWorkingDay, openInstantOn } from './demo-days';
 import { SeededRandom } from './seeded-random';
-
-/** One demo call to the phone queue, in the shape the telephony platform reports it (UTC). */
-export interface DemoCall {
-  callId: string;
-  startedAt: Date;
-  queue: string;
-  waitSeconds: number;
-  outcome: CallOutcome;
-  talkSeconds: number;
-  callbackRequested: boolean;
-  agentEmail: string | null;
-  servicePointCode: string;
-  directAnswer: boolean | null;
-}
 
 const QUEUES: ReadonlyArray<[string, number]> = [
   ['main', 0.7],
@@ -39,8 +25,8 @@ export function demoCalls(
   agentEmail: string,
   now: Date,
   random: SeededRandom,
-): DemoCall[] {
-  const calls: DemoCall[] = [];
+): CheckedCallRecord[] {
+  const calls: CheckedCallRecord[] = [];
   const queueWeights = QUEUES.map(([, weight]) => weight);
   for (const day of days) {
     const count = 22 + random.int(14) + (day.monday ? 10 : 0);
