@@ -39,7 +39,8 @@ describe('npm start in development: the demo log-ins after the start-up log, on 
     return { printed, base };
   }
 
-  function loginLines(printed: string[], base: string): string[] {
+  /** The nine lines from the first of the log-ins on. */
+  function loginLines(printed: string[]): string[] {
     const start = printed.findIndex((line) => line.startsWith('Demo municipality'));
     return start < 0 ? [] : printed.slice(start, start + 9);
   }
@@ -65,7 +66,7 @@ describe('npm start in development: the demo log-ins after the start-up log, on 
     });
     expect(first.printed.some((line) => line.includes('Seeded a year of demo history'))).toBe(true);
     expect(contactsAfterSeeding).toBeGreaterThan(3000);
-    expect(loginLines(first.printed, first.base)).toEqual(expectedLogins(first.base));
+    expect(loginLines(first.printed)).toEqual(expectedLogins(first.base));
     const listening = first.printed.findIndex((line) => line.includes('onewayin listening on'));
     const logins = first.printed.findIndex((line) => line.startsWith('Demo municipality'));
     expect(listening).toBeGreaterThanOrEqual(0);
@@ -81,7 +82,7 @@ describe('npm start in development: the demo log-ins after the start-up log, on 
       expect(contacts.total.contacts).toBe(contactsAfterSeeding);
     });
     expect(second.printed.some((line) => line.includes('Seeded'))).toBe(false);
-    expect(loginLines(second.printed, second.base)).toEqual(expectedLogins(second.base));
+    expect(loginLines(second.printed)).toEqual(expectedLogins(second.base));
   });
 
   it('prints no log-ins outside development', async () => {
