@@ -1,6 +1,7 @@
 import { demoLoginLines } from '../src/demo/demo-logins';
 import { DemoSeedService } from '../src/demo/demo-seed.service';
 import { ApiClient } from './support/api-client';
+import { CallRecord } from './support/api-types';
 import { createTestApp, TestApp } from './support/test-app';
 
 /**
@@ -125,6 +126,34 @@ describe('demo history: a year of a service center that is good but not perfect'
     }
     // The e-service makes a case without anyone at the service center taking a contact.
     for (const { id } of online) expect((await manager.getCase(id)).contactId).toBeNull();
+  });
+
+  it("gives phone figures that a count of October's call records one by one confirms", async () => {
+    const october = { from: '2026-10-01', to: '2026-11-01' };
+    const calls: CallRecord[] = [];
+    for (let offset = 0; ; offset += 500) {
+      const page = await manager.calls({ ...october, limit: 500, offset });
+      calls.push(...page.items);
+      if (calls.length >= page.total) break;
+    }
+    const answered = calls.filter((call) => call.outcome === 'answered');
+    const waits = answered.map((call) => call.waitSeconds).sort((a, b) => a - b);
+    const middle = waits.length / 2;
+    const median = waits.length % 2 ? waits[Math.floor(middle)] : (waits[middle - 1] + waits[middle]) / 2;
+    const flagged = calls.filter((call) => call.directAnswer !== null);
+
+    const phone = (await manager.statistics('phone', october)).total;
+    expect(calls.length).toBeGreaterThan(400);
+    expect(phone).toMatchObject({
+      calls: calls.length,
+      answered: answered.length,
+      abandoned: calls.length - answered.length,
+      answeredWithinTarget: answered.filter((call) => call.waitSeconds <= 60).length,
+      medianWaitSeconds: median,
+      directAnswers: flagged.filter((call) => call.directAnswer).length,
+      directAnswerBase: flagged.length,
+    });
+    expect(phone.answered).toBeLessThan(phone.calls);
   });
 
   it('puts the open cases past their target on the breach list, breached at the due time, with an alert and a timeline entry', async () => {
