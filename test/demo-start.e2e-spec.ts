@@ -12,31 +12,32 @@ jest.setTimeout(240_000);
 
 describe('npm start in development: the demo log-ins after the start-up log, on every start', () => {
   let home: AppProcessHome;
-  let app: AppProcess | undefined;
 
   beforeAll(async () => {
     home = await createAppProcessHome();
   });
   afterAll(async () => {
-    await app?.stop();
     await home?.remove();
   });
 
-  /** Starts the app, stops it once its start-up is printed, and answers what it printed and its base URL. */
+  /**
+   * Starts the app, stops it once its start-up is printed (also when a check fails, so no process
+   * outlives the test), and answers what it printed and its base URL.
+   */
   async function startAndStop(
     env: Record<string, string>,
     check?: (app: AppProcess) => Promise<void>,
   ): Promise<{ printed: string[]; base: string }> {
-    app = await AppProcess.start({ ...home.env, LOG_LEVEL: 'info', ...env });
-    const base = `http://localhost:${new URL(app.url).port}`;
-    await eventually(async () => (app?.printed().includes('onewayin listening on') ? true : undefined), 'the start');
-    if (env.NODE_ENV === 'development')
-      await eventually(async () => (app?.printed().includes('/docs\n') ? true : undefined), 'the log-ins');
-    if (check) await check(app);
-    await app.stop();
-    const printed = app.printed().split('\n');
-    app = undefined;
-    return { printed, base };
+    const running = await AppProcess.start({ ...home.env, LOG_LEVEL: 'info', ...env });
+    try {
+      const printed = (text: string) => async () => (running.printed().includes(text) ? true : undefined);
+      await eventually(printed('onewayin listening on'), 'the start');
+      if (env.NODE_ENV === 'development') await eventually(printed('/docs\n'), 'the log-ins');
+      if (check) await check(running);
+    } finally {
+      await running.stop();
+    }
+    return { printed: running.printed().split('\n'), base: `http://localhost:${new URL(running.url).port}` };
   }
 
   /** The nine lines from the first of the log-ins on. */
