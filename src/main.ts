@@ -3,7 +3,9 @@ import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module';
 import { configureApp } from './app-setup';
 import { ConfigError, loadConfig, startupWarnings } from './config/app-config';
-import { createLogger, PinoNestLogger } from './common/logging';
+import { createLogger, PinoNestLogger, writeAfterLogs } from './common/logging';
+import { DemoSeedService } from './demo/demo-seed.service';
+import { demoLoginLines } from './demo/demo-logins';
 import { JobRegistryError } from './queue/job-registry.error';
 
 async function bootstrap(): Promise<void> {
@@ -24,6 +26,11 @@ async function bootstrap(): Promise<void> {
     },
     `onewayin listening on http://localhost:${config.port} (API docs at /docs)`,
   );
+  // In development, every start ends with how to sign in, after the start-up log lines.
+  if (config.nodeEnv === 'development') {
+    const lines = demoLoginLines(`http://localhost:${config.port}`, await app.get(DemoSeedService).demoLogins());
+    if (lines.length > 0) writeAfterLogs(logger, `${lines.join('\n')}\n`);
+  }
 }
 
 bootstrap().catch((error: unknown) => {

@@ -57,13 +57,15 @@ export class StaffService {
     return active && (await manager.existsBy(StaffDepartment, { userId, departmentCode }));
   }
 
-  /** Stores staff members with their departments inside the caller's transaction (the demo municipality). */
+  /** Stores staff members with their departments inside the caller's transaction (the demo municipality); answers their ids by e-mail. */
   async insertStaff(
     manager: EntityManager,
     people: Array<{ email: string; name: string; role: Role; departmentCodes: string[]; passwordHash: string }>,
-  ): Promise<void> {
+  ): Promise<Map<string, string>> {
+    const ids = new Map<string, string>();
     for (const person of people) {
       const id = newId();
+      ids.set(person.email, id);
       await manager.insert(StaffUser, {
         id,
         email: person.email,
@@ -79,6 +81,7 @@ export class StaffService {
         );
       }
     }
+    return ids;
   }
 
   /** Staff members' names by id, for showing who did what; unknown ids are left out. */

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { StaffPrincipal } from '../auth/roles';
 import { Clock } from '../common/clock';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../common/domain-errors';
 import { AccessPolicy } from '../auth/access-policy';
 import { ContactsService } from '../contacts/contacts.service';
 import { CallbackListener } from './callback-listener';
+import { bulkInsertInBatches } from '../database/bulk-insert';
 import { TransactionService } from '../database/transaction.service';
 import { owesCallback } from './callback-owed';
 import { ContactCallback } from './entities/contact-callback.entity';
@@ -32,6 +33,14 @@ export class CallbacksService {
   }
 
   /** The callbacks made for these contacts, by contact id. */
+  /**
+   * Callbacks made before this system (the demo history), inside the caller's transaction and
+   * without listeners: the caller records `madeAt` on the callback targets itself. UTC times.
+   */
+  async insertHistorical(manager: EntityManager, callbacks: Array<Omit<ContactCallback, 'createdAt'>>): Promise<void> {
+    await bulkInsertInBatches(manager, ContactCallback, callbacks);
+  }
+
   async madeFor(contactIds: string[]): Promise<Map<string, ContactCallback>> {
     if (contactIds.length === 0) return new Map();
     const made = await this.dataSource.manager.findBy(ContactCallback, { contactId: In(contactIds) });

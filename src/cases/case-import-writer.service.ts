@@ -6,6 +6,7 @@ import { localYear } from '../common/time-zone';
 import { Channel } from '../contacts/contact.types';
 import { bulkInsert } from '../database/bulk-insert';
 import { CaseStatus } from './case-lifecycle';
+import { CaseRecord, ServiceTargetState } from './case-record';
 import { CaseEvent } from './entities/case-event.entity';
 import { Case } from './entities/case.entity';
 import { allocateReferenceSerials } from './reference-allocator';
@@ -23,7 +24,26 @@ export interface HistoricalCase {
   channel: Channel;
   description: string;
   status: CaseStatus;
+  /** The contact the case was registered from, when the old system knew it (UTC times as above). */
+  contactId?: string | null;
+  /** The service-target plan the case had, when the old system kept one; otherwise the columns stay empty. */
+  serviceTargets?: HistoricalServiceTargets;
 }
+
+/**
+ * The service-target bookkeeping of a historical case, planned by the caller with the policies
+ * and business calendar (src/service-targets); UTC instants. A breach is recorded at its due time.
+ */
+export type HistoricalServiceTargets = Pick<
+  ServiceTargetState,
+  | 'firstResponseDueAt'
+  | 'resolutionDueAt'
+  | 'firstResponseBreachedAt'
+  | 'resolutionBreachedAt'
+  | 'targetClockStartedAt'
+  | 'targetPlanVersion'
+  | 'targetPlanBasis'
+>;
 
 /** What an imported case takes from its catalog entry, since the file does not say. */
 export interface CatalogTraits {
@@ -50,13 +70,17 @@ export interface ImportWriteOptions {
 export class CaseImportWriter {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Inserts one batch of checked cases and their `created` events inside the caller's transaction. */
-  async insert(manager: EntityManager, batch: HistoricalCase[], options: ImportWriteOptions): Promise<void> {
+  /**
+   * Inserts one batch of checked cases and their `created` events inside the caller's
+   * transaction, and answers the stored cases in the batch's order.
+   */
+  async insert(manager: EntityManager, batch: HistoricalCase[], options: ImportWriteOptions): Promise<CaseRecord[]> {
     const references = await referencesFor(manager, batch);
-    const cases = batch.map((imported, index): Partial<Case> => {
+    const cases = batch.map((imported, index): Case => {
       const traits = options.catalog.get(imported.catalogCode) as CatalogTraits;
+      const { contactId, serviceTargets, ...fields } = imported;
       return {
-        ...imported,
+        ...fields,
         id: newId(),
         reference: references[index],
         statusBeforeWaiting: null,
@@ -67,9 +91,22 @@ export class CaseImportWriter {
         postalCode: null,
         lat: null,
         lng: null,
-        contactId: null,
+        contactId: contactId ?? null,
         assigneeId: null,
         duplicateOfId: null,
+        likelyDuplicateOfId: null,
+        firstResponseDueAt: null,
+        resolutionDueAt: null,
+        firstResponseWarnedAt: null,
+        resolutionWarnedAt: null,
+        firstResponseBreachedAt: null,
+        resolutionBreachedAt: null,
+        targetClockStartedAt: null,
+        targetPausedAt: null,
+        targetPausedWorkingMinutes: 0,
+        targetPlanVersion: 0,
+        targetPlanBasis: null,
+        ...serviceTargets,
         createdById: options.importerId,
         reopenCount: 0,
         returnCount: 0,
@@ -93,6 +130,7 @@ export class CaseImportWriter {
       at: row.receivedAt,
     }));
     await bulkInsert(manager, CaseEvent, events);
+    return cases;
   }
 
   /** The references of cases already imported under these external ids, by external id. */

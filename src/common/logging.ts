@@ -61,3 +61,13 @@ export class PinoNestLogger implements LoggerService {
     else this.logger[level]({ context }, String(message));
   }
 }
+
+/**
+ * Writes plain text for people (not a log record) to the logger's own output stream, so it comes
+ * after every line logged before it: the stream buffers its writes when stdout is a pipe, and a
+ * write to process.stdout beside it could overtake them.
+ */
+export function writeAfterLogs(logger: Logger, text: string): void {
+  const stream = (logger as unknown as Record<symbol, { write: (chunk: string) => void }>)[pino.symbols.streamSym];
+  stream.write(text);
+}

@@ -8,6 +8,7 @@ import { Clock } from '../common/clock';
 import { InvalidInputError, NotFoundError } from '../common/domain-errors';
 import { newId } from '../common/ids';
 import { Page } from '../common/pagination.dto';
+import { bulkInsertInBatches } from '../database/bulk-insert';
 import { TransactionService } from '../database/transaction.service';
 import { OrganisationService } from '../organisation/organisation.service';
 import { CreateContactDto } from './dto/create-contact.dto';
@@ -58,6 +59,9 @@ export interface ContactView {
   /** The cases registered from this contact. */
   caseIds: string[];
 }
+
+/** A contact as it is stored, for insertHistorical; `createdAt` is the time of writing. */
+export type HistoricalContact = Omit<Contact, 'createdAt'>;
 
 @Injectable()
 export class ContactsService {
@@ -144,6 +148,20 @@ export class ContactsService {
     departmentCode: string | null,
   ): Promise<void> {
     await manager.update(Contact, { id: contactId }, { confidential: true, departmentCode });
+  }
+
+  /**
+   * Contacts from before this system (the demo history), written straight inside the caller's
+   * transaction: finished business, so no listener runs (no callback target, no notification);
+   * the caller plans what the listeners would have. Times are UTC.
+   */
+  async insertHistorical(manager: EntityManager, contacts: HistoricalContact[]): Promise<void> {
+    await bulkInsertInBatches(manager, Contact, contacts);
+  }
+
+  /** Records the cases registered from historical contacts (the cases' `contactId` points back), in bulk. */
+  async linkHistoricalCases(manager: EntityManager, links: ContactCase[]): Promise<void> {
+    await bulkInsertInBatches(manager, ContactCase, links);
   }
 
   /** Records that a case was registered from the contact; inside the case's transaction. */

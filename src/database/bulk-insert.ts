@@ -40,3 +40,17 @@ export async function bulkInsert<T extends ObjectLiteral>(
   });
   await manager.query(`${into} VALUES ${tuples.join(', ')}`, parameters);
 }
+
+/**
+ * bulkInsert in slices of `batchSize` rows (default 500, the case import's batch), so that a
+ * large seed stays within SQLite's limit of bound parameters per statement.
+ */
+export async function bulkInsertInBatches<T extends ObjectLiteral>(
+  manager: EntityManager,
+  target: EntityTarget<T>,
+  rows: Array<Partial<T>>,
+  batchSize = 500,
+): Promise<void> {
+  for (let start = 0; start < rows.length; start += batchSize)
+    await bulkInsert(manager, target, rows.slice(start, start + batchSize));
+}

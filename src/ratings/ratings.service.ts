@@ -9,6 +9,7 @@ import { Clock } from '../common/clock';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../common/domain-errors';
 import { newId } from '../common/ids';
 import { ContactsService } from '../contacts/contacts.service';
+import { bulkInsertInBatches } from '../database/bulk-insert';
 import { TransactionService } from '../database/transaction.service';
 import { CitizenRating, RatingSource } from './entities/citizen-rating.entity';
 import { RATING_DIMENSIONS, RatingDimension } from './rating-index';
@@ -26,6 +27,9 @@ export interface RatingAuthor {
   staff: StaffPrincipal | null;
   comment?: string | null;
 }
+
+/** A rating as it is stored, for insertHistorical. */
+export type HistoricalRating = CitizenRating;
 
 /**
  * Records citizen ratings. One rating per contact and per case, so that nothing is counted twice.
@@ -48,6 +52,14 @@ export class RatingsService {
   /** Whether the case has been rated already (one rating per case). */
   isCaseRated(caseId: string): Promise<boolean> {
     return this.transactions.run((manager) => manager.existsBy(CitizenRating, { caseId }));
+  }
+
+  /**
+   * Ratings given before this system (the demo history), inside the caller's transaction, with
+   * channel, department, service point and gender copied as `record` copies them. UTC times.
+   */
+  async insertHistorical(manager: EntityManager, ratings: HistoricalRating[]): Promise<void> {
+    await bulkInsertInBatches(manager, CitizenRating, ratings);
   }
 
   record(subject: RatingSubject, scores: RatingScores, author: RatingAuthor): Promise<CitizenRating> {

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { CallbacksService } from '../callbacks/callbacks.service';
 import { StaffPrincipal } from '../auth/roles';
 import { Clock } from '../common/clock';
 import { Page } from '../common/pagination.dto';
 import { CitizenView } from '../citizens/citizens.service';
 import { ContactsService, ContactView } from '../contacts/contacts.service';
+import { bulkInsertInBatches } from '../database/bulk-insert';
 import { TargetUnit } from './service-target.types';
 import { OwedCallbacksQuery } from './dto/owed-callbacks-query.dto';
 import { CallbackTarget } from './entities/callback-target.entity';
@@ -37,6 +38,16 @@ export class CallbackTargetsService {
     private readonly contacts: ContactsService,
     private readonly callbacks: CallbacksService,
   ) {}
+
+  /**
+   * The callback targets of contacts from before this system (the demo history), planned by the
+   * caller with the policies and the business calendar as CallbackTargetPlanner plans them, a
+   * breach recorded at its due time. No checks are queued for them: the reconciler offers the
+   * checks of any that is still owed. UTC times.
+   */
+  async insertHistorical(manager: EntityManager, targets: Array<Omit<CallbackTarget, 'createdAt'>>): Promise<void> {
+    await bulkInsertInBatches(manager, CallbackTarget, targets);
+  }
 
   /** Owed callbacks, soonest due first; a contact the reader may not read shows no summary. */
   async list(principal: StaffPrincipal, query: OwedCallbacksQuery): Promise<Page<OwedCallbackView>> {

@@ -153,6 +153,6 @@ export class CaseTargetPlanner implements CaseListener, OnModuleInit {
 }
 
 /** What a plan depends on besides the clock: a change of any of these re-plans the case. */
-function basisOf(target: CaseRecord): string {
+export function basisOf(target: Pick<CaseRecord, 'catalogCode' | 'priority' | 'channel'>): string {
   return `${target.catalogCode ?? '*'}|${target.priority}|${target.channel}`;
 }

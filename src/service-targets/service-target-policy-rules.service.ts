@@ -31,6 +31,15 @@ export class ServiceTargetPolicyRules {
     return selectTargets(rows.map(toPolicyRule), subject);
   }
 
+  /**
+   * The selection as a plain function over the policies read once, for planning many subjects
+   * at a time (the demo history): the same answer targetsFor gives for each of them.
+   */
+  async selector(manager: EntityManager): Promise<(subject: TargetSubject) => SelectedTargets> {
+    const rules = (await manager.find(ServiceTargetPolicy)).map(toPolicyRule);
+    return (subject) => selectTargets(rules, subject);
+  }
+
   async subjectOf(manager: EntityManager, facts: SubjectFacts): Promise<TargetSubject> {
     let kind = facts.kind ?? null;
     if (facts.catalogCode) kind = (await this.catalog.findAny(facts.catalogCode, manager))?.kind ?? kind;

@@ -61,6 +61,7 @@ import { OnCallAlertListener } from './on-call-alert.listener';
   ],
   exports: [
     ServiceTargetPolicyRules,
+    CaseTargetAlarms,
     ManagerAlertsService,
     CaseTargetCheckJob,
     CallbackTargetCheckJob,

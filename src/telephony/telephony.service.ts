@@ -1,8 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { Clock } from '../common/clock';
 import { newId } from '../common/ids';
 import { Page } from '../common/pagination.dto';
+import { bulkInsertInBatches } from '../database/bulk-insert';
 import { TransactionService } from '../database/transaction.service';
 import { ImportChecker } from '../imports/import-checker';
 import { ImportSpool } from '../imports/import-spool';
@@ -65,6 +66,11 @@ export class TelephonyService {
     } finally {
       await spool.discard();
     }
+  }
+
+  /** Call records from before this system (the demo history), inside the caller's transaction; UTC times. */
+  async insertHistorical(manager: EntityManager, calls: Array<Omit<CallRecord, 'createdAt'>>): Promise<void> {
+    await bulkInsertInBatches(manager, CallRecord, calls);
   }
 
   async list(query: ListCallsQuery): Promise<Page<CallRecord>> {

@@ -52,11 +52,15 @@ export async function createAppProcessHome(): Promise<AppProcessHome> {
 export class AppProcess implements ApiTarget {
   private readonly tokens = new Map<string, string>();
   private stderr = '';
+  private stdout = '';
 
   private constructor(
     private readonly child: ChildProcess,
     readonly url: string,
   ) {
+    child.stdout?.on('data', (chunk: Buffer) => {
+      this.stdout = (this.stdout + chunk.toString()).slice(-20000);
+    });
     child.stderr?.on('data', (chunk: Buffer) => {
       this.stderr = (this.stderr + chunk.toString()).slice(-4000);
     });
@@ -79,7 +83,7 @@ export class AppProcess implements ApiTarget {
     };
     const child = spawn(process.execPath, [join(builtApp(), 'main.js')], {
       env: childEnv,
-      stdio: ['ignore', 'ignore', 'pipe'],
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     const app = new AppProcess(child, `http://127.0.0.1:${port}`);
     const deadline = Date.now() + 60_000;
@@ -121,6 +125,11 @@ export class AppProcess implements ApiTarget {
   /** Stops the process as an operator would (SIGTERM), letting it close. */
   async stop(): Promise<void> {
     await this.signal('SIGTERM');
+  }
+
+  /** The end of what the process wrote to stdout (its log lines, and what it prints for people). */
+  printed(): string {
+    return this.stdout;
   }
 
   /** The end of what the process wrote to stderr, for a failing test to show. */
