@@ -97,8 +97,8 @@ export class CaseWorkflowService {
   /**
    * Registers a case. It is stored, with its reference number, before anyone is told the number.
    * With a catalog code it starts `triaged`, else `new`; `resolvedOnSpot` resolves it at once.
-   * `alongside`, when given, writes what came with the case (a citizen's photos) in the same
-   * transaction, so the case and its attachments are stored together or not at all.
+   * `alongside`, when given, writes what a citizen channel keeps with the case (an Open311 token,
+   * a citizen's photos) in the same transaction, so they are stored together or not at all.
    */
   register(
     author: CaseAuthor,
@@ -149,7 +149,6 @@ export class CaseWorkflowService {
       });
       await manager.save(created);
       if (contact) await this.contacts.linkCase(manager, contact.id, id);
-      if (alongside) await alongside(manager, id);
       const catalogSetBy = catalogEntry ? (author ? 'staff' : 'citizen') : null;
       await appendCaseEvent(manager, {
         caseId: id,
@@ -182,7 +181,7 @@ export class CaseWorkflowService {
           changes: { resolvedAt: now, firstResponseAt: now },
         });
       }
-      // What the citizen channel keeps of its own (an Open311 token ...) commits with the case.
+      // What the citizen channel keeps of its own (an Open311 token, photos) commits with the case.
       if (alongside) await alongside(manager, id);
       // The year's counter row stays locked from here to the commit, so the number is taken
       // last: concurrent intakes queue only for these two statements, not the whole intake.
