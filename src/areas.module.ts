@@ -19,6 +19,7 @@ import { StatisticsModule } from './statistics/statistics.module';
 import { TelephonyModule } from './telephony/telephony.module';
 import { TriageModule } from './triage/triage.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
+import { PrivacyModule } from './privacy/privacy.module';
 
 const AREAS = [
   CalendarModule,
@@ -41,6 +42,7 @@ const AREAS = [
   CallbacksModule,
   ImportsModule,
   TelephonyModule,
+  PrivacyModule,
 ];
 
 /**

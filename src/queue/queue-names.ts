@@ -19,6 +19,8 @@ export const QUEUES = {
   // A slow receiver holds a worker up to the delivery timeout; several at once keep the others moving.
   webhooks: { concurrency: 8, jobs: ['deliver-webhook'] },
   'service-targets': { concurrency: 4, jobs: ['case-target-check', 'callback-target-check'] },
+  // One retention run at a time: it works through the due cases one transaction each.
+  retention: { concurrency: 1, jobs: ['retention-run'] },
 } as const satisfies Record<string, QueueDefinition>;
 
 export type QueueName = keyof typeof QUEUES;

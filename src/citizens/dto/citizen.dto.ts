@@ -12,7 +12,8 @@ import {
 import { GENDERS, Gender, MESSAGE_LANGUAGES, MessageLanguage } from '../citizen.types';
 import { parsePersonalNumber } from '../personal-number';
 
-function IsSwedishPersonalNumber(options?: ValidationOptions): PropertyDecorator {
+/** A valid Swedish personal identity or coordination number (checked by parsePersonalNumber). */
+export function IsSwedishPersonalNumber(options?: ValidationOptions): PropertyDecorator {
   return (target, propertyName) =>
     registerDecorator({
       name: 'isSwedishPersonalNumber',
