@@ -12,16 +12,18 @@ export interface DailyRetentionRun {
 
 /**
  * The next daily retention run after `now` (UTC) in `timeZone`: today's at 02:30 local time while
- * that is still ahead and today's has not run (`doneFor` is the latest local date that ran), else
- * tomorrow's. A run missed while nothing was up is not made up late in the day: the next night's run
+ * that is still ahead, else tomorrow's; and always one for a date after `doneFor`, the latest local
+ * date that has run. A run missed while nothing was up is not made up late in the day: the next night's run
  * takes what is due by then. Pure.
  */
 export function nextDailyRetentionRun(now: Date, timeZone: string, doneFor: string | null): DailyRetentionRun {
   // Each day's time is set on that day: a day whose 02:30 falls in the spring gap runs at 03:30.
   const runOn = (day: DateTime) => day.set({ ...DAILY_RETENTION_AT, second: 0, millisecond: 0 });
-  const startOfToday = DateTime.fromJSDate(now, { zone: timeZone }).startOf('day');
-  const today = runOn(startOfToday);
-  const next =
-    today.toMillis() > now.getTime() && doneFor !== today.toISODate() ? today : runOn(startOfToday.plus({ days: 1 }));
+  let day = DateTime.fromJSDate(now, { zone: timeZone }).startOf('day');
+  if (runOn(day).toMillis() <= now.getTime()) day = day.plus({ days: 1 });
+  // ISO dates compare as text; a run done for a later date (a job that ran early) moves the next one on.
+  if (doneFor !== null && (day.toISODate() as string) <= doneFor)
+    day = DateTime.fromISO(doneFor, { zone: timeZone }).startOf('day').plus({ days: 1 });
+  const next = runOn(day);
   return { scheduledFor: next.toISODate() as string, at: next.toJSDate() };
 }
