@@ -18,12 +18,14 @@ describe("the application's job registry", () => {
           job: 'callback-target-check',
           handler: 'CallbackTargetCheckJob.run',
         },
+        { queue: 'retention', concurrency: 1, job: 'retention-run', handler: 'RetentionRunJob.run' },
       ]);
       expect(work.mock.calls.map(([queue, , options]) => [queue, options])).toEqual([
         ['routing', { concurrency: 4 }],
         ['notifications', { concurrency: 4 }],
         ['webhooks', { concurrency: 8 }],
         ['service-targets', { concurrency: 4 }],
+        ['retention', { concurrency: 1 }],
       ]);
     } finally {
       work.mockRestore();

@@ -84,6 +84,7 @@ describe('a worker process beside an API process started with RUN_WORKERS=false'
       'webhooks/deliver-webhook',
       'service-targets/case-target-check',
       'service-targets/callback-target-check',
+      'retention/retention-run',
     ]);
   });
 });
