@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { AccessPolicy } from '../auth/access-policy';
 import { StaffPrincipal } from '../auth/roles';
+import { ForbiddenError } from '../common/domain-errors';
 import { CaseAccessLog } from '../cases/case-access-log.service';
 import { CasePersonalDataService, CaseWithTimeline } from '../cases/case-personal-data.service';
 import { CatalogService } from '../catalog/catalog.service';
@@ -75,6 +77,17 @@ const KEPT_REFERENCED = 'Needed by the cases kept: to answer the person and as p
 const CASE_TEXT_KEPT =
   'The texts of a registered case are kept as written: a public record (allmän handling) may not be altered. A handler may add a note of the correction.';
 
+/**
+ * The one access policy decides: the person's data is handed over or erased only by someone who
+ * may read all of it, confidential cases and contacts included (the controller lets only admins in).
+ * @throws ForbiddenError otherwise.
+ */
+function requireReadable(principal: StaffPrincipal, contacts: ContactView[], cases: CaseWithTimeline[]): void {
+  const subjects = [...contacts, ...cases.map((found) => found.record)];
+  if (!subjects.every((subject) => AccessPolicy.mayReadPersonalData(principal, subject)))
+    throw new ForbiddenError('The person has confidential matters you may not read');
+}
+
 const KEPT_WITH_CASE = 'A case came of it: it is kept as long as the case.';
 
 /** Why a case's personal data may not be erased yet; null when nothing prevents it. */
@@ -116,6 +129,7 @@ export class PrivacyRequestsService {
     const citizenViews = await this.citizens.views(this.dataSource.manager, citizenIds);
     const contacts = await this.contacts.ofCitizens(citizenIds);
     const cases = await this.cases.ofCitizens(citizenIds);
+    requireReadable(principal, contacts, cases);
     const caseIds = cases.map((found) => found.record.id);
     const messages = (await this.notifications.forCases(caseIds)).filter((message) => message.kind !== 'on_call');
     const ratings = await this.ratings.forSubjects(
@@ -170,6 +184,7 @@ export class PrivacyRequestsService {
     const citizenIds = await this.citizens.findIds(lookup, 10_000);
     const contacts = await this.contacts.ofCitizens(citizenIds);
     const cases = await this.cases.ofCitizens(citizenIds);
+    requireReadable(principal, contacts, cases);
     const rules = await this.rules();
     const outcome: ErasureOutcome = { erased: [], kept: [] };
     const counts = noCounts();
