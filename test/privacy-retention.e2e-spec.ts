@@ -48,12 +48,12 @@ interface OutcomeItem {
 
 /**
  * Retention (gallring) and the rights of the person, against the real database. Two people:
- * Lena Berg, with an old closed case A (street light), an old open case D, a recent closed case C,
- * an old contact E answered on the spot and a recent one F; and Bo Ek, with an old closed case B
- * (pothole), an old closed case G of a type kept ten years (water leak), and an old contact H.
- * The run happens on 2026-06-01 under the rules: default 730 days for cases, 90 for contacts;
- * water_leak 3650 days. Due: A and B (closed February 2024), E and H (ended 2024). Not due: C
- * (closed May 2026), D (open), F (May 2026), G (ten years).
+ * Lena Berg, with an old closed case A (street light), old open cases D and K (K confidential),
+ * a recent closed case C, an old contact E answered on the spot and a recent one F; and Bo Ek,
+ * with an old closed case B (pothole), an old closed case G of a type kept ten years (water
+ * leak), and an old contact H. The run happens on 2026-06-01 under the rules: default 730 days
+ * for cases, 90 for contacts; water_leak 3650 days. Due: A and B (closed February 2024), E and H
+ * (ended 2024). Not due: C (closed May 2026), D and K (open), F (May 2026), G (ten years).
  */
 describe('retention and the rights of the person (/api/v1/retention, /api/v1/privacy)', () => {
   let t: TestApp;
@@ -139,6 +139,12 @@ describe('retention and the rights of the person (/api/v1/retention, /api/v1/pri
       description: 'Lena Berg: gropar på gång- och cykelvägen.',
     });
     await steps.routed('2024-03-04T09:05:00Z', agent, ids.D);
+    ids.K = await steps.create('2024-03-05T09:00:00Z', agent, {
+      catalogCode: 'income_support',
+      citizen: lena,
+      description: 'Lena Berg ansöker om försörjningsstöd.',
+    });
+    await steps.routed('2024-03-05T09:05:00Z', agent, ids.K);
     t.setNow('2024-02-05T10:00:00Z');
     ids.E = await logContact(agent, {
       channel: 'phone',
@@ -193,7 +199,7 @@ describe('retention and the rights of the person (/api/v1/retention, /api/v1/pri
       startedAt: '2026-05-20T09:50:00Z',
       endedAt: '2026-05-20T09:55:00Z',
     });
-    for (const name of ['A', 'B', 'C', 'D', 'G']) refs[name] = (await admin.getCase(ids[name])).reference;
+    for (const name of ['A', 'B', 'C', 'D', 'G', 'K']) refs[name] = (await admin.getCase(ids[name])).reference;
     t.setNow('2026-06-01T10:00:00Z');
   });
   afterAll(() => t.close());
@@ -239,12 +245,12 @@ describe('retention and the rights of the person (/api/v1/retention, /api/v1/pri
       body: { personalNumber: '811218-9876' },
     });
     expect(extract.lookedUpBy).toBe('personalNumber');
-    // One citizen record per registration: cases A, D, C and contacts E, F.
-    expect(extract.citizenRecords).toHaveLength(5);
+    // One citizen record per registration: cases A, D, K, C and contacts E, F.
+    expect(extract.citizenRecords).toHaveLength(6);
     expect(extract.citizenRecords.every((record) => record.name === 'Lena Berg' && record.personalNumberHeld)).toBe(
       true,
     );
-    expect(extract.cases.map((found) => found.reference)).toEqual([refs.A, refs.D, refs.C]);
+    expect(extract.cases.map((found) => found.reference)).toEqual([refs.A, refs.D, refs.K, refs.C]);
     const caseA = extract.cases[0];
     expect(caseA.description).toContain('gatlampan vid Storgatan 12');
     expect(caseA.texts.map((text) => [text.type, text.text])).toEqual(
@@ -259,8 +265,8 @@ describe('retention and the rights of the person (/api/v1/retention, /api/v1/pri
     expect(extract.cases[1]).toMatchObject({ reference: refs.D, personalDataKeptUntil: null });
     expect(extract.contacts.map((contact) => contact.id)).toEqual([ids.E, ids.F]);
     expect(extract.messages.length).toBeGreaterThan(0);
-    expect(new Set(extract.messages.map((message) => message.caseReference))).toEqual(
-      new Set([refs.A, refs.C, refs.D]),
+    expect([...new Set(extract.messages.map((message) => message.caseReference))]).toEqual(
+      expect.arrayContaining([refs.A, refs.C, refs.D]),
     );
     expect(extract.ratings.map((rating) => rating.about).sort()).toEqual(['case', 'contact']);
     expect(extract.processing.map((entry) => entry.category)).toEqual([
@@ -279,7 +285,7 @@ describe('retention and the rights of the person (/api/v1/retention, /api/v1/pri
     const byEmail = await admin.send<ExtractAnswer>('post', '/api/v1/privacy/extracts', {
       body: { email: 'LENA.berg@example.se' },
     });
-    expect(byEmail.cases.map((found) => found.reference)).toEqual([refs.A, refs.D, refs.C]);
+    expect(byEmail.cases.map((found) => found.reference)).toEqual([refs.A, refs.D, refs.K, refs.C]);
 
     const page = await admin
       .send<string>('post', '/api/v1/privacy/extracts', {
@@ -301,13 +307,17 @@ describe('retention and the rights of the person (/api/v1/retention, /api/v1/pri
       ['extract', 'phone'],
     ]);
     expect(JSON.parse(log[0].outcome as string)).toEqual({
-      citizens: 5,
+      citizens: 6,
       contacts: 2,
-      cases: 3,
+      cases: 4,
       messages: extract.messages.length,
       ratings: 2,
     });
     expect(JSON.stringify(log)).not.toMatch(/lena|9876|0701234567/i);
+    // The confidential case was read for each of the three extracts, and its access log says so.
+    const reads = (await admin.accessLog(ids.K)).filter((read) => read.at === '2026-06-01T10:00:00.000Z');
+    expect(reads.map((read) => read.access)).toEqual(['read', 'read', 'read']);
+    expect(await admin.accessLog(ids.A)).toEqual([]);
   });
 
   it('refuses a request that names nobody or two ways, or a bad identifier, naming the field; only admins may ask', async () => {
@@ -363,15 +373,17 @@ describe('retention and the rights of the person (/api/v1/retention, /api/v1/pri
     // The gender split counts Lena's case A and Bo's case B: the figures below must hold it.
     expect(JSON.stringify(before.json[3])).toContain('female');
     const untouched = async () => ({
-      cases: await rows(`SELECT * FROM cases WHERE id IN ('${ids.C}', '${ids.D}', '${ids.G}') ORDER BY id`),
-      events: await rows(`SELECT * FROM case_events WHERE case_id IN ('${ids.C}', '${ids.D}', '${ids.G}') ORDER BY id`),
+      cases: await rows(`SELECT * FROM cases WHERE id IN ('${ids.C}', '${ids.D}', '${ids.G}', '${ids.K}') ORDER BY id`),
+      events: await rows(
+        `SELECT * FROM case_events WHERE case_id IN ('${ids.C}', '${ids.D}', '${ids.G}', '${ids.K}') ORDER BY id`,
+      ),
       contacts: await rows(`SELECT * FROM contacts WHERE id = '${ids.F}'`),
       citizens: await rows(
-        `SELECT * FROM citizens WHERE id IN (SELECT citizen_id FROM cases WHERE id IN ('${ids.C}', '${ids.D}', '${ids.G}') UNION SELECT citizen_id FROM contacts WHERE id = '${ids.F}') ORDER BY id`,
+        `SELECT * FROM citizens WHERE id IN (SELECT citizen_id FROM cases WHERE id IN ('${ids.C}', '${ids.D}', '${ids.G}', '${ids.K}') UNION SELECT citizen_id FROM contacts WHERE id = '${ids.F}') ORDER BY id`,
       ),
     });
     const notDueBefore = await untouched();
-    expect(notDueBefore.citizens).toHaveLength(4);
+    expect(notDueBefore.citizens).toHaveLength(5);
     const dueCitizens = (
       await rows(
         `SELECT citizen_id FROM cases WHERE id IN ('${ids.A}', '${ids.B}') UNION SELECT citizen_id FROM contacts WHERE id IN ('${ids.E}', '${ids.H}')`,
@@ -474,8 +486,9 @@ describe('retention and the rights of the person (/api/v1/retention, /api/v1/pri
   });
 
   it('erases what no retention obligation keeps, and says what it kept and why', async () => {
+    const citizenOfC = (await caseRow('C')).citizen_id as string;
     const citizensOfKept = (
-      await rows(`SELECT citizen_id FROM cases WHERE id IN ('${ids.C}', '${ids.D}') ORDER BY received_at`)
+      await rows(`SELECT citizen_id FROM cases WHERE id IN ('${ids.C}', '${ids.D}', '${ids.K}')`)
     ).map((row) => row.citizen_id as string);
     const outcome = await admin.send<{ erased: OutcomeItem[]; kept: OutcomeItem[] }>(
       'post',
@@ -495,6 +508,11 @@ describe('retention and the rights of the person (/api/v1/retention, /api/v1/pri
         },
         {
           what: 'case',
+          id: refs.K,
+          reason: expect.stringContaining('still being handled') as string,
+        },
+        {
+          what: 'case',
           id: refs.C,
           reason: expect.stringContaining('until 2028-05-04') as string,
         },
@@ -505,11 +523,11 @@ describe('retention and the rights of the person (/api/v1/retention, /api/v1/pri
         })),
       ]),
     );
-    expect(outcome.kept).toHaveLength(4);
+    expect(outcome.kept).toHaveLength(6);
     expect(await rows(`SELECT citizen_id, summary FROM contacts WHERE id = '${ids.F}'`)).toEqual([
       { citizen_id: null, summary: '[namn] frågade om öppettiderna.' },
     ]);
-    expect((await caseRow('C')).citizen_id).toBe(citizensOfKept[1]);
+    expect((await caseRow('C')).citizen_id).toBe(citizenOfC);
   });
 
   it('corrects the details of every record of the person, and keeps the case texts as written', async () => {
@@ -519,12 +537,12 @@ describe('retention and the rights of the person (/api/v1/retention, /api/v1/pri
       { body: { email: 'lena.berg@example.se', corrections: { phone: '070-765 43 21' } } },
     );
     expect(outcome.fields).toEqual(['phone']);
-    expect(outcome.corrected).toHaveLength(2);
-    expect(outcome.kept.map((item) => item.id).sort()).toEqual([refs.C, refs.D].sort());
+    expect(outcome.corrected).toHaveLength(3);
+    expect(outcome.kept.map((item) => item.id).sort()).toEqual([refs.C, refs.D, refs.K].sort());
     const phones = await rows(
-      `SELECT phone FROM citizens WHERE id IN (SELECT citizen_id FROM cases WHERE id IN ('${ids.C}', '${ids.D}'))`,
+      `SELECT phone FROM citizens WHERE id IN (SELECT citizen_id FROM cases WHERE id IN ('${ids.C}', '${ids.D}', '${ids.K}'))`,
     );
-    expect(phones).toEqual([{ phone: '070-765 43 21' }, { phone: '070-765 43 21' }]);
+    expect(phones).toEqual([1, 2, 3].map(() => ({ phone: '070-765 43 21' })));
     const log = await rows(`SELECT kind FROM privacy_requests WHERE kind <> 'extract' ORDER BY id`);
     expect(log.map((entry) => entry.kind)).toEqual(['erasure', 'correction']);
   });

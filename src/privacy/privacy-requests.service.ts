@@ -19,7 +19,7 @@ import { LookupKind, PersonLookup } from './person-lookup';
 import { PERSON_RIGHTS, PROCESSING_REGISTER, ProcessingDescription } from './processing-register';
 import { noCounts } from './retention-counts';
 import { RetentionPoliciesService } from './retention-policies.service';
-import { policyFor, RetentionPolicy } from './retention-policy';
+import { policyForEntry } from './retention-policy';
 import { RetentionService } from './retention.service';
 
 /** One rating as the extract lists it: scores 1-5, null when not given. */
@@ -255,12 +255,13 @@ export class PrivacyRequestsService {
     const kinds = new Map(
       (await this.catalog.list({ includeInactive: true })).map((entry) => [entry.code, entry.kind]),
     );
-    const ruleOf = (catalogCode: string | null): RetentionPolicy =>
-      policyFor(policies, { catalogCode, kind: catalogCode ? (kinds.get(catalogCode) ?? null) : null });
     return {
       keptUntil: (record) =>
         record.status === 'closed' && record.closedAt
-          ? new Date(record.closedAt.getTime() + ruleOf(record.catalogCode).caseRetentionDays * 86_400_000)
+          ? new Date(
+              record.closedAt.getTime() +
+                policyForEntry(policies, kinds, record.catalogCode).caseRetentionDays * 86_400_000,
+            )
           : null,
     };
   }

@@ -55,6 +55,15 @@ export function policyFor(policies: readonly RetentionPolicy[], subject: Retenti
   );
 }
 
+/** policyFor a case or contact of this catalog entry (null: none), its kind taken from `kinds` (catalog code -> kind). */
+export function policyForEntry(
+  policies: readonly RetentionPolicy[],
+  kinds: ReadonlyMap<string, CaseKind>,
+  catalogCode: string | null,
+): RetentionPolicy {
+  return policyFor(policies, { catalogCode, kind: catalogCode ? (kinds.get(catalogCode) ?? null) : null });
+}
+
 /** The instant before which a case must have closed (or a contact ended) to be due: `now` less the days. */
 export function retentionCutoff(now: Date, days: number): Date {
   return new Date(now.getTime() - days * 86_400_000);

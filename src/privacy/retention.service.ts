@@ -14,7 +14,7 @@ import { OutboxJob, OutboxService } from '../queue/outbox.service';
 import { RetentionRun } from './entities/retention-run.entity';
 import { addCounts, noCounts, RetentionCounts } from './retention-counts';
 import { RetentionPoliciesService } from './retention-policies.service';
-import { policyFor, RetentionPolicy, retentionCutoff } from './retention-policy';
+import { policyForEntry, RetentionPolicy, retentionCutoff } from './retention-policy';
 
 const BATCH = 200;
 
@@ -154,10 +154,7 @@ export class RetentionService {
     for (let afterId: string | null = null; ;) {
       const candidates = await this.cases.closedBefore(retentionCutoff(now, shortest), afterId, BATCH);
       for (const candidate of candidates) {
-        const rule = policyFor(policies, {
-          catalogCode: candidate.catalogCode,
-          kind: candidate.catalogCode ? (kinds.get(candidate.catalogCode) ?? null) : null,
-        });
+        const rule = policyForEntry(policies, kinds, candidate.catalogCode);
         if (candidate.closedAt >= retentionCutoff(now, rule.caseRetentionDays)) continue;
         await this.transactions.run((manager) => this.anonymiseCase(manager, candidate.id, now, counts));
       }
@@ -183,10 +180,7 @@ export class RetentionService {
     for (let afterId: string | null = null; ;) {
       const candidates = await this.contacts.endedBefore(retentionCutoff(now, shortest), afterId, BATCH);
       const due = candidates.filter((candidate) => {
-        const rule = policyFor(policies, {
-          catalogCode: candidate.catalogCode,
-          kind: candidate.catalogCode ? (kinds.get(candidate.catalogCode) ?? null) : null,
-        });
+        const rule = policyForEntry(policies, kinds, candidate.catalogCode);
         return candidate.endedAt < retentionCutoff(now, rule.contactRetentionDays);
       });
       for (const contact of due)

@@ -12,8 +12,7 @@ import {
 import { GENDERS, Gender, MESSAGE_LANGUAGES, MessageLanguage } from '../citizen.types';
 import { parsePersonalNumber } from '../personal-number';
 
-/** A valid Swedish personal identity or coordination number (checked by parsePersonalNumber). */
-export function IsSwedishPersonalNumber(options?: ValidationOptions): PropertyDecorator {
+function IsSwedishPersonalNumber(options?: ValidationOptions): PropertyDecorator {
   return (target, propertyName) =>
     registerDecorator({
       name: 'isSwedishPersonalNumber',
