@@ -104,7 +104,7 @@ export class CitizensService {
 
   /**
    * Corrects the name, e-mail address and phone number of these citizen records (GDPR art. 16)
-   * inside the caller's transaction; a field absent is left as it is, null removes it. Messages
+   * inside the caller's transaction; a field absent is left as it is. Messages
    * about the person's open cases go to the corrected address from now on. Answers how many
    * records changed.
    */

@@ -224,8 +224,8 @@ export class PrivacyRequestsService {
 
   /**
    * Corrects the person's name, e-mail address or phone number on every citizen record found (GDPR
-   * art. 16); null removes a detail. The texts of their cases are kept as written (a public record),
-   * which the answer says.
+   * art. 16); a detail not given stays as it is. The texts of their cases are kept as written (a
+   * public record), which the answer says.
    */
   async correct(
     principal: StaffPrincipal,
@@ -235,6 +235,7 @@ export class PrivacyRequestsService {
   ): Promise<CorrectionOutcome> {
     const citizenIds = await this.citizens.findIds(lookup, 10_000);
     const cases = await this.cases.ofCitizens(citizenIds);
+    requireReadable(principal, await this.contacts.ofCitizens(citizenIds), cases);
     return this.transactions.run(async (manager) => {
       await this.citizens.correct(manager, citizenIds, fields);
       const outcome: CorrectionOutcome = {
