@@ -485,6 +485,26 @@ describe('retention and the rights of the person (/api/v1/retention, /api/v1/pri
     ).toEqual(['retention:2026-06-03']);
   });
 
+  it('lists the runs done, newest first, with their counts, to admins only', async () => {
+    const runs = await admin.send<{ items: RetentionRunAnswer[]; total: number }>('get', '/api/v1/retention/runs', {
+      query: { limit: 2 },
+    });
+    expect(runs.total).toBe(3);
+    expect(runs.items.map((run) => [run.trigger, run.casesAnonymised])).toEqual([
+      ['schedule', 0],
+      ['admin', 0],
+    ]);
+    const first = await admin.send<{ items: RetentionRunAnswer[] }>('get', '/api/v1/retention/runs', {
+      query: { offset: 2 },
+    });
+    expect(first.items).toEqual([
+      expect.objectContaining({ trigger: 'admin', casesAnonymised: 2, citizensDeleted: 4 }),
+    ]);
+    await manager.send('get', '/api/v1/retention/runs').expectStatus(403);
+    const bad = await admin.send<ErrorBody>('get', '/api/v1/retention/runs', { query: { limit: 0 } }).expectStatus(400);
+    expect(JSON.stringify(bad.body.message)).toContain('limit');
+  });
+
   it('erases what no retention obligation keeps, and says what it kept and why', async () => {
     const citizenOfC = (await caseRow('C')).citizen_id as string;
     const citizensOfKept = (

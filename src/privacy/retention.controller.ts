@@ -1,12 +1,15 @@
-import { Body, Controller, Get, HttpCode, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiExtraModels, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentStaff } from '../auth/current-staff.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { StaffPrincipal } from '../auth/roles';
 import { ApiErrors } from '../common/api-errors.decorator';
+import { toPageResponse } from '../common/page.response';
+import { PaginationQueryDto } from '../common/pagination.dto';
 import {
   RetentionPoliciesResponse,
   RetentionPolicyResponse,
+  RetentionRunPageResponse,
   RetentionRunResponse,
   toRetentionPoliciesResponse,
   toRetentionRunResponse,
@@ -51,6 +54,14 @@ export class RetentionController {
     @Body() body: Record<string, unknown>,
   ): Promise<RetentionPoliciesResponse> {
     return toRetentionPoliciesResponse(await this.policies.replace(staff, body));
+  }
+
+  @Get('runs')
+  @ApiOkResponse({ type: RetentionRunPageResponse, description: 'The runs done, nightly and by admins, newest first' })
+  @ApiErrors(400)
+  async runs(@Query() query: PaginationQueryDto): Promise<RetentionRunPageResponse> {
+    const page = await this.retention.runs({ limit: query.limit ?? 50, offset: query.offset ?? 0 });
+    return toPageResponse(page, toRetentionRunResponse);
   }
 
   @Post('run')

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { StaffPrincipal } from '../auth/roles';
 import { CallbacksService } from '../callbacks/callbacks.service';
 import { CasePersonalDataService } from '../cases/case-personal-data.service';
@@ -8,6 +8,7 @@ import { CaseKind } from '../catalog/catalog.types';
 import { CitizensService } from '../citizens/citizens.service';
 import { Clock } from '../common/clock';
 import { ContactPersonalDataService } from '../contacts/contact-personal-data.service';
+import { Page } from '../common/pagination.dto';
 import { TransactionService } from '../database/transaction.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { OutboxJob, OutboxService } from '../queue/outbox.service';
@@ -38,6 +39,7 @@ export class RetentionService {
   private readonly logger = new Logger('Retention');
 
   constructor(
+    private readonly dataSource: DataSource,
     private readonly transactions: TransactionService,
     private readonly clock: Clock,
     private readonly policies: RetentionPoliciesService,
@@ -86,7 +88,17 @@ export class RetentionService {
         .map(([what, count]) => `${what} ${count}`)
         .join(', ')}`,
     );
-    return { id: run.id, trigger: run.trigger, startedAt, finishedAt, ...counts };
+    return toRunView(run);
+  }
+
+  /** The runs done, newest first: when, why, and what each removed, as counts. */
+  async runs(page: { limit: number; offset: number }): Promise<Page<RetentionRunView>> {
+    const [rows, total] = await this.dataSource.manager.findAndCount(RetentionRun, {
+      order: { id: 'DESC' },
+      take: page.limit,
+      skip: page.offset,
+    });
+    return { items: rows.map(toRunView), total, ...page };
   }
 
   /** Whether the daily run for this local date has been done. */
@@ -192,4 +204,8 @@ export class RetentionService {
       afterId = candidates[candidates.length - 1].id;
     }
   }
+}
+
+function toRunView(run: RetentionRun): RetentionRunView {
+  return { id: run.id, trigger: run.trigger, startedAt: run.startedAt, finishedAt: run.finishedAt, ...run.counts };
 }

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ApiInstant } from '../../common/api-instant.decorator';
+import { PageResponse } from '../../common/page.response';
 import { CASE_KINDS, CaseKind } from '../../catalog/catalog.types';
 import { RetentionPoliciesInForce } from '../retention-policies.service';
 import { RetentionRunView } from '../retention.service';
@@ -79,6 +80,9 @@ export class RetentionRunResponse {
   @ApiProperty({ ...COUNT, description: 'Citizen records deleted, nothing kept referring to them' })
   citizensDeleted: number;
 }
+
+/** The retention runs done, newest first. */
+export class RetentionRunPageResponse extends PageResponse(RetentionRunResponse) {}
 
 export function toRetentionRunResponse(run: RetentionRunView): RetentionRunResponse {
   return { ...run };
