@@ -186,7 +186,7 @@ describe('retention and the rights of the person (/api/v1/retention, /api/v1/pri
     ids.C = await steps.create('2026-05-04T09:00:00Z', agent, {
       catalogCode: 'street_light',
       citizen: lena,
-      description: 'Lena Berg: lampan är trasig igen.',
+      description: 'Lena Berg: lampan är trasig igen <script>alert(1)</script>.',
     });
     await handle('C', handler, '2026-05-05');
     t.setNow('2026-05-20T10:00:00Z');
@@ -298,6 +298,9 @@ describe('retention and the rights of the person (/api/v1/retention, /api/v1/pri
     expect(page.text).toContain(`Case ${refs.A}`);
     expect(page.text).toContain('Hej Lena Berg, vi åtgärdar det.');
     expect(page.text).not.toContain('Bo Ek');
+    // What people wrote is shown as text, never as markup.
+    expect(page.text).toContain('trasig igen &lt;script&gt;alert(1)&lt;/script&gt;.');
+    expect(page.text).not.toContain('<script>');
 
     // Logged: who asked, how the person was found, counts; never the identifier itself.
     const log = await rows(`SELECT kind, looked_up_by, outcome FROM privacy_requests ORDER BY id`);
