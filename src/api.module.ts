@@ -33,6 +33,8 @@ import { TriageController } from './triage/triage.controller';
 import { CONSOLE_CONTROLLERS, WebModule } from './web/web.module';
 import { DepartmentWebhookController } from './webhooks/department-webhook.controller';
 import { WebhookDeliveriesController } from './webhooks/webhook-deliveries.controller';
+import { PrivacyController } from './privacy/privacy.controller';
+import { RetentionController } from './privacy/retention.controller';
 
 /**
  * The HTTP edge: every controller of the application is registered here, and nowhere else,
@@ -77,6 +79,8 @@ import { WebhookDeliveriesController } from './webhooks/webhook-deliveries.contr
     Open311ClientsController,
     Open311PhotosController,
     Open311Controller,
+    RetentionController,
+    PrivacyController,
     ...CONSOLE_CONTROLLERS,
   ],
 })

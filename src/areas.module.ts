@@ -22,6 +22,7 @@ import { StatisticsModule } from './statistics/statistics.module';
 import { TelephonyModule } from './telephony/telephony.module';
 import { TriageModule } from './triage/triage.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
+import { PrivacyModule } from './privacy/privacy.module';
 
 const AREAS = [
   CalendarModule,
@@ -47,6 +48,7 @@ const AREAS = [
   RegisterModule,
   Open311Module,
   EServiceModule,
+  PrivacyModule,
 ];
 
 /**

@@ -19,6 +19,7 @@ describe("the application's job registry", () => {
           handler: 'CallbackTargetCheckJob.run',
         },
         { queue: 'register', concurrency: 2, job: 'publish-register-entry', handler: 'PublishRegisterEntryJob.run' },
+        { queue: 'retention', concurrency: 1, job: 'retention-run', handler: 'RetentionRunJob.run' },
       ]);
       expect(work.mock.calls.map(([queue, , options]) => [queue, options])).toEqual([
         ['routing', { concurrency: 4 }],
@@ -26,6 +27,7 @@ describe("the application's job registry", () => {
         ['webhooks', { concurrency: 8 }],
         ['service-targets', { concurrency: 4 }],
         ['register', { concurrency: 2 }],
+        ['retention', { concurrency: 1 }],
       ]);
     } finally {
       work.mockRestore();

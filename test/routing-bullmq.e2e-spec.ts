@@ -65,6 +65,7 @@ describe('routing through the queue on BullMQ and Redis', () => {
     expect(Object.keys(health.queue.queues).sort()).toEqual([
       'notifications',
       'register',
+      'retention',
       'routing',
       'service-targets',
       'webhooks',
@@ -99,6 +100,7 @@ describe('routing through the queue on BullMQ and Redis', () => {
     expect(queues.queues.map((queue) => queue.name).sort()).toEqual([
       'notifications',
       'register',
+      'retention',
       'routing',
       'service-targets',
       'webhooks',

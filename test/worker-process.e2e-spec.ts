@@ -85,6 +85,7 @@ describe('a worker process beside an API process started with RUN_WORKERS=false'
       'service-targets/case-target-check',
       'service-targets/callback-target-check',
       'register/publish-register-entry',
+      'retention/retention-run',
     ]);
   });
 });

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
+import { redact } from '../register/redaction';
 import { StaffPrincipal } from '../auth/roles';
 import { Clock } from '../common/clock';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../common/domain-errors';
@@ -45,6 +46,23 @@ export class CallbacksService {
     if (contactIds.length === 0) return new Map();
     const made = await this.dataSource.manager.findBy(ContactCallback, { contactId: In(contactIds) });
     return new Map(made.map((callback) => [callback.contactId, callback]));
+  }
+
+  /**
+   * Redacts the staff's notes on the callbacks made for these contacts inside the caller's
+   * transaction (retention, erasure), as the register redacts, with the citizen's name as a party.
+   * Answers how many notes changed.
+   */
+  async redactNotes(manager: EntityManager, contactIds: string[], names: Array<string | null>): Promise<number> {
+    if (contactIds.length === 0) return 0;
+    const made = await manager.findBy(ContactCallback, { contactId: In(contactIds), note: Not(IsNull()) });
+    for (const callback of made)
+      await manager.update(
+        ContactCallback,
+        { contactId: callback.contactId },
+        { note: redact(callback.note as string, { names }) },
+      );
+    return made.length;
   }
 
   async recordMade(

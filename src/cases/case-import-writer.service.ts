@@ -87,6 +87,8 @@ export class CaseImportWriter {
         priority: traits.priority,
         confidential: traits.confidential,
         citizenId: null,
+        citizenGender: null,
+        anonymisedAt: null,
         address: null,
         postalCode: null,
         lat: null,

@@ -7,6 +7,7 @@ import { OrganisationModule } from '../organisation/organisation.module';
 import { CaseAccessLog } from './case-access-log.service';
 import { CaseChangePublisher } from './case-change-publisher.service';
 import { CaseImportWriter } from './case-import-writer.service';
+import { CasePersonalDataService } from './case-personal-data.service';
 import { CaseRecordsService } from './case-records.service';
 import { CaseWorkflowService } from './case-workflow.service';
 import { CasesService } from './cases.service';
@@ -22,6 +23,7 @@ const SERVICES = [
   CaseChangePublisher,
   CaseAccessLog,
   CaseImportWriter,
+  CasePersonalDataService,
 ];
 
 /**

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/app-config';
 import { newId } from '../common/ids';
@@ -88,6 +88,34 @@ export class CitizensService {
     }
     const rows = await builder.limit(limit).getRawMany<{ id: string }>();
     return rows.map((row) => row.id);
+  }
+
+  /**
+   * Deletes these citizen records inside the caller's transaction (retention, erasure); the caller
+   * has made sure nothing kept still refers to them, and has kept their gender where statistics
+   * count it. Answers how many were deleted.
+   */
+  async erase(manager: EntityManager, ids: string[]): Promise<number> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return 0;
+    const result = await manager.delete(Citizen, { id: In(unique) });
+    return result.affected ?? unique.length;
+  }
+
+  /**
+   * Corrects the name, e-mail address and phone number of these citizen records (GDPR art. 16)
+   * inside the caller's transaction; a field absent is left as it is. Messages
+   * about the person's open cases go to the corrected address from now on. Answers how many
+   * records changed.
+   */
+  async correct(
+    manager: EntityManager,
+    ids: string[],
+    fields: Partial<Pick<CitizenView, 'name' | 'email' | 'phone'>>,
+  ): Promise<number> {
+    if (ids.length === 0 || Object.keys(fields).length === 0) return 0;
+    const result = await manager.update(Citizen, { id: In(ids) }, fields);
+    return result.affected ?? ids.length;
   }
 
   /** The citizen as staff see them, or null; inside `manager`'s transaction when given. */

@@ -313,7 +313,7 @@ export class DemoHistorySeeder {
 
 /** A demo contact as stored, logged by the demo agent, without a citizen (the demo holds no personal data). */
 function stored(contact: DemoContact, caseExternalId: string | null, staff: DemoHistoryStaff): StoredContact {
-  return { ...contact, id: newId(), agentId: staff.agentId, citizenId: null, caseExternalId };
+  return { ...contact, id: newId(), agentId: staff.agentId, citizenId: null, anonymisedAt: null, caseExternalId };
 }
 
 function subjectOf(entry: DemoCatalogEntry | null, channel: HistoricalCase['channel']): TargetSubject {

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DataSource, FindOptionsWhere, LessThan } from 'typeorm';
+import { DataSource, EntityManager, FindOptionsWhere, In, LessThan } from 'typeorm';
 import { StaffPrincipal } from '../auth/roles';
 import { AccessPolicy } from '../auth/access-policy';
 import { CaseRecordsService } from '../cases/case-records.service';
@@ -12,11 +12,14 @@ import { TransactionService } from '../database/transaction.service';
 import { MessageQueue } from '../queue/message-queue';
 import { OutboxService } from '../queue/outbox.service';
 import { ListNotificationsQuery } from './dto/list-notifications-query.dto';
-import { Notification } from './entities/notification.entity';
+import { Notification, NOTIFICATION_KINDS, STAFF_NOTIFICATION_KINDS } from './entities/notification.entity';
 import { sendNotificationJob } from './send-notification.job';
 import { NotificationView, toNotificationView } from './notification.view';
 
 /** What staff see of the messages to citizens, and an admin's second try at a failed or stuck one. */
+/** The kinds of message that go to the case's citizen. */
+const CITIZEN_NOTIFICATION_KINDS = NOTIFICATION_KINDS.filter((kind) => !STAFF_NOTIFICATION_KINDS.includes(kind));
+
 @Injectable()
 export class NotificationsService {
   private readonly logger = new Logger('Notifications');
@@ -40,6 +43,36 @@ export class NotificationsService {
     const rows = await this.dataSource.manager.find(Notification, { where: { caseId }, order: { id: 'ASC' } });
     const stuckBefore = this.stuckBefore();
     return rows.map((row) => toNotificationView(row, found.reference, stuckBefore));
+  }
+
+  /**
+   * The messages about these cases, oldest first, for a register extract: what was sent to the
+   * person, when and by which channel (the address masked, as it is kept).
+   */
+  async forCases(caseIds: string[]): Promise<NotificationView[]> {
+    if (caseIds.length === 0) return [];
+    const rows = await this.dataSource.manager.find(Notification, {
+      where: { caseId: In(caseIds) },
+      order: { id: 'ASC' },
+    });
+    const references = await this.cases.references(caseIds);
+    const stuckBefore = this.stuckBefore();
+    return rows.map((row) => toNotificationView(row, references.get(row.caseId) ?? null, stuckBefore));
+  }
+
+  /**
+   * Removes the personal data of the messages about these cases inside the caller's transaction
+   * (retention, erasure): the citizen link, the masked address and the last failure (which may
+   * name the address). Kind, channel, status and times stay. Answers how many messages changed.
+   */
+  async anonymiseForCases(manager: EntityManager, caseIds: string[]): Promise<number> {
+    if (caseIds.length === 0) return 0;
+    const result = await manager.update(
+      Notification,
+      { caseId: In(caseIds), kind: In(CITIZEN_NOTIFICATION_KINDS) },
+      { citizenId: null, recipientMasked: null, lastError: null },
+    );
+    return result.affected ?? 0;
   }
 
   /** Every message, newest first; `status` and `stuck` (queued longer than STUCK_AFTER_MINUTES) narrow it. */

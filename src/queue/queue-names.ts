@@ -20,6 +20,8 @@ export const QUEUES = {
   webhooks: { concurrency: 8, jobs: ['deliver-webhook'] },
   'service-targets': { concurrency: 4, jobs: ['case-target-check', 'callback-target-check'] },
   register: { concurrency: 2, jobs: ['publish-register-entry'] },
+  // One retention run at a time: it works through the due cases one transaction each.
+  retention: { concurrency: 1, jobs: ['retention-run'] },
 } as const satisfies Record<string, QueueDefinition>;
 
 export type QueueName = keyof typeof QUEUES;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { StaffPrincipal } from '../auth/roles';
 import { AccessPolicy } from '../auth/access-policy';
 import { StaffService } from '../auth/staff.service';
@@ -60,6 +60,19 @@ export class RatingsService {
    */
   async insertHistorical(manager: EntityManager, ratings: HistoricalRating[]): Promise<void> {
     await bulkInsertInBatches(manager, CitizenRating, ratings);
+  }
+
+  /**
+   * The ratings given about these contacts or cases, oldest first, for a register extract.
+   * Read in `manager` (the caller's data source or transaction).
+   */
+  forSubjects(manager: EntityManager, contactIds: string[], caseIds: string[]): Promise<CitizenRating[]> {
+    const where = [
+      ...(contactIds.length ? [{ contactId: In(contactIds) }] : []),
+      ...(caseIds.length ? [{ caseId: In(caseIds) }] : []),
+    ];
+    if (where.length === 0) return Promise.resolve([]);
+    return manager.find(CitizenRating, { where, order: { ratedAt: 'ASC' } });
   }
 
   record(subject: RatingSubject, scores: RatingScores, author: RatingAuthor): Promise<CitizenRating> {

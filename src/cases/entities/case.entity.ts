@@ -153,6 +153,17 @@ export class Case {
   @Column({ type: 'varchar', length: 100, nullable: true })
   externalId: string | null;
 
+  /**
+   * The citizen's gender, kept when the link to the citizen is removed (retention, erasure), so the
+   * gender split of the statistics survives the person's deletion; null while the link holds.
+   */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  citizenGender: string | null;
+
+  /** When the retention rules or an erasure removed the case's personal data (UTC); null: not done. */
+  @Column({ type: instantType(), nullable: true })
+  anonymisedAt: Date | null;
+
   @CreateDateColumn({ type: instantType(), default: () => 'CURRENT_TIMESTAMP' })
   createdAt: Date;
 

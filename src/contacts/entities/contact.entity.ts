@@ -63,6 +63,10 @@ export class Contact {
   @Column({ type: 'varchar', length: 32, nullable: true })
   departmentCode: string | null;
 
+  /** When the retention rules or an erasure removed the contact's personal data (UTC); null: not done. */
+  @Column({ type: instantType(), nullable: true })
+  anonymisedAt: Date | null;
+
   @CreateDateColumn({ type: instantType(), default: () => 'CURRENT_TIMESTAMP' })
   createdAt: Date;
 }

@@ -20,7 +20,8 @@ const DIMENSION_COLUMNS: Partial<Record<GroupDimension, string>> = {
   department: 'c.department_code',
   channel: 'c.channel',
   catalog: 'c.catalog_code',
-  gender: 'z.gender',
+  // A case whose citizen was removed (retention, erasure) keeps the gender on the case itself.
+  gender: 'COALESCE(z.gender, c.citizen_gender)',
 };
 const DEFAULT_FIRST_RESPONSE_TARGET_WORKING_DAYS = 2;
 const DEFAULT_RESOLUTION_TARGET_WORKING_DAYS = 10;

@@ -14,7 +14,8 @@ const EMAIL_GROUPINGS: readonly GroupBy[] = ['department', 'catalog', 'gender', 
 const CASE_DIMENSIONS: Partial<Record<GroupDimension, string>> = {
   department: 'c.department_code',
   catalog: 'c.catalog_code',
-  gender: 'z.gender',
+  // A case whose citizen was removed (retention, erasure) keeps the gender on the case itself.
+  gender: 'COALESCE(z.gender, c.citizen_gender)',
 };
 
 export interface EmailAnswerRow {
