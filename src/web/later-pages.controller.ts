@@ -5,8 +5,8 @@ import { ConsoleController } from './console-page.decorator';
 import { ConsoleRequest, PageRenderer } from './page-renderer.service';
 
 /**
- * The managers' dashboard and the admins' pages: where those roles land after signing in. They
- * come later, on this stack; until then each page says so and points to what exists.
+ * The managers' dashboard: where managers land after signing in. It comes later, on this stack;
+ * until then the page says so and points to what exists.
  */
 @ConsoleController()
 export class LaterPagesController {
@@ -16,11 +16,5 @@ export class LaterPagesController {
   @Get('dashboard')
   async dashboard(@Req() request: ConsoleRequest, @Res() response: Response): Promise<void> {
     await this.pages.send(request, response, 'later.njk', { page: 'dashboard' });
-  }
-
-  @Roles('admin')
-  @Get('admin')
-  async admin(@Req() request: ConsoleRequest, @Res() response: Response): Promise<void> {
-    await this.pages.send(request, response, 'later.njk', { page: 'admin' });
   }
 }

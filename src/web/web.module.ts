@@ -1,5 +1,13 @@
 import { Inject, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { AreasModule } from '../areas.module';
+import { AdminCalendarController } from './admin/admin-calendar.controller';
+import { AdminCatalogController } from './admin/admin-catalog.controller';
+import { AdminDepartmentsController } from './admin/admin-departments.controller';
+import { AdminPageController } from './admin/admin-page.controller';
+import { AdminRoutingController } from './admin/admin-routing.controller';
+import { AdminServiceTargetsController } from './admin/admin-service-targets.controller';
+import { AdminStaffController } from './admin/admin-staff.controller';
+import { AdminWebhooksController } from './admin/admin-webhooks.controller';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { CasePageController } from './case-page.controller';
@@ -25,6 +33,14 @@ export const CONSOLE_CONTROLLERS = [
   InboxPageController,
   CasePageController,
   LaterPagesController,
+  AdminPageController,
+  AdminDepartmentsController,
+  AdminStaffController,
+  AdminCatalogController,
+  AdminCalendarController,
+  AdminServiceTargetsController,
+  AdminRoutingController,
+  AdminWebhooksController,
   ConsoleAssetsController,
 ];
 
