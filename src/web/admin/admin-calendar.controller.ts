@@ -9,6 +9,7 @@ import { HOLIDAY_COUNTRIES } from '../../calendar/public-holidays';
 import { ConsoleController } from '../console-page.decorator';
 import { ConsoleRequest, PageFrame, PageRenderer } from '../page-renderer.service';
 import { afterChange, attemptChange, doneNotice, formValues, listOf, RefusedForm, sendAdminPage } from './admin-forms';
+import { intervalsOf, openingHoursText } from './opening-hours-text';
 
 const PATH = '/admin/calendar';
 const FORM_FIELDS = ['timeZone', 'holidayCountry', 'closedDates', ...WEEKDAYS];
@@ -104,23 +105,6 @@ function formOf(settings: CalendarSettingsView): Record<string, string> {
     timeZone: settings.timeZone,
     holidayCountry: settings.holidayCountry ?? NO_COUNTRY,
     closedDates: settings.closedDates.join('\n'),
-    ...Object.fromEntries(
-      WEEKDAYS.map((day) => [
-        day,
-        settings.openingHours[day].map(([opens, closes]) => `${opens}-${closes}`).join(', '),
-      ]),
-    ),
+    ...Object.fromEntries(WEEKDAYS.map((day) => [day, openingHoursText(settings.openingHours[day])])),
   };
-}
-
-/**
- * A weekday's opening hours as typed (`08:00-12:00, 13:00-16:30`; nothing when closed) as the
- * API's intervals. A piece that is not two times joined by a dash is passed on as it is, for the
- * calendar's own check to name.
- */
-function intervalsOf(text: string | undefined): string[][] {
-  return listOf(text ?? '').map((piece) => {
-    const times = piece.split(/\s*[-–]\s*/);
-    return times.length === 2 ? times : [piece, ''];
-  });
 }

@@ -105,17 +105,23 @@ export async function sendAdminPage(
     );
 }
 
-/** The success banner of a page after a change: `?done=<what>` names the message `<prefix>.done.<what>`. */
+/** What `?subject=` may name: a code (department, catalog entry), nothing a crafted link could make read as a message. */
+const SUBJECT = /^[A-Za-z0-9_-]{1,64}$/;
+
+/**
+ * The success banner of a page after a change: `?done=<what>` names the message `<prefix>.done.<what>`,
+ * `?subject=` the code it was done to; null for anything else.
+ */
 export function doneNotice(
   request: ConsoleRequest,
   frame: PageFrame,
   prefix: string,
   known: readonly string[],
 ): { text: string } | null {
-  const done = request.query.done;
+  const { done, subject } = request.query;
   if (typeof done !== 'string' || !known.includes(done)) return null;
-  const subject = typeof request.query.subject === 'string' ? request.query.subject.slice(0, 200) : '';
-  return { text: frame.t(`${prefix}.done.${done}`, { subject }) };
+  if (subject !== undefined && (typeof subject !== 'string' || !SUBJECT.test(subject))) return null;
+  return { text: frame.t(`${prefix}.done.${done}`, { subject: subject ?? '' }) };
 }
 
 /** Where to send the browser after a change: the page, with what was done (redirect-after-post). */
