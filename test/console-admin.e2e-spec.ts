@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { ApiClient } from './support/api-client';
 import { ConsoleSession, csrfOf, signedIn } from './support/console-session';
+import { eventually } from './support/eventually';
 import { createTestApp, TestApp } from './support/test-app';
 
 /** Sends a form as a browser does (URL-encoded), with the session's anti-forgery token unless told otherwise. */
@@ -506,5 +507,42 @@ describe('the console administration pages', () => {
     expect(refused.text).toContain('Enter a code of upper-case letters, digits, - or _ (at most 32)');
     expect(refused.text).toContain('Enter the department&#39;s name (at most 200 characters)');
     expect(refused.text).toMatch(/<title>Error: Departments/);
+  });
+});
+
+/** The webhook page's deliveries that need attention, with the queue at work (its own app: jobs run). */
+describe("the console's webhook page with the queue at work", () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp({ runJobs: true, env: { JOB_ATTEMPTS: '1', JOB_BACKOFF_MS: '20' } });
+  });
+  afterAll(() => t.close());
+
+  it('lists a failed delivery of the department and sends it again, as the API would', async () => {
+    const admin = await signedIn(t, 'admin@demo.local');
+    const [api, agent] = await ApiClient.loginAll(t, 'admin@demo.local', 'agent@demo.local');
+    // Nothing listens on port 9 of this machine: every delivery there fails.
+    await submit(admin, '/admin/webhooks/VA', {
+      url: 'http://127.0.0.1:9/hooks',
+      secret: 'va-fältpersonal-hemlighet',
+      active: 'true',
+    }).expect(303);
+    const created = await agent.createCase({ description: 'Vattnet forsar ur en brunn', catalogCode: 'water_leak' });
+    const failed = await eventually(
+      async () => (await api.webhookDeliveries({ caseId: created.id, status: 'failed' })).items[0],
+      'a failed delivery',
+    );
+
+    const page = await admin.agent.get('/admin/webhooks/VA?lang=en').expect(200);
+    expect(page.text).toContain(created.reference);
+    expect(page.text).toContain(`action="/admin/webhooks/VA/deliveries/${failed.id}/resend"`);
+    await submit(admin, `/admin/webhooks/VA/deliveries/${failed.id}/resend`, {}, null).expect(403);
+    await submit(admin, `/admin/webhooks/VA/deliveries/${failed.id}/resend`, {})
+      .expect(303)
+      .expect('Location', '/admin/webhooks/VA?done=resent');
+    expect((await api.webhookDeliveries({ caseId: created.id })).items).toEqual([
+      expect.objectContaining({ id: failed.id, resendCount: 1 }),
+    ]);
   });
 });

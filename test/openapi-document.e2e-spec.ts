@@ -57,6 +57,7 @@ const CONSOLE_PAGES = [
   'get /admin/webhooks',
   'get /admin/webhooks/{code}',
   'post /admin/webhooks/{code}',
+  'post /admin/webhooks/{code}/deliveries/{id}/resend',
   'get /assets/{name}',
 ];
 

@@ -1,4 +1,4 @@
-import { Get, Param, Post, Req, Res } from '@nestjs/common';
+import { Get, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { Roles } from '../../auth/roles.decorator';
 import { StaffPrincipal } from '../../auth/roles';
@@ -6,6 +6,7 @@ import { NotFoundError } from '../../common/domain-errors';
 import { OrganisationService } from '../../organisation/organisation.service';
 import { DepartmentWebhooksService } from '../../webhooks/department-webhooks.service';
 import { DepartmentWebhookView } from '../../webhooks/department-webhook.view';
+import { WebhookDeliveriesService } from '../../webhooks/webhook-deliveries.service';
 import { PutDepartmentWebhookDto } from '../../webhooks/dto/put-department-webhook.dto';
 import { ConsoleController } from '../console-page.decorator';
 import { asDto } from '../forms/form-problems';
@@ -23,6 +24,8 @@ import {
 
 const PATH = '/admin/webhooks';
 const FIELDS = { url: 'url', secret: 'secret', active: 'active' };
+/** The most failed (and stuck) deliveries the page lists, newest first; the API's log has them all. */
+const DELIVERIES_SHOWN = 20;
 
 /**
  * `/admin/webhooks`: where each department's own system hears of the cases routed to it, and
@@ -30,7 +33,9 @@ const FIELDS = { url: 'url', secret: 'secret', active: 'active' };
  * shown again; left blank it stays) and whether deliveries are sent. Through
  * DepartmentWebhooksService.put with the API's DTO, as `PUT /api/v1/departments/{code}/webhook`:
  * the same address rules (https; http only to localhost outside production), a secret required
- * the first time.
+ * the first time. The department's failed deliveries, and those stuck in the queue, are listed
+ * there with a button sending each again (WebhookDeliveriesService.resend, as
+ * `POST /api/v1/webhooks/deliveries/{id}/resend`).
  */
 @ConsoleController('admin/webhooks')
 @Roles('admin')
@@ -38,6 +43,7 @@ export class AdminWebhooksController {
   constructor(
     private readonly pages: PageRenderer,
     private readonly webhooks: DepartmentWebhooksService,
+    private readonly deliveries: WebhookDeliveriesService,
     private readonly organisation: OrganisationService,
   ) {}
 
@@ -90,6 +96,18 @@ export class AdminWebhooksController {
     response.redirect(303, afterChange(PATH, 'saved', code));
   }
 
+  /** Sends a failed or stuck delivery of the department again, with the same delivery id. */
+  @Post(':code/deliveries/:id/resend')
+  async resend(
+    @Param('code') code: string,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Res() response: Response,
+  ): Promise<void> {
+    const department = await this.organisation.getDepartment(code);
+    await this.deliveries.resend(id);
+    response.redirect(303, afterChange(`${PATH}/${department.code}`, 'resent'));
+  }
+
   /** The department's webhook, or null when none is set. */
   private async webhookOf(code: string): Promise<DepartmentWebhookView | null> {
     try {
@@ -108,6 +126,26 @@ export class AdminWebhooksController {
     typed: Record<string, string>,
     refused: RefusedForm | null,
   ): Promise<void> {
-    await sendAdminPage(this.pages, request, response, 'admin/webhook.njk', { department, webhook, typed }, refused);
+    const frame = await this.pages.frame(request, response);
+    const [failed, stuck] = await Promise.all([
+      this.deliveries.list({ status: 'failed', departmentCode: department.code, limit: DELIVERIES_SHOWN }),
+      this.deliveries.list({ stuck: true, departmentCode: department.code, limit: DELIVERIES_SHOWN }),
+    ]);
+    await sendAdminPage(
+      this.pages,
+      request,
+      response,
+      'admin/webhook.njk',
+      {
+        department,
+        webhook,
+        typed,
+        attention: [...stuck.items, ...failed.items],
+        attentionTotal: stuck.total + failed.total,
+        notice: refused ? null : doneNotice(request, frame, 'admin.webhooks', ['resent']),
+      },
+      refused,
+      frame,
+    );
   }
 }
