@@ -43,6 +43,7 @@ describe('the console administration pages', () => {
   const PAGES = [
     '/admin',
     '/admin/departments',
+    '/admin/departments/TEK',
     '/admin/staff',
     '/admin/catalog',
     '/admin/catalog/street_light',
@@ -54,6 +55,7 @@ describe('the console administration pages', () => {
   ];
   const FORMS = [
     '/admin/departments',
+    '/admin/departments/TEK',
     '/admin/staff',
     '/admin/catalog',
     '/admin/catalog/street_light',
@@ -66,8 +68,8 @@ describe('the console administration pages', () => {
 
   it('shows the landing page with every section and the queue dashboard, and each section, to an admin', async () => {
     const landing = await admin.agent.get('/admin?lang=en').expect(200);
-    for (const path of PAGES.slice(1, 4).concat(['/admin/calendar', '/admin/service-targets', '/admin/routing']))
-      expect(landing.text).toContain(`href="${path}"`);
+    for (const section of ['departments', 'staff', 'catalog', 'calendar', 'service-targets', 'routing', 'webhooks'])
+      expect(landing.text).toContain(`href="/admin/${section}"`);
     expect(landing.text).toContain('href="/admin/queues"');
     for (const path of PAGES) await admin.agent.get(path).expect(200);
     // The queue dashboard's link works with the console's session (the in-process queue's summary here).
@@ -96,7 +98,7 @@ describe('the console administration pages', () => {
     expect(await api.departments()).toEqual(departments);
   });
 
-  it('adds a department as the API would, and names the field of a bad code or one taken', async () => {
+  it('adds and renames a department as the API would, and names the field of a bad code or name, or a code taken', async () => {
     await submit(admin, '/admin/departments', { code: 'KOM', name: 'Kommunikationsavdelningen' })
       .expect(303)
       .expect('Location', '/admin/departments?done=created&subject=KOM');
@@ -105,7 +107,14 @@ describe('the console administration pages', () => {
       'Department KOM is added.',
     );
 
+    await submit(admin, '/admin/departments/KOM', { name: 'Kommunikation och service' })
+      .expect(303)
+      .expect('Location', '/admin/departments?done=renamed&subject=KOM');
+    expect(await api.department('KOM')).toMatchObject({ code: 'KOM', name: 'Kommunikation och service' });
+
     const before = await api.departments();
+    expectFieldNamed((await submit(admin, '/admin/departments/KOM', { name: '  ' }).expect(400)).text, 'name');
+    await submit(admin, '/admin/departments/NOPE', { name: 'Finns inte' }).expect(404);
     const bad = await submit(admin, '/admin/departments', { code: 'kom 2', name: 'Fel kod' }).expect(400);
     expectFieldNamed(bad.text, 'code');
     expect(bad.text).toContain('value="Fel kod"');

@@ -35,6 +35,8 @@ const CONSOLE_PAGES = [
   'get /admin',
   'get /admin/departments',
   'post /admin/departments',
+  'get /admin/departments/{code}',
+  'post /admin/departments/{code}',
   'get /admin/staff',
   'post /admin/staff',
   'post /admin/staff/{id}/active',

@@ -1,7 +1,7 @@
-import { Get, Post, Req, Res } from '@nestjs/common';
+import { Get, Param, Post, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { Roles } from '../../auth/roles.decorator';
-import { CreateDepartmentDto } from '../../organisation/dto/department.dto';
+import { CreateDepartmentDto, UpdateDepartmentDto } from '../../organisation/dto/department.dto';
 import { OrganisationService } from '../../organisation/organisation.service';
 import { ConsoleController } from '../console-page.decorator';
 import { asDto } from '../forms/form-problems';
@@ -12,9 +12,10 @@ const PATH = '/admin/departments';
 const FIELDS = { code: 'code', name: 'name' };
 
 /**
- * `/admin/departments`: the departments by code, and a form adding one. Through
- * OrganisationService.createDepartment with the API's CreateDepartmentDto, as
- * `POST /api/v1/departments`; a code already taken is a 409 shown on the code field.
+ * `/admin/departments`: the departments by code, a form adding one, and
+ * `/admin/departments/{code}` renaming one (the code stays: cases, staff and the catalog hold it).
+ * Through OrganisationService with the API's DTOs, as `POST /api/v1/departments` and
+ * `PATCH /api/v1/departments/{code}`; a code already taken is a 409 shown on the code field.
  */
 @ConsoleController('admin/departments')
 @Roles('admin')
@@ -43,6 +44,43 @@ export class AdminDepartmentsController {
     response.redirect(303, afterChange(PATH, 'created', values.code));
   }
 
+  @Get(':code')
+  async editPage(
+    @Param('code') code: string,
+    @Req() request: ConsoleRequest,
+    @Res() response: Response,
+  ): Promise<void> {
+    const department = await this.organisation.getDepartment(code);
+    await sendAdminPage(this.pages, request, response, 'admin/department.njk', {
+      department,
+      typed: { name: department.name },
+    });
+  }
+
+  @Post(':code')
+  async rename(@Param('code') code: string, @Req() request: ConsoleRequest, @Res() response: Response): Promise<void> {
+    const frame = await this.pages.frame(request, response);
+    const department = await this.organisation.getDepartment(code);
+    const values = formValues(request.body, ['name']);
+    const refused = await attemptChange(
+      async () => this.organisation.updateDepartment(code, await asDto(UpdateDepartmentDto, values)),
+      { form: 'rename', values, fields: { name: 'name' }, prefix: 'admin.departments.error' },
+      frame,
+    );
+    if (refused) {
+      return sendAdminPage(
+        this.pages,
+        request,
+        response,
+        'admin/department.njk',
+        { department, typed: refused.values },
+        refused,
+        frame,
+      );
+    }
+    response.redirect(303, afterChange(PATH, 'renamed', department.code));
+  }
+
   private async send(request: ConsoleRequest, response: Response, refused: RefusedForm | null): Promise<void> {
     const frame = await this.pages.frame(request, response);
     const departments = await this.organisation.listDepartments();
@@ -51,7 +89,7 @@ export class AdminDepartmentsController {
       request,
       response,
       'admin/departments.njk',
-      { departments, notice: refused ? null : doneNotice(request, frame, 'admin.departments', ['created']) },
+      { departments, notice: refused ? null : doneNotice(request, frame, 'admin.departments', ['created', 'renamed']) },
       refused,
       frame,
     );
