@@ -335,7 +335,7 @@ describe('the console administration pages', () => {
     expect(await api.calendar()).toEqual(saved);
   });
 
-  it('adds and deletes a service-target policy as the API would, and names the field of a bad target', async () => {
+  it('adds, changes and deletes a service-target policy as the API would, and names the field of a bad target', async () => {
     await submit(admin, '/admin/service-targets', {
       catalogCode: '',
       kind: 'complaint',
@@ -385,6 +385,40 @@ describe('the console administration pages', () => {
       'catalogCode',
     );
     expect(await api.serviceTargetPolicies()).toEqual(before);
+
+    const edit = await admin.agent.get(`/admin/service-targets/${policy.id}`).expect(200);
+    expect(edit.text).toContain('value="Klagomål per e-post: svar inom en arbetsdag"');
+    await submit(admin, `/admin/service-targets/${policy.id}`, {
+      kind: 'complaint',
+      channel: 'email',
+      firstResponseValue: '4',
+      firstResponseUnit: 'working_hours',
+      resolutionValue: '10',
+      resolutionUnit: 'working_days',
+    })
+      .expect(303)
+      .expect('Location', '/admin/service-targets?done=updated');
+    expect(await api.serviceTargetPolicy(policy.id)).toMatchObject({
+      kind: 'complaint',
+      channel: 'email',
+      firstResponse: { value: 4, unit: 'working_hours' },
+      resolution: { value: 10, unit: 'working_days' },
+      callback: null,
+      note: null,
+    });
+    const edited = await api.serviceTargetPolicies();
+    expectFieldNamed(
+      (
+        await submit(admin, `/admin/service-targets/${policy.id}`, {
+          kind: 'complaint',
+          catalogCode: 'noise',
+          firstResponseValue: '1',
+          firstResponseUnit: 'working_days',
+        }).expect(400)
+      ).text,
+      'kind',
+    );
+    expect(await api.serviceTargetPolicies()).toEqual(edited);
 
     await submit(admin, `/admin/service-targets/${policy.id}/delete`, {})
       .expect(303)

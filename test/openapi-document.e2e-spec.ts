@@ -50,6 +50,8 @@ const CONSOLE_PAGES = [
   'post /admin/calendar',
   'get /admin/service-targets',
   'post /admin/service-targets',
+  'get /admin/service-targets/{id}',
+  'post /admin/service-targets/{id}',
   'post /admin/service-targets/{id}/delete',
   'get /admin/routing',
   'post /admin/routing/overrides',

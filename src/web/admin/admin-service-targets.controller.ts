@@ -7,6 +7,7 @@ import { CASE_KINDS, PRIORITIES } from '../../catalog/catalog.types';
 import { CHANNELS } from '../../contacts/contact.types';
 import { ServiceTargetPolicyDto } from '../../service-targets/dto/service-target-policy.dto';
 import { ServiceTargetPoliciesService } from '../../service-targets/service-target-policies.service';
+import { ServiceTargetPolicyView } from '../../service-targets/service-target-policy.view';
 import { TARGET_UNITS } from '../../service-targets/service-target.types';
 import { ConsoleController } from '../console-page.decorator';
 import { asDto } from '../forms/form-problems';
@@ -50,9 +51,10 @@ const FIELDS: Record<string, string> = {
 };
 
 /**
- * `/admin/service-targets`: the service-target policies, most specific first, a form adding one
- * and a button deleting one. Through ServiceTargetPoliciesService with the API's DTO, as
- * `POST` and `DELETE /api/v1/service-targets/policies`: the same checks (whole working days,
+ * `/admin/service-targets`: the service-target policies, most specific first, a form adding one,
+ * `/admin/service-targets/{id}` changing one (replaced whole) and a button deleting one. Through
+ * ServiceTargetPoliciesService with the API's DTO, as `POST`, `PUT` and
+ * `DELETE /api/v1/service-targets/policies`: the same checks (whole working days,
  * a catalog type or a kind, not both), a scope already held is a 409 shown on the type.
  * A scope left at "any" matches every case; a target left blank is left to a less specific policy.
  */
@@ -85,6 +87,40 @@ export class AdminServiceTargetsController {
     response.redirect(303, afterChange(PATH, 'created'));
   }
 
+  @Get(':id')
+  async editPage(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Req() request: ConsoleRequest,
+    @Res() response: Response,
+  ): Promise<void> {
+    const policy = await this.policies.get(id);
+    await this.sendEdit(request, response, policy, formOf(policy), null);
+  }
+
+  @Post(':id')
+  async replace(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Req() request: ConsoleRequest,
+    @Res() response: Response,
+  ): Promise<void> {
+    const frame = await this.pages.frame(request, response);
+    const policy = await this.policies.get(id);
+    const values = formValues(request.body, FORM_FIELDS);
+    const refused = await attemptChange(
+      async () =>
+        this.policies.replace(
+          request.staff as StaffPrincipal,
+          id,
+          await asDto(ServiceTargetPolicyDto, policyBody(values)),
+        ),
+      { form: 'edit', values, fields: FIELDS, prefix: 'admin.serviceTargets.error' },
+      frame,
+      'catalogCode',
+    );
+    if (refused) return this.sendEdit(request, response, policy, values, refused, frame);
+    response.redirect(303, afterChange(PATH, 'updated'));
+  }
+
   @Post(':id/delete')
   async remove(
     @Param('id', ParseUUIDPipe) id: string,
@@ -95,6 +131,26 @@ export class AdminServiceTargetsController {
     response.redirect(303, afterChange(PATH, 'deleted'));
   }
 
+  private async sendEdit(
+    request: ConsoleRequest,
+    response: Response,
+    policy: ServiceTargetPolicyView,
+    typed: Record<string, string>,
+    refused: RefusedForm | null,
+    knownFrame?: PageFrame,
+  ): Promise<void> {
+    const frame = knownFrame ?? (await this.pages.frame(request, response));
+    await sendAdminPage(
+      this.pages,
+      request,
+      response,
+      'admin/service-target.njk',
+      { policy, typed, ...(await this.formOptions(frame)) },
+      refused,
+      frame,
+    );
+  }
+
   private async send(
     request: ConsoleRequest,
     response: Response,
@@ -102,11 +158,7 @@ export class AdminServiceTargetsController {
     knownFrame?: PageFrame,
   ): Promise<void> {
     const frame = knownFrame ?? (await this.pages.frame(request, response));
-    const [policies, entries] = await Promise.all([this.policies.list(), this.catalog.list({ includeInactive: true })]);
-    const any = { value: '', text: frame.t('admin.serviceTargets.any') };
-    const catalogNames = Object.fromEntries(
-      entries.map((entry) => [entry.code, entry.name[frame.language] ?? entry.name.en]),
-    );
+    const [policies, options] = await Promise.all([this.policies.list(), this.formOptions(frame)]);
     await sendAdminPage(
       this.pages,
       request,
@@ -114,23 +166,51 @@ export class AdminServiceTargetsController {
       'admin/service-targets.njk',
       {
         policies,
-        catalogNames,
-        measures: MEASURES,
         typed: refused?.values ?? {},
-        notice: refused ? null : doneNotice(request, frame, 'admin.serviceTargets', ['created', 'deleted']),
-        catalogItems: [any, ...entries.map((entry) => ({ value: entry.code, text: catalogNames[entry.code] }))],
-        kindItems: [any, ...CASE_KINDS.map((kind) => ({ value: kind, text: frame.t(`kind.${kind}`) }))],
-        priorityItems: [
-          any,
-          ...PRIORITIES.map((priority) => ({ value: priority, text: frame.t(`priority.${priority}`) })),
-        ],
-        channelItems: [any, ...CHANNELS.map((channel) => ({ value: channel, text: frame.t(`channel.${channel}`) }))],
-        unitItems: TARGET_UNITS.map((unit) => ({ value: unit, text: frame.t(`admin.serviceTargets.unit.${unit}`) })),
+        notice: refused ? null : doneNotice(request, frame, 'admin.serviceTargets', ['created', 'updated', 'deleted']),
+        ...options,
       },
       refused,
       frame,
     );
   }
+
+  /** The choices of the policy form, in the page's language, and the catalog's names for the list. */
+  private async formOptions(frame: PageFrame) {
+    const entries = await this.catalog.list({ includeInactive: true });
+    const any = { value: '', text: frame.t('admin.serviceTargets.any') };
+    const catalogNames = Object.fromEntries(
+      entries.map((entry) => [entry.code, entry.name[frame.language] ?? entry.name.en]),
+    );
+    return {
+      catalogNames,
+      measures: MEASURES,
+      catalogItems: [any, ...entries.map((entry) => ({ value: entry.code, text: catalogNames[entry.code] }))],
+      kindItems: [any, ...CASE_KINDS.map((kind) => ({ value: kind, text: frame.t(`kind.${kind}`) }))],
+      priorityItems: [
+        any,
+        ...PRIORITIES.map((priority) => ({ value: priority, text: frame.t(`priority.${priority}`) })),
+      ],
+      channelItems: [any, ...CHANNELS.map((channel) => ({ value: channel, text: frame.t(`channel.${channel}`) }))],
+      unitItems: TARGET_UNITS.map((unit) => ({ value: unit, text: frame.t(`admin.serviceTargets.unit.${unit}`) })),
+    };
+  }
+}
+
+/** A stored policy as the form shows it. */
+function formOf(policy: ServiceTargetPolicyView): Record<string, string> {
+  const values: Record<string, string> = {
+    catalogCode: policy.catalogCode ?? '',
+    kind: policy.kind ?? '',
+    priority: policy.priority ?? '',
+    channel: policy.channel ?? '',
+    note: policy.note ?? '',
+  };
+  for (const measure of MEASURES) {
+    values[`${measure}Value`] = policy[measure] ? String(policy[measure].value) : '';
+    values[`${measure}Unit`] = policy[measure]?.unit ?? 'working_days';
+  }
+  return values;
 }
 
 /** The API's policy body from the form: "any" and blank targets left out, a decimal comma read as a point. */
