@@ -158,7 +158,8 @@ export class AdminServiceTargetsController {
     knownFrame?: PageFrame,
   ): Promise<void> {
     const frame = knownFrame ?? (await this.pages.frame(request, response));
-    const [policies, options] = await Promise.all([this.policies.list(), this.formOptions(frame)]);
+    const [stored, options] = await Promise.all([this.policies.list(), this.formOptions(frame)]);
+    const policies = stored.map((policy) => ({ ...policy, scopeText: scopeText(policy, options.catalogNames, frame) }));
     await sendAdminPage(
       this.pages,
       request,
@@ -195,6 +196,20 @@ export class AdminServiceTargetsController {
       unitItems: TARGET_UNITS.map((unit) => ({ value: unit, text: frame.t(`admin.serviceTargets.unit.${unit}`) })),
     };
   }
+}
+
+/** Which cases a policy applies to, in words: "Complaint · E-mail"; "Every case" when its scope is empty. */
+function scopeText(policy: ServiceTargetPolicyView, catalogNames: Record<string, string>, frame: PageFrame): string {
+  const parts = [
+    policy.catalogCode ? (catalogNames[policy.catalogCode] ?? policy.catalogCode) : null,
+    policy.kind ? frame.t(`kind.${policy.kind}`) : null,
+    policy.priority ? frame.t(`priority.${policy.priority}`) : null,
+    policy.channel ? frame.t(`channel.${policy.channel}`) : null,
+  ].filter((part): part is string => part !== null);
+  const text = parts.join(' · ');
+  return text
+    ? text.charAt(0).toLocaleUpperCase(frame.language) + text.slice(1)
+    : frame.t('admin.serviceTargets.everyCase');
 }
 
 /** A stored policy as the form shows it. */
