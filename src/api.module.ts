@@ -15,9 +15,14 @@ import { DepartmentInboxController } from './inbox/department-inbox.controller';
 import { MetricsController } from './metrics/metrics.controller';
 import { MetricsModule } from './metrics/metrics.module';
 import { NotificationsController } from './notifications/notifications.controller';
+import { Open311ClientsController } from './open311/open311-clients.controller';
+import { Open311Controller } from './open311/open311.controller';
+import { Open311PhotosController } from './open311/open311-photos.controller';
 import { OrganisationController } from './organisation/organisation.controller';
 import { QueueDashboardModule } from './queue/dashboard/queue-dashboard.module';
 import { RatingsController } from './ratings/ratings.controller';
+import { PublicRegisterController } from './register/public-register.controller';
+import { RegisterEntriesController } from './register/register-entries.controller';
 import { RoutingRulesController } from './routing/routing-rules.controller';
 import { CallbackTargetsController } from './service-targets/callback-targets.controller';
 import { ServiceTargetPoliciesController } from './service-targets/service-target-policies.controller';
@@ -67,6 +72,11 @@ import { WebhookDeliveriesController } from './webhooks/webhook-deliveries.contr
     CallbacksController,
     CaseImportController,
     TelephonyController,
+    PublicRegisterController,
+    RegisterEntriesController,
+    Open311ClientsController,
+    Open311PhotosController,
+    Open311Controller,
     ...CONSOLE_CONTROLLERS,
   ],
 })

@@ -11,8 +11,10 @@ import { DuplicatesModule } from './duplicates/duplicates.module';
 import { ImportsModule } from './imports/imports.module';
 import { InboxModule } from './inbox/inbox.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { Open311Module } from './open311/open311.module';
 import { OrganisationModule } from './organisation/organisation.module';
 import { RatingsModule } from './ratings/ratings.module';
+import { RegisterModule } from './register/register.module';
 import { RoutingModule } from './routing/routing.module';
 import { ServiceTargetsModule } from './service-targets/service-targets.module';
 import { StatisticsModule } from './statistics/statistics.module';
@@ -41,6 +43,8 @@ const AREAS = [
   CallbacksModule,
   ImportsModule,
   TelephonyModule,
+  RegisterModule,
+  Open311Module,
 ];
 
 /**

@@ -25,7 +25,7 @@ describe('error answers: one shape, with a stable code for programs', () => {
       statusCode: 400,
       error: 'Bad Request',
       code: 'validation_failed',
-      message: ['channel must be one of the following values: phone, visit, email, web, letter, social'],
+      message: ['channel must be one of the following values: phone, visit, email, web, letter, social, app'],
       requestId: 'trace-400',
     });
   });

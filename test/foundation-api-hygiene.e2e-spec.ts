@@ -43,7 +43,7 @@ describe('API hygiene: auth, errors, docs and health', () => {
     expect(response.body.message).toEqual(
       expect.arrayContaining([
         'property extra should not exist',
-        'channel must be one of the following values: phone, visit, email, web, letter, social',
+        'channel must be one of the following values: phone, visit, email, web, letter, social, app',
         'summary must say something, not only spaces',
         'citizen.email must be an email',
       ]),

@@ -194,7 +194,7 @@ describe('historical case import (POST /api/v1/import/cases)', () => {
       rejectedCount: 2,
       rejected: [
         { line: 4, errors: ['has 8 fields but the header has 7'] },
-        { line: 5, errors: ['channel: must be one of phone, visit, email, web, letter, social; got "pigeon"'] },
+        { line: 5, errors: ['channel: must be one of phone, visit, email, web, letter, social, app; got "pigeon"'] },
       ],
     });
   });

@@ -37,7 +37,8 @@ describe('claiming the next case of an inbox, many handlers at once', () => {
       async () => ((await admin.inbox('AO', { limit: 100 })).total === CASES ? true : undefined),
       `${CASES} cases routed to AO`,
     );
-  });
+    // Twenty staff accounts, each with a password hashed at its full cost, then twenty sign-ins.
+  }, 180_000);
   afterAll(() => t.close());
 
   it('gives each of 15 cases to exactly one of 20 handlers claiming together, and tells the other 5 the inbox is empty', async () => {

@@ -18,12 +18,14 @@ describe("the application's job registry", () => {
           job: 'callback-target-check',
           handler: 'CallbackTargetCheckJob.run',
         },
+        { queue: 'register', concurrency: 2, job: 'publish-register-entry', handler: 'PublishRegisterEntryJob.run' },
       ]);
       expect(work.mock.calls.map(([queue, , options]) => [queue, options])).toEqual([
         ['routing', { concurrency: 4 }],
         ['notifications', { concurrency: 4 }],
         ['webhooks', { concurrency: 8 }],
         ['service-targets', { concurrency: 4 }],
+        ['register', { concurrency: 2 }],
       ]);
     } finally {
       work.mockRestore();

@@ -64,6 +64,7 @@ describe('routing through the queue on BullMQ and Redis', () => {
     });
     expect(Object.keys(health.queue.queues).sort()).toEqual([
       'notifications',
+      'register',
       'routing',
       'service-targets',
       'webhooks',
@@ -97,6 +98,7 @@ describe('routing through the queue on BullMQ and Redis', () => {
     });
     expect(queues.queues.map((queue) => queue.name).sort()).toEqual([
       'notifications',
+      'register',
       'routing',
       'service-targets',
       'webhooks',

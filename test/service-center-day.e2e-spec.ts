@@ -235,7 +235,7 @@ describe('the service-center day works', () => {
         imported: 0,
         rejectedCount: 1,
         rejected: [
-          { line: 4, errors: ['channel: must be one of phone, visit, email, web, letter, social; got "pigeon"'] },
+          { line: 4, errors: ['channel: must be one of phone, visit, email, web, letter, social, app; got "pigeon"'] },
         ],
       });
     });

@@ -109,6 +109,20 @@ export const AccessPolicy = {
   },
 
   /**
+   * Whether a case may be shown to the public at all (the Open311 interface, a citizen's app):
+   * never a confidential one, whoever asks; what is shown of the rest is redacted
+   * (register/redaction.ts) and carries no personal data.
+   */
+  mayPublish(subject: ConfidentialitySubject): boolean {
+    return !subject.confidential;
+  },
+
+  /** `mayPublish` as a query condition over the caller's alias (see readableContentCondition). */
+  publishableCondition(columns: { confidential: string }): QueryCondition {
+    return { sql: `${columns.confidential} = :publicNotConfidential`, parameters: { publicNotConfidential: false } };
+  },
+
+  /**
    * Why the principal may not see a department's inbox, or null when they may: handlers see
    * their own departments' inboxes, agents the service center's (whatever departments they
    * belong to: the service center is where every agent works), managers and admins every one.

@@ -24,7 +24,8 @@ export interface CaseChangeEvent {
  * The areas that hear of case changes, in the order they hear: likely duplicates are flagged
  * first (so the rest see the flag), then due times are planned, then an urgent case that came in
  * while the service center was closed alerts the on-call staff, then the routing job, the
- * citizen's messages and the department webhooks are queued. A new listener takes its place
+ * citizen's messages and the department webhooks are queued; last, the case's entry in the public
+ * register follows the change. A new listener takes its place
  * here; the publisher refuses one that has none.
  */
 export const CASE_LISTENER_ORDER = [
@@ -34,6 +35,7 @@ export const CASE_LISTENER_ORDER = [
   'routing',
   'notifications',
   'webhooks',
+  'register',
 ] as const;
 export type CaseListenerName = (typeof CASE_LISTENER_ORDER)[number];
 

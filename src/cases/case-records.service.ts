@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, EntityManager, FindOptionsWhere, In } from 'typeorm';
+import { AccessPolicy } from '../auth/access-policy';
 import { Page } from '../common/pagination.dto';
 import { CaseStatus, OPEN_STATUSES } from './case-lifecycle';
 import { CaseEventRecord, CaseRecord } from './case-record';
@@ -33,6 +34,18 @@ export interface NeighbourCriteria {
   limit: number;
 }
 
+/** Which cases a public listing asks for (Open311 `GET requests`); every criterion is optional. */
+export interface PublicCaseCriteria {
+  references?: string[];
+  caseIds?: string[];
+  catalogCodes?: string[];
+  statuses?: readonly CaseStatus[];
+  /** UTC: received at or after this. */
+  receivedFrom?: Date;
+  /** UTC: received before this. */
+  receivedBefore?: Date;
+}
+
 /**
  * The cases area's read model for other areas: cases as read-only records, and the few queries
  * other areas need over cases and their timelines. Nothing here writes; changes go through
@@ -62,6 +75,12 @@ export class CaseRecordsService {
       where: { id: In(unique) },
     });
     return new Map(cases.map((row) => [row.id, row.reference]));
+  }
+
+  /** The id of the case with this reference number, or null. */
+  async idByReference(reference: string): Promise<string | null> {
+    const found = await this.dataSource.manager.findOne(Case, { select: { id: true }, where: { reference } });
+    return found?.id ?? null;
   }
 
   /** The cases confirmed as repeats of `originalId`. */
@@ -97,6 +116,48 @@ export class CaseRecordsService {
     );
     const [items, total] = await orderByInboxUrgency(builder, 'c').take(page.limit).skip(page.offset).getManyAndCount();
     return { items, total, ...page };
+  }
+
+  /**
+   * Cases the public may see (AccessPolicy.publishableCondition: never a confidential one) that
+   * match the criteria, newest first, a page of them and the total. What of them may be shown is
+   * the caller's to redact.
+   */
+  async publicCases(criteria: PublicCaseCriteria, page: { limit: number; offset: number }): Promise<Page<CaseRecord>> {
+    const publishable = AccessPolicy.publishableCondition({ confidential: 'c.confidential' });
+    const query = this.dataSource.manager.createQueryBuilder(Case, 'c').where(publishable.sql, publishable.parameters);
+    const lists = { references: criteria.references, caseIds: criteria.caseIds, codes: criteria.catalogCodes };
+    if (Object.values(lists).some((list) => list?.length === 0) || criteria.statuses?.length === 0) {
+      return { items: [], total: 0, ...page };
+    }
+    if (lists.references) query.andWhere('c.reference IN (:...references)', { references: lists.references });
+    if (lists.caseIds) query.andWhere('c.id IN (:...caseIds)', { caseIds: lists.caseIds });
+    if (lists.codes) query.andWhere('c.catalogCode IN (:...codes)', { codes: lists.codes });
+    if (criteria.statuses) query.andWhere('c.status IN (:...statuses)', { statuses: criteria.statuses });
+    if (criteria.receivedFrom) query.andWhere('c.receivedAt >= :from', { from: criteria.receivedFrom });
+    if (criteria.receivedBefore) query.andWhere('c.receivedAt < :before', { before: criteria.receivedBefore });
+    const [items, total] = await query
+      .orderBy('c.receivedAt', 'DESC')
+      .addOrderBy('c.id', 'ASC')
+      .take(page.limit)
+      .skip(page.offset)
+      .getManyAndCount();
+    return { items, total, ...page };
+  }
+
+  /** The timeline events of these cases, of these types, at or after `from` and before `before` (UTC), oldest first. */
+  eventsOf(
+    caseIds: string[],
+    criteria: { types: readonly CaseEventRecord['type'][]; from?: Date; before?: Date; limit: number },
+  ): Promise<CaseEventRecord[]> {
+    if (caseIds.length === 0) return Promise.resolve([]);
+    const query = this.dataSource.manager
+      .createQueryBuilder(CaseEvent, 'e')
+      .where('e.caseId IN (:...caseIds)', { caseIds })
+      .andWhere('e.type IN (:...types)', { types: criteria.types });
+    if (criteria.from) query.andWhere('e.at >= :from', { from: criteria.from });
+    if (criteria.before) query.andWhere('e.at < :before', { before: criteria.before });
+    return query.orderBy('e.at', 'ASC').addOrderBy('e.id', 'ASC').take(criteria.limit).getMany();
   }
 
   /** Open cases of a type near a new one (see NeighbourCriteria), for likely-duplicate detection. */

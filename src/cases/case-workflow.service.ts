@@ -96,8 +96,14 @@ export class CaseWorkflowService {
   /**
    * Registers a case. It is stored, with its reference number, before anyone is told the number.
    * With a catalog code it starts `triaged`, else `new`; `resolvedOnSpot` resolves it at once.
+   * `alongside` writes what a citizen channel keeps about the case in its own tables, inside the
+   * same transaction, so neither is stored without the other.
    */
-  register(author: CaseAuthor, input: CreateCaseDto): Promise<CreatedCaseDto> {
+  register(
+    author: CaseAuthor,
+    input: CreateCaseDto,
+    alongside?: (manager: EntityManager, caseId: string) => Promise<void>,
+  ): Promise<CreatedCaseDto> {
     if (input.resolution && !input.resolvedOnSpot)
       throw new InvalidInputError(['resolution is only given with resolvedOnSpot']);
     return this.transactions.run(async (manager) => {
@@ -174,6 +180,8 @@ export class CaseWorkflowService {
           changes: { resolvedAt: now, firstResponseAt: now },
         });
       }
+      // What the citizen channel keeps of its own (an Open311 token ...) commits with the case.
+      if (alongside) await alongside(manager, id);
       // The year's counter row stays locked from here to the commit, so the number is taken
       // last: concurrent intakes queue only for these two statements, not the whole intake.
       const year = localYear(receivedAt);

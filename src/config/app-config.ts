@@ -52,6 +52,15 @@ export interface AppConfig {
   oidc?: OidcConfig;
   /** Whether staff may log in with e-mail and password (POST /api/v1/auth/login); only OIDC may turn it off. */
   passwordLogin: boolean;
+  /** The Open311 GeoReport v2 interface (docs/citizen-channels.md). */
+  open311: Open311Config;
+}
+
+export interface Open311Config {
+  /** This installation's one jurisdiction: a `jurisdiction_id` other than this is answered 404. */
+  jurisdictionId: string;
+  /** Who to ask about the interface, as the discovery document says. */
+  contact: string;
 }
 
 export interface QueueConfig {
@@ -277,8 +286,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
     mailFrom: env.MAIL_FROM || 'Servicecenter <servicecenter@demo.local>',
     onCallEmail: emailAddress(env, 'ON_CALL_EMAIL'),
+    open311: loadOpen311Config(env),
     telephonyWebhookSecret: telephonyWebhookSecret || undefined,
     oidc,
     passwordLogin,
   };
+}
+
+function loadOpen311Config(env: NodeJS.ProcessEnv): Open311Config {
+  const jurisdictionId = env.OPEN311_JURISDICTION_ID || 'demo.se';
+  if (!/^[\w.-]{1,100}$/.test(jurisdictionId)) {
+    throw new ConfigError('OPEN311_JURISDICTION_ID', 'must be 1-100 letters, digits, ".", "_" or "-"');
+  }
+  return { jurisdictionId, contact: env.OPEN311_CONTACT || 'Servicecenter, servicecenter@demo.local' };
 }

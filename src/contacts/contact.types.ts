@@ -1,4 +1,5 @@
-export const CHANNELS = ['phone', 'visit', 'email', 'web', 'letter', 'social'] as const;
+/** How a citizen got in touch; `app`: a citizen's app through the Open311 interface. */
+export const CHANNELS = ['phone', 'visit', 'email', 'web', 'letter', 'social', 'app'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 export const CONTACT_OUTCOMES = [

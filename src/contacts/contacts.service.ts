@@ -31,6 +31,7 @@ const MAX_CONTACT_HOURS: Record<Channel, number> = {
   web: 366 * 24,
   letter: 366 * 24,
   social: 366 * 24,
+  app: 366 * 24,
 };
 
 export interface ContactView {

@@ -109,7 +109,7 @@ describe('validateCaseLine', () => {
       'receivedAt: must be a date and time, such as 2024-03-05T08:15:00Z or 2024-03-05 09:15 (local time); got "05/03/2024 08:15"',
       'departmentCode: unknown department "XYZ"',
       'catalogCode: unknown catalog entry "unicorn"',
-      'channel: must be one of phone, visit, email, web, letter, social; got "fax"',
+      'channel: must be one of phone, visit, email, web, letter, social, app; got "fax"',
       'status: must be one of new, triaged, routed, in_progress, waiting, returned, resolved, closed, duplicate, reopened; got "done"',
     ]);
   });

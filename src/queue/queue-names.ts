@@ -19,6 +19,7 @@ export const QUEUES = {
   // A slow receiver holds a worker up to the delivery timeout; several at once keep the others moving.
   webhooks: { concurrency: 8, jobs: ['deliver-webhook'] },
   'service-targets': { concurrency: 4, jobs: ['case-target-check', 'callback-target-check'] },
+  register: { concurrency: 2, jobs: ['publish-register-entry'] },
 } as const satisfies Record<string, QueueDefinition>;
 
 export type QueueName = keyof typeof QUEUES;

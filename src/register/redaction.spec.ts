@@ -1,4 +1,4 @@
-import { redact, REDACTION_MARKERS as M } from './redaction';
+import { redact, RedactionParties, REDACTION_MARKERS as M } from './redaction';
 
 /** [text as written, text as published]: a table of what is removed, and of near-misses that stay. */
 const EXAMPLES: Array<[string, string]> = [
@@ -65,7 +65,40 @@ const EXAMPLES: Array<[string, string]> = [
     'Ring 070-123 45 67 eller mejla karin@example.se, pnr 811218-9876.',
     `Ring ${M.phone} eller mejla ${M.email}, pnr ${M.personalNumber}.`,
   ],
+  // More written forms of the same kinds.
+  ['pnr 811218+9876', `pnr ${M.personalNumber}`],
+  ['pnr 19811218 - 9876 i ansökan', `pnr ${M.personalNumber} i ansökan`],
+  ['samordningsnr 701063 2391', `samordningsnr ${M.personalNumber}`],
+  ['Dansk CPR-nummer 311299-4321', `Dansk CPR-nummer ${M.cpr}`],
+  ['CPR: 0102034321', `CPR: ${M.cpr}`],
+  ['Ring +46 8 123 456 78', `Ring ${M.phone}`],
+  ['Ring 046-12 34 56', `Ring ${M.phone}`],
+  ['Ring 0771-123 456', `Ring ${M.phone}`],
+  ['Ring 0045 12 34 56 78', `Ring ${M.phone}`],
+  ['Ring +45 12-34-56-78', `Ring ${M.phone}`],
+  ['mejla per.holm@kommun.norrvika.se!', `mejla ${M.email}!`],
+  ['Kort 4111-1111-1111-1111', `Kort ${M.card}`],
+  ['Bilen XYZ 98B står kvar', `Bilen ${M.plate} står kvar`],
+  ['Bo på 123 45 Norrvika', `Bo på ${M.postalCode} Norrvika`],
+  ['tlf. 12345678 efter kl. 16', `tlf. ${M.phone} efter kl. 16`],
+  ['Mobil: 20 30 40 50', `Mobil: ${M.phone}`],
+  ['kontonr 1234 12 34567', `kontonr ${M.account}`],
+  ['Reg. nr. 5479 konto 4305 7894 32', `Reg. nr. 5479 konto ${M.account}`],
+  ['Nørregade 4, 1165 København K', `Nørregade 4, ${M.postalCode} København K`],
   // Near-misses that must stay as they are.
+  ['Budget 2026 Tekniska nämnden', 'Budget 2026 Tekniska nämnden'],
+  ['Telefontid 9-12 alla dagar', 'Telefontid 9-12 alla dagar'],
+  ['Kontoret öppnar 2026-04-01', 'Kontoret öppnar 2026-04-01'],
+  ['Öppet 08.00–16.30 helgfri vardag', 'Öppet 08.00–16.30 helgfri vardag'],
+  ['Telefontid 10–12 och 13–15', 'Telefontid 10–12 och 13–15'],
+  ['Ärende 2026-000123 hänger ihop med detta', 'Ärende 2026-000123 hänger ihop med detta'],
+  ['Inkom 2026-03-05 08:15–09:30', 'Inkom 2026-03-05 08:15–09:30'],
+  ['Beloppet 2 500,00 kr', 'Beloppet 2 500,00 kr'],
+  ['Kostnad 1 200 000 kronor', 'Kostnad 1 200 000 kronor'],
+  ['Klockan 13.45 i går', 'Klockan 13.45 i går'],
+  ['Fastigheten Norrvika 1:23', 'Fastigheten Norrvika 1:23'],
+  ['Vägen är 123 45 meter bred?', 'Vägen är 123 45 meter bred?'],
+  ['Datum 5/3 2026', 'Datum 5/3 2026'],
   ['Ärende 2026-000541 är klart', 'Ärende 2026-000541 är klart'],
   ['Se ärende 2025-012345.', 'Se ärende 2025-012345.'],
   ['Inkom 2026-03-05 kl. 08:15', 'Inkom 2026-03-05 kl. 08:15'],
@@ -101,6 +134,32 @@ describe('redaction of published texts', () => {
     for (const marker of Object.values(M).filter((m) => m !== M.name && m !== M.address)) {
       expect(EXAMPLES.some(([, published]) => published.includes(marker))).toBe(true);
     }
+  });
+
+  describe("the case's own parties, from the case record", () => {
+    const PARTY_EXAMPLES: Array<[string, RedactionParties, string]> = [
+      ['Anna-Karin Öberg ringde igen', { names: ['Anna-Karin Öberg'] }, `${M.name} ringde igen`],
+      ['Hej, Öberg här', { names: ['Anna-Karin Öberg'] }, `Hej, ${M.name} här`],
+      [
+        'Soptunnan vid Storgatan 12 B är trasig',
+        { addresses: ['Storgatan 12 B, 135 40 Tyresö'] },
+        `Soptunnan vid ${M.address} är trasig`,
+      ],
+      ['Boende på Kvarngatan 3A klagar', { addresses: ['Kvarngatan 3A'] }, `Boende på ${M.address} klagar`],
+      [
+        'Per Holm, Ågatan 1, ring 070-765 43 21',
+        { names: ['Per Holm'], addresses: ['Ågatan 1'] },
+        `${M.name}, ${M.address}, ring ${M.phone}`,
+      ],
+      // Near-misses: the same words not written as the party's name, or another street.
+      ['Kvarnen vid ån är stängd', { names: ['Bo Kvarn'] }, 'Kvarnen vid ån är stängd'],
+      ['Storgatan 14 har också hål', { addresses: ['Storgatan 12'] }, 'Storgatan 14 har också hål'],
+      ['Ingen part nämns här', { names: [null, ' '], addresses: [undefined] }, 'Ingen part nämns här'],
+    ];
+
+    it.each(PARTY_EXAMPLES)('publishes %j (parties %j) as %j', (written, parties, published) => {
+      expect(redact(written, parties)).toBe(published);
+    });
   });
 
   describe("the case's own parties", () => {

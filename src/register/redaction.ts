@@ -10,11 +10,14 @@ import { luhnCheckDigit } from '../citizens/personal-number';
  *   century, with "-", "+", a space or nothing between date and serial;
  * - `[cpr-nummer]`: Danish CPR numbers (DDMMYY-SSSS);
  * - `[kortnummer]`: card numbers (13 to 19 digits passing the Luhn check), `[kontonummer]`:
- *   IBANs and Swedish bank accounts (clearing number and account);
+ *   IBANs, Swedish bank accounts (clearing number and account) and any account named as one
+ *   ("kontonr", "konto:");
  * - `[telefon]`: Swedish and Danish phone numbers, with or without country code, spaces, dashes;
+ *   eight bare Danish digits when named as a phone number ("tlf.", "mobil");
  * - `[e-post]`: e-mail addresses;
  * - `[registreringsnummer]`: Swedish and Danish vehicle registration plates;
- * - `[postnummer]`: a Swedish postal code followed by its town (it places an address);
+ * - `[postnummer]`: a Swedish postal code followed by its town (it places an address), and a
+ *   Danish one where it ends an address (", 1165 København K");
  * - `[namn]`, `[adress]`: the names and street addresses of the case's own parties, known from
  *   the case record.
  *
@@ -54,6 +57,23 @@ const RULES: ReadonlyArray<{ marker: string; pattern: RegExp; accept?: (match: s
     // IBAN: two letters, two check digits, then 11 to 30 characters, often in groups of four.
     marker: REDACTION_MARKERS.account,
     pattern: new RegExp(`${D}[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?${E}`, 'gu'),
+  },
+  {
+    // A bank account named as one ("kontonr 1234 12 34567", "konto: 4305 7894 32"), whatever its grouping.
+    marker: REDACTION_MARKERS.account,
+    pattern: new RegExp(`(?<=(?<!\\p{L})(?:bank)?konto(?:nummer|nr)?\\.?:? ?)\\d{2,}(?:[ -]\\d{2,}){0,4}${E}`, 'giu'),
+    accept: (match) => {
+      const digits = match.replace(/\D/g, '').length;
+      return digits >= 7 && digits <= 18;
+    },
+  },
+  {
+    // A Danish phone number named as one: eight digits, bare or in pairs ("tlf. 12345678", "mobil 20 30 40 50").
+    marker: REDACTION_MARKERS.phone,
+    pattern: new RegExp(
+      `(?<=(?<!\\p{L})(?:tlf|tel|telefon|telefonnr|telefonnummer|mob|mobil|mobilnr|mobilnummer)\\.?:? ?)\\d{2} ?\\d{2} ?\\d{2} ?\\d{2}${E}`,
+      'giu',
+    ),
   },
   {
     // Card numbers: 13-19 digits, in groups of four or not, that pass the Luhn check.
@@ -115,6 +135,12 @@ const RULES: ReadonlyArray<{ marker: string; pattern: RegExp; accept?: (match: s
     // A postal code with its town: "123 45 Norrvika" places an address.
     marker: REDACTION_MARKERS.postalCode,
     pattern: new RegExp(`${D}\\d{3} ?\\d{2}(?= +\\p{Lu}\\p{Ll}+)`, 'gu'),
+  },
+  {
+    // A Danish postal code with its town, written as the last part of an address: ", 1165 København K".
+    // Four digits alone before a capitalised word are as often a year ("2026 Tekniska nämnden").
+    marker: REDACTION_MARKERS.postalCode,
+    pattern: new RegExp(`(?<=, ?)\\d{4}(?= +\\p{Lu}\\p{Ll}+)`, 'gu'),
   },
 ];
 

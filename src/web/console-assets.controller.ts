@@ -11,6 +11,7 @@ import { packageFile } from './package-files';
 const FILES: Record<string, () => string> = {
   'console.js': () => join(ASSETS_DIR, 'console.js'),
   'sign-in-finish.js': () => join(ASSETS_DIR, 'sign-in-finish.js'),
+  'dashboard-charts.js': () => join(ASSETS_DIR, 'dashboard-charts.js'),
   'favicon.svg': () => join(ASSETS_DIR, 'favicon.svg'),
   'govuk-frontend.min.js': () => packageFile('govuk-frontend', 'dist/govuk/govuk-frontend.min.js'),
   'htmx.min.js': () => packageFile('htmx.org', 'dist/htmx.min.js'),

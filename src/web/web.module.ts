@@ -14,12 +14,14 @@ import { CasePageController } from './case-page.controller';
 import { ConsoleAssetsController } from './console-assets.controller';
 import { consoleFormParser, consoleSecurityHeaders } from './console-middleware';
 import { ConsoleGuard } from './console.guard';
+import { DashboardPageController } from './dashboard-page.controller';
+import { DashboardReportsService } from './dashboard-reports.service';
 import { DeskPageController } from './desk-page.controller';
 import { DeskViewService } from './desk-view.service';
 import { InboxPageController } from './inbox-page.controller';
-import { LaterPagesController } from './later-pages.controller';
 import { PageExceptionFilter } from './page-exception.filter';
 import { PageRenderer } from './page-renderer.service';
+import { RegisterPageController } from './register-page.controller';
 import { SignInPagesController } from './sign-in-pages.controller';
 
 /**
@@ -32,7 +34,8 @@ export const CONSOLE_CONTROLLERS = [
   DeskPageController,
   InboxPageController,
   CasePageController,
-  LaterPagesController,
+  DashboardPageController,
+  RegisterPageController,
   AdminPageController,
   AdminDepartmentsController,
   AdminStaffController,
@@ -52,8 +55,8 @@ export const CONSOLE_CONTROLLERS = [
  */
 @Module({
   imports: [AreasModule],
-  providers: [PageRenderer, ConsoleGuard, PageExceptionFilter, DeskViewService],
-  exports: [PageRenderer, ConsoleGuard, PageExceptionFilter, DeskViewService],
+  providers: [PageRenderer, ConsoleGuard, PageExceptionFilter, DeskViewService, DashboardReportsService],
+  exports: [PageRenderer, ConsoleGuard, PageExceptionFilter, DeskViewService, DashboardReportsService],
 })
 export class WebModule implements NestModule {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}

@@ -347,7 +347,8 @@ export interface TimelineEvent {
   /** The lifecycle action of a `status` event; null otherwise. */
   action: CaseAction | null;
   /** What a `notice` is about; null otherwise. */
-  topic: 'triage' | 'routing' | 'likely_duplicate' | 'service_target' | 'notification' | 'on_call' | null;
+  topic:
+    'triage' | 'routing' | 'likely_duplicate' | 'service_target' | 'notification' | 'on_call' | 'citizen_update' | null;
   actorId: string | null;
   fromStatus: CaseStatus | null;
   toStatus: CaseStatus | null;

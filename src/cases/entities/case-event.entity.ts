@@ -20,7 +20,8 @@ export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
  * stays with the service center (`routing`), it looks like a repeat of an open case
  * (`likely_duplicate`), a service target was missed (`service_target`), a message about the
  * case was sent or failed (`notification`), an urgent case came in while the service center was
- * closed and the on-call staff were alerted (`on_call`).
+ * closed and the on-call staff were alerted (`on_call`), the citizen added information through
+ * their app (`citizen_update`, the text in `reason`).
  */
 export const NOTICE_TOPICS = [
   'triage',
@@ -29,6 +30,7 @@ export const NOTICE_TOPICS = [
   'service_target',
   'notification',
   'on_call',
+  'citizen_update',
 ] as const;
 export type NoticeTopic = (typeof NOTICE_TOPICS)[number];
 

@@ -4,12 +4,21 @@ import { initAll } from '/assets/govuk-frontend.min.js';
 document.body.classList.add('js-enabled', 'govuk-frontend-supported');
 initAll();
 
+// The dashboard's charts: their script (and Chart.js) load only on a page that has one.
+async function drawCharts(scope) {
+  if (!scope.querySelector('canvas[data-chart]')) return;
+  const charts = await import('/assets/dashboard-charts.js');
+  charts.drawCharts(scope);
+}
+drawCharts(document);
+
 // After htmx puts new content in (a boosted page, a fragment), start the design system's
 // components in it, and tell screen readers what changed: the error summary and the success
 // banner take focus themselves; a new page otherwise moves focus to its main content.
 document.addEventListener('htmx:afterSwap', (event) => {
   const target = event.detail.target;
   initAll({ scope: target });
+  drawCharts(target);
   if (!event.detail.boosted) return;
   if (target.querySelector('.govuk-error-summary, [data-status-message]')) return;
   const main = document.getElementById('main-content');

@@ -1,0 +1,79 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { CaseChangeEvent, CaseListener } from '../cases/case-change';
+import { CaseChangePublisher } from '../cases/case-change-publisher.service';
+import { RegisterEntry } from './entities/register-entry.entity';
+import { RegisterPlanner } from './register-planner.service';
+import { publicStatus, publishAfter } from './register-publication';
+
+/**
+ * Keeps each case's register entry in step with the case, inside the case's own transaction: the
+ * entry and its publication job are written when the case is registered; its status and
+ * department follow every change; a new type or a change of confidentiality makes what is
+ * published be worked out again (and a case that became confidential loses its text at once).
+ */
+@Injectable()
+export class RegisterEntryListener implements CaseListener, OnModuleInit {
+  readonly listenerName = 'register';
+
+  constructor(
+    private readonly publisher: CaseChangePublisher,
+    private readonly planner: RegisterPlanner,
+  ) {}
+
+  onModuleInit(): void {
+    this.publisher.subscribe(this);
+  }
+
+  async onCaseChange(manager: EntityManager, event: CaseChangeEvent): Promise<void> {
+    const record = event.case;
+    if (event.action === 'register') {
+      const rule = await this.planner.ruleFor(manager, record.catalogCode);
+      const entry = manager.create(RegisterEntry, {
+        caseId: record.id,
+        reference: record.reference,
+        receivedAt: record.receivedAt,
+        departmentCode: record.departmentCode,
+        catalogCode: record.catalogCode,
+        status: publicStatus(record.status),
+        confidential: record.confidential,
+        summary: null,
+        searchText: null,
+        editedSummary: null,
+        editedById: null,
+        editedAt: null,
+        withheld: false,
+        publishAfter: publishAfter(record.receivedAt, rule),
+        planVersion: 1,
+        publishedVersion: 0,
+        publishedAt: null,
+      });
+      // The case's reference number is taken last in the intake transaction: until the entry is
+      // published or the case next changes, the entry holds the stand-in the case had here.
+      await manager.insert(RegisterEntry, entry);
+      await this.planner.queue(manager, entry);
+      return;
+    }
+    const entry = await manager.findOneBy(RegisterEntry, { caseId: record.id });
+    if (!entry) return;
+    const followed = {
+      reference: record.reference,
+      status: publicStatus(record.status),
+      departmentCode: record.departmentCode,
+    };
+    if (entry.catalogCode === record.catalogCode && entry.confidential === record.confidential) {
+      await manager.update(RegisterEntry, { caseId: record.id }, followed);
+      return;
+    }
+    const changes: Partial<RegisterEntry> = {
+      ...followed,
+      catalogCode: record.catalogCode,
+      confidential: record.confidential,
+      ...(record.confidential ? { summary: null, searchText: null } : {}),
+    };
+    if (entry.publishedAt === null) {
+      changes.publishAfter = publishAfter(entry.receivedAt, await this.planner.ruleFor(manager, record.catalogCode));
+    }
+    await this.planner.replan(manager, entry, changes);
+  }
+}
