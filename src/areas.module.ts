@@ -8,6 +8,7 @@ import { CatalogModule } from './catalog/catalog.module';
 import { CitizensModule } from './citizens/citizens.module';
 import { ContactsModule } from './contacts/contacts.module';
 import { DuplicatesModule } from './duplicates/duplicates.module';
+import { EServiceModule } from './e-service/e-service.module';
 import { ImportsModule } from './imports/imports.module';
 import { InboxModule } from './inbox/inbox.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -45,6 +46,7 @@ const AREAS = [
   TelephonyModule,
   RegisterModule,
   Open311Module,
+  EServiceModule,
 ];
 
 /**

@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { TrackingKeys } from '../src/e-service/tracking-keys';
 import { ApiClient } from './support/api-client';
 import { NewCase } from './support/api-types';
 import { eventually } from './support/eventually';
@@ -50,7 +51,9 @@ describe('notifications in development: files in MAIL_DIR instead of SMTP and an
     });
     const receipt = await fileAppears(join(mailDir, 'sms', `${created.reference}-receipt.txt`));
     expect(receipt).toBe(
-      `To: 070-111 22 33\n\nVi har fått ditt ärende. Ditt nummer är ${created.reference}. Ange det när du hör av dig. Hälsningar Servicecenter\n`,
+      `To: 070-111 22 33\n\nVi har fått ditt ärende. Ditt nummer är ${created.reference}. Ange det när du hör av dig. ` +
+        `Följ det här: ${new TrackingKeys(t.config.personalDataKey).linkFor(t.config.publicBaseUrl, created.reference, created.id)} ` +
+        'Hälsningar Servicecenter\n',
     );
     const listed = await eventually(async () => {
       const rows = await agent.caseNotifications(created.id);

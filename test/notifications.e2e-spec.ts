@@ -3,6 +3,7 @@ import { SMTPServer } from 'smtp-server';
 import { ApiClient } from './support/api-client';
 import { CaseAction, CaseActionBody, NewCase } from './support/api-types';
 import { eventually } from './support/eventually';
+import { SurveyTokens } from '../src/e-service/survey-tokens';
 import { createTestApp, TestApp } from './support/test-app';
 
 interface Delivered {
@@ -205,7 +206,8 @@ describe('notifications: citizens hear of their cases by e-mail, through a real 
     expect(resolution.text).toBe(
       `Hej!\n\nNu är ditt ärende ${created.reference} klart.\n\nDu behöver inget bygglov för altanen.\n\n` +
         'Vänliga hälsningar\nServicecenter (kommunstyrelseförvaltningen)\n\n' +
-        'Har du frågor? Hör av dig till oss och ange numret.',
+        'Har du frågor? Hör av dig till oss och ange numret.\n\n' +
+        `Vad tyckte du? Svara på tre korta frågor: ${new SurveyTokens(t.config.personalDataKey).linkFor(t.config.publicBaseUrl, created.id)}`,
     );
   });
 

@@ -65,6 +65,14 @@ const CONSOLE_PAGES = [
   'post /admin/webhooks/{code}/deliveries/{id}/resend',
   'get /register',
   'get /assets/{name}',
+  'get /e-service',
+  'post /e-service',
+  'get /e-service/received/{reference}',
+  'get /track/{reference}',
+  'post /track/{reference}/information',
+  'get /cases/{id}/photos/{photoId}',
+  'get /survey/{token}',
+  'post /survey/{token}',
 ];
 
 /**

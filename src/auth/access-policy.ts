@@ -66,6 +66,16 @@ export const AccessPolicy = {
   },
 
   /**
+   * Whether a citizen holding a case's tracking key (the link in their receipt) may read what was
+   * written on it to them: the replies, the answers and their own messages, and the department
+   * handling it. Not for a confidential case: a link can be forwarded or seen by someone else,
+   * so it shows only where the case stands: its status.
+   */
+  trackingKeyMayReadContent(subject: ConfidentialitySubject): boolean {
+    return !subject.confidential;
+  },
+
+  /**
    * Whether the principal may see the personal data (name, e-mail, phone) of the citizen behind
    * a case: only those who work with the citizen need it (GDPR art. 5(1)(c), data minimisation):
    * service-center agents, who answer the citizen; handlers of the department that owns the

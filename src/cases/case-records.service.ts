@@ -61,6 +61,26 @@ export class CaseRecordsService {
     return manager.findOneBy(Case, { id });
   }
 
+  /** The case with this reference number (2026-000541), or null. */
+  findByReference(reference: string): Promise<CaseRecord | null> {
+    return this.dataSource.manager.findOneBy(Case, { reference });
+  }
+
+  /**
+   * What passed between the citizen and the staff on a case, oldest first: replies to the
+   * citizen, the answers given at resolution (`status` events of the action `resolve`), and the
+   * citizen's own messages. Never notes. The access policy decides whether the citizen reads them.
+   */
+  correspondence(caseId: string): Promise<CaseEventRecord[]> {
+    return this.dataSource.manager.find(CaseEvent, {
+      where: [
+        { caseId, type: In(['reply', 'message']) },
+        { caseId, type: 'status', action: 'resolve' },
+      ],
+      order: { id: 'ASC' },
+    });
+  }
+
   /** The case locked for a change until the caller's transaction ends. @throws NotFoundError. */
   lock(manager: EntityManager, id: string): Promise<CaseRecord> {
     return loadCaseForUpdate(manager, id);

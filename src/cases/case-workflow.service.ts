@@ -12,6 +12,7 @@ import { Clock } from '../common/clock';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../common/domain-errors';
 import { newId } from '../common/ids';
 import { localYear } from '../common/time-zone';
+import { Channel } from '../contacts/contact.types';
 import { ContactsService } from '../contacts/contacts.service';
 import { TransactionService } from '../database/transaction.service';
 import { OrganisationService } from '../organisation/organisation.service';
@@ -96,8 +97,8 @@ export class CaseWorkflowService {
   /**
    * Registers a case. It is stored, with its reference number, before anyone is told the number.
    * With a catalog code it starts `triaged`, else `new`; `resolvedOnSpot` resolves it at once.
-   * `alongside` writes what a citizen channel keeps about the case in its own tables, inside the
-   * same transaction, so neither is stored without the other.
+   * `alongside`, when given, writes what came with the case (a citizen's photos) in the same
+   * transaction, so the case and its attachments are stored together or not at all.
    */
   register(
     author: CaseAuthor,
@@ -148,6 +149,7 @@ export class CaseWorkflowService {
       });
       await manager.save(created);
       if (contact) await this.contacts.linkCase(manager, contact.id, id);
+      if (alongside) await alongside(manager, id);
       const catalogSetBy = catalogEntry ? (author ? 'staff' : 'citizen') : null;
       await appendCaseEvent(manager, {
         caseId: id,
@@ -297,6 +299,30 @@ export class CaseWorkflowService {
         at: now,
       });
       return event;
+    });
+  }
+
+  /**
+   * Information the citizen adds to their own case (from the tracking page, which has checked
+   * the case's tracking key): a `message` event on the timeline, where the handler reads it. The
+   * status does not change; a handler waiting for the citizen resumes the case when the answer
+   * suffices. `channel` is where it came from (`web`).
+   *
+   * @throws NotFoundError for an unknown case; ConflictError for a closed case (the citizen is
+   *   asked to get in touch instead, since nobody works a closed case).
+   */
+  addCitizenMessage(caseId: string, body: string, channel: Channel): Promise<CaseEventRecord> {
+    return this.transactions.run(async (manager) => {
+      const target = await loadCaseForUpdate(manager, caseId);
+      if (target.status === 'closed') throw new ConflictError('The case is closed');
+      return appendCaseEvent(manager, {
+        caseId: target.id,
+        type: 'message',
+        actorId: null,
+        at: this.clock.now(),
+        body,
+        data: { channel },
+      });
     });
   }
 

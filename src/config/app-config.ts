@@ -54,6 +54,9 @@ export interface AppConfig {
   passwordLogin: boolean;
   /** The Open311 GeoReport v2 interface (docs/citizen-channels.md). */
   open311: Open311Config;
+  /** The app's address as citizens reach it (PUBLIC_BASE_URL, no trailing slash): links in messages start with it. */
+  publicBaseUrl: string;
+  eService: EServiceConfig;
 }
 
 export interface Open311Config {
@@ -61,6 +64,15 @@ export interface Open311Config {
   jurisdictionId: string;
   /** Who to ask about the interface, as the discovery document says. */
   contact: string;
+}
+
+/**
+ * Limits on the citizens' e-service form: reports accepted from one client address within a
+ * window (counted in Redis when REDIS_URL is set, in this process otherwise).
+ */
+export interface EServiceConfig {
+  reportsPerAddress: number;
+  windowSeconds: number;
 }
 
 export interface QueueConfig {
@@ -290,6 +302,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     telephonyWebhookSecret: telephonyWebhookSecret || undefined,
     oidc,
     passwordLogin,
+    publicBaseUrl: (url(env, 'PUBLIC_BASE_URL', ['http:', 'https:']) ?? `http://localhost:${env.PORT || 3000}`).replace(
+      /\/+$/,
+      '',
+    ),
+    eService: {
+      reportsPerAddress: integer(env, 'E_SERVICE_REPORTS_PER_ADDRESS', 20, 1, 100_000),
+      windowSeconds: integer(env, 'E_SERVICE_WINDOW_SECONDS', 3600, 1, 24 * 3600),
+    },
   };
 }
 

@@ -5,6 +5,8 @@ import { CatalogService } from '../catalog/catalog.service';
 import { CitizensService } from '../citizens/citizens.service';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import { SurveyTokens } from '../e-service/survey-tokens';
+import { TrackingKeys } from '../e-service/tracking-keys';
 import { OrganisationService } from '../organisation/organisation.service';
 import { Notification } from './entities/notification.entity';
 import {
@@ -36,6 +38,8 @@ export type ComposedNotification = { channel: 'email'; mail: OutgoingMail } | { 
 export class NotificationComposer {
   private readonly signature: string;
   private readonly messageIdDomain: string;
+  private readonly trackingKeys: TrackingKeys;
+  private readonly surveyTokens: SurveyTokens;
 
   constructor(
     private readonly cases: CaseRecordsService,
@@ -46,6 +50,8 @@ export class NotificationComposer {
   ) {
     this.signature = senderName(config.mailFrom);
     this.messageIdDomain = /@([^\s>]+)>?\s*$/.exec(config.mailFrom)?.[1] ?? 'onewayin.local';
+    this.trackingKeys = new TrackingKeys(config.personalDataKey);
+    this.surveyTokens = new SurveyTokens(config.personalDataKey);
   }
 
   async compose(notification: Notification): Promise<ComposedNotification> {
@@ -59,6 +65,14 @@ export class NotificationComposer {
       // A receipt comes from the service center; a reply or a resolution from the department that wrote it.
       signature: written ? await this.departmentName(written.from.departmentCode) : this.signature,
       language: citizen?.language ?? 'sv',
+      // Every receipt carries the key to the case's tracking page.
+      trackingUrl:
+        notification.kind === 'receipt'
+          ? this.trackingKeys.linkFor(this.config.publicBaseUrl, about.reference, about.id)
+          : undefined,
+      // The message that the case is resolved asks what the citizen thought (the survey).
+      surveyUrl:
+        notification.kind === 'resolution' ? this.surveyTokens.linkFor(this.config.publicBaseUrl, about.id) : undefined,
     };
     const fileStem = `${about.reference}-${messageTopic(notification.messageKey)}`;
     // Staff confirmed this case repeats another: the message says both were handled as one.

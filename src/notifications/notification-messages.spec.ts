@@ -31,6 +31,26 @@ describe('messages to citizens', () => {
     );
   });
 
+  it('gives in a receipt the link to follow the case, by e-mail and by SMS', () => {
+    const url = 'https://kommun.example/track/2026-000123?key=AbCdEfGhIjKlMnOpQrStUv';
+    const tracked = { ...serviceCenter, trackingUrl: url };
+    expect(receiptEmail(tracked).text).toBe(
+      'Hej!\n\n' +
+        'Tack för att du hörde av dig. Vi har fått ditt ärende.\n\n' +
+        'Ditt nummer är 2026-000123. Spara det. Ange numret när du hör av dig om ärendet.\n\n' +
+        'Vi hör av oss när det är klart.\n\n' +
+        `Här kan du följa ärendet och lägga till mer: ${url}\n\n` +
+        'Vänliga hälsningar\nServicecenter\n',
+    );
+    expect(receiptSms(tracked)).toBe(
+      `Vi har fått ditt ärende. Ditt nummer är 2026-000123. Ange det när du hör av dig. Följ det här: ${url} ` +
+        'Hälsningar Servicecenter',
+    );
+    expect(receiptEmail({ ...tracked, language: 'en' }).text).toContain(
+      `Here you can follow the case and add more: ${url}`,
+    );
+  });
+
   it('tells that the case is resolved, and that a repeated case was handled with the one it repeats', () => {
     expect(resolutionEmail(department, plain)).toEqual({
       subject: 'Ditt ärende 2026-000123 är klart',

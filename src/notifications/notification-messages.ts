@@ -24,6 +24,10 @@ export interface MessageContext {
   /** Who signs: the department that wrote, or the service center (the display name of MAIL_FROM). */
   signature: string;
   language: MessageLanguage;
+  /** The case's tracking page (`/track/{reference}?key=…`), given in receipts; absent when there is none. */
+  trackingUrl?: string;
+  /** The case's satisfaction survey (`/survey/{token}`), given when it is resolved; absent when there is none. */
+  surveyUrl?: string;
 }
 
 /** The resolution: whether the case was handled as one with the case it repeats, and the answer given. */
@@ -49,6 +53,10 @@ interface Phrases {
   replySubject: (reference: string) => string;
   replyFooter: (reference: string) => string;
   replySms: (reference: string) => string;
+  tracking: (url: string) => string;
+  trackingSms: (url: string) => string;
+  survey: (url: string) => string;
+  surveySms: (url: string) => string;
 }
 
 const PHRASES: Record<MessageLanguage, Phrases> = {
@@ -73,6 +81,10 @@ const PHRASES: Record<MessageLanguage, Phrases> = {
     replySubject: (reference) => `Svar i ditt ärende ${reference}`,
     replyFooter: (reference) => `Ditt nummer är ${reference}. Ange det om du hör av dig.`,
     replySms: (reference) => `Svar i ärende ${reference}:`,
+    tracking: (url) => `Här kan du följa ärendet och lägga till mer: ${url}`,
+    trackingSms: (url) => `Följ det här: ${url}`,
+    survey: (url) => `Vad tyckte du? Svara på tre korta frågor: ${url}`,
+    surveySms: (url) => `Vad tyckte du? ${url}`,
   },
   en: {
     greeting: 'Hello,',
@@ -95,6 +107,10 @@ const PHRASES: Record<MessageLanguage, Phrases> = {
     replySubject: (reference) => `Reply in your case ${reference}`,
     replyFooter: (reference) => `Your number is ${reference}. Give it if you contact us.`,
     replySms: (reference) => `Reply in case ${reference}:`,
+    tracking: (url) => `Here you can follow the case and add more: ${url}`,
+    trackingSms: (url) => `Follow it here: ${url}`,
+    survey: (url) => `What did you think? Answer three short questions: ${url}`,
+    surveySms: (url) => `What did you think? ${url}`,
   },
   da: {
     greeting: 'Hej!',
@@ -117,6 +133,10 @@ const PHRASES: Record<MessageLanguage, Phrases> = {
     replySubject: (reference) => `Svar i din sag ${reference}`,
     replyFooter: (reference) => `Dit nummer er ${reference}. Oplys det, hvis du kontakter os.`,
     replySms: (reference) => `Svar i sag ${reference}:`,
+    tracking: (url) => `Her kan du følge sagen og tilføje mere: ${url}`,
+    trackingSms: (url) => `Følg den her: ${url}`,
+    survey: (url) => `Hvad syntes du? Svar på tre korte spørgsmål: ${url}`,
+    surveySms: (url) => `Hvad syntes du? ${url}`,
   },
 };
 
@@ -180,7 +200,10 @@ export function receiptEmail(context: MessageContext): CitizenMessage {
   const phrases = PHRASES[context.language];
   return {
     subject: phrases.receiptSubject(context.reference),
-    text: letter(context, phrases.receipt(context.reference)),
+    text: letter(context, [
+      ...phrases.receipt(context.reference),
+      ...(context.trackingUrl ? [phrases.tracking(context.trackingUrl)] : []),
+    ]),
   };
 }
 
@@ -191,11 +214,12 @@ export function resolutionEmail(context: MessageContext, resolution: Resolution)
     ? phrases.resolvedWithAnother(context.reference)
     : phrases.resolved(context.reference);
   const subject = phrases.resolutionSubject(context.reference);
-  if (resolution.answer === null) return { subject, text: letter(context, [news, phrases.questions]) };
+  const survey = context.surveyUrl ? [phrases.survey(context.surveyUrl)] : [];
+  if (resolution.answer === null) return { subject, text: letter(context, [news, phrases.questions, ...survey]) };
   const own = written(resolution.answer);
   // An answer that greets in its first sentence comes first, so the letter still opens with it.
   const paragraphs = own.opensWithGreeting ? [own.body, news] : [news, own.body];
-  return { subject, text: letter(context, paragraphs, { own, footer: [phrases.questions] }) };
+  return { subject, text: letter(context, paragraphs, { own, footer: [phrases.questions, ...survey] }) };
 }
 
 /** A handler's reply, as written (its LIX is measured when it is written), with the reference. */
@@ -208,10 +232,14 @@ export function replyEmail(context: MessageContext, reply: string): CitizenMessa
   };
 }
 
-/** The fixed SMS texts fit in one message of 160 characters (å, ä, ö and æ, ø are in the SMS alphabet). */
+/**
+ * The fixed SMS texts fit in one message of 160 characters (å, ä, ö and æ, ø are in the SMS alphabet);
+ * with the tracking link a receipt takes two.
+ */
 export function receiptSms(context: MessageContext): string {
   const phrases = PHRASES[context.language];
-  return `${phrases.receiptSms(context.reference)} ${phrases.smsSignOff} ${context.signature}`;
+  const tracking = context.trackingUrl ? ` ${phrases.trackingSms(context.trackingUrl)}` : '';
+  return `${phrases.receiptSms(context.reference)}${tracking} ${phrases.smsSignOff} ${context.signature}`;
 }
 
 /** The resolution by SMS; with an answer it runs to as many parts as the answer needs. */
@@ -221,7 +249,8 @@ export function resolutionSms(context: MessageContext, resolution: Resolution): 
     ? phrases.resolvedWithAnotherSms(context.reference)
     : phrases.resolved(context.reference);
   const answer = resolution.answer === null ? '' : ` ${oneLine(resolution.answer)}`;
-  return `${news}${answer} ${phrases.questionsSms} ${phrases.smsSignOff} ${context.signature}`;
+  const survey = context.surveyUrl ? ` ${phrases.surveySms(context.surveyUrl)}` : '';
+  return `${news}${answer} ${phrases.questionsSms}${survey} ${phrases.smsSignOff} ${context.signature}`;
 }
 
 /** A sign-off at the end of a one-line text: "... på torsdag. Mvh Per", "... Venlig hilsen Jens". */

@@ -5,7 +5,7 @@ import { ContactsModule } from '../contacts/contacts.module';
 import { CitizenRating } from './entities/citizen-rating.entity';
 import { RatingsService } from './ratings.service';
 
-/** Citizen ratings; RatingsService is exported for a later public survey link. */
+/** Citizen ratings; RatingsService is exported for the citizens' survey (src/e-service). */
 @Module({
   imports: [TypeOrmModule.forFeature([CitizenRating]), CasesModule, ContactsModule],
   providers: [RatingsService],

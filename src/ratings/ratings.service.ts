@@ -20,10 +20,11 @@ export interface RatingSubject {
 
 export type RatingScores = Partial<Record<RatingDimension, number>>;
 
-/** Who gives the rating: a staff member after a call, or (later) a citizen through a survey link. */
+/** Who gives the rating: a staff member after a call, or the citizen through the survey link (with a comment if they like). */
 export interface RatingAuthor {
   source: RatingSource;
   staff: StaffPrincipal | null;
+  comment?: string | null;
 }
 
 /**
@@ -43,6 +44,11 @@ export class RatingsService {
     private readonly citizens: CitizensService,
     private readonly staff: StaffService,
   ) {}
+
+  /** Whether the case has been rated already (one rating per case). */
+  isCaseRated(caseId: string): Promise<boolean> {
+    return this.transactions.run((manager) => manager.existsBy(CitizenRating, { caseId }));
+  }
 
   record(subject: RatingSubject, scores: RatingScores, author: RatingAuthor): Promise<CitizenRating> {
     const problems: string[] = [];
@@ -72,6 +78,7 @@ export class RatingsService {
         clarity: scores.clarity ?? null,
         ...attribution,
         source: author.source,
+        comment: author.comment ?? null,
         recordedById: author.staff?.id ?? null,
         ratedAt: this.clock.now(),
       });

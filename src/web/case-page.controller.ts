@@ -7,9 +7,10 @@ import { CaseWorkflowService } from '../cases/case-workflow.service';
 import { CasesService } from '../cases/cases.service';
 import { CaseActionDto, CaseTextDto } from '../cases/dto/case-action.dto';
 import { readabilityIndex } from '../cases/readability';
-import { NotFoundError } from '../common/domain-errors';
+import { ForbiddenError, NotFoundError } from '../common/domain-errors';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import { CasePhotosService } from '../e-service/case-photos.service';
 import { OrganisationService } from '../organisation/organisation.service';
 import { CaseTargetsService } from '../service-targets/case-targets.service';
 import { CaseViewModel, caseViewModel, readabilityBand } from './case-view-model';
@@ -45,6 +46,7 @@ export class CasePageController {
     private readonly staffMembers: StaffService,
     private readonly organisation: OrganisationService,
     private readonly desk: DeskViewService,
+    private readonly photos: CasePhotosService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -52,6 +54,31 @@ export class CasePageController {
   async page(@Req() request: ConsoleRequest, @Res() response: Response, @Param('id') id: string): Promise<void> {
     const done = typeof request.query.done === 'string' ? request.query.done : null;
     await this.render(request, response, id, { done });
+  }
+
+  /**
+   * A photo the citizen sent with the case (e-service), for whoever may read the case's content:
+   * read through CasesService.get, so the access policy decides and a confidential case's access
+   * log records the read.
+   */
+  @Get(':id/photos/:photoId')
+  async photo(
+    @Req() request: ConsoleRequest,
+    @Res() response: Response,
+    @Param('id') id: string,
+    @Param('photoId') photoId: string,
+  ): Promise<void> {
+    const view = await this.cases.get(request.staff as StaffPrincipal, id);
+    if ('redacted' in view) throw new ForbiddenError('This case is confidential to its department');
+    const photo = await this.photos.find(view.id, photoId);
+    if (!photo) throw new NotFoundError('Photo', photoId);
+    response
+      .type(photo.contentType)
+      .setHeader(
+        'Content-Disposition',
+        `inline; filename="${view.reference}-${photoId.slice(0, 8)}.${photo.contentType === 'image/png' ? 'png' : 'jpg'}"`,
+      )
+      .send(photo.content);
   }
 
   /** A lifecycle action from one of the page's buttons: the API's `POST /cases/{id}/{action}`. */
@@ -126,11 +153,12 @@ export class CasePageController {
     const staff = request.staff as StaffPrincipal;
     const frame = await this.pages.frame(request, response);
     const view = await this.cases.get(staff, id);
-    const [timeline, plan, departments, caseTypes] = await Promise.all([
+    const [timeline, plan, departments, caseTypes, photos] = await Promise.all([
       this.cases.timeline(staff, view.id),
       this.targets.plan(view.id),
       this.organisation.listDepartments(),
       this.desk.caseTypes(frame.language),
+      'redacted' in view ? [] : this.photos.listFor(view.id),
     ]);
     const related = 'redacted' in view ? [] : [view.likelyDuplicateOfId, view.duplicateOfId];
     const relatedCases = await Promise.all(
@@ -161,6 +189,10 @@ export class CasePageController {
       .send(
         this.pages.renderToString(frame, 'case.njk', {
           ...model,
+          photos: photos.map((photo, index) => ({
+            href: `/cases/${view.id}/photos/${photo.id}`,
+            text: frame.t('eService.photoOnCase', { number: index + 1, kilobytes: Math.ceil(photo.byteSize / 1024) }),
+          })),
           notice: done ? { text: frame.t(`case.done.${done}`, { reference: view.reference }) } : null,
           failed: state.failed ?? null,
           form: state.form ?? {},

@@ -92,7 +92,7 @@ export function caseViewModel(input: {
     timeline: input.timeline.map((event) => ({
       id: event.id,
       at: event.at,
-      who: who(event.actorId),
+      who: event.type === 'message' ? t('eService.citizen') : who(event.actorId),
       type: event.type,
       text: eventText(event, t),
       reason: event.reason,
@@ -134,6 +134,8 @@ function eventText(event: CaseEventRecord, t: Translate): string {
       });
     case 'notice':
       return t(`notice.${event.topic ?? 'routing'}`);
+    case 'message':
+      return t('track.timelineEvent');
     default:
       return t(`event.${event.type}`);
   }

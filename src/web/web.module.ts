@@ -1,4 +1,4 @@
-import { Inject, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { Inject, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { AreasModule } from '../areas.module';
 import { AdminCalendarController } from './admin/admin-calendar.controller';
 import { AdminCatalogController } from './admin/admin-catalog.controller';
@@ -18,11 +18,15 @@ import { DashboardPageController } from './dashboard-page.controller';
 import { DashboardReportsService } from './dashboard-reports.service';
 import { DeskPageController } from './desk-page.controller';
 import { DeskViewService } from './desk-view.service';
+import { EServicePagesController } from './e-service-pages.controller';
+import { eServiceUpload } from './e-service-upload';
 import { InboxPageController } from './inbox-page.controller';
 import { PageExceptionFilter } from './page-exception.filter';
 import { PageRenderer } from './page-renderer.service';
 import { RegisterPageController } from './register-page.controller';
 import { SignInPagesController } from './sign-in-pages.controller';
+import { SurveyPagesController } from './survey-pages.controller';
+import { TrackingPagesController } from './tracking-pages.controller';
 
 /**
  * The staff web console's controllers, in the order Express matches them. They are registered
@@ -45,6 +49,9 @@ export const CONSOLE_CONTROLLERS = [
   AdminRoutingController,
   AdminWebhooksController,
   ConsoleAssetsController,
+  EServicePagesController,
+  TrackingPagesController,
+  SurveyPagesController,
 ];
 
 /**
@@ -65,5 +72,7 @@ export class WebModule implements NestModule {
     consumer
       .apply(consoleSecurityHeaders(this.config.nodeEnv === 'production'), consoleFormParser())
       .forRoutes(...CONSOLE_CONTROLLERS);
+    // The e-service form is multipart (its photos); its parser runs before the guard checks the form's token.
+    consumer.apply(eServiceUpload()).forRoutes({ path: 'e-service', method: RequestMethod.POST });
   }
 }

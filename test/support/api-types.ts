@@ -343,7 +343,7 @@ export interface CaseActionBody {
 export interface TimelineEvent {
   id: number;
   caseId: string;
-  type: 'created' | 'status' | 'correction' | 'note' | 'reply' | 'notice';
+  type: 'created' | 'status' | 'correction' | 'note' | 'reply' | 'notice' | 'message';
   /** The lifecycle action of a `status` event; null otherwise. */
   action: CaseAction | null;
   /** What a `notice` is about; null otherwise. */
@@ -650,7 +650,7 @@ export interface Rating {
   departmentCode: string | null;
   servicePointCode: string | null;
   gender: string | null;
-  source: 'staff' | 'survey';
+  source: 'staff' | 'citizen';
   recordedById: string | null;
   ratedAt: string;
 }

@@ -11,8 +11,10 @@ import { CaseAction, CaseStatus } from '../case-lifecycle';
  *   and location; never the citizen's details).
  * - `note`: an internal note by staff; `reply`: a reply to the citizen (`data.lix`).
  * - `notice`: something the system remarks on without changing the status, named by `topic`.
+ * - `message`: information the citizen added themselves (`data.channel`: `web` from the tracking
+ *   page); `actorId` null.
  */
-export const CASE_EVENT_TYPES = ['created', 'status', 'correction', 'note', 'reply', 'notice'] as const;
+export const CASE_EVENT_TYPES = ['created', 'status', 'correction', 'note', 'reply', 'notice', 'message'] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 
 /**

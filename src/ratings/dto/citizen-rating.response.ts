@@ -41,7 +41,7 @@ export class CitizenRatingResponse {
   @ApiProperty({ type: String, enum: GENDERS, nullable: true })
   gender: string | null;
 
-  @ApiProperty({ enum: RATING_SOURCES, description: 'Recorded by staff, or given through a survey' })
+  @ApiProperty({ enum: RATING_SOURCES, description: 'Recorded by staff, or given by the citizen through the survey' })
   source: string;
 
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The staff member who recorded it' })

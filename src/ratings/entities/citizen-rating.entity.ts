@@ -1,7 +1,8 @@
 import { Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
 import { instantType } from '../../database/column-types';
 
-export const RATING_SOURCES = ['staff', 'survey'] as const;
+/** Who gave the rating: staff recorded what the citizen said, or the citizen answered the survey (`/survey/{token}`). */
+export const RATING_SOURCES = ['staff', 'citizen'] as const;
 export type RatingSource = (typeof RATING_SOURCES)[number];
 
 /**
@@ -51,6 +52,10 @@ export class CitizenRating {
 
   @Column({ type: 'varchar', length: 16 })
   source: RatingSource;
+
+  /** The citizen's free comment from the survey; null when none (and for ratings staff record). */
+  @Column({ type: 'text', nullable: true })
+  comment: string | null;
 
   @ForeignKey('staff_users')
   @Column({ type: 'varchar', length: 36, nullable: true })
