@@ -1,16 +1,7 @@
 import request from 'supertest';
 import { Server } from 'node:http';
+import { signedIn } from './support/console-session';
 import { createTestApp, TestApp } from './support/test-app';
-
-/** A browser's cookie jar and the anti-forgery token of the last page, over plain HTTP. */
-async function signedIn(t: TestApp, email: string): Promise<{ agent: ReturnType<typeof request.agent>; csrf: string }> {
-  const agent = request.agent(t.app.getHttpServer() as Server);
-  const login = await agent.get('/login').expect(200);
-  const csrf = /name="_csrf" value="([^"]+)"/.exec(login.text)![1];
-  await agent.post('/login').type('form').send({ _csrf: csrf, email, password: 'demo-password' }).expect(303);
-  const desk = await agent.get('/desk').expect(200);
-  return { agent, csrf: /name="_csrf" value="([^"]+)"/.exec(desk.text)![1] };
-}
 
 /** The console over HTTP: its doors, cookies, headers and the access policy, on both databases. */
 describe('the staff web console', () => {

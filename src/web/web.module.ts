@@ -1,5 +1,13 @@
 import { Inject, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { AreasModule } from '../areas.module';
+import { AdminCalendarController } from './admin/admin-calendar.controller';
+import { AdminCatalogController } from './admin/admin-catalog.controller';
+import { AdminDepartmentsController } from './admin/admin-departments.controller';
+import { AdminPageController } from './admin/admin-page.controller';
+import { AdminRoutingController } from './admin/admin-routing.controller';
+import { AdminServiceTargetsController } from './admin/admin-service-targets.controller';
+import { AdminStaffController } from './admin/admin-staff.controller';
+import { AdminWebhooksController } from './admin/admin-webhooks.controller';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { CasePageController } from './case-page.controller';
@@ -13,7 +21,6 @@ import { DeskViewService } from './desk-view.service';
 import { EServicePagesController } from './e-service-pages.controller';
 import { eServiceUpload } from './e-service-upload';
 import { InboxPageController } from './inbox-page.controller';
-import { LaterPagesController } from './later-pages.controller';
 import { PageExceptionFilter } from './page-exception.filter';
 import { PageRenderer } from './page-renderer.service';
 import { RegisterPageController } from './register-page.controller';
@@ -32,8 +39,15 @@ export const CONSOLE_CONTROLLERS = [
   InboxPageController,
   CasePageController,
   DashboardPageController,
-  LaterPagesController,
   RegisterPageController,
+  AdminPageController,
+  AdminDepartmentsController,
+  AdminStaffController,
+  AdminCatalogController,
+  AdminCalendarController,
+  AdminServiceTargetsController,
+  AdminRoutingController,
+  AdminWebhooksController,
   ConsoleAssetsController,
   EServicePagesController,
   TrackingPagesController,

@@ -4,10 +4,13 @@ import { AuthGuard } from '../../auth/auth.guard';
 
 export const DASHBOARD_PATH = '/admin/queues';
 const COOKIE = 'onewayin_dashboard';
+/** The staff console's session cookie (SESSION_COOKIE in src/web): an admin signed in there follows its link here. */
+const CONSOLE_SESSION = 'onewayin_session';
 
 /**
  * Admins only. A browser cannot send a bearer header when it opens a page, so the token
- * may also come once as `?token=`: it is then kept in an HttpOnly cookie limited to the
+ * may come in the staff console's session cookie (an admin signed in to the console follows
+ * the link on /admin), or once as `?token=`: it is then kept in an HttpOnly cookie limited to the
  * dashboard's path, and the browser is sent on to the dashboard's own address without the
  * token (so it stays out of the history). No token: 401; a token of another role: 403.
  *
@@ -18,7 +21,8 @@ const COOKIE = 'onewayin_dashboard';
 export function dashboardGate(auth: AuthGuard, maxAgeSeconds: number): RequestHandler {
   return (request: Request, response: Response, next: NextFunction) => {
     const queryToken = typeof request.query.token === 'string' ? request.query.token : undefined;
-    const token = queryToken ?? readCookie(request.headers.cookie, COOKIE);
+    const token =
+      queryToken ?? readCookie(request.headers.cookie, COOKIE) ?? readCookie(request.headers.cookie, CONSOLE_SESSION);
     const authorization = request.headers.authorization ?? (token ? `Bearer ${token}` : undefined);
     auth
       .verify(authorization)

@@ -23,7 +23,8 @@ export async function asDto<T extends object>(dto: Type<T>, value: Record<string
 
 /**
  * The problems a refusal names, on the form's fields: `fields` maps a field's path in the DTO
- * (`citizen.email`) to the form field's id (`citizenEmail`); a message is said in the page's
+ * (`citizen.email`) to the form field's id (`citizenEmail`), and a message about a part of that
+ * path (`openingHours.mon[0]`, `name.sv`) goes to the same field; a message is said in the page's
  * language when the catalog has `<prefix>.<field id>`, else as the API says it.
  */
 export function problemsOf(
@@ -43,7 +44,7 @@ export function problemsOf(
   }
   const paths = Object.keys(fields).sort((a, b) => b.length - a.length);
   const problems = messages.map((message) => {
-    const path = paths.find((candidate) => message.startsWith(`${candidate} `) || message.startsWith(`${candidate}:`));
+    const path = paths.find((candidate) => [' ', ':', '[', '.'].some((next) => message.startsWith(candidate + next)));
     const field = path ? fields[path] : Object.values(fields)[0];
     const key = `${prefix}.${field}`;
     const localised = t(key);
