@@ -1,4 +1,4 @@
-import { MAX_PHOTO_BYTES } from '../src/open311/photo';
+import { MAX_PHOTO_BYTES } from '../src/open311/open311.controller';
 import { ApiClient } from './support/api-client';
 import { eventually } from './support/eventually';
 import { form, readOpen311Xml } from './support/open311';

@@ -10,7 +10,7 @@ import { newId } from '../common/ids';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { CasePhoto } from './entities/case-photo.entity';
-import { photoTypeOf, UnreadablePhotoError, withoutMetadata } from './photo-metadata';
+import { photoTypeOf, UnreadablePhotoError, withoutMetadata } from '../common/photo-metadata';
 import { TrackingKeys } from './tracking-keys';
 
 /** The kinds of case a citizen reports themselves: a fault, a complaint, a question, feedback. */

@@ -44,7 +44,10 @@ import {
 } from './open311-document';
 import { Open311ExceptionFilter } from './open311-exception.filter';
 import { Open311Service } from './open311.service';
-import { MAX_PHOTO_BYTES, photoTypeOf, PhotoType, withoutMetadata } from './photo';
+import { photoTypeOf, PhotoType, withoutMetadata } from '../common/photo-metadata';
+
+/** The largest photo a citizen's app may send as `media`, in bytes (8 MB; 413 above it). */
+export const MAX_PHOTO_BYTES = 8 * 1024 * 1024;
 
 type Fields = Record<string, unknown>;
 
@@ -230,7 +233,7 @@ function readPhoto(media: UploadedPhoto, problems: string[]): { contentType: Pho
     return undefined;
   }
   try {
-    return { contentType, bytes: withoutMetadata(media.buffer, contentType) };
+    return { contentType, bytes: withoutMetadata(media.buffer) };
   } catch {
     problems.push(`media is not a whole ${contentType === 'image/jpeg' ? 'JPEG' : 'PNG'} file`);
     return undefined;

@@ -21,7 +21,7 @@ import { Open311Request } from './entities/open311-request.entity';
 import { Open311ServiceDefinition } from './entities/open311-service-definition.entity';
 import { Open311ClientView } from './open311-clients.service';
 import { statusNote, updateStatus } from './open311-status';
-import { PhotoType } from './photo';
+import { PhotoType } from '../common/photo-metadata';
 import { checkAttributeAnswers, describeAnswers, ServiceAttribute } from './service-attribute';
 
 /** A service as Open311 offers it: an active catalog entry that is not confidential, with its department's name. */

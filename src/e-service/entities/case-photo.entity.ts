@@ -3,7 +3,7 @@ import { instantType, usesPostgres } from '../../database/column-types';
 
 /**
  * A photo a citizen sent with a report through the e-service, stored without its metadata
- * (photo-metadata.ts): only the image. It goes with its case (deleted with it). Times are UTC.
+ * (common/photo-metadata.ts): only the image. It goes with its case (deleted with it). Times are UTC.
  */
 @Entity('case_photos')
 @Index(['caseId'])

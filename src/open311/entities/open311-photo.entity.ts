@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, ForeignKey, PrimaryColumn } from 'typeorm';
 import { instantType, usesPostgres } from '../../database/column-types';
-import type { PhotoType } from '../photo';
+import type { PhotoType } from '../../common/photo-metadata';
 
 /**
  * The photo an app uploaded with a service request (multipart `media`), stored without its
