@@ -1,5 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { CasePhoto } from '../src/e-service/entities/case-photo.entity';
+import { Open311Client } from '../src/open311/entities/open311-client.entity';
+import { Open311Photo } from '../src/open311/entities/open311-photo.entity';
+import { Open311Request } from '../src/open311/entities/open311-request.entity';
 import { RetentionRunJob } from '../src/privacy/retention-run.job';
+import { CitizenRating } from '../src/ratings/entities/citizen-rating.entity';
 import { caseSteps, logContact, OFFICE_HOURS } from './statistics-fixtures';
 import { ApiClient } from './support/api-client';
 import { ErrorBody, StatisticsQuery, StatisticsReports } from './support/api-types';
@@ -14,6 +20,8 @@ interface RetentionRunAnswer {
   callbackNotesRedacted: number;
   messagesAnonymised: number;
   citizensDeleted: number;
+  photosDeleted: number;
+  ratingCommentsRemoved: number;
 }
 
 interface ExtractAnswer {
@@ -400,9 +408,44 @@ describe('retention and the rights of the person (/api/v1/retention, /api/v1/pri
       `SELECT id FROM case_events WHERE case_id IN ('${ids.A}', '${ids.B}') AND (reason IS NOT NULL OR body IS NOT NULL)`,
     );
 
+    // What the citizens' own channels keep beside a case: Lena's photo from the e-service form on
+    // A and her survey comment, Bo's app details and photo from Open311 on B; C keeps its photo.
+    const photo = (caseId: string) => ({
+      id: randomUUID(),
+      caseId,
+      contentType: 'image/jpeg',
+      byteSize: 3,
+      content: Buffer.from([0xff, 0xd8, 0xff]),
+      createdAt: new Date('2024-02-05T09:00:00Z'),
+    });
+    await db.getRepository(CasePhoto).insert([photo(ids.A), photo(ids.C)]);
+    const app = { id: randomUUID(), name: 'Felanmälan-appen', keyHash: 'x'.repeat(64), createdById: null };
+    await db.getRepository(Open311Client).insert({ ...app, createdAt: new Date(), revokedAt: null });
+    await db.getRepository(Open311Request).insert({
+      caseId: ids.B,
+      clientId: app.id,
+      token: 'token-of-b',
+      deviceId: 'bo-eks-telefon',
+      accountId: 'bo.ek',
+      addressId: null,
+      mediaUrl: 'https://example.se/bo-ek.jpg',
+      attributes: { NAMN: 'Bo Ek' },
+      createdAt: new Date('2024-02-06T09:00:00Z'),
+    });
+    await db.getRepository(Open311Photo).insert({
+      caseId: ids.B,
+      contentType: 'image/jpeg',
+      sizeBytes: 3,
+      bytes: Buffer.from([0xff, 0xd8, 0xff]),
+      createdAt: new Date('2024-02-06T09:00:00Z'),
+    });
+    await db.getRepository(CitizenRating).update({ caseId: ids.A }, { comment: 'Lena Berg tycker att det gick bra' });
+
     const run = await admin.send<RetentionRunAnswer>('post', '/api/v1/retention/run').expectStatus(200);
     expect(run.body).toMatchObject({
       trigger: 'admin',
+      photosDeleted: 2,
+      ratingCommentsRemoved: 1,
       casesAnonymised: 2,
       caseTextsRedacted: 2 + textsOfDue.length,
       contactsAnonymised: 2,
@@ -453,6 +496,20 @@ describe('retention and the rights of the person (/api/v1/retention, /api/v1/pri
     expect(messages.every((message) => !message.citizen_id && !message.recipient_masked && !message.last_error)).toBe(
       true,
     );
+    expect(await db.getRepository(CasePhoto).findBy({})).toEqual([expect.objectContaining({ caseId: ids.C })]);
+    expect(await db.getRepository(Open311Photo).findBy({})).toEqual([]);
+    expect(await db.getRepository(Open311Request).findOneBy({ caseId: ids.B })).toMatchObject({
+      token: 'token-of-b',
+      deviceId: null,
+      accountId: null,
+      mediaUrl: null,
+      attributes: null,
+    });
+    expect(await db.getRepository(CitizenRating).findOneBy({ caseId: ids.A })).toMatchObject({
+      comment: null,
+      ease: 4,
+      treatment: 5,
+    });
     const stored = await rows(`SELECT "trigger", counts FROM retention_runs`);
     expect(stored).toHaveLength(1);
     expect(JSON.parse(stored[0].counts as string)).toMatchObject({ casesAnonymised: 2, citizensDeleted: 4 });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import { CasePhoto } from './entities/case-photo.entity';
 
 /** A photo on a case as a list shows it: no content. `createdAt` UTC, `byteSize` in bytes. */
@@ -33,5 +33,15 @@ export class CasePhotosService {
   async find(caseId: string, photoId: string): Promise<{ contentType: string; content: Buffer } | null> {
     const photo = await this.photos.findOneBy({ caseId, id: photoId });
     return photo ? { contentType: photo.contentType, content: Buffer.from(photo.content) } : null;
+  }
+
+  /**
+   * Deletes the photos of these cases inside `manager`'s transaction (retention and erasure,
+   * docs/personal-data.md: a photo may show faces, plates and homes). Answers how many went.
+   */
+  async deleteForCases(manager: EntityManager, caseIds: string[]): Promise<number> {
+    if (caseIds.length === 0) return 0;
+    const result = await manager.delete(CasePhoto, { caseId: In(caseIds) });
+    return result.affected ?? 0;
   }
 }

@@ -205,6 +205,23 @@ export class Open311Service {
     return this.photos.findOneBy({ caseId });
   }
 
+  /**
+   * Removes what a citizen's app sent about these cases beyond the case itself, inside `manager`'s
+   * transaction (retention and erasure, docs/personal-data.md): the photo is deleted, and the
+   * device id, account id, media URL and attribute answers are cleared; the request's token stays
+   * so the app still sees the status. Answers how many photos were deleted.
+   */
+  async anonymiseForCases(manager: EntityManager, caseIds: string[]): Promise<number> {
+    if (caseIds.length === 0) return 0;
+    await manager.update(
+      Open311Request,
+      { caseId: In(caseIds) },
+      { deviceId: null, accountId: null, addressId: null, mediaUrl: null, attributes: null },
+    );
+    const deleted = await manager.delete(Open311Photo, { caseId: In(caseIds) });
+    return deleted.affected ?? 0;
+  }
+
   /** The service request id a token stands for. @throws NotFoundError for an unknown token. */
   async byToken(token: string): Promise<{ serviceRequestId: string; token: string }> {
     const request = await this.requests.findOneBy({ token });

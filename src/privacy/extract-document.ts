@@ -70,8 +70,8 @@ th, td { border: 1px solid #b1b4b6; padding: 0.25rem 0.5rem; text-align: left; v
 <h2>Your ratings</h2>
 {% if extract.ratings.length %}
 <table><caption>Ratings 1-5</caption>
-<thead><tr><th scope="col">When</th><th scope="col">About</th><th scope="col">Ease</th><th scope="col">Treatment</th><th scope="col">Clarity</th></tr></thead>
-<tbody>{% for r in extract.ratings %}<tr><td>{{ at(r.ratedAt) }}</td><td>{{ r.about }}</td><td>{{ r.ease or "–" }}</td><td>{{ r.treatment or "–" }}</td><td>{{ r.clarity or "–" }}</td></tr>{% endfor %}</tbody>
+<thead><tr><th scope="col">When</th><th scope="col">About</th><th scope="col">Ease</th><th scope="col">Treatment</th><th scope="col">Clarity</th><th scope="col">Comment</th></tr></thead>
+<tbody>{% for r in extract.ratings %}<tr><td>{{ at(r.ratedAt) }}</td><td>{{ r.about }}</td><td>{{ r.ease or "–" }}</td><td>{{ r.treatment or "–" }}</td><td>{{ r.clarity or "–" }}</td><td>{{ r.comment or "–" }}</td></tr>{% endfor %}</tbody>
 </table>
 {% else %}<p>None.</p>{% endif %}
 

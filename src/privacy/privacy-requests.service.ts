@@ -29,6 +29,8 @@ export interface ExtractRating {
   ease: number | null;
   treatment: number | null;
   clarity: number | null;
+  /** The survey's free comment, as the person wrote it; null when none. */
+  comment: string | null;
 }
 
 /** One case in an extract: the case, its timeline, and until when its personal data is kept. */
@@ -151,6 +153,7 @@ export class PrivacyRequestsService {
         ease: rating.ease,
         treatment: rating.treatment,
         clarity: rating.clarity,
+        comment: rating.comment,
       })),
       processing: PROCESSING_REGISTER,
       rights: PERSON_RIGHTS,

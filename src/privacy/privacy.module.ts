@@ -6,7 +6,9 @@ import { CasesModule } from '../cases/cases.module';
 import { CatalogModule } from '../catalog/catalog.module';
 import { CitizensModule } from '../citizens/citizens.module';
 import { ContactsModule } from '../contacts/contacts.module';
+import { EServiceModule } from '../e-service/e-service.module';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { Open311Module } from '../open311/open311.module';
 import { RatingsModule } from '../ratings/ratings.module';
 import { PrivacyRequest } from './entities/privacy-request.entity';
 import { RetentionPolicyRow } from './entities/retention-policy.entity';
@@ -31,7 +33,9 @@ import { RetentionService } from './retention.service';
     CatalogModule,
     CitizensModule,
     ContactsModule,
+    EServiceModule,
     NotificationsModule,
+    Open311Module,
     RatingsModule,
   ],
   providers: [RetentionPoliciesService, RetentionService, RetentionRunJob, PrivacyRequestsService],

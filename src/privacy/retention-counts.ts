@@ -15,6 +15,10 @@ export interface RetentionCounts {
   messagesAnonymised: number;
   /** Citizen records deleted: no kept case or contact referred to them any more. */
   citizensDeleted: number;
+  /** Photos citizens sent with their cases (e-service form, Open311), deleted. */
+  photosDeleted: number;
+  /** Free comments of the satisfaction survey removed (the grades stay for the statistics). */
+  ratingCommentsRemoved: number;
 }
 
 export function noCounts(): RetentionCounts {
@@ -25,6 +29,8 @@ export function noCounts(): RetentionCounts {
     callbackNotesRedacted: 0,
     messagesAnonymised: 0,
     citizensDeleted: 0,
+    photosDeleted: 0,
+    ratingCommentsRemoved: 0,
   };
 }
 

@@ -12,6 +12,9 @@ import { Page } from '../common/pagination.dto';
 import { TransactionService } from '../database/transaction.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { OutboxJob, OutboxService } from '../queue/outbox.service';
+import { CasePhotosService } from '../e-service/case-photos.service';
+import { Open311Service } from '../open311/open311.service';
+import { RatingsService } from '../ratings/ratings.service';
 import { RetentionRun } from './entities/retention-run.entity';
 import { addCounts, noCounts, RetentionCounts } from './retention-counts';
 import { RetentionPoliciesService } from './retention-policies.service';
@@ -50,6 +53,9 @@ export class RetentionService {
     private readonly notifications: NotificationsService,
     private readonly callbacks: CallbacksService,
     private readonly outbox: OutboxService,
+    private readonly photos: CasePhotosService,
+    private readonly open311: Open311Service,
+    private readonly ratings: RatingsService,
   ) {}
 
   /**
@@ -108,7 +114,8 @@ export class RetentionService {
 
   /**
    * Removes the personal data of one case and of what hangs on it (the contact it came from, the
-   * messages about it, callback notes) inside `manager`'s transaction, and deletes the citizen
+   * messages about it, callback notes, the citizen's photos, what their app sent, the survey
+   * comment) inside `manager`'s transaction, and deletes the citizen
    * records nothing kept refers to any more. Used by retention and by erasure.
    */
   async anonymiseCase(manager: EntityManager, caseId: string, now: Date, counts: RetentionCounts): Promise<boolean> {
@@ -120,7 +127,13 @@ export class RetentionService {
     ];
     const citizenIds = done.citizenId ? [done.citizenId] : [];
     citizenIds.push(...(await this.anonymiseContacts(manager, contactIds, now, counts)));
-    addCounts(counts, { messagesAnonymised: await this.notifications.anonymiseForCases(manager, [caseId]) });
+    addCounts(counts, {
+      messagesAnonymised: await this.notifications.anonymiseForCases(manager, [caseId]),
+      photosDeleted:
+        (await this.photos.deleteForCases(manager, [caseId])) +
+        (await this.open311.anonymiseForCases(manager, [caseId])),
+      ratingCommentsRemoved: await this.ratings.removeCommentsForCases(manager, [caseId]),
+    });
     await this.deleteUnreferencedCitizens(manager, citizenIds, counts);
     return true;
   }
@@ -207,5 +220,12 @@ export class RetentionService {
 }
 
 function toRunView(run: RetentionRun): RetentionRunView {
-  return { id: run.id, trigger: run.trigger, startedAt: run.startedAt, finishedAt: run.finishedAt, ...run.counts };
+  return {
+    id: run.id,
+    trigger: run.trigger,
+    startedAt: run.startedAt,
+    finishedAt: run.finishedAt,
+    ...noCounts(),
+    ...run.counts,
+  };
 }

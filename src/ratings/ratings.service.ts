@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In } from 'typeorm';
+import { EntityManager, In, IsNull, Not } from 'typeorm';
 import { StaffPrincipal } from '../auth/roles';
 import { AccessPolicy } from '../auth/access-policy';
 import { StaffService } from '../auth/staff.service';
@@ -73,6 +73,21 @@ export class RatingsService {
     ];
     if (where.length === 0) return Promise.resolve([]);
     return manager.find(CitizenRating, { where, order: { ratedAt: 'ASC' } });
+  }
+
+  /**
+   * Removes the survey's free comments on these cases inside `manager`'s transaction (retention and
+   * erasure, docs/personal-data.md); the grades stay, so the statistics do not change. Answers how
+   * many comments went.
+   */
+  async removeCommentsForCases(manager: EntityManager, caseIds: string[]): Promise<number> {
+    if (caseIds.length === 0) return 0;
+    const result = await manager.update(
+      CitizenRating,
+      { caseId: In(caseIds), comment: Not(IsNull()) },
+      { comment: null },
+    );
+    return result.affected ?? 0;
   }
 
   record(subject: RatingSubject, scores: RatingScores, author: RatingAuthor): Promise<CitizenRating> {

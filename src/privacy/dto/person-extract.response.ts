@@ -76,6 +76,7 @@ export class ExtractRatingResponse {
   @ApiProperty({ type: Number, nullable: true }) ease: number | null;
   @ApiProperty({ type: Number, nullable: true }) treatment: number | null;
   @ApiProperty({ type: Number, nullable: true }) clarity: number | null;
+  @ApiProperty({ type: String, nullable: true, description: "The survey's free comment" }) comment: string | null;
 }
 
 /** What GDPR art. 15(1) asks to be told of each category of data. */

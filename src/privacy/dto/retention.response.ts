@@ -79,6 +79,12 @@ export class RetentionRunResponse {
 
   @ApiProperty({ ...COUNT, description: 'Citizen records deleted, nothing kept referring to them' })
   citizensDeleted: number;
+
+  @ApiProperty({ ...COUNT, description: 'Photos citizens sent with their cases (e-service form, Open311), deleted' })
+  photosDeleted: number;
+
+  @ApiProperty({ ...COUNT, description: 'Free comments of the satisfaction survey removed; the grades stay' })
+  ratingCommentsRemoved: number;
 }
 
 /** The retention runs done, newest first. */
