@@ -308,4 +308,34 @@ describe('the public case register', () => {
     expect(html).toContain('method="get" action="/register"');
     for (const staffOnly of ['href="/desk"', 'href="/inbox"', '/logout']) expect(html).not.toContain(staffOnly);
   });
+
+  it('enters imported history in the register at once, redacted, and a confidential type by its existence only', async () => {
+    const line = (externalId: string, catalogCode: string, departmentCode: string, description: string) =>
+      JSON.stringify({
+        externalId,
+        receivedAt: '2025-03-03T09:00:00Z',
+        resolvedAt: '2025-03-04T09:00:00Z',
+        departmentCode,
+        catalogCode,
+        channel: 'phone',
+        description,
+        status: 'resolved',
+      });
+    const file = [
+      line('HIST-1', 'street_light', 'TEK', 'Lampan vid Storgatan är släckt, ring 070-765 43 21'),
+      line('HIST-2', 'income_support', 'SOC', 'Ansökan om försörjningsstöd från Per Holm'),
+    ].join('\n');
+    expect((await admin.importCases(`${file}\n`)).imported).toBe(2);
+    const items = (await register({ from: '2025-03-01', to: '2025-03-31' })).items;
+    expect(items.sort((a, b) => (a.department ?? '').localeCompare(b.department ?? ''))).toEqual([
+      expect.objectContaining({ department: 'SOC', caseType: null, confidential: true, summary: 'Sekretess' }),
+      expect.objectContaining({
+        department: 'TEK',
+        caseType: 'street_light',
+        status: 'resolved',
+        summary: 'Lampan vid Storgatan är släckt, ring [telefon]',
+      }),
+    ]);
+    expect(JSON.stringify(items)).not.toContain('Per Holm');
+  });
 });

@@ -8,6 +8,7 @@ import { CaseImportWriter, HistoricalCase } from '../cases/case-import-writer.se
 import { newId } from '../common/ids';
 import { ContactsService, HistoricalContact } from '../contacts/contacts.service';
 import { HistoricalRating, RatingsService } from '../ratings/ratings.service';
+import { RegisterPlanner } from '../register/register-planner.service';
 import { CaseTargetAlarms } from '../service-targets/case-target-alarms.service';
 import { basisOf } from '../service-targets/case-target-planner.listener';
 import { CallbackTargetsService } from '../service-targets/callback-targets.service';
@@ -74,6 +75,7 @@ export class DemoHistorySeeder {
     private readonly rules: ServiceTargetPolicyRules,
     private readonly alarms: CaseTargetAlarms,
     private readonly calendars: CalendarService,
+    private readonly register: RegisterPlanner,
   ) {}
 
   /** Seeds the history inside the caller's transaction; `now` UTC. */
@@ -196,6 +198,7 @@ export class DemoHistorySeeder {
       };
     });
     const records = await this.caseImport.insert(manager, batch, { importerId: null, now, catalog });
+    await this.register.enterHistory(manager, records);
     for (const [index, record] of records.entries()) {
       if (!isOpen(record.status)) continue;
       const { firstResponseBreachedAt, resolutionBreachedAt } = cases[index].times;

@@ -4,6 +4,7 @@ import { CasesModule } from '../cases/cases.module';
 import { CatalogModule } from '../catalog/catalog.module';
 import { ContactsModule } from '../contacts/contacts.module';
 import { OrganisationModule } from '../organisation/organisation.module';
+import { RegisterModule } from '../register/register.module';
 import { RatingsModule } from '../ratings/ratings.module';
 import { ServiceTargetsModule } from '../service-targets/service-targets.module';
 import { TelephonyModule } from '../telephony/telephony.module';
@@ -20,6 +21,7 @@ import { DemoSeedService } from './demo-seed.service';
     CallbacksModule,
     TelephonyModule,
     RatingsModule,
+    RegisterModule,
     ServiceTargetsModule,
   ],
   providers: [DemoSeedService, DemoHistorySeeder],

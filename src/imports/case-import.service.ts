@@ -3,6 +3,7 @@ import { QueryFailedError } from 'typeorm';
 import { StaffPrincipal } from '../auth/roles';
 import { CaseImportWriter, CatalogTraits, ImportWriteOptions } from '../cases/case-import-writer.service';
 import { CalendarService } from '../calendar/calendar.service';
+import { RegisterPlanner } from '../register/register-planner.service';
 import { CatalogService } from '../catalog/catalog.service';
 import { Clock } from '../common/clock';
 import { ConflictError } from '../common/domain-errors';
@@ -35,6 +36,7 @@ export class CaseImportService {
     private readonly catalog: CatalogService,
     private readonly organisation: OrganisationService,
     private readonly calendar: CalendarService,
+    private readonly register: RegisterPlanner,
   ) {}
 
   async importCases(importer: StaffPrincipal, lines: AsyncIterable<SourceLine>): Promise<CaseImportResultDto> {
@@ -86,7 +88,8 @@ export class CaseImportService {
     try {
       return await this.transactions.run(async (manager) => {
         for await (const batch of spool.batches(INSERT_BATCH, reviveCase)) {
-          await this.writer.insert(manager, batch, options);
+          // Imported cases raise no case events: the register enters them here.
+          await this.register.enterHistory(manager, await this.writer.insert(manager, batch, options));
           // Lets other requests' reads be answered between batches of a long import.
           await new Promise((resolve) => setImmediate(resolve));
         }

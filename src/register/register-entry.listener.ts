@@ -29,25 +29,7 @@ export class RegisterEntryListener implements CaseListener, OnModuleInit {
     const record = event.case;
     if (event.action === 'register') {
       const rule = await this.planner.ruleFor(manager, record.catalogCode);
-      const entry = manager.create(RegisterEntry, {
-        caseId: record.id,
-        reference: record.reference,
-        receivedAt: record.receivedAt,
-        departmentCode: record.departmentCode,
-        catalogCode: record.catalogCode,
-        status: publicStatus(record.status),
-        confidential: record.confidential,
-        summary: null,
-        searchText: null,
-        editedSummary: null,
-        editedById: null,
-        editedAt: null,
-        withheld: false,
-        publishAfter: publishAfter(record.receivedAt, rule),
-        planVersion: 1,
-        publishedVersion: 0,
-        publishedAt: null,
-      });
+      const entry = this.planner.newEntry(record, rule);
       // The case's reference number is taken last in the intake transaction: until the entry is
       // published or the case next changes, the entry holds the stand-in the case had here.
       await manager.insert(RegisterEntry, entry);

@@ -1,11 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { CaseRecord } from '../cases/case-record';
 import { Clock } from '../common/clock';
+import { bulkInsertInBatches } from '../database/bulk-insert';
 import { OutboxService } from '../queue/outbox.service';
 import { RegisterEntry } from './entities/register-entry.entity';
 import { RegisterPublicationRule } from './entities/register-publication-rule.entity';
 import { publishRegisterEntryJob } from './publish-register-entry.job';
-import { DEFAULT_PUBLICATION_RULE, PublicationRule } from './register-publication';
+import {
+  DEFAULT_PUBLICATION_RULE,
+  publicStatus,
+  PublicationRule,
+  publishAfter,
+  publishedSummary,
+  searchTextOf,
+} from './register-publication';
 
 /**
  * Plans the publication of register entries: the rule of a case's type, and, whenever what is
@@ -31,6 +40,57 @@ export class RegisterPlanner {
     if (catalogCode === null) return DEFAULT_PUBLICATION_RULE;
     const rule = await manager.findOneBy(RegisterPublicationRule, { catalogCode });
     return rule ? { delayHours: rule.delayHours, publishes: rule.publishes } : DEFAULT_PUBLICATION_RULE;
+  }
+
+  /** The entry of a case just registered: plan 1, nothing published yet, due after its type's delay. */
+  newEntry(record: CaseRecord, rule: PublicationRule): RegisterEntry {
+    return Object.assign(new RegisterEntry(), {
+      caseId: record.id,
+      reference: record.reference,
+      receivedAt: record.receivedAt,
+      departmentCode: record.departmentCode,
+      catalogCode: record.catalogCode,
+      status: publicStatus(record.status),
+      confidential: record.confidential,
+      summary: null,
+      searchText: null,
+      editedSummary: null,
+      editedById: null,
+      editedAt: null,
+      withheld: false,
+      publishAfter: publishAfter(record.receivedAt, rule),
+      planVersion: 1,
+      publishedVersion: 0,
+      publishedAt: null,
+    });
+  }
+
+  /**
+   * Enters cases brought in from history (an import, the demo history) in the register, inside
+   * the caller's transaction: they raise no case events, so no listener sees them. An entry already
+   * due is published here and now, its text redacted as the publisher redacts it (the imported
+   * case holds no citizen; its address is a party); one not yet due gets its publication job.
+   */
+  async enterHistory(manager: EntityManager, records: CaseRecord[]): Promise<void> {
+    const rules = new Map<string | null, PublicationRule>();
+    const now = this.clock.now();
+    const entries: RegisterEntry[] = [];
+    for (const record of records) {
+      if (!rules.has(record.catalogCode))
+        rules.set(record.catalogCode, await this.ruleFor(manager, record.catalogCode));
+      const rule = rules.get(record.catalogCode) as PublicationRule;
+      const entry = this.newEntry(record, rule);
+      if (entry.publishAfter.getTime() <= now.getTime()) {
+        const summary =
+          record.confidential || rule.publishes !== 'summary'
+            ? null
+            : publishedSummary(record.description, { names: [], addresses: [record.address] });
+        Object.assign(entry, { summary, searchText: searchTextOf(summary), publishedVersion: 1, publishedAt: now });
+      }
+      entries.push(entry);
+    }
+    await bulkInsertInBatches(manager, RegisterEntry, entries);
+    for (const entry of entries) if (entry.publishedVersion < entry.planVersion) await this.queue(manager, entry);
   }
 
   /**

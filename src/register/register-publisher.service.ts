@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { forwardRef, Inject, Injectable } from '@nestjs/common';
 import { CaseRecordsService } from '../cases/case-records.service';
 import { CitizensService } from '../citizens/citizens.service';
 import { Clock } from '../common/clock';
@@ -19,7 +19,8 @@ export class RegisterPublisher {
     private readonly transactions: TransactionService,
     private readonly cases: CaseRecordsService,
     private readonly citizens: CitizensService,
-    private readonly planner: RegisterPlanner,
+    // The planner's file loads this one through the publication job's: the reference is resolved late.
+    @Inject(forwardRef(() => RegisterPlanner)) private readonly planner: RegisterPlanner,
     private readonly clock: Clock,
   ) {}
 

@@ -40,6 +40,6 @@ import { RegisterRulesService } from './register-rules.service';
     RegisterEntriesService,
     PublicRegisterService,
   ],
-  exports: [PublicRegisterService, RegisterEntriesService, RegisterRulesService],
+  exports: [PublicRegisterService, RegisterEntriesService, RegisterRulesService, RegisterPlanner],
 })
 export class RegisterModule {}
