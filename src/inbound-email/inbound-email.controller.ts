@@ -1,0 +1,86 @@
+import {
+  Controller,
+  ForbiddenException,
+  HttpCode,
+  Inject,
+  NotFoundException,
+  PayloadTooLargeException,
+  Post,
+  Req,
+  UnauthorizedException,
+  UnsupportedMediaTypeException,
+} from '@nestjs/common';
+import { ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Request } from 'express';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { Public } from '../auth/public.decorator';
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { INBOUND_EMAIL_LIMITS, InboundEmailReception, MessageTooLargeError } from './inbound-email-reception.service';
+
+/** What the gateway is told of an accepted message: its id here, and whether it was already here. */
+export class AcceptedEmailResponse {
+  inboundEmailId: string;
+  duplicate: boolean;
+}
+
+/**
+ * POST /api/v1/inbound/email: a mail gateway hands in one raw RFC 822 message
+ * (`Content-Type: message/rfc822`), authenticated with the shared secret INBOUND_EMAIL_SECRET as
+ * `Authorization: Bearer <secret>` (compared in constant time). 202 once the message is stored
+ * with its filing job; the same Message-ID again is a 202 too, stored once. Without the secret
+ * configured the endpoint does not exist (404).
+ */
+@ApiTags('inbound e-mail')
+@Public()
+@Controller('api/v1/inbound/email')
+export class InboundEmailController {
+  constructor(
+    private readonly reception: InboundEmailReception,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Post()
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Hand in an e-mail to the service center (raw RFC 822, message/rfc822)' })
+  @ApiHeader({ name: 'Authorization', description: 'Bearer INBOUND_EMAIL_SECRET' })
+  @ApiResponse({ status: 202, type: AcceptedEmailResponse })
+  @ApiResponse({ status: 401, description: 'No secret given' })
+  @ApiResponse({ status: 403, description: 'The secret does not match' })
+  @ApiResponse({ status: 413, description: 'Over the size or attachment limits' })
+  @ApiResponse({ status: 415, description: 'Not message/rfc822' })
+  async receive(@Req() request: Request): Promise<AcceptedEmailResponse> {
+    const secret = this.config.inboundEmail.secret;
+    if (!secret) throw new NotFoundException();
+    const given = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
+    if (!given) throw new UnauthorizedException('Send Authorization: Bearer <INBOUND_EMAIL_SECRET>');
+    if (!sameSecret(given, secret)) throw new ForbiddenException('The inbound e-mail secret does not match');
+    if (!request.is('message/rfc822'))
+      throw new UnsupportedMediaTypeException('Content-Type: send the message as message/rfc822');
+    const raw = await readBody(request, INBOUND_EMAIL_LIMITS.messageBytes);
+    try {
+      return await this.reception.accept(raw);
+    } catch (error: unknown) {
+      if (error instanceof MessageTooLargeError) throw new PayloadTooLargeException(error.message);
+      throw error;
+    }
+  }
+}
+
+/** Compared through fixed-length digests in constant time, so the answer time tells nothing about the secret. */
+function sameSecret(given: string, expected: string): boolean {
+  const digest = (text: string) => createHash('sha256').update(text).digest();
+  return timingSafeEqual(digest(given), digest(expected));
+}
+
+/** The request's body as bytes, at most `most` of them (413 beyond). */
+async function readBody(request: Request, most: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > most) throw new PayloadTooLargeException(`The message is larger than ${most} bytes`);
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
