@@ -25,9 +25,6 @@ const SECRET = 'gateway-secret-for-tests';
 /** Monday 4 May 2026, 09:00 in Sweden: a working day. */
 const ARRIVAL = '2026-05-04T07:00:00.000Z';
 
-const header = (raw: string, name: string): string =>
-  new RegExp(`^${name}: (.*(?:\\r?\\n[ \\t].*)*)`, 'im').exec(raw)?.[1].replace(/\r?\n[ \t]+/g, ' ') ?? '';
-
 describe('the e-mail inbox: e-mail to the service center becomes contacts and cases', () => {
   const sunk: Sunk[] = [];
   let sink: SMTPServer;
@@ -246,16 +243,17 @@ describe('the e-mail inbox: e-mail to the service center becomes contacts and ca
 
     const first = await gatewayPost(raw, SECRET);
     expect(first.status).toBe(202);
-    expect(first.body).toMatchObject({ duplicate: false });
+    const accepted = first.body as { inboundEmailId: string; duplicate: boolean };
+    expect(accepted.duplicate).toBe(false);
     const again = await gatewayPost(raw, SECRET);
     expect(again.status).toBe(202);
-    expect(again.body).toEqual({ inboundEmailId: first.body.inboundEmailId, duplicate: true });
+    expect(again.body).toEqual({ inboundEmailId: accepted.inboundEmailId, duplicate: true });
     await citizenMail.sendMail({ envelope: { from: 'dan@example.se', to: [SERVICE_CENTER] }, raw });
 
     await caseOfReceipt('dan@example.se');
     expect(await db.manager.countBy(InboundEmail, { messageId: '<gateway-1@example.se>' })).toBe(1);
     const cases = await admin.listCases({ text: 'Hur betalar jag', limit: 100 });
-    expect(cases.items.filter((item) => item.description.includes('Hur betalar jag'))).toHaveLength(1);
+    expect(cases.total).toBe(1);
     expect(sunk.filter((mail) => mail.to.includes('dan@example.se'))).toHaveLength(1);
   });
 

@@ -51,7 +51,7 @@ export class InboundEmailFiling {
     if (!row || row.status !== 'received') return;
     const mail = await simpleParser(row.raw, { skipImageLinks: true, skipTextLinks: true, skipTextToHtml: true });
     const sender = firstAddress(mail.from);
-    const automatic = automaticKind(mail.headers as Map<string, unknown>, sender?.address ?? null);
+    const automatic = automaticKind(mail.headers, sender?.address ?? null);
     if (automatic) return this.ignore(row, automatic);
     if (!sender) return this.ignore(row, 'no_sender');
 

@@ -67,8 +67,8 @@ export function automaticKind(headers: Map<string, HeaderValue>, fromAddress: st
     const value = headers.get(name);
     if (value === undefined || value === null) return '';
     if (typeof value === 'string') return value.trim().toLowerCase();
-    if (typeof value === 'object' && 'value' in value) return String((value as { value: unknown }).value).toLowerCase();
-    return String(value as string).toLowerCase();
+    if (typeof value === 'object' && 'value' in value) return String(value.value).toLowerCase();
+    return '';
   };
   if (text('content-type').startsWith('multipart/report')) return 'bounce';
   if (fromAddress && /^(mailer-daemon|postmaster)@/i.test(fromAddress)) return 'bounce';
