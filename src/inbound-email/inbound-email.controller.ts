@@ -10,17 +10,29 @@ import {
   UnauthorizedException,
   UnsupportedMediaTypeException,
 } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBody,
+  ApiConsumes,
+  ApiHeader,
+  ApiOperation,
+  ApiProperty,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Request } from 'express';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { Public } from '../auth/public.decorator';
+import { ApiErrors } from '../common/api-errors.decorator';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { INBOUND_EMAIL_LIMITS, InboundEmailReception, MessageTooLargeError } from './inbound-email-reception.service';
 
 /** What the gateway is told of an accepted message: its id here, and whether it was already here. */
 export class AcceptedEmailResponse {
+  @ApiProperty({ format: 'uuid', description: 'The stored message' })
   inboundEmailId: string;
+
+  @ApiProperty({ description: 'True when a message with this Message-ID was already stored (kept once)' })
   duplicate: boolean;
 }
 
@@ -44,11 +56,10 @@ export class InboundEmailController {
   @HttpCode(202)
   @ApiOperation({ summary: 'Hand in an e-mail to the service center (raw RFC 822, message/rfc822)' })
   @ApiHeader({ name: 'Authorization', description: 'Bearer INBOUND_EMAIL_SECRET' })
-  @ApiResponse({ status: 202, type: AcceptedEmailResponse })
-  @ApiResponse({ status: 401, description: 'No secret given' })
-  @ApiResponse({ status: 403, description: 'The secret does not match' })
-  @ApiResponse({ status: 413, description: 'Over the size or attachment limits' })
-  @ApiResponse({ status: 415, description: 'Not message/rfc822' })
+  @ApiConsumes('message/rfc822')
+  @ApiBody({ description: 'One raw RFC 822 message, at most 25 MB', schema: { type: 'string', format: 'binary' } })
+  @ApiAcceptedResponse({ type: AcceptedEmailResponse, description: 'Stored; it is filed in the background' })
+  @ApiErrors(400, 401, 403, 404, 413, 415)
   async receive(@Req() request: Request): Promise<AcceptedEmailResponse> {
     const secret = this.config.inboundEmail.secret;
     if (!secret) throw new NotFoundException();
