@@ -131,10 +131,7 @@ export class ContactsService {
         confidential: confidentialType !== null,
         departmentCode: confidentialType?.departmentCode ?? null,
       });
-      await manager.save(contact);
-      const logged = (await this.views(manager, [contact]))[0];
-      for (const listener of this.listeners) await listener.contactLogged(manager, logged);
-      return logged;
+      return this.store(manager, contact);
     });
   }
 
@@ -169,6 +166,11 @@ export class ContactsService {
       confidential: false,
       departmentCode: null,
     });
+    return this.store(manager, contact);
+  }
+
+  /** Saves a new contact and tells the contact listeners, in the caller's transaction. */
+  private async store(manager: EntityManager, contact: Contact): Promise<ContactView> {
     await manager.save(contact);
     const logged = (await this.views(manager, [contact]))[0];
     for (const listener of this.listeners) await listener.contactLogged(manager, logged);

@@ -20,9 +20,9 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Request } from 'express';
-import { createHash, timingSafeEqual } from 'node:crypto';
 import { Public } from '../auth/public.decorator';
 import { ApiErrors } from '../common/api-errors.decorator';
+import { sameSecret } from '../common/same-secret';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { INBOUND_EMAIL_LIMITS, InboundEmailReception, MessageTooLargeError } from './inbound-email-reception.service';
@@ -76,12 +76,6 @@ export class InboundEmailController {
       throw error;
     }
   }
-}
-
-/** Compared through fixed-length digests in constant time, so the answer time tells nothing about the secret. */
-function sameSecret(given: string, expected: string): boolean {
-  const digest = (text: string) => createHash('sha256').update(text).digest();
-  return timingSafeEqual(digest(given), digest(expected));
 }
 
 /** The request's body as bytes, at most `most` of them (413 beyond). */
