@@ -36,6 +36,7 @@ import { WebhookDeliveriesController } from './webhooks/webhook-deliveries.contr
 import { PrivacyController } from './privacy/privacy.controller';
 import { RetentionController } from './privacy/retention.controller';
 import { InboundEmailController } from './inbound-email/inbound-email.controller';
+import { CaseEmailsController } from './inbound-email/case-emails.controller';
 import { InboundSmtpModule } from './inbound-email/inbound-smtp.module';
 
 /**
@@ -84,6 +85,7 @@ import { InboundSmtpModule } from './inbound-email/inbound-smtp.module';
     RetentionController,
     PrivacyController,
     InboundEmailController,
+    CaseEmailsController,
     ...CONSOLE_CONTROLLERS,
   ],
 })

@@ -22,6 +22,18 @@ interface Sunk {
 
 const SERVICE_CENTER = 'servicecenter@norrvika.example';
 const SECRET = 'gateway-secret-for-tests';
+/** A small PDF the citizen attaches. */
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+
+interface CaseEmail {
+  messageId: string;
+  receivedAt: string;
+  from: string;
+  subject: string;
+  text: string;
+  attachments: Array<{ filename: string | null; contentType: string; sizeBytes: number; dataUrl: string }>;
+}
+
 /** Monday 4 May 2026, 09:00 in Sweden: a working day. */
 const ARRIVAL = '2026-05-04T07:00:00.000Z';
 
@@ -104,6 +116,8 @@ describe('the e-mail inbox: e-mail to the service center becomes contacts and ca
       if (now.catalogCode === null) throw new Error(`still ${now.status}`);
       return now;
     }, 'the case triaged');
+  const caseEmails = (staff: ApiClient, caseId: string) =>
+    staff.send<CaseEmail[]>('get', `/api/v1/cases/${caseId}/emails`);
   const stored = () => db.manager.count(InboundEmail);
   const gatewayPost = (raw: string, secret?: string) => {
     const call = t.http().post('/api/v1/inbound/email').set('Content-Type', 'message/rfc822');
@@ -117,6 +131,7 @@ describe('the e-mail inbox: e-mail to the service center becomes contacts and ca
       subject: 'Fråga om min vattenfaktura',
       text: 'Hej! Räkningen stämmer inte: avgiften på fakturan är för hög och vattenmätaren visar mindre.\n\n-- \nAnna Andersson\n070-123 45 67',
       messageId: '<fraga-1@example.se>',
+      attachments: [{ filename: 'faktura.pdf', content: PDF, contentType: 'application/pdf' }],
     });
     const { receipt, created } = await caseOfReceipt('anna@example.se');
     expect(receipt.subject).toBe(`Vi har fått ditt ärende ${created.reference}`);
@@ -136,6 +151,44 @@ describe('the e-mail inbox: e-mail to the service center becomes contacts and ca
     const row = await db.manager.findOneByOrFail(InboundEmail, { messageId: '<fraga-1@example.se>' });
     expect(row).toMatchObject({ status: 'filed', caseId: created.id, contactId: created.contactId });
     expect(row.raw.toString('utf8')).toContain('070-123 45 67');
+    // Staff who may read the case read the e-mail whole, with its attachment.
+    const emails = await caseEmails(agent, created.id);
+    expect(emails).toHaveLength(1);
+    expect(emails[0]).toMatchObject({
+      messageId: '<fraga-1@example.se>',
+      receivedAt: ARRIVAL,
+      from: '"Anna Andersson" <anna@example.se>',
+      subject: 'Fråga om min vattenfaktura',
+      attachments: [{ filename: 'faktura.pdf', contentType: 'application/pdf', sizeBytes: PDF.length }],
+    });
+    expect(emails[0].text).toContain('070-123 45 67');
+    expect(emails[0].attachments[0].dataUrl).toBe(`data:application/pdf;base64,${PDF.toString('base64')}`);
+  });
+
+  it('adds a message whose subject names the case to it only when the citizen sent it', async () => {
+    const { created } = await caseOfReceipt('anna@example.se');
+    await citizenMail.sendMail({
+      from: 'anna@example.se',
+      to: SERVICE_CENTER,
+      subject: `Ang. ärende ${created.reference}`,
+      text: 'Jag glömde skriva att mätaren sitter i källaren.',
+    });
+    const added = await eventually(
+      async () => (await agent.timeline(created.id)).find((event) => event.type === 'message'),
+      'the message on the case',
+    );
+    expect(added.body).toBe('Jag glömde skriva att mätaren sitter i källaren.');
+
+    // Someone else naming the reference makes a case of their own, not a message on Anna's.
+    await citizenMail.sendMail({
+      from: 'Fredrik <fredrik@example.se>',
+      to: SERVICE_CENTER,
+      subject: `Ang. ärende ${created.reference}`,
+      text: 'Min faktura är också fel.',
+    });
+    const own = await caseOfReceipt('fredrik@example.se');
+    expect(own.created.id).not.toBe(created.id);
+    expect((await agent.timeline(created.id)).filter((event) => event.type === 'message')).toHaveLength(1);
   });
 
   it('adds a reply to the receipt to the same case, without the quoted text, and reopens it when resolved', async () => {
@@ -209,6 +262,41 @@ describe('the e-mail inbox: e-mail to the service center becomes contacts and ca
     });
     expect(ignored.every((row) => row.caseId === null && row.contactId === null)).toBe(true);
     expect(sunk.some((mail) => mail.to.includes('cecilia@example.se'))).toBe(false);
+  });
+
+  it('keeps a confidential case’s e-mails from staff who may not read the case', async () => {
+    await citizenMail.sendMail({
+      from: 'Gun <gun@example.se>',
+      to: SERVICE_CENTER,
+      subject: 'Ekonomiskt bistånd',
+      text: 'Jag behöver ekonomiskt bistånd, försörjningsstöd eller socialbidrag denna månad.',
+    });
+    const { created } = await caseOfReceipt('gun@example.se');
+    const [social, water] = await ApiClient.loginAll(t, 'handler.soc@demo.local', 'handler.va@demo.local');
+    const confidential = await eventually(async () => {
+      const now = await social.getCase(created.id);
+      if (now.catalogCode === null) throw new Error(`still ${now.status}`);
+      return now;
+    }, 'the case triaged');
+    expect(confidential).toMatchObject({ catalogCode: 'income_support', confidential: true });
+    expect(await caseEmails(social, created.id)).toHaveLength(1);
+    const refused = await water.send('get', `/api/v1/cases/${created.id}/emails`, { status: 403 }).response();
+    expect(refused.text).not.toContain('bistånd');
+  });
+
+  it('refuses a message over the attachment limits whole, and stores nothing', async () => {
+    const before = await stored();
+    const tooMany = Array.from({ length: 11 }, (_unused, index) => ({ filename: `bild-${index}.txt`, content: 'x' }));
+    await expect(
+      citizenMail.sendMail({
+        from: 'anna@example.se',
+        to: SERVICE_CENTER,
+        subject: 'Bilder',
+        text: 'Se bilderna.',
+        attachments: tooMany,
+      }),
+    ).rejects.toMatchObject({ responseCode: 552 });
+    expect(await stored()).toBe(before);
   });
 
   it('refuses another recipient at RCPT TO', async () => {

@@ -9,6 +9,7 @@ import { FileInboundEmailJob } from './file-inbound-email.job';
 import { InboundEmailFiling } from './inbound-email-filing.service';
 import { InboundEmailReception } from './inbound-email-reception.service';
 import { InboundEmailReconciler } from './inbound-email-reconciler.service';
+import { InboundEmailReading } from './inbound-email-reading.service';
 
 /**
  * The e-mail inbox: e-mail to the service center is stored whole (InboundEmailReception) and
@@ -17,7 +18,14 @@ import { InboundEmailReconciler } from './inbound-email-reconciler.service';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([InboundEmail]), CasesModule, CitizensModule, ContactsModule],
-  providers: [InboundEmailReception, InboundEmailFiling, FileInboundEmailJob, InboundEmailReconciler, EmailThreads],
-  exports: [InboundEmailReception, EmailThreads],
+  providers: [
+    InboundEmailReception,
+    InboundEmailFiling,
+    FileInboundEmailJob,
+    InboundEmailReconciler,
+    EmailThreads,
+    InboundEmailReading,
+  ],
+  exports: [InboundEmailReception, EmailThreads, InboundEmailReading],
 })
 export class InboundEmailModule {}
