@@ -202,6 +202,7 @@ describe('the e-mail inbox: e-mail to the service center becomes contacts and ca
     await triaged(created.id);
     await agent.act(created.id, 'resolve', { reason: 'Mätaren byts nästa vecka och fakturan rättas.' });
 
+    t.advanceMinutes(60);
     await citizenMail.sendMail({
       from: 'Bo Berg <bo@example.se>',
       to: SERVICE_CENTER,
