@@ -5,6 +5,9 @@ import { SMTPServer } from 'smtp-server';
 import { DataSource } from 'typeorm';
 import { InboundEmail } from '../src/inbound-email/entities/inbound-email.entity';
 import { InboundSmtpListener } from '../src/inbound-email/inbound-smtp-listener.service';
+import { TransactionService } from '../src/database/transaction.service';
+import { noCounts } from '../src/privacy/retention-counts';
+import { RetentionService } from '../src/privacy/retention.service';
 import { ApiClient } from './support/api-client';
 import { CaseView } from './support/api-types';
 import { eventually } from './support/eventually';
@@ -362,5 +365,15 @@ describe('the e-mail inbox: e-mail to the service center becomes contacts and ca
     await agent.reply(created.id, 'Den ena fakturan makuleras.');
     const report = await admin.statistics('email-answers', { from: '2026-05-06', to: '2026-05-07' });
     expect(report.total).toMatchObject({ questions: 1, fromCases: 1, answeredWithinOneWorkingDay: 1 });
+  });
+
+  it('deletes the kept messages when their case’s personal data goes (retention, erasure)', async () => {
+    const { created } = await caseOfReceipt('dan@example.se');
+    expect(await db.manager.countBy(InboundEmail, { caseId: created.id })).toBe(1);
+    await t.app
+      .get(TransactionService)
+      .run((manager) => t.app.get(RetentionService).anonymiseCase(manager, created.id, t.clock.now(), noCounts()));
+    expect(await db.manager.countBy(InboundEmail, { caseId: created.id })).toBe(0);
+    expect(await db.manager.countBy(InboundEmail, { messageId: '<gateway-1@example.se>' })).toBe(0);
   });
 });

@@ -10,6 +10,7 @@ import { InboundEmailFiling } from './inbound-email-filing.service';
 import { InboundEmailReception } from './inbound-email-reception.service';
 import { InboundEmailReconciler } from './inbound-email-reconciler.service';
 import { InboundEmailReading } from './inbound-email-reading.service';
+import { InboundEmailPersonalData } from './inbound-email-personal-data.service';
 
 /**
  * The e-mail inbox: e-mail to the service center is stored whole (InboundEmailReception) and
@@ -25,7 +26,8 @@ import { InboundEmailReading } from './inbound-email-reading.service';
     InboundEmailReconciler,
     EmailThreads,
     InboundEmailReading,
+    InboundEmailPersonalData,
   ],
-  exports: [InboundEmailReception, EmailThreads, InboundEmailReading],
+  exports: [InboundEmailReception, EmailThreads, InboundEmailReading, InboundEmailPersonalData],
 })
 export class InboundEmailModule {}

@@ -1,3 +1,4 @@
+import { InboundEmailPersonalData } from '../inbound-email/inbound-email-personal-data.service';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { StaffPrincipal } from '../auth/roles';
@@ -50,6 +51,7 @@ export class RetentionService {
     private readonly notifications: NotificationsService,
     private readonly callbacks: CallbacksService,
     private readonly outbox: OutboxService,
+    private readonly inboundEmails: InboundEmailPersonalData,
   ) {}
 
   /**
@@ -121,6 +123,8 @@ export class RetentionService {
     const citizenIds = done.citizenId ? [done.citizenId] : [];
     citizenIds.push(...(await this.anonymiseContacts(manager, contactIds, now, counts)));
     addCounts(counts, { messagesAnonymised: await this.notifications.anonymiseForCases(manager, [caseId]) });
+    // The citizen's e-mails about the case, kept whole, go with the rest of its personal data.
+    await this.inboundEmails.deleteForCases(manager, [caseId]);
     await this.deleteUnreferencedCitizens(manager, citizenIds, counts);
     return true;
   }
