@@ -13,6 +13,9 @@ import { automaticKind, caseIdInThread, readableReply, referenceInSubject } from
 /** A case description holds at most this many characters (as POST /api/v1/cases allows). */
 const DESCRIPTION_MOST = 10_000;
 
+/** What the handler reads of a message with neither subject nor text (its attachments may say it all). */
+const EMPTY = '(tomt e-postmeddelande)';
+
 /** Thrown inside a filing transaction when another run filed the message first: it rolls back. */
 class AlreadyFiled extends Error {}
 
@@ -61,7 +64,7 @@ export class InboundEmailFiling {
     try {
       const answered = await this.caseAnswered(mail, sender.address);
       if (answered) {
-        await this.workflow.addCitizenMessage(answered, text || subject, 'email', {
+        await this.workflow.addCitizenMessage(answered, text || subject || EMPTY, 'email', {
           reopenResolved: true,
           data: about,
           alongside: (manager, caseId) => this.markFiled(manager, row.id, caseId),
@@ -70,7 +73,7 @@ export class InboundEmailFiling {
         return;
       }
       const contactId = row.contactId ?? (await this.logContact(row, subject, sender));
-      const description = [subject, text].filter((part) => part !== '').join('\n\n') || '(tomt e-postmeddelande)';
+      const description = [subject, text].filter((part) => part !== '').join('\n\n') || EMPTY;
       const created = await this.workflow.register(
         null,
         { description: description.slice(0, DESCRIPTION_MOST), channel: 'email', contactId },
