@@ -20,6 +20,8 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Request } from 'express';
+import { Readable } from 'node:stream';
+import { decodedBody, drainRequest } from '../imports/import-format';
 import { Public } from '../auth/public.decorator';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { sameSecret } from '../common/same-secret';
@@ -61,14 +63,13 @@ export class InboundEmailController {
   @ApiAcceptedResponse({ type: AcceptedEmailResponse, description: 'Stored; it is filed in the background' })
   @ApiErrors(400, 401, 403, 404, 413, 415)
   async receive(@Req() request: Request): Promise<AcceptedEmailResponse> {
-    const secret = this.config.inboundEmail.secret;
-    if (!secret) throw new NotFoundException();
-    const given = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
-    if (!given) throw new UnauthorizedException('Send Authorization: Bearer <INBOUND_EMAIL_SECRET>');
-    if (!sameSecret(given, secret)) throw new ForbiddenException('The inbound e-mail secret does not match');
-    if (!request.is('message/rfc822'))
-      throw new UnsupportedMediaTypeException('Content-Type: send the message as message/rfc822');
-    const raw = await readBody(request, INBOUND_EMAIL_LIMITS.messageBytes);
+    const refusal = this.refusalOf(request);
+    if (refusal) {
+      // Read to its end, so the answer reaches the gateway instead of a reset connection.
+      await drainRequest(request);
+      throw refusal;
+    }
+    const raw = await readBody(decodedBody(request), INBOUND_EMAIL_LIMITS.messageBytes);
     try {
       return await this.reception.accept(raw);
     } catch (error: unknown) {
@@ -76,13 +77,25 @@ export class InboundEmailController {
       throw error;
     }
   }
+
+  /** Why the request is refused before its body is read: 404 (off), 401, 403, 415; null when it is not. */
+  private refusalOf(request: Request): Error | null {
+    const secret = this.config.inboundEmail.secret;
+    if (!secret) return new NotFoundException();
+    const given = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
+    if (!given) return new UnauthorizedException('Send Authorization: Bearer <INBOUND_EMAIL_SECRET>');
+    if (!sameSecret(given, secret)) return new ForbiddenException('The inbound e-mail secret does not match');
+    if (!request.is('message/rfc822'))
+      return new UnsupportedMediaTypeException('Content-Type: send the message as message/rfc822');
+    return null;
+  }
 }
 
-/** The request's body as bytes, at most `most` of them (413 beyond). */
-async function readBody(request: Request, most: number): Promise<Buffer> {
+/** The request's body as bytes (a gzip, deflate or br Content-Encoding undone), at most `most` of them (413 beyond). */
+async function readBody(body: Readable, most: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of request as AsyncIterable<Buffer>) {
+  for await (const chunk of body as AsyncIterable<Buffer>) {
     size += chunk.length;
     if (size > most) throw new PayloadTooLargeException(`The message is larger than ${most} bytes`);
     chunks.push(chunk);
