@@ -220,6 +220,7 @@ describe('the e-mail inbox: e-mail to the service center becomes contacts and ca
       'the citizen’s message on the timeline',
     );
     expect(message.body).toBe('Mätaren är inte bytt än.');
+    expect(message.at).toBe('2026-05-04T08:00:00.000Z');
     expect(message.data).toMatchObject({ channel: 'email' });
     const reopened = await agent.getCase(created.id);
     expect(reopened.status).toBe('reopened');

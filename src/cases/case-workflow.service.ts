@@ -312,7 +312,8 @@ export class CaseWorkflowService {
    *
    * `options` (the e-mail inbox): `reopenResolved` reopens a resolved case, through the lifecycle
    * (a `reopen` step by the system, after the message); `data` is kept on the message event;
-   * `alongside` writes the channel's own rows in the same transaction.
+   * `alongside` writes the channel's own rows in the same transaction; `receivedAt` (UTC, not
+   * after now) dates the message when it arrived earlier than it is filed.
    */
   addCitizenMessage(
     caseId: string,
@@ -321,6 +322,7 @@ export class CaseWorkflowService {
     options: {
       reopenResolved?: boolean;
       data?: Record<string, unknown>;
+      receivedAt?: Date;
       alongside?: (manager: EntityManager, caseId: string) => Promise<void>;
     } = {},
   ): Promise<CaseEventRecord> {
@@ -332,7 +334,7 @@ export class CaseWorkflowService {
         caseId: target.id,
         type: 'message',
         actorId: null,
-        at: now,
+        at: options.receivedAt && options.receivedAt < now ? options.receivedAt : now,
         body,
         data: { channel, ...options.data },
       });

@@ -67,6 +67,7 @@ export class InboundEmailFiling {
         await this.workflow.addCitizenMessage(answered, text || subject || EMPTY, 'email', {
           reopenResolved: true,
           data: about,
+          receivedAt: row.receivedAt,
           alongside: (manager, caseId) => this.markFiled(manager, row.id, caseId),
         });
         this.logger.log(`E-mail ${row.id} added to case ${answered}`);
