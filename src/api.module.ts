@@ -35,6 +35,9 @@ import { DepartmentWebhookController } from './webhooks/department-webhook.contr
 import { WebhookDeliveriesController } from './webhooks/webhook-deliveries.controller';
 import { PrivacyController } from './privacy/privacy.controller';
 import { RetentionController } from './privacy/retention.controller';
+import { InboundEmailController } from './inbound-email/inbound-email.controller';
+import { CaseEmailsController } from './inbound-email/case-emails.controller';
+import { InboundSmtpModule } from './inbound-email/inbound-smtp.module';
 
 /**
  * The HTTP edge: every controller of the application is registered here, and nowhere else,
@@ -47,7 +50,7 @@ import { RetentionController } from './privacy/retention.controller';
  * `/`, `/login`, `/desk`, `/inbox`, `/cases/...`, `/dashboard`, `/admin`, and their assets.
  */
 @Module({
-  imports: [AreasModule, MetricsModule, QueueDashboardModule, WebModule],
+  imports: [AreasModule, MetricsModule, QueueDashboardModule, WebModule, InboundSmtpModule],
   controllers: [
     CalendarController,
     AuthController,
@@ -81,6 +84,8 @@ import { RetentionController } from './privacy/retention.controller';
     Open311Controller,
     RetentionController,
     PrivacyController,
+    InboundEmailController,
+    CaseEmailsController,
     ...CONSOLE_CONTROLLERS,
   ],
 })

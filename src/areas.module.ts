@@ -23,6 +23,7 @@ import { TelephonyModule } from './telephony/telephony.module';
 import { TriageModule } from './triage/triage.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 import { PrivacyModule } from './privacy/privacy.module';
+import { InboundEmailModule } from './inbound-email/inbound-email.module';
 
 const AREAS = [
   CalendarModule,
@@ -49,6 +50,7 @@ const AREAS = [
   Open311Module,
   EServiceModule,
   PrivacyModule,
+  InboundEmailModule,
 ];
 
 /**

@@ -20,6 +20,7 @@ describe("the application's job registry", () => {
         },
         { queue: 'register', concurrency: 2, job: 'publish-register-entry', handler: 'PublishRegisterEntryJob.run' },
         { queue: 'retention', concurrency: 1, job: 'retention-run', handler: 'RetentionRunJob.run' },
+        { queue: 'inbound-email', concurrency: 2, job: 'file-inbound-email', handler: 'FileInboundEmailJob.run' },
       ]);
       expect(work.mock.calls.map(([queue, , options]) => [queue, options])).toEqual([
         ['routing', { concurrency: 4 }],
@@ -28,6 +29,7 @@ describe("the application's job registry", () => {
         ['service-targets', { concurrency: 4 }],
         ['register', { concurrency: 2 }],
         ['retention', { concurrency: 1 }],
+        ['inbound-email', { concurrency: 2 }],
       ]);
     } finally {
       work.mockRestore();

@@ -63,6 +63,7 @@ describe('routing through the queue on BullMQ and Redis', () => {
       queue: { driver: 'bullmq', status: 'up', outbox: { pending: 0, oldestPendingSeconds: null } },
     });
     expect(Object.keys(health.queue.queues).sort()).toEqual([
+      'inbound-email',
       'notifications',
       'register',
       'retention',
@@ -98,6 +99,7 @@ describe('routing through the queue on BullMQ and Redis', () => {
       headers: { Cookie: cookie[0].split(';')[0] },
     });
     expect(queues.queues.map((queue) => queue.name).sort()).toEqual([
+      'inbound-email',
       'notifications',
       'register',
       'retention',

@@ -86,6 +86,7 @@ describe('a worker process beside an API process started with RUN_WORKERS=false'
       'service-targets/callback-target-check',
       'register/publish-register-entry',
       'retention/retention-run',
+      'inbound-email/file-inbound-email',
     ]);
   });
 });

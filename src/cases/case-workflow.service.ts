@@ -309,19 +309,47 @@ export class CaseWorkflowService {
    *
    * @throws NotFoundError for an unknown case; ConflictError for a closed case (the citizen is
    *   asked to get in touch instead, since nobody works a closed case).
+   *
+   * `options` (the e-mail inbox): `reopenResolved` reopens a resolved case, through the lifecycle
+   * (a `reopen` step by the system, after the message); `data` is kept on the message event;
+   * `alongside` writes the channel's own rows in the same transaction; `receivedAt` (UTC, not
+   * after now) dates the message when it arrived earlier than it is filed.
    */
-  addCitizenMessage(caseId: string, body: string, channel: Channel): Promise<CaseEventRecord> {
+  addCitizenMessage(
+    caseId: string,
+    body: string,
+    channel: Channel,
+    options: {
+      reopenResolved?: boolean;
+      data?: Record<string, unknown>;
+      receivedAt?: Date;
+      alongside?: (manager: EntityManager, caseId: string) => Promise<void>;
+    } = {},
+  ): Promise<CaseEventRecord> {
     return this.transactions.run(async (manager) => {
       const target = await loadCaseForUpdate(manager, caseId);
       if (target.status === 'closed') throw new ConflictError('The case is closed');
-      return appendCaseEvent(manager, {
+      const now = this.clock.now();
+      const event = await appendCaseEvent(manager, {
         caseId: target.id,
         type: 'message',
         actorId: null,
-        at: this.clock.now(),
+        at: options.receivedAt && options.receivedAt < now ? options.receivedAt : now,
         body,
-        data: { channel },
+        data: { channel, ...options.data },
       });
+      if (options.reopenResolved && target.status === 'resolved') {
+        await this.transition(manager, target, {
+          action: 'reopen',
+          actorId: null,
+          at: now,
+          reason: 'The citizen wrote again',
+          data: { channel },
+          changes: { resolvedAt: null, closedAt: null, reopenCount: target.reopenCount + 1 },
+        });
+      }
+      if (options.alongside) await options.alongside(manager, target.id);
+      return event;
     });
   }
 

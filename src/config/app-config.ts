@@ -57,6 +57,19 @@ export interface AppConfig {
   /** The app's address as citizens reach it (PUBLIC_BASE_URL, no trailing slash): links in messages start with it. */
   publicBaseUrl: string;
   eService: EServiceConfig;
+  inboundEmail: InboundEmailConfig;
+}
+
+/** The e-mail inbox (docs/citizen-channels.md#the-e-mail-inbox). */
+export interface InboundEmailConfig {
+  /** INBOUND_SMTP_PORT: the SMTP listener's port; unset, no listener. 0 takes a free port. */
+  smtpPort?: number;
+  /** INBOUND_SMTP_HOST: the address it listens on (default 0.0.0.0). */
+  smtpHost: string;
+  /** INBOUND_EMAIL_ADDRESS: the one recipient accepted, e.g. servicecenter@demo.local (lower case). */
+  address: string;
+  /** INBOUND_EMAIL_SECRET: the mail gateway's shared secret; unset, POST /api/v1/inbound/email is a 404. */
+  secret?: string;
 }
 
 export interface Open311Config {
@@ -309,6 +322,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     eService: {
       reportsPerAddress: integer(env, 'E_SERVICE_REPORTS_PER_ADDRESS', 20, 1, 100_000),
       windowSeconds: integer(env, 'E_SERVICE_WINDOW_SECONDS', 3600, 1, 24 * 3600),
+    },
+    inboundEmail: {
+      smtpPort: env.INBOUND_SMTP_PORT ? integer(env, 'INBOUND_SMTP_PORT', 0, 0, 65_535) : undefined,
+      smtpHost: env.INBOUND_SMTP_HOST || '0.0.0.0',
+      address: (emailAddress(env, 'INBOUND_EMAIL_ADDRESS') ?? 'servicecenter@demo.local').toLowerCase(),
+      secret: env.INBOUND_EMAIL_SECRET || undefined,
     },
   };
 }

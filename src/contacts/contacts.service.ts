@@ -131,11 +131,50 @@ export class ContactsService {
         confidential: confidentialType !== null,
         departmentCode: confidentialType?.departmentCode ?? null,
       });
-      await manager.save(contact);
-      const logged = (await this.views(manager, [contact]))[0];
-      for (const listener of this.listeners) await listener.contactLogged(manager, logged);
-      return logged;
+      return this.store(manager, contact);
     });
+  }
+
+  /**
+   * Logs a contact that came in by itself, with no agent (an e-mail to the service center), in the
+   * caller's transaction. `startedAt`/`endedAt` are UTC: an e-mail starts when it arrived, which the
+   * KKiK answer-time figures measure from. The contact listeners hear it as they hear any contact.
+   */
+  async logArrived(
+    manager: EntityManager,
+    input: {
+      channel: Channel;
+      startedAt: Date;
+      endedAt: Date;
+      summary: string;
+      outcome: ContactOutcome;
+      citizenId: string | null;
+    },
+  ): Promise<ContactView> {
+    const contact = manager.create(Contact, {
+      id: newId(),
+      channel: input.channel,
+      servicePointCode: null,
+      agentId: null,
+      startedAt: input.startedAt,
+      endedAt: input.endedAt,
+      summary: input.summary,
+      catalogCode: null,
+      outcome: input.outcome,
+      citizenId: input.citizenId,
+      gender: null,
+      confidential: false,
+      departmentCode: null,
+    });
+    return this.store(manager, contact);
+  }
+
+  /** Saves a new contact and tells the contact listeners, in the caller's transaction. */
+  private async store(manager: EntityManager, contact: Contact): Promise<ContactView> {
+    await manager.save(contact);
+    const logged = (await this.views(manager, [contact]))[0];
+    for (const listener of this.listeners) await listener.contactLogged(manager, logged);
+    return logged;
   }
 
   /**

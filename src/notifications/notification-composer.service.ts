@@ -1,3 +1,4 @@
+import { EmailThreads } from '../inbound-email/email-threads.service';
 import { Inject, Injectable } from '@nestjs/common';
 import { CaseRecord } from '../cases/case-record';
 import { CaseRecordsService } from '../cases/case-records.service';
@@ -46,6 +47,7 @@ export class NotificationComposer {
     private readonly citizens: CitizensService,
     private readonly catalog: CatalogService,
     private readonly organisation: OrganisationService,
+    private readonly threads: EmailThreads,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.signature = senderName(config.mailFrom);
@@ -87,12 +89,15 @@ export class NotificationComposer {
     }
     if (!citizen?.email) throw new UndeliverableNotificationError('The citizen has no e-mail address any more');
     const message = this.emailFor(notification, context, resolution);
+    // A citizen who e-mailed about the case gets our message in the same thread of their mail program.
+    const thread = await this.threads.threadOf(about.id);
     return {
       channel: 'email',
       mail: {
         to: citizen.email,
         ...message,
         messageId: this.messageId(notification),
+        ...(thread ? { inReplyTo: thread.inReplyTo, references: thread.references } : {}),
         fileStem,
       },
     };

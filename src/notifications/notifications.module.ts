@@ -1,3 +1,4 @@
+import { InboundEmailModule } from '../inbound-email/inbound-email.module';
 import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
 import { CatalogModule } from '../catalog/catalog.module';
@@ -27,7 +28,13 @@ import { Notification } from './entities/notification.entity';
  * .eml files; SMS always into MAIL_DIR/sms/ until a provider is chosen.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([Notification]), CasesModule, CatalogModule, OrganisationModule],
+  imports: [
+    TypeOrmModule.forFeature([Notification]),
+    CasesModule,
+    CatalogModule,
+    OrganisationModule,
+    InboundEmailModule,
+  ],
   providers: [
     NotificationsService,
     NotificationPlanner,

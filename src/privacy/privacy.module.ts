@@ -1,3 +1,4 @@
+import { InboundEmailModule } from '../inbound-email/inbound-email.module';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CalendarModule } from '../calendar/calendar.module';
@@ -29,6 +30,7 @@ import { RetentionService } from './retention.service';
     TypeOrmModule.forFeature([RetentionPolicyRow, RetentionRun, PrivacyRequest]),
     CalendarModule,
     CallbacksModule,
+    InboundEmailModule,
     CasesModule,
     CatalogModule,
     CitizensModule,

@@ -19,6 +19,8 @@ export interface RetentionCounts {
   photosDeleted: number;
   /** Free comments of the satisfaction survey removed (the grades stay for the statistics). */
   ratingCommentsRemoved: number;
+  /** E-mails from the citizen about the case, kept whole with their attachments, deleted. */
+  emailsDeleted: number;
 }
 
 export function noCounts(): RetentionCounts {
@@ -31,6 +33,7 @@ export function noCounts(): RetentionCounts {
     citizensDeleted: 0,
     photosDeleted: 0,
     ratingCommentsRemoved: 0,
+    emailsDeleted: 0,
   };
 }
 

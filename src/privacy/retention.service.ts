@@ -1,3 +1,4 @@
+import { InboundEmailPersonalData } from '../inbound-email/inbound-email-personal-data.service';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { StaffPrincipal } from '../auth/roles';
@@ -56,6 +57,7 @@ export class RetentionService {
     private readonly photos: CasePhotosService,
     private readonly open311: Open311Service,
     private readonly ratings: RatingsService,
+    private readonly inboundEmails: InboundEmailPersonalData,
   ) {}
 
   /**
@@ -114,8 +116,8 @@ export class RetentionService {
 
   /**
    * Removes the personal data of one case and of what hangs on it (the contact it came from, the
-   * messages about it, callback notes, the citizen's photos, what their app sent, the survey
-   * comment) inside `manager`'s transaction, and deletes the citizen
+   * messages about it, callback notes, the citizen's photos and e-mails, what their app sent, the
+   * survey comment) inside `manager`'s transaction, and deletes the citizen
    * records nothing kept refers to any more. Used by retention and by erasure.
    */
   async anonymiseCase(manager: EntityManager, caseId: string, now: Date, counts: RetentionCounts): Promise<boolean> {
@@ -133,6 +135,8 @@ export class RetentionService {
         (await this.photos.deleteForCases(manager, [caseId])) +
         (await this.open311.anonymiseForCases(manager, [caseId])),
       ratingCommentsRemoved: await this.ratings.removeCommentsForCases(manager, [caseId]),
+      // The citizen's e-mails about the case, kept whole, go with the rest of its personal data.
+      emailsDeleted: await this.inboundEmails.deleteForCases(manager, [caseId]),
     });
     await this.deleteUnreferencedCitizens(manager, citizenIds, counts);
     return true;

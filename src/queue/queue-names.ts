@@ -22,6 +22,8 @@ export const QUEUES = {
   register: { concurrency: 2, jobs: ['publish-register-entry'] },
   // One retention run at a time: it works through the due cases one transaction each.
   retention: { concurrency: 1, jobs: ['retention-run'] },
+  // E-mail to the service center, filed as contacts and cases (src/inbound-email).
+  'inbound-email': { concurrency: 2, jobs: ['file-inbound-email'] },
 } as const satisfies Record<string, QueueDefinition>;
 
 export type QueueName = keyof typeof QUEUES;

@@ -6,8 +6,8 @@ import {
   Injectable,
   UnauthorizedException,
 } from '@nestjs/common';
-import { createHash, timingSafeEqual } from 'node:crypto';
 import { AuthGuard } from '../auth/auth.guard';
+import { sameSecret } from '../common/same-secret';
 import { StaffPrincipal } from '../auth/roles';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
@@ -43,10 +43,4 @@ export class TelephonyWebhookGuard implements CanActivate {
       throw new ForbiddenException('This needs the role admin or the telephony secret');
     return true;
   }
-}
-
-/** Compared through fixed-length digests in constant time, so the answer time tells nothing about the secret. */
-function sameSecret(given: string, expected: string): boolean {
-  const digest = (text: string) => createHash('sha256').update(text).digest();
-  return timingSafeEqual(digest(given), digest(expected));
 }

@@ -12,6 +12,7 @@ export function mailOptions(mail: OutgoingMail, from: string): SendMailOptions {
     subject: mail.subject,
     text: mail.text,
     messageId: mail.messageId,
+    ...(mail.inReplyTo ? { inReplyTo: mail.inReplyTo, references: mail.references } : {}),
     headers: { 'Auto-Submitted': 'auto-generated' },
   };
 }

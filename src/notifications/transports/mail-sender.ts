@@ -5,6 +5,9 @@ export interface OutgoingMail {
   text: string;
   /** A stable Message-ID per notification, so a message sent twice after a crash can be recognised. */
   messageId: string;
+  /** Threading (RFC 5322): the citizen's last message about the case, and their messages before it. */
+  inReplyTo?: string;
+  references?: string[];
   /** A file name without extension that says what the message is: `<reference>-<kind>`. */
   fileStem: string;
 }

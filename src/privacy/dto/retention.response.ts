@@ -85,6 +85,9 @@ export class RetentionRunResponse {
 
   @ApiProperty({ ...COUNT, description: 'Free comments of the satisfaction survey removed; the grades stay' })
   ratingCommentsRemoved: number;
+
+  @ApiProperty({ ...COUNT, description: 'E-mails from the citizen about the case, kept whole, deleted' })
+  emailsDeleted: number;
 }
 
 /** The retention runs done, newest first. */
