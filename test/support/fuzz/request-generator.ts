@@ -176,5 +176,14 @@ function bodyArbitraries(
     valid.push(generator.lines(schema, mediaType, 'valid'));
     hostile.push({ weight: 2, arbitrary: generator.lines(schema, mediaType, 'hostile') });
   }
+  if (content['message/rfc822']) {
+    // A raw e-mail: headers and a text, or the same with its header block cut or garbled.
+    const message = fc
+      .record({ subject: fc.string({ maxLength: 80 }), text: fc.string({ maxLength: 400 }) })
+      .map(({ subject, text }) => `From: a@example.se\r\nSubject: ${subject}\r\n\r\n${text}\r\n`);
+    const rfc822 = (body: string): RawBody => ({ kind: 'rfc822', body, headers: { 'content-type': 'message/rfc822' } });
+    valid.push(message.map(rfc822));
+    hostile.push({ weight: 2, arbitrary: fc.string({ maxLength: 400 }).map(rfc822) });
+  }
   return { valid: fc.oneof(...valid), hostile: fc.oneof(...hostile) };
 }
