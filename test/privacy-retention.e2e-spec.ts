@@ -37,6 +37,7 @@ interface ExtractAnswer {
   }>;
   messages: Array<{ caseReference: string; kind: string }>;
   ratings: Array<{ about: string; treatment: number | null }>;
+  files: Array<{ caseReference: string; kind: string; receivedAt: string; byteSize: number }>;
   processing: Array<{
     category: string;
     purposes: string;
@@ -249,6 +250,15 @@ describe('retention and the rights of the person (/api/v1/retention, /api/v1/pri
   });
 
   it('gives an extract of everything held about Lena, and nothing about Bo, with what art. 15 asks', async () => {
+    // A photo Lena sent with her open case D, from the e-service form.
+    await db.getRepository(CasePhoto).insert({
+      id: randomUUID(),
+      caseId: ids.D,
+      contentType: 'image/png',
+      byteSize: 4,
+      content: Buffer.from([0x89, 0x50, 0x4e, 0x47]),
+      createdAt: new Date('2024-03-04T09:00:00Z'),
+    });
     const extract = await admin.send<ExtractAnswer>('post', '/api/v1/privacy/extracts', {
       body: { personalNumber: '811218-9876' },
     });
@@ -273,6 +283,9 @@ describe('retention and the rights of the person (/api/v1/retention, /api/v1/pri
     expect(extract.cases[1]).toMatchObject({ reference: refs.D, personalDataKeptUntil: null });
     expect(extract.contacts.map((contact) => contact.id)).toEqual([ids.E, ids.F]);
     expect(extract.messages.length).toBeGreaterThan(0);
+    expect(extract.files).toEqual([
+      { caseReference: refs.D, kind: 'photo', receivedAt: '2024-03-04T09:00:00.000Z', byteSize: 4 },
+    ]);
     expect([...new Set(extract.messages.map((message) => message.caseReference))]).toEqual(
       expect.arrayContaining([refs.A, refs.C, refs.D]),
     );
@@ -323,6 +336,7 @@ describe('retention and the rights of the person (/api/v1/retention, /api/v1/pri
       cases: 4,
       messages: extract.messages.length,
       ratings: 2,
+      files: 1,
     });
     expect(JSON.stringify(log)).not.toMatch(/lena|9876|0701234567/i);
     // The confidential case was read for each of the three extracts, and its access log says so.
@@ -496,7 +510,9 @@ describe('retention and the rights of the person (/api/v1/retention, /api/v1/pri
     expect(messages.every((message) => !message.citizen_id && !message.recipient_masked && !message.last_error)).toBe(
       true,
     );
-    expect(await db.getRepository(CasePhoto).findBy({})).toEqual([expect.objectContaining({ caseId: ids.C })]);
+    expect((await db.getRepository(CasePhoto).findBy({})).map((kept) => kept.caseId).sort()).toEqual(
+      [ids.C, ids.D].sort(),
+    );
     expect(await db.getRepository(Open311Photo).findBy({})).toEqual([]);
     expect(await db.getRepository(Open311Request).findOneBy({ caseId: ids.B })).toMatchObject({
       token: 'token-of-b',

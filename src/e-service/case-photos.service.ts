@@ -35,6 +35,19 @@ export class CasePhotosService {
     return photo ? { contentType: photo.contentType, content: Buffer.from(photo.content) } : null;
   }
 
+  /** The photos of these cases, oldest first, without their content (a register extract). */
+  async heldForCases(
+    manager: EntityManager,
+    caseIds: string[],
+  ): Promise<Array<{ caseId: string; contentType: string; byteSize: number; createdAt: Date }>> {
+    if (caseIds.length === 0) return [];
+    return manager.find(CasePhoto, {
+      select: { caseId: true, contentType: true, byteSize: true, createdAt: true },
+      where: { caseId: In(caseIds) },
+      order: { createdAt: 'ASC' },
+    });
+  }
+
   /**
    * Deletes the photos of these cases inside `manager`'s transaction (retention and erasure,
    * docs/personal-data.md: a photo may show faces, plates and homes). Answers how many went.

@@ -8,6 +8,20 @@ import { InboundEmail } from './entities/inbound-email.entity';
  */
 @Injectable()
 export class InboundEmailPersonalData {
+  /** The messages filed on these cases, oldest first, without their content (a register extract). */
+  async heldForCases(
+    manager: EntityManager,
+    caseIds: string[],
+  ): Promise<Array<{ caseId: string; receivedAt: Date; byteSize: number }>> {
+    if (caseIds.length === 0) return [];
+    const rows = await manager.find(InboundEmail, {
+      select: { caseId: true, receivedAt: true, byteSize: true },
+      where: { caseId: In(caseIds) },
+      order: { receivedAt: 'ASC' },
+    });
+    return rows.map((row) => ({ caseId: row.caseId as string, receivedAt: row.receivedAt, byteSize: row.byteSize }));
+  }
+
   /** Deletes the messages filed on these cases, inside `manager`'s transaction; answers how many. */
   async deleteForCases(manager: EntityManager, caseIds: string[]): Promise<number> {
     if (caseIds.length === 0) return 0;

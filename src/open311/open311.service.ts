@@ -205,6 +205,24 @@ export class Open311Service {
     return this.photos.findOneBy({ caseId });
   }
 
+  /** The photos citizens' apps sent with these cases, without their content (a register extract). */
+  async photosHeldForCases(
+    manager: EntityManager,
+    caseIds: string[],
+  ): Promise<Array<{ caseId: string; contentType: string; byteSize: number; createdAt: Date }>> {
+    if (caseIds.length === 0) return [];
+    const rows = await manager.find(Open311Photo, {
+      select: { caseId: true, contentType: true, sizeBytes: true, createdAt: true },
+      where: { caseId: In(caseIds) },
+    });
+    return rows.map((row) => ({
+      caseId: row.caseId,
+      contentType: row.contentType,
+      byteSize: row.sizeBytes,
+      createdAt: row.createdAt,
+    }));
+  }
+
   /**
    * Removes what a citizen's app sent about these cases beyond the case itself, inside `manager`'s
    * transaction (retention and erasure, docs/personal-data.md): the photo is deleted, and the

@@ -67,6 +67,14 @@ th, td { border: 1px solid #b1b4b6; padding: 0.25rem 0.5rem; text-align: left; v
 </table>
 {% else %}<p>None.</p>{% endif %}
 
+<h2>Photos and e-mails kept</h2>
+{% if extract.files.length %}
+<table><caption>Photos you sent and e-mails of yours kept whole with your cases (you may ask for their content)</caption>
+<thead><tr><th scope="col">Received</th><th scope="col">Case</th><th scope="col">What</th><th scope="col">Size (bytes)</th></tr></thead>
+<tbody>{% for f in extract.files %}<tr><td>{{ at(f.receivedAt) }}</td><td>{{ f.caseReference }}</td><td>{{ "Photo" if f.kind == "photo" else "E-mail" }}</td><td>{{ f.byteSize }}</td></tr>{% endfor %}</tbody>
+</table>
+{% else %}<p>None.</p>{% endif %}
+
 <h2>Your ratings</h2>
 {% if extract.ratings.length %}
 <table><caption>Ratings 1-5</caption>

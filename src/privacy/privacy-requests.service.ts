@@ -4,15 +4,19 @@ import { AccessPolicy } from '../auth/access-policy';
 import { StaffPrincipal } from '../auth/roles';
 import { ForbiddenError } from '../common/domain-errors';
 import { CaseAccessLog } from '../cases/case-access-log.service';
+import { CaseRecord } from '../cases/case-record';
 import { CasePersonalDataService, CaseWithTimeline } from '../cases/case-personal-data.service';
 import { CatalogService } from '../catalog/catalog.service';
 import { CitizensService, CitizenView } from '../citizens/citizens.service';
 import { Clock } from '../common/clock';
 import { ContactPersonalDataService } from '../contacts/contact-personal-data.service';
 import { ContactView } from '../contacts/contacts.service';
+import { CasePhotosService } from '../e-service/case-photos.service';
+import { InboundEmailPersonalData } from '../inbound-email/inbound-email-personal-data.service';
 import { TransactionService } from '../database/transaction.service';
 import { NotificationView } from '../notifications/notification.view';
 import { NotificationsService } from '../notifications/notifications.service';
+import { Open311Service } from '../open311/open311.service';
 import { RatingsService } from '../ratings/ratings.service';
 import { PrivacyRequest } from './entities/privacy-request.entity';
 import { LookupKind, PersonLookup } from './person-lookup';
@@ -39,6 +43,14 @@ export interface ExtractCase extends CaseWithTimeline {
   keptUntil: Date | null;
 }
 
+/** A file held about a case the person is party to: a photo they sent, or an e-mail kept whole. UTC, bytes. */
+export interface ExtractFile {
+  caseReference: string;
+  kind: 'photo' | 'email';
+  receivedAt: Date;
+  byteSize: number;
+}
+
 /** Everything held about a person (GDPR art. 15), before it is shaped as JSON or a document. */
 export interface PersonExtract {
   generatedAt: Date;
@@ -48,6 +60,8 @@ export interface PersonExtract {
   cases: ExtractCase[];
   messages: NotificationView[];
   ratings: ExtractRating[];
+  /** Photos and e-mails kept with the person's cases, oldest first (their content on request). */
+  files: ExtractFile[];
   processing: readonly ProcessingDescription[];
   rights: string;
 }
@@ -123,7 +137,38 @@ export class PrivacyRequestsService {
     private readonly policies: RetentionPoliciesService,
     private readonly catalog: CatalogService,
     private readonly retention: RetentionService,
+    private readonly photos: CasePhotosService,
+    private readonly open311: Open311Service,
+    private readonly inboundEmails: InboundEmailPersonalData,
   ) {}
+
+  /** The photos and e-mails kept with these cases, oldest first, by case reference. */
+  private async filesHeld(cases: CaseRecord[]): Promise<ExtractFile[]> {
+    const manager = this.dataSource.manager;
+    const ids = cases.map((record) => record.id);
+    const referenceOf = new Map(cases.map((record) => [record.id, record.reference]));
+    const photos = [
+      ...(await this.photos.heldForCases(manager, ids)),
+      ...(await this.open311.photosHeldForCases(manager, ids)),
+    ].map((photo) => ({
+      caseId: photo.caseId,
+      kind: 'photo' as const,
+      receivedAt: photo.createdAt,
+      byteSize: photo.byteSize,
+    }));
+    const emails = (await this.inboundEmails.heldForCases(manager, ids)).map((email) => ({
+      ...email,
+      kind: 'email' as const,
+    }));
+    return [...photos, ...emails]
+      .sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime())
+      .map(({ caseId, kind, receivedAt, byteSize }) => ({
+        caseReference: referenceOf.get(caseId) as string,
+        kind,
+        receivedAt,
+        byteSize,
+      }));
+  }
 
   /** Everything held about the person found by `lookup`; empty lists when nobody is found. */
   async extract(principal: StaffPrincipal, kind: LookupKind, lookup: PersonLookup): Promise<PersonExtract> {
@@ -139,6 +184,7 @@ export class PrivacyRequestsService {
       contacts.map((contact) => contact.id),
       caseIds,
     );
+    const files = await this.filesHeld(cases.map((found) => found.record));
     const rules = await this.rules();
     const extract: PersonExtract = {
       generatedAt: this.clock.now(),
@@ -155,6 +201,7 @@ export class PrivacyRequestsService {
         clarity: rating.clarity,
         comment: rating.comment,
       })),
+      files,
       processing: PROCESSING_REGISTER,
       rights: PERSON_RIGHTS,
     };
@@ -171,6 +218,7 @@ export class PrivacyRequestsService {
         cases: cases.length,
         messages: messages.length,
         ratings: ratings.length,
+        files: files.length,
       });
     });
     return extract;

@@ -69,6 +69,14 @@ export class ExtractMessageResponse {
   @ApiInstant('Sent', { nullable: true }) sentAt: Date | null;
 }
 
+/** A photo the person sent, or an e-mail of theirs kept whole, with one of their cases. */
+export class ExtractFileResponse {
+  @ApiProperty({ example: '2026-000123' }) caseReference: string;
+  @ApiProperty({ enum: ['photo', 'email'] }) kind: 'photo' | 'email';
+  @ApiInstant('Received') receivedAt: Date;
+  @ApiProperty({ type: Number, description: 'Size in bytes' }) byteSize: number;
+}
+
 /** A rating the person gave (1-5; null where not given). */
 export class ExtractRatingResponse {
   @ApiProperty({ enum: ['contact', 'case'] }) about: 'contact' | 'case';
@@ -98,6 +106,8 @@ export class PersonExtractResponse {
   @ApiProperty({ type: [ExtractCaseResponse] }) cases: ExtractCaseResponse[];
   @ApiProperty({ type: [ExtractMessageResponse] }) messages: ExtractMessageResponse[];
   @ApiProperty({ type: [ExtractRatingResponse] }) ratings: ExtractRatingResponse[];
+  @ApiProperty({ type: [ExtractFileResponse], description: 'Photos and e-mails kept with the cases, oldest first' })
+  files: ExtractFileResponse[];
   @ApiProperty({ type: [ExtractProcessingResponse] }) processing: ExtractProcessingResponse[];
   @ApiProperty({ description: 'The rights the person has, and where to complain' }) rights: string;
 }
@@ -154,6 +164,7 @@ export function toPersonExtractResponse(extract: PersonExtract): PersonExtractRe
       sentAt: message.sentAt,
     })),
     ratings: extract.ratings,
+    files: extract.files,
     processing: extract.processing.map((description) => ({ ...description })),
     rights: extract.rights,
   };
