@@ -12,7 +12,7 @@ import {
   publicStatus,
   PublicationRule,
   publishAfter,
-  publishedSummary,
+  publicationText,
   searchTextOf,
 } from './register-publication';
 
@@ -81,10 +81,10 @@ export class RegisterPlanner {
       const rule = rules.get(record.catalogCode) as PublicationRule;
       const entry = this.newEntry(record, rule);
       if (entry.publishAfter.getTime() <= now.getTime()) {
-        const summary =
-          record.confidential || rule.publishes !== 'summary'
-            ? null
-            : publishedSummary(record.description, { names: [], addresses: [record.address] });
+        const summary = publicationText(record.description, record.confidential, rule, {
+          names: [],
+          addresses: [record.address],
+        });
         Object.assign(entry, { summary, searchText: searchTextOf(summary), publishedVersion: 1, publishedAt: now });
       }
       entries.push(entry);

@@ -69,6 +69,19 @@ export function publishedSummary(text: string, parties: RedactionParties): strin
 }
 
 /** What the public search looks in: the published summary in lower case (Swedish and Danish letters too). */
+/**
+ * The text the public may read of a case: none for a confidential case or a type that publishes
+ * its existence only, else `text` redacted with the case's own parties (publishedSummary).
+ */
+export function publicationText(
+  text: string,
+  confidential: boolean,
+  rule: PublicationRule,
+  parties: RedactionParties,
+): string | null {
+  return confidential || rule.publishes !== 'summary' ? null : publishedSummary(text, parties);
+}
+
 export function searchTextOf(summary: string | null): string | null {
   return summary === null ? null : summary.toLocaleLowerCase('sv');
 }

@@ -5,7 +5,7 @@ import { Clock } from '../common/clock';
 import { TransactionService } from '../database/transaction.service';
 import { RegisterEntry } from './entities/register-entry.entity';
 import { RegisterPlanner } from './register-planner.service';
-import { publishedSummary, searchTextOf } from './register-publication';
+import { publicationText, searchTextOf } from './register-publication';
 
 /**
  * Publishes a register entry: works out, from the case as it is now, the text the public may
@@ -39,14 +39,14 @@ export class RegisterPublisher {
       const now = this.clock.now();
       if (entry.withheld || entry.publishAfter.getTime() > now.getTime()) return false;
       const rule = await this.planner.ruleFor(manager, entry.catalogCode);
-      let summary: string | null = null;
-      if (!entry.confidential && !record.confidential && rule.publishes === 'summary') {
-        const citizen = record.citizenId ? await this.citizens.find(record.citizenId, manager) : null;
-        summary = publishedSummary(entry.editedSummary ?? record.description, {
-          names: [citizen?.name],
-          addresses: [record.address],
-        });
-      }
+      const confidential = entry.confidential || record.confidential;
+      // The citizen's name is a party to redact only where a text is published at all.
+      const publishesText = !confidential && rule.publishes === 'summary';
+      const citizen = publishesText && record.citizenId ? await this.citizens.find(record.citizenId, manager) : null;
+      const summary = publicationText(entry.editedSummary ?? record.description, confidential, rule, {
+        names: [citizen?.name],
+        addresses: [record.address],
+      });
       await manager.update(
         RegisterEntry,
         { caseId },
@@ -54,7 +54,7 @@ export class RegisterPublisher {
           reference: record.reference,
           summary,
           searchText: searchTextOf(summary),
-          confidential: entry.confidential || record.confidential,
+          confidential,
           publishedVersion: planVersion,
           publishedAt: entry.publishedAt ?? now,
         },
