@@ -25,6 +25,15 @@ const description = 'Gatlampan utanför Storgatan 12 är släckt';
 
 await waitForRt();
 const app = await startApp({ port: Number(process.env.PORT ?? 3911) });
+// Stopped half-way (peer.sh's trap, Ctrl-C): stop the app and remove its database all the same.
+// A Ctrl-C reaches the app too, and stop() waits for an exit that may have happened already.
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    const code = signal === 'SIGINT' ? 130 : 143;
+    setTimeout(() => process.exit(code), 10_000);
+    void app.stop().finally(() => process.exit(code));
+  });
+}
 try {
   const token = await app.login('agent@demo.local');
   const contenders = [
@@ -137,8 +146,18 @@ async function waitForRt() {
     } catch {
       /* not listening yet */
     }
+    if (Number.isInteger(rtProcessGroup) && !processGroupAlive(rtProcessGroup)) throw new Error('rt-server exited');
     if (performance.now() - started > 60_000) throw new Error(`RT did not answer at ${rtUrl} within 60 s`);
     await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+function processGroupAlive(processGroup) {
+  try {
+    process.kill(-processGroup, 0);
+    return true;
+  } catch {
+    return false;
   }
 }
 

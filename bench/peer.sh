@@ -68,12 +68,17 @@ cd "$root"
 # --- a throw-away RT ---------------------------------------------------------------------------
 work=$(mktemp -d "${TMPDIR:-/tmp}/onewayin-peer-XXXXXX")
 rt_pgid=''
+load_pid=''
 rt_database=''
 pg_host='' pg_port='' pg_user='' pg_password=''
 
 cleanup() {
   local status=$?
   trap - EXIT INT TERM
+  if [ -n "$load_pid" ]; then
+    kill -TERM "$load_pid" 2>/dev/null || true
+    wait "$load_pid" 2>/dev/null || true
+  fi
   if [ -n "$rt_pgid" ]; then
     kill -TERM -- "-$rt_pgid" 2>/dev/null || true
     for _ in $(seq 50); do
@@ -152,10 +157,19 @@ done
 
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) before the run;" \
   "node $(node --version), RT $(dpkg-query -W -f='${Version}' request-tracker5), RT bcrypt cost $bcrypt_cost"
+# In the background, so that a signal to this script runs its trap at once (a trap waits for a
+# command in the foreground to end); the trap then stops the load generator, which stops the app.
 RT_URL="http://127.0.0.1:$rt_port" RT_USER=root RT_PASSWORD=password RT_PGID="$rt_pgid" \
-  node bench/peer-load.mjs "$rounds" "$seconds" "$concurrency" || {
+  node bench/peer-load.mjs "$rounds" "$seconds" "$concurrency" &
+load_pid=$!
+status=0
+wait "$load_pid" || status=$?
+# Above 128, wait was cut short by a signal: exit, and the trap stops the load generator.
+[ "$status" -gt 128 ] && exit "$status"
+load_pid=''
+if [ "$status" -ne 0 ]; then
   echo '--- rt-server log ---' >&2
   tail -n 40 "$work/rt-server.log" >&2
   exit 1
-}
+fi
 echo "load average $(cut -d' ' -f1-3 /proc/loadavg) after the run"
