@@ -18,6 +18,7 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -113,9 +114,19 @@ async function measure(contender, inFlight) {
   };
 }
 
+/** A port nothing listens on now (other benchmarks may run on the same machine). */
+function freePort() {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
 async function startBare() {
   const dir = mkdtempSync(join(tmpdir(), 'onewayin-bare-'));
-  const port = 3991;
+  const port = await freePort();
   const env = { ...process.env, SQLITE_PATH: join(dir, 'bare.sqlite') };
   let dropDatabase = async () => {};
   if (process.env.DATABASE_URL) {
@@ -153,7 +164,7 @@ async function startBare() {
   };
 }
 
-const app = await startApp({ port: 3907, env: { REDIS_URL: '' } });
+const app = await startApp({ port: await freePort(), env: { REDIS_URL: '' } });
 const bare = await startBare().catch(async (error) => {
   await app.stop();
   throw error;

@@ -36,6 +36,32 @@ import { replyDelivery } from './reply-delivery';
 import { allocateReferenceSerials } from './reference-allocator';
 import { formatReference } from './reference-number';
 
+/** The service-target state of a case not yet planned; the planner fills it in the same transaction. */
+const UNPLANNED: ServiceTargetState = {
+  firstResponseDueAt: null,
+  resolutionDueAt: null,
+  firstResponseWarnedAt: null,
+  resolutionWarnedAt: null,
+  firstResponseBreachedAt: null,
+  resolutionBreachedAt: null,
+  targetClockStartedAt: null,
+  targetPausedAt: null,
+  targetPausedWorkingMinutes: 0,
+  targetPlanVersion: 0,
+  targetPlanBasis: null,
+};
+
+/**
+ * Inserts a new case, every column given, in one statement. Nothing is read back (TypeORM's
+ * `save` selects the row before and after an insert): the record the listeners get is complete
+ * as it stands; its created and updated times are the database's, within a second of `now`.
+ */
+async function insertCase(manager: EntityManager, created: Case, now: Date): Promise<void> {
+  await manager.createQueryBuilder().insert().into(Case).values(created).updateEntity(false).execute();
+  created.createdAt = now;
+  created.updatedAt = now;
+}
+
 /** Who registers a case: a staff member, or a citizen channel acting on its own (null). */
 export type CaseAuthor = StaffPrincipal | null;
 
@@ -146,8 +172,12 @@ export class CaseWorkflowService {
         returnCount: 0,
         source: 'live',
         externalId: null,
+        likelyDuplicateOfId: null,
+        citizenGender: null,
+        anonymisedAt: null,
+        ...UNPLANNED,
       });
-      await manager.save(created);
+      await insertCase(manager, created, now);
       if (contact) await this.contacts.linkCase(manager, contact.id, id);
       const catalogSetBy = catalogEntry ? (author ? 'staff' : 'citizen') : null;
       await appendCaseEvent(manager, {

@@ -66,7 +66,7 @@ export class OutboxService {
   async enqueue(manager: EntityManager, job: OutboxJob): Promise<void> {
     // The same job still waiting to be handed over is enough; the queue refuses later duplicates itself.
     if (await manager.existsBy(OutboxMessage, { jobKey: job.key, dispatchedAt: IsNull() })) return;
-    await manager.insert(OutboxMessage, outboxRow(job, new Date()));
+    await insertRows(manager, [outboxRow(job, new Date())]);
     markWritten(manager);
   }
 
@@ -85,8 +85,8 @@ export class OutboxService {
       missing.push(job);
     }
     for (let start = 0; start < missing.length; start += ROWS_PER_INSERT)
-      await manager.insert(
-        OutboxMessage,
+      await insertRows(
+        manager,
         missing.slice(start, start + ROWS_PER_INSERT).map((job) => outboxRow(job, now)),
       );
     if (missing.length > 0) markWritten(manager);
@@ -224,6 +224,15 @@ function outboxRow(job: OutboxJob, now: Date): Omit<OutboxMessage, 'id'> {
     attempts: 0,
     lastError: null,
   };
+}
+
+/**
+ * One INSERT of the rows. Nothing is read back: the caller needs no generated id, and TypeORM
+ * would otherwise select every inserted row again for its id and defaults (one more statement a
+ * job on SQLite, on every intake).
+ */
+async function insertRows(manager: EntityManager, rows: Omit<OutboxMessage, 'id'>[]): Promise<void> {
+  await manager.createQueryBuilder().insert().into(OutboxMessage).values(rows).updateEntity(false).execute();
 }
 
 /** Tells the commit listener that this transaction wrote an outbox row, so the relay is nudged. */
