@@ -87,10 +87,14 @@ export class CaseTargetPlanner implements CaseListener, OnModuleInit {
       priority: target.priority,
       channel: target.channel,
     });
-    const dueTimes = plannedDueTimes(calendar, { ...target, ...clock }, {
-      first_response: targets.first_response,
-      resolution: targets.resolution,
-    });
+    const dueTimes = plannedDueTimes(
+      calendar,
+      { ...target, ...clock },
+      {
+        first_response: targets.first_response,
+        resolution: targets.resolution,
+      },
+    );
     await this.adopt(manager, target, calendar, {
       ...clock,
       firstResponseDueAt: dueTimes.first_response,
@@ -139,8 +143,7 @@ export class CaseTargetPlanner implements CaseListener, OnModuleInit {
     plan: Partial<ServiceTargetState>,
   ): Promise<void> {
     // Version 0 is a case never planned (a new one, or one from before service targets): no checks to take back.
-    if (target.targetPlanVersion > 0)
-      await this.superseded.supersede(manager, this.checkKeys(target, CASE_MEASURES));
+    if (target.targetPlanVersion > 0) await this.superseded.supersede(manager, this.checkKeys(target, CASE_MEASURES));
     await this.save(manager, target, { ...plan, targetPlanVersion: target.targetPlanVersion + 1 });
     const now = this.clock.now();
     await this.outbox.enqueueMissing(
