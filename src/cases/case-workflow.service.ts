@@ -31,6 +31,7 @@ import { CreateCaseDto, CreatedCaseDto } from './dto/create-case.dto';
 import { NoticeTopic } from './entities/case-event.entity';
 import { Case } from './entities/case.entity';
 import { orderByInboxUrgency } from './inbox-order';
+import { insertCaseRow } from './case-row-insert';
 import { readabilityIndex } from './readability';
 import { replyDelivery } from './reply-delivery';
 import { allocateReferenceSerials } from './reference-allocator';
@@ -50,17 +51,6 @@ const UNPLANNED: ServiceTargetState = {
   targetPlanVersion: 0,
   targetPlanBasis: null,
 };
-
-/**
- * Inserts a new case, every column given, in one statement. Nothing is read back (TypeORM's
- * `save` selects the row before and after an insert): the record the listeners get is complete
- * as it stands; its created and updated times are the database's, within a second of `now`.
- */
-async function insertCase(manager: EntityManager, created: Case, now: Date): Promise<void> {
-  await manager.createQueryBuilder().insert().into(Case).values(created).updateEntity(false).execute();
-  created.createdAt = now;
-  created.updatedAt = now;
-}
 
 /** Who registers a case: a staff member, or a citizen channel acting on its own (null). */
 export type CaseAuthor = StaffPrincipal | null;
@@ -177,7 +167,7 @@ export class CaseWorkflowService {
         anonymisedAt: null,
         ...UNPLANNED,
       });
-      await insertCase(manager, created, now);
+      await insertCaseRow(manager, created, now);
       if (contact) await this.contacts.linkCase(manager, contact.id, id);
       const catalogSetBy = catalogEntry ? (author ? 'staff' : 'citizen') : null;
       await appendCaseEvent(manager, {
