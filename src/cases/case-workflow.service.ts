@@ -31,7 +31,7 @@ import { CreateCaseDto, CreatedCaseDto } from './dto/create-case.dto';
 import { NoticeTopic } from './entities/case-event.entity';
 import { Case } from './entities/case.entity';
 import { orderByInboxUrgency } from './inbox-order';
-import { insertCaseRow } from './case-row-insert';
+import { insertCaseRow, setCaseReference } from './case-intake-rows';
 import { readabilityIndex } from './readability';
 import { replyDelivery } from './reply-delivery';
 import { allocateReferenceSerials } from './reference-allocator';
@@ -207,7 +207,7 @@ export class CaseWorkflowService {
       // last: concurrent intakes queue only for these two statements, not the whole intake.
       const year = localYear(receivedAt);
       created.reference = formatReference(year, await allocateReferenceSerials(manager, year, 1));
-      await manager.update(Case, { id }, { reference: created.reference });
+      await setCaseReference(manager, id, created.reference);
       return { id, reference: created.reference, status: created.status };
     });
   }

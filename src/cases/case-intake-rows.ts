@@ -35,3 +35,20 @@ export async function insertCaseRow(manager: EntityManager, created: Case, now: 
   created.createdAt = now;
   created.updatedAt = now;
 }
+
+/**
+ * Gives a case registered in this transaction its reference number (taken last, see
+ * CaseWorkflowService.register), in one plain UPDATE; the updated time is the database's, as for
+ * every change of a case.
+ */
+export async function setCaseReference(manager: EntityManager, id: string, reference: string): Promise<void> {
+  const { driver } = manager.connection;
+  const metadata = manager.connection.getMetadata(Case);
+  const column = (property: string) =>
+    driver.escape(metadata.findColumnWithPropertyName(property)?.databaseName ?? property);
+  await manager.query(
+    `UPDATE ${driver.escape(metadata.tableName)} SET ${column('reference')} = ${driver.createParameter('reference', 0)}, ` +
+      `${column('updatedAt')} = CURRENT_TIMESTAMP WHERE ${column('id')} = ${driver.createParameter('id', 1)}`,
+    [reference, id],
+  );
+}
