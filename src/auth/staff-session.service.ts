@@ -11,6 +11,8 @@ import { StaffUser } from './entities/staff-user.entity';
  */
 @Injectable()
 export class StaffSessionService {
+  private liveSessionSql: string | undefined;
+
   constructor(@InjectRepository(StaffSession) private readonly sessions: Repository<StaffSession>) {}
 
   /**
@@ -33,14 +35,10 @@ export class StaffSessionService {
    * with its signature.
    */
   async isLive(sessionId: string, userId: string): Promise<boolean> {
-    return this.sessions
-      .createQueryBuilder('session')
-      .innerJoin(StaffUser, 'staff', 'staff.id = session.userId')
-      .where('session.id = :sessionId', { sessionId })
-      .andWhere('session.userId = :userId', { userId })
-      .andWhere('session.endedAt IS NULL')
-      .andWhere('staff.active = :active', { active: true })
-      .getExists();
+    // Plain SQL, written once: building the query anew took more CPU than running it.
+    this.liveSessionSql ??= liveSessionSql(this.sessions.manager);
+    const rows: unknown[] = await this.sessions.query(this.liveSessionSql, [sessionId, userId, true]);
+    return rows.length > 0;
   }
 
   /** Ends one session; answers whether it was live. */
@@ -68,4 +66,23 @@ export class StaffSessionService {
     );
     return result.affected ?? 0;
   }
+}
+
+/**
+ * The session check of isLive as SQL with three parameters (session id, user id, true), in the
+ * database's own placeholders and quoting, table and column names from the entities.
+ */
+function liveSessionSql(manager: EntityManager): string {
+  const { driver } = manager.connection;
+  const session = manager.connection.getMetadata(StaffSession);
+  const staff = manager.connection.getMetadata(StaffUser);
+  const column = (metadata: typeof session, property: string) =>
+    driver.escape(metadata.findColumnWithPropertyName(property)?.databaseName ?? property);
+  return (
+    `SELECT 1 FROM ${driver.escape(session.tableName)} s INNER JOIN ${driver.escape(staff.tableName)} u ` +
+    `ON u.${column(staff, 'id')} = s.${column(session, 'userId')} ` +
+    `WHERE s.${column(session, 'id')} = ${driver.createParameter('sessionId', 0)} ` +
+    `AND s.${column(session, 'userId')} = ${driver.createParameter('userId', 1)} ` +
+    `AND s.${column(session, 'endedAt')} IS NULL AND u.${column(staff, 'active')} = ${driver.createParameter('active', 2)} LIMIT 1`
+  );
 }

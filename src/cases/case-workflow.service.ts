@@ -31,10 +31,26 @@ import { CreateCaseDto, CreatedCaseDto } from './dto/create-case.dto';
 import { NoticeTopic } from './entities/case-event.entity';
 import { Case } from './entities/case.entity';
 import { orderByInboxUrgency } from './inbox-order';
+import { insertCaseRow, setCaseReference } from './case-intake-rows';
 import { readabilityIndex } from './readability';
 import { replyDelivery } from './reply-delivery';
 import { allocateReferenceSerials } from './reference-allocator';
 import { formatReference } from './reference-number';
+
+/** The service-target state of a case not yet planned; the planner fills it in the same transaction. */
+const UNPLANNED: ServiceTargetState = {
+  firstResponseDueAt: null,
+  resolutionDueAt: null,
+  firstResponseWarnedAt: null,
+  resolutionWarnedAt: null,
+  firstResponseBreachedAt: null,
+  resolutionBreachedAt: null,
+  targetClockStartedAt: null,
+  targetPausedAt: null,
+  targetPausedWorkingMinutes: 0,
+  targetPlanVersion: 0,
+  targetPlanBasis: null,
+};
 
 /** Who registers a case: a staff member, or a citizen channel acting on its own (null). */
 export type CaseAuthor = StaffPrincipal | null;
@@ -146,8 +162,12 @@ export class CaseWorkflowService {
         returnCount: 0,
         source: 'live',
         externalId: null,
+        likelyDuplicateOfId: null,
+        citizenGender: null,
+        anonymisedAt: null,
+        ...UNPLANNED,
       });
-      await manager.save(created);
+      await insertCaseRow(manager, created, now);
       if (contact) await this.contacts.linkCase(manager, contact.id, id);
       const catalogSetBy = catalogEntry ? (author ? 'staff' : 'citizen') : null;
       await appendCaseEvent(manager, {
@@ -187,7 +207,7 @@ export class CaseWorkflowService {
       // last: concurrent intakes queue only for these two statements, not the whole intake.
       const year = localYear(receivedAt);
       created.reference = formatReference(year, await allocateReferenceSerials(manager, year, 1));
-      await manager.update(Case, { id }, { reference: created.reference });
+      await setCaseReference(manager, id, created.reference);
       return { id, reference: created.reference, status: created.status };
     });
   }

@@ -58,15 +58,22 @@ export const OUTBOX_WRITTEN = 'outboxWritten';
  */
 @Injectable()
 export class OutboxService {
+  private insertUnlessWaitingSql: string | undefined;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly transactions: TransactionService,
   ) {}
 
+  /**
+   * Writes `job` in the caller's transaction unless a job with its key waits to be handed over
+   * (that one is enough; the queue refuses later duplicates itself). One statement: every intake
+   * writes a few of these.
+   */
   async enqueue(manager: EntityManager, job: OutboxJob): Promise<void> {
-    // The same job still waiting to be handed over is enough; the queue refuses later duplicates itself.
-    if (await manager.existsBy(OutboxMessage, { jobKey: job.key, dispatchedAt: IsNull() })) return;
-    await manager.insert(OutboxMessage, outboxRow(job, new Date()));
+    const row = outboxRow(job, new Date());
+    const sql = (this.insertUnlessWaitingSql ??= insertUnlessWaitingSql(manager));
+    await manager.query(sql, [...INSERTED_COLUMNS.map((column) => persisted(manager, column, row)), row.jobKey]);
     markWritten(manager);
   }
 
@@ -85,8 +92,8 @@ export class OutboxService {
       missing.push(job);
     }
     for (let start = 0; start < missing.length; start += ROWS_PER_INSERT)
-      await manager.insert(
-        OutboxMessage,
+      await insertRows(
+        manager,
         missing.slice(start, start + ROWS_PER_INSERT).map((job) => outboxRow(job, now)),
       );
     if (missing.length > 0) markWritten(manager);
@@ -207,7 +214,9 @@ export class OutboxService {
 }
 
 /** The row of a new job: a delayed one becomes available to the relay shortly before its time (HANDOVER_LEAD_MS). */
-function outboxRow(job: OutboxJob, now: Date): Omit<OutboxMessage, 'id'> {
+type OutboxRow = Omit<OutboxMessage, 'id'>;
+
+function outboxRow(job: OutboxJob, now: Date): OutboxRow {
   const runAfter = job.delayMs && job.delayMs > 0 ? new Date(now.getTime() + job.delayMs) : null;
   return {
     queue: job.queue,
@@ -224,6 +233,54 @@ function outboxRow(job: OutboxJob, now: Date): Omit<OutboxMessage, 'id'> {
     attempts: 0,
     lastError: null,
   };
+}
+
+/**
+ * One INSERT of the rows. Nothing is read back: the caller needs no generated id, and TypeORM
+ * would otherwise select every inserted row again for its id and defaults (one more statement a
+ * job on SQLite, on every intake).
+ */
+async function insertRows(manager: EntityManager, rows: OutboxRow[]): Promise<void> {
+  await manager.createQueryBuilder().insert().into(OutboxMessage).values(rows).updateEntity(false).execute();
+}
+
+/** The columns `enqueue` writes, in its statement's order; the others keep their defaults. */
+const INSERTED_COLUMNS = ['queue', 'jobName', 'jobKey', 'payload', 'runAfter', 'availableAt', 'createdAt'] as const;
+
+/** A row's value as the database stores it (dates as the driver writes them, the payload as JSON). */
+function persisted(manager: EntityManager, property: (typeof INSERTED_COLUMNS)[number], row: OutboxRow): unknown {
+  const column = manager.connection.getMetadata(OutboxMessage).findColumnWithPropertyName(property);
+  if (!column) throw new Error(`outbox has no column for ${property}`);
+  return manager.connection.driver.preparePersistentValue(row[property], column);
+}
+
+/**
+ * INSERT … SELECT … WHERE NOT EXISTS: a job is written unless one with its key waits to be handed
+ * over, in one statement. The parameters are the INSERTED_COLUMNS, then the key again. PostgreSQL
+ * is told each parameter's type (a bare parameter in a SELECT list is text there).
+ */
+function insertUnlessWaitingSql(manager: EntityManager): string {
+  const { driver } = manager.connection;
+  const metadata = manager.connection.getMetadata(OutboxMessage);
+  const columns = INSERTED_COLUMNS.map((property) => {
+    const column = metadata.findColumnWithPropertyName(property);
+    if (!column) throw new Error(`outbox has no column for ${property}`);
+    return column;
+  });
+  const typed = driver.options.type === 'postgres';
+  const values = columns.map((column, index) => {
+    const parameter = driver.createParameter(column.propertyName, index);
+    return typed ? `CAST(${parameter} AS ${driver.normalizeType(column)})` : parameter;
+  });
+  const name = (property: string) =>
+    driver.escape(metadata.findColumnWithPropertyName(property)?.databaseName ?? property);
+  const table = driver.escape(metadata.tableName);
+  const key = driver.createParameter('key', columns.length);
+  return (
+    `INSERT INTO ${table} (${columns.map((column) => driver.escape(column.databaseName)).join(', ')}) ` +
+    `SELECT ${values.join(', ')} WHERE NOT EXISTS (SELECT 1 FROM ${table} ` +
+    `WHERE ${name('jobKey')} = ${typed ? `CAST(${key} AS varchar)` : key} AND ${name('dispatchedAt')} IS NULL)`
+  );
 }
 
 /** Tells the commit listener that this transaction wrote an outbox row, so the relay is nudged. */

@@ -32,7 +32,8 @@ export class RegisterEntryListener implements CaseListener, OnModuleInit {
       const entry = this.planner.newEntry(record, rule);
       // The case's reference number is taken last in the intake transaction: until the entry is
       // published or the case next changes, the entry holds the stand-in the case had here.
-      await manager.insert(RegisterEntry, entry);
+      // Every column is given (newEntry): nothing to read back after the insert.
+      await manager.createQueryBuilder().insert().into(RegisterEntry).values(entry).updateEntity(false).execute();
       await this.planner.queue(manager, entry);
       return;
     }

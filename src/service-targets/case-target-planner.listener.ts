@@ -53,12 +53,12 @@ export class CaseTargetPlanner implements CaseListener, OnModuleInit {
   async onCaseChange(manager: EntityManager, event: CaseChangeEvent): Promise<void> {
     const target = event.case;
     if (event.action === 'register') {
-      await this.save(manager, target, {
+      // The clock starts at receipt; stored with the plan's own update, in one statement.
+      return this.replan(manager, target, {
         targetClockStartedAt: target.receivedAt,
         targetPausedAt: null,
         targetPausedWorkingMinutes: 0,
       });
-      return this.replan(manager, target);
     }
     if (event.toStatus === 'waiting' && event.fromStatus !== 'waiting') return this.pause(manager, target, event.at);
     if (event.fromStatus === 'waiting' && target.targetPausedAt) return this.resume(manager, target, event.at);
@@ -67,23 +67,36 @@ export class CaseTargetPlanner implements CaseListener, OnModuleInit {
     if (FINISHING_ACTIONS.includes(event.action)) await this.dropFinishedChecks(manager, target);
   }
 
-  /** A fresh plan from the policies in force; a measure already overdue is breached first. */
-  private async replan(manager: EntityManager, target: CaseRecord): Promise<void> {
+  /**
+   * A fresh plan from the policies in force; a measure already overdue is breached first.
+   * `clock`, when given, is stored with the plan (the clock's start at registration).
+   */
+  private async replan(
+    manager: EntityManager,
+    target: CaseRecord,
+    clock: Partial<ServiceTargetState> = {},
+  ): Promise<void> {
     const now = this.clock.now();
     for (const measure of overdueMeasures(target, now)) await this.alarms.breach(manager, target, measure, now);
     // A case from before service targets existed starts its clock at receipt.
-    if (!target.targetClockStartedAt) await this.save(manager, target, { targetClockStartedAt: target.receivedAt });
+    if (!target.targetClockStartedAt && !clock.targetClockStartedAt)
+      await this.save(manager, target, { targetClockStartedAt: target.receivedAt });
     const calendar = await this.calendars.current(manager);
     const targets = await this.rules.targetsFor(manager, {
       catalogCode: target.catalogCode,
       priority: target.priority,
       channel: target.channel,
     });
-    const dueTimes = plannedDueTimes(calendar, target, {
-      first_response: targets.first_response,
-      resolution: targets.resolution,
-    });
+    const dueTimes = plannedDueTimes(
+      calendar,
+      { ...target, ...clock },
+      {
+        first_response: targets.first_response,
+        resolution: targets.resolution,
+      },
+    );
     await this.adopt(manager, target, calendar, {
+      ...clock,
       firstResponseDueAt: dueTimes.first_response,
       resolutionDueAt: dueTimes.resolution,
       targetPlanBasis: basisOf(target),
@@ -129,11 +142,14 @@ export class CaseTargetPlanner implements CaseListener, OnModuleInit {
     calendar: BusinessCalendar,
     plan: Partial<ServiceTargetState>,
   ): Promise<void> {
-    await this.superseded.supersede(manager, this.checkKeys(target, CASE_MEASURES));
+    // Version 0 is a case never planned (a new one, or one from before service targets): no checks to take back.
+    if (target.targetPlanVersion > 0) await this.superseded.supersede(manager, this.checkKeys(target, CASE_MEASURES));
     await this.save(manager, target, { ...plan, targetPlanVersion: target.targetPlanVersion + 1 });
     const now = this.clock.now();
-    for (const job of caseCheckJobs(calendar, target, this.config.serviceTargets.warningShare, now))
-      await this.outbox.enqueue(manager, job);
+    await this.outbox.enqueueMissing(
+      manager,
+      caseCheckJobs(calendar, target, this.config.serviceTargets.warningShare, now),
+    );
   }
 
   private async dropFinishedChecks(manager: EntityManager, target: CaseRecord): Promise<void> {

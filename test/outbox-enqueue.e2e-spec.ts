@@ -1,0 +1,79 @@
+import { DataSource } from 'typeorm';
+import { TransactionService } from '../src/database/transaction.service';
+import { OutboxMessage } from '../src/queue/entities/outbox-message.entity';
+import { HANDOVER_LEAD_MS, OutboxJob, OutboxService } from '../src/queue/outbox.service';
+import { createTestApp, TestApp } from './support/test-app';
+
+/** A job a day ahead: the relay leaves it in the outbox, so the test sees the rows as enqueue wrote them. */
+const DAY_MS = 24 * 3_600_000;
+
+describe('the outbox writes a job once while its key waits', () => {
+  let t: TestApp;
+  let outbox: OutboxService;
+  let transactions: TransactionService;
+  let dataSource: DataSource;
+  beforeAll(async () => {
+    t = await createTestApp();
+    outbox = t.app.get(OutboxService);
+    transactions = t.app.get(TransactionService);
+    dataSource = t.app.get(DataSource);
+  });
+  afterAll(() => t.close());
+
+  const job = (key: string): OutboxJob => ({
+    queue: 'service-targets',
+    jobName: 'case-target-check',
+    key,
+    payload: { caseId: 'c-1', measure: 'resolution', note: 'Åvägen 3' },
+    delayMs: DAY_MS,
+  });
+  const rows = (key: string) =>
+    dataSource.manager.find(OutboxMessage, { where: { jobKey: key }, order: { id: 'ASC' } });
+
+  it('writes the job with its payload, its time and its hand-over time', async () => {
+    const before = Date.now();
+    await transactions.run((manager) => outbox.enqueue(manager, job('outbox-test:first')));
+    const [row] = await rows('outbox-test:first');
+    expect(row).toMatchObject({
+      queue: 'service-targets',
+      jobName: 'case-target-check',
+      payload: { caseId: 'c-1', measure: 'resolution', note: 'Åvägen 3' },
+      dispatchedAt: null,
+      attempts: 0,
+      lastError: null,
+    });
+    const createdAt = row.createdAt.getTime();
+    expect(createdAt).toBeGreaterThanOrEqual(before - 1);
+    expect(row.runAfter?.getTime()).toBe(createdAt + DAY_MS);
+    expect(row.availableAt.getTime()).toBe(createdAt + DAY_MS - HANDOVER_LEAD_MS);
+  });
+
+  it('skips a job whose key waits, in the same transaction and in a later one', async () => {
+    await transactions.run(async (manager) => {
+      await outbox.enqueue(manager, job('outbox-test:twice'));
+      await outbox.enqueue(manager, job('outbox-test:twice'));
+    });
+    await transactions.run((manager) => outbox.enqueue(manager, job('outbox-test:twice')));
+    expect(await rows('outbox-test:twice')).toHaveLength(1);
+  });
+
+  it('writes the job again once the waiting one was handed over', async () => {
+    await transactions.run((manager) => outbox.enqueue(manager, job('outbox-test:again')));
+    const [first] = await rows('outbox-test:again');
+    await outbox.markDispatched([first.id]);
+    await transactions.run((manager) => outbox.enqueue(manager, job('outbox-test:again')));
+    const written = await rows('outbox-test:again');
+    expect(written).toHaveLength(2);
+    expect(written[1].dispatchedAt).toBeNull();
+  });
+
+  it('writes nothing when the transaction rolls back', async () => {
+    await expect(
+      transactions.run(async (manager) => {
+        await outbox.enqueue(manager, job('outbox-test:rolled-back'));
+        throw new Error('the change failed');
+      }),
+    ).rejects.toThrow('the change failed');
+    expect(await rows('outbox-test:rolled-back')).toHaveLength(0);
+  });
+});
