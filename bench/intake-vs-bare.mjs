@@ -164,7 +164,12 @@ async function startBare() {
   };
 }
 
-const app = await startApp({ port: await freePort(), env: { REDIS_URL: '' } });
+// The demo municipality (staff, catalog, routing) but not its year of history: a production
+// process seeds nothing, and the history's garbage would otherwise be counted in the peak RSS.
+const app = await startApp({
+  port: await freePort(),
+  env: { REDIS_URL: '', SEED_DEMO_HISTORY: 'false' },
+});
 const bare = await startBare().catch(async (error) => {
   await app.stop();
   throw error;
