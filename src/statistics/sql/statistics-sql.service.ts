@@ -4,6 +4,12 @@ import { PeriodBucket } from '../period-buckets';
 
 export type SqlParameters = Record<string, unknown>;
 
+/** What the two TypeORM drivers hold underneath: pg's pool, better-sqlite3's connection. */
+interface DriverConnections {
+  master: { query(config: { text: string; values: unknown[]; rowMode: 'array' }): Promise<{ rows: unknown[] }> };
+  databaseConnection: { prepare(sql: string): { raw(on: boolean): { all(...values: unknown[]): unknown[] } } };
+}
+
 /**
  * The little SQL that differs between SQLite and PostgreSQL in the statistics queries, and a
  * runner for hand-written queries with :named parameters (TypeORM turns them into ? or $n and
@@ -46,6 +52,30 @@ export class StatisticsSql {
       return `(${index}, ${this.instant(`periodStart${index}`)}, ${this.instant(`periodEnd${index}`)})`;
     });
     return `report_periods(period_index, starts_at, ends_at) AS (VALUES ${values.join(', ')})`;
+  }
+
+  /**
+   * An instant written into the SQL text, for values the report computed itself (never user
+   * input): the same UTC text TypeORM stores on SQLite, a timestamptz on PostgreSQL. Long lists of
+   * instants (the arrival spans of a year) then cost no parameters.
+   */
+  instantLiteral(instantMs: number): string {
+    const iso = new Date(instantMs).toISOString();
+    return this.postgres ? `CAST('${iso}' AS timestamptz)` : `'${iso.replace('T', ' ').slice(0, 23)}'`;
+  }
+
+  /**
+   * Rows as arrays of column values in SELECT order, without the objects TypeORM builds: about
+   * half the cost per row when a report reads hundreds of thousands of rows.
+   */
+  async arrays<T extends unknown[]>(sql: string, parameters: SqlParameters): Promise<T[]> {
+    const [query, values] = this.dataSource.driver.escapeQueryWithParameters(sql, parameters);
+    const driver = this.dataSource.driver as unknown as DriverConnections;
+    if (this.postgres) {
+      const result = await driver.master.query({ text: query, values, rowMode: 'array' });
+      return result.rows as T[];
+    }
+    return driver.databaseConnection.prepare(query).raw(true).all(...values) as T[];
   }
 
   async rows<T>(sql: string, parameters: SqlParameters): Promise<T[]> {
