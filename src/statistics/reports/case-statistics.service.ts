@@ -166,7 +166,9 @@ export class CaseStatisticsService {
     const firstResponseDue = stored.firstResponse
       ? 'COALESCE(c.first_response_due_at, a.first_response_due_at)'
       : 'a.first_response_due_at';
-    const resolutionDue = stored.resolution ? 'COALESCE(c.resolution_due_at, a.resolution_due_at)' : 'a.resolution_due_at';
+    const resolutionDue = stored.resolution
+      ? 'COALESCE(c.resolution_due_at, a.resolution_due_at)'
+      : 'a.resolution_due_at';
     const count = (condition: string) => `SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END)`;
     const deadline = (doneColumn: string, due: string) =>
       [

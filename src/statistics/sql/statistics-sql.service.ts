@@ -75,7 +75,10 @@ export class StatisticsSql {
       const result = await driver.master.query({ text: query, values, rowMode: 'array' });
       return result.rows as T[];
     }
-    return driver.databaseConnection.prepare(query).raw(true).all(...values) as T[];
+    return driver.databaseConnection
+      .prepare(query)
+      .raw(true)
+      .all(...values) as T[];
   }
 
   async rows<T>(sql: string, parameters: SqlParameters): Promise<T[]> {
