@@ -192,17 +192,6 @@ async function fill(app) {
   return { written, fillSeconds, analyzeSeconds: (performance.now() - analyzeStarted) / 1000 };
 }
 
-/** Runs the app's own preparation command when it has one (roll-ups, stored durations). */
-async function prepare(app, token) {
-  const started = performance.now();
-  const response = await fetch(`${app.url}/api/v1/statistics/maintenance/refresh`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}` },
-  });
-  await response.text();
-  return { status: response.status, seconds: (performance.now() - started) / 1000 };
-}
-
 /** A connection of the script's own for the bare queries. */
 async function bareRunner(app) {
   if (app.database === 'postgres') {
@@ -270,13 +259,6 @@ async function main() {
       `${app.database}: ${JSON.stringify(written)} written in ${fillSeconds.toFixed(1)} s (then ${analyzeSeconds.toFixed(1)} s ${app.database === 'postgres' ? 'VACUUM ANALYZE' : 'ANALYZE'}); ${rounds} rounds per report after one warm-up`,
     );
     const token = await app.login('manager@demo.local');
-    const admin = await app.login('admin@demo.local');
-    const prepared = await prepare(app, admin);
-    console.log(
-      prepared.status === 404
-        ? 'no preparation command in this build'
-        : `preparation (POST /api/v1/statistics/maintenance/refresh): ${prepared.status} in ${prepared.seconds.toFixed(1)} s`,
-    );
     bare = await bareRunner(app);
     console.log(
       'report'.padEnd(38) +

@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { PeriodBucket } from '../period-buckets';
+import { SqliteReadWorker } from './sqlite-read-worker';
 
 export type SqlParameters = Record<string, unknown>;
 
@@ -17,13 +18,24 @@ interface DriverConnections {
  *
  * Instants are read as epoch milliseconds computed by the database, so that rows arrive as plain
  * numbers: PostgreSQL would otherwise parse a Date per value and SQLite hand back text.
+ *
+ * On SQLite with a database file, the queries run in a worker thread (SqliteReadWorker), so that
+ * a long report never holds the event loop; PostgreSQL answers asynchronously anyway.
  */
 @Injectable()
-export class StatisticsSql {
+export class StatisticsSql implements OnModuleDestroy {
   readonly postgres: boolean;
+  private readonly sqliteReader: SqliteReadWorker | null;
 
   constructor(private readonly dataSource: DataSource) {
     this.postgres = dataSource.options.type === 'postgres';
+    const filename = this.postgres ? null : String(dataSource.options.database ?? '');
+    this.sqliteReader =
+      filename && filename !== ':memory:' ? new SqliteReadWorker(filename, require.resolve('better-sqlite3')) : null;
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.sqliteReader?.close();
   }
 
   /** Epoch milliseconds of an instant column, NULL for NULL. */
@@ -75,14 +87,16 @@ export class StatisticsSql {
       const result = await driver.master.query({ text: query, values, rowMode: 'array' });
       return result.rows as T[];
     }
+    if (this.sqliteReader) return (await this.sqliteReader.query(query, values, true)) as T[];
     return driver.databaseConnection
       .prepare(query)
       .raw(true)
-      .all(...values) as T[];
+      .all(...(values as unknown[])) as T[];
   }
 
   async rows<T>(sql: string, parameters: SqlParameters): Promise<T[]> {
     const [query, values] = this.dataSource.driver.escapeQueryWithParameters(sql, parameters);
+    if (this.sqliteReader) return (await this.sqliteReader.query(query, values, false)) as T[];
     return this.dataSource.query(query, values);
   }
 
