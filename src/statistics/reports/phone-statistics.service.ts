@@ -101,7 +101,8 @@ export class PhoneStatisticsService {
       'r.started_at < :sliceTo',
     ]);
     const sql = `${selection.withClause} SELECT ${selection.groupColumn} AS group_value, r.wait_seconds, COUNT(*)
-      FROM ${selection.from} WHERE ${selection.where} GROUP BY ${selection.groupColumn}, r.wait_seconds`;
+      FROM ${selection.from} WHERE ${selection.where}
+      GROUP BY ${selection.groupColumn === 'NULL' ? '' : `${selection.groupColumn}, `}r.wait_seconds`;
     await readInTimeSlices(
       context.period.fromMs,
       context.period.toMs,
