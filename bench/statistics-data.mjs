@@ -307,7 +307,7 @@ export async function fillPostgresSetBased(client, counts, staffIds) {
     `INSERT INTO contact_callbacks (contact_id, made_at, made_by_id)
      SELECT id, started_at + make_interval(secs => 3600 * (0.5 + r * r * 60)), agent_id
      FROM (SELECT id, started_at, agent_id, random() AS r, random() AS keep FROM contacts
-           WHERE outcome IN ('message_taken', 'callback_promised')) owed
+           WHERE summary = 'Benchmark' AND outcome IN ('message_taken', 'callback_promised')) owed
      WHERE keep < 0.75`,
   );
   written.calls = await step(
@@ -329,7 +329,7 @@ export async function fillPostgresSetBased(client, counts, staffIds) {
      SELECT gen_random_uuid()::text, id, 1 + mod(floor(extract(epoch FROM started_at))::bigint, 5),
             1 + mod(floor(extract(epoch FROM started_at) / 7)::bigint, 5), 1 + mod(floor(extract(epoch FROM started_at) / 13)::bigint, 5),
             channel, 'SC', service_point_code, gender, 'staff', ended_at
-     FROM contacts WHERE random() < 0.1`,
+     FROM contacts WHERE summary = 'Benchmark' AND random() < 0.1`,
   );
   return written;
 }
