@@ -23,8 +23,8 @@ const DEFAULT_ANSWER_TARGET_SECONDS = 60;
 
 /**
  * GET /api/v1/statistics/phone: the phone queue from the telephony platform's call records.
- * Counts and sums in SQL; the waits of answered calls are counted per second for the median and
- * the 90th percentile. The KKiK direct-answer share comes from the records' directAnswer where
+ * Counts and sums in SQL; the waits of answered calls are read (as plain arrays) for the median
+ * and the 90th percentile. The KKiK direct-answer share comes from the records' directAnswer where
  * the platform reports it; when no call in the period carries it, from phone contacts instead
  * (answered, out of all but abandoned), and the answer says which source it used.
  */
@@ -88,35 +88,24 @@ export class PhoneStatisticsService {
     return counts;
   }
 
-  /**
-   * The waits of answered calls, for their median and 90th percentile: counted per whole second
-   * in SQL (a wait is a whole number of seconds), so a slice brings a few hundred rows instead of
-   * one per call, and the order statistics stay exact.
-   */
+  /** The waits of answered calls, one value each, for their median and 90th percentile. */
   private async readAnsweredWaits(context: ReportContext, counts: Map<GroupKey, CallCounts>): Promise<void> {
     const parameters: SqlParameters = { answered: 'answered' };
-    const selection = reportSelection(CALL_RECORDS, context, this.sql, parameters, true, [
+    const selection = reportSelection(CALL_RECORDS, context, this.sql, parameters, false, [
       'r.outcome = :answered',
       'r.started_at >= :sliceFrom',
       'r.started_at < :sliceTo',
     ]);
-    const sql = `${selection.withClause} SELECT ${selection.groupColumn} AS group_value, r.wait_seconds, COUNT(*)
-      FROM ${selection.from} WHERE ${selection.where}
-      GROUP BY ${selection.groupColumn === 'NULL' ? '' : `${selection.groupColumn}, `}r.wait_seconds`;
+    const sql = `SELECT ${selection.groupColumn} AS group_value, ${this.sql.epochMs('r.started_at')} AS started_ms, r.wait_seconds AS wait_seconds FROM ${selection.from} WHERE ${selection.where}`;
     await readInTimeSlices(
       context.period.fromMs,
       context.period.toMs,
       (sliceFrom, sliceTo) =>
-        this.sql.arrays<[unknown, number | string, number | string]>(sql, { ...parameters, sliceFrom, sliceTo }),
+        this.sql.arrays<[string | null, number, number]>(sql, { ...parameters, sliceFrom, sliceTo }),
       (rows) => {
-        for (const [groupValue, waitSeconds, calls] of rows) {
-          const waits = counts.get(context.grouping.keyOfSqlGroup(groupValue))?.waits;
-          if (!waits) continue;
-          const wait = Number(waitSeconds);
-          for (let n = Number(calls); n > 0; n--) waits.push(wait);
-        }
+        for (const [groupValue, startedMs, waitSeconds] of rows)
+          counts.get(context.grouping.keyOf(groupValue, Number(startedMs)))?.waits.push(Number(waitSeconds));
       },
-      (rows) => rows.reduce((sum, row) => sum + Number(row[2]), 0),
     );
   }
 
