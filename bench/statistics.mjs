@@ -1,33 +1,136 @@
 #!/usr/bin/env node
 // Accessibility statistics over a big year: fills a fresh database with N cases received in 2026
 // (default 100,000), N/5 contacts with their callbacks, N/5 call records and N/50 ratings, then
-// asks the running app (dist/) for the year's reports over HTTP and prints the median of several
-// runs per report, and how long /health took to answer while the biggest report ran (whether
-// the API stayed responsive). Localhost only; never fails the test suite.
+// asks the running app (dist/) for the year's reports over HTTP and times each one against its
+// bare limit: the plainest SQL aggregate over the same rows (e.g. count(*) of the year's cases
+// grouped by month), run straight on the database by this script. The two alternate (app, bare,
+// app, bare, ...) and the script prints the median of each and their ratio. Last, it polls /health
+// every 10 ms while the biggest report (the comparison export) runs: whether the API stays
+// responsive. Localhost only; never fails the test suite.
 //
-//   npm run build && node bench/statistics.mjs [cases=100000] [runs=5]
-//   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test node bench/statistics.mjs 1000000
+//   npm run build && node bench/statistics.mjs [cases=100000] [rounds=5]
+//   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test node bench/statistics.mjs 10000000 3
+//
+// SQLite is filled row by row through prepared statements; PostgreSQL set-based with
+// generate_series (statistics-data.mjs), which is what makes 10,000,000 cases practical.
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { callRows, caseRows, contactRows, insertRows } from './statistics-data.mjs';
+import { callRows, caseRows, contactRows, fillPostgresSetBased, insertRows } from './statistics-data.mjs';
 import { median, percentile, startApp } from './support.mjs';
 
 const caseCount = Number(process.argv[2] ?? 100_000);
-const runs = Number(process.argv[3] ?? 5);
+const rounds = Number(process.argv[3] ?? 5);
 const YEAR = { from: '2026-01-01', to: '2027-01-01' };
+
+/**
+ * The bare limit of each report: the same rows of the year (2026 in Stockholm time) counted by
+ * the same grouping, without any of the report's figures. Month and day are local on PostgreSQL
+ * and UTC on SQLite (the cheapest expression each offers; the rows are the same).
+ */
+const BARE = {
+  sqlite: {
+    from: "'2025-12-31 23:00:00.000'",
+    to: "'2026-12-31 23:00:00.000'",
+    month: (column) => `substr(${column}, 1, 7)`,
+    day: (column) => `substr(${column}, 1, 10)`,
+  },
+  postgres: {
+    from: "timestamptz '2026-01-01 00:00:00+01'",
+    to: "timestamptz '2027-01-01 00:00:00+01'",
+    month: (column) => `date_trunc('month', ${column} AT TIME ZONE 'Europe/Stockholm')`,
+    day: (column) => `date_trunc('day', ${column} AT TIME ZONE 'Europe/Stockholm')`,
+  },
+};
+const inYear = (b, column) => `${column} >= ${b.from} AND ${column} < ${b.to}`;
+const contactDepartment =
+  '(SELECT MIN(sd.department_code) FROM staff_user_departments sd WHERE sd.user_id = c.agent_id)';
 const REPORTS = [
-  ['cases by month', 'cases', { ...YEAR, groupBy: 'month' }],
-  ['cases by department', 'cases', { ...YEAR, groupBy: 'department' }],
-  ['contacts by month', 'contacts', { ...YEAR, groupBy: 'month' }],
-  ['contacts by day', 'contacts', { ...YEAR, groupBy: 'day' }],
-  ['contacts by channel', 'contacts', { ...YEAR, groupBy: 'channel' }],
-  ['e-mail answers by month', 'email-answers', { ...YEAR, groupBy: 'month' }],
-  ['phone by month', 'phone', { ...YEAR, groupBy: 'month' }],
-  ['callbacks by department', 'callbacks', { ...YEAR, groupBy: 'department' }],
-  ['service index by department', 'service-index', YEAR],
-  ['ratings by channel', 'ratings', { ...YEAR, groupBy: 'channel' }],
-  ['backlog by department', 'backlog', { groupBy: 'department' }],
-  ['comparison 2026 (all KKiK measures)', 'comparison', { year: 2026 }],
+  [
+    'cases by month',
+    'cases',
+    { ...YEAR, groupBy: 'month' },
+    (b) => [`SELECT ${b.month('received_at')} AS m, count(*) FROM cases WHERE ${inYear(b, 'received_at')} GROUP BY 1`],
+  ],
+  [
+    'cases by department',
+    'cases',
+    { ...YEAR, groupBy: 'department' },
+    (b) => [`SELECT department_code, count(*) FROM cases WHERE ${inYear(b, 'received_at')} GROUP BY 1`],
+  ],
+  [
+    'contacts by month',
+    'contacts',
+    { ...YEAR, groupBy: 'month' },
+    (b) => [`SELECT ${b.month('started_at')}, count(*) FROM contacts WHERE ${inYear(b, 'started_at')} GROUP BY 1`],
+  ],
+  [
+    'contacts by day',
+    'contacts',
+    { ...YEAR, groupBy: 'day' },
+    (b) => [`SELECT ${b.day('started_at')}, count(*) FROM contacts WHERE ${inYear(b, 'started_at')} GROUP BY 1`],
+  ],
+  [
+    'contacts by channel',
+    'contacts',
+    { ...YEAR, groupBy: 'channel' },
+    (b) => [`SELECT channel, count(*) FROM contacts WHERE ${inYear(b, 'started_at')} GROUP BY 1`],
+  ],
+  [
+    'e-mail answers by month',
+    'email-answers',
+    { ...YEAR, groupBy: 'month' },
+    (b) => [
+      `SELECT ${b.month('received_at')}, count(*) FROM cases WHERE channel = 'email' AND ${inYear(b, 'received_at')} GROUP BY 1`,
+      `SELECT ${b.month('started_at')}, count(*) FROM contacts WHERE channel = 'email' AND ${inYear(b, 'started_at')} GROUP BY 1`,
+    ],
+  ],
+  [
+    'phone by month',
+    'phone',
+    { ...YEAR, groupBy: 'month' },
+    (b) => [`SELECT ${b.month('started_at')}, count(*) FROM call_records WHERE ${inYear(b, 'started_at')} GROUP BY 1`],
+  ],
+  [
+    'callbacks by department',
+    'callbacks',
+    { ...YEAR, groupBy: 'department' },
+    (b) => [
+      `SELECT ${contactDepartment}, count(*) FROM contacts c WHERE c.outcome IN ('message_taken', 'callback_promised')
+       AND ${inYear(b, 'c.started_at')} GROUP BY 1`,
+    ],
+  ],
+  [
+    'service index by department',
+    'service-index',
+    YEAR,
+    (b) => [`SELECT ${contactDepartment}, count(*) FROM contacts c WHERE ${inYear(b, 'c.started_at')} GROUP BY 1`],
+  ],
+  [
+    'ratings by channel',
+    'ratings',
+    { ...YEAR, groupBy: 'channel' },
+    (b) => [`SELECT channel, count(*) FROM citizen_ratings WHERE ${inYear(b, 'rated_at')} GROUP BY 1`],
+  ],
+  [
+    'backlog by department',
+    'backlog',
+    { groupBy: 'department' },
+    () => [
+      `SELECT department_code, count(*) FROM cases WHERE status NOT IN ('resolved', 'closed', 'duplicate') GROUP BY 1`,
+    ],
+  ],
+  // The export is the totals of seven reports: its limit, the totals of their tables.
+  [
+    'comparison 2026 (all KKiK measures)',
+    'comparison',
+    { year: 2026 },
+    (b) => [
+      `SELECT count(*) FROM cases WHERE ${inYear(b, 'received_at')}`,
+      `SELECT count(*) FROM contacts WHERE ${inYear(b, 'started_at')}`,
+      `SELECT count(*) FROM call_records WHERE ${inYear(b, 'started_at')}`,
+      `SELECT count(*) FROM citizen_ratings WHERE ${inYear(b, 'rated_at')}`,
+    ],
+  ],
 ];
 
 async function fill(app) {
@@ -55,29 +158,62 @@ async function fill(app) {
     handler: staff.find((row) => row.email === 'handler@demo.local').id,
   };
   const started = performance.now();
-  const written = { cases: await insertRows(db, 'cases', caseRows(caseCount, catalog)) };
-  const contacts = [...contactRows(Math.round(caseCount / 5), staffIds, catalog)];
-  written.contacts = await insertRows(db, 'contacts', contacts);
-  written.callbacks = await insertRows(
-    db,
-    'contact_callbacks',
-    contacts.filter((contact) => contact.callbackMadeMs !== null),
-  );
-  written.calls = await insertRows(db, 'call_records', callRows(Math.round(caseCount / 5)));
-  written.ratings = await insertRows(
-    db,
-    'citizen_ratings',
-    contacts.filter((_, index) => index % 10 === 0),
-  );
+  let written;
   if (db.kind === 'postgres') {
-    await db.client.query('ANALYZE');
+    const others = Math.round(caseCount / 5);
+    written = await fillPostgresSetBased(db.client, { cases: caseCount, contacts: others, calls: others }, staffIds);
+  } else {
+    written = { cases: await insertRows(db, 'cases', caseRows(caseCount, catalog)) };
+    const contacts = [...contactRows(Math.round(caseCount / 5), staffIds, catalog)];
+    written.contacts = await insertRows(db, 'contacts', contacts);
+    written.callbacks = await insertRows(
+      db,
+      'contact_callbacks',
+      contacts.filter((contact) => contact.callbackMadeMs !== null),
+    );
+    written.calls = await insertRows(db, 'call_records', callRows(Math.round(caseCount / 5)));
+    written.ratings = await insertRows(
+      db,
+      'citizen_ratings',
+      contacts.filter((_, index) => index % 10 === 0),
+    );
+  }
+  const fillSeconds = (performance.now() - started) / 1000;
+  const analyzeStarted = performance.now();
+  if (db.kind === 'postgres') {
+    // What autovacuum would do soon after a bulk load: statistics and the visibility map.
+    await db.client.query('VACUUM ANALYZE');
     await db.client.end();
   } else {
     db.sqlite.exec('ANALYZE');
     db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     db.sqlite.close();
   }
-  return { written, fillSeconds: (performance.now() - started) / 1000 };
+  return { written, fillSeconds, analyzeSeconds: (performance.now() - analyzeStarted) / 1000 };
+}
+
+/** A connection of the script's own for the bare queries. */
+async function bareRunner(app) {
+  if (app.database === 'postgres') {
+    const client = new pg.Client({ connectionString: app.databaseUrl });
+    client.on('error', () => {});
+    await client.connect();
+    return {
+      dialect: BARE.postgres,
+      run: async (statements) => {
+        for (const sql of statements) await client.query(sql);
+      },
+      close: () => client.end(),
+    };
+  }
+  const sqlite = new Database(app.sqlitePath, { readonly: true });
+  return {
+    dialect: BARE.sqlite,
+    run: async (statements) => {
+      for (const sql of statements) sqlite.prepare(sql).all();
+    },
+    close: async () => sqlite.close(),
+  };
 }
 
 async function timed(url, token, path, query) {
@@ -87,6 +223,12 @@ async function timed(url, token, path, query) {
   });
   const body = await response.text();
   if (!response.ok) throw new Error(`${path}: ${response.status} ${body.slice(0, 300)}`);
+  return performance.now() - started;
+}
+
+async function timedBare(bare, statements) {
+  const started = performance.now();
+  await bare.run(statements);
   return performance.now() - started;
 }
 
@@ -110,41 +252,54 @@ async function healthWhile(url, work) {
 
 async function main() {
   const app = await startApp({ port: 3951, env: { NODE_ENV: 'development' }, nodeArgs: ['--max-old-space-size=4096'] });
+  let bare;
   try {
-    const { written, fillSeconds } = await fill(app);
+    const { written, fillSeconds, analyzeSeconds } = await fill(app);
     console.log(
-      `${app.database}: ${JSON.stringify(written)} written in ${fillSeconds.toFixed(1)} s; ${runs} runs per report after one warm-up`,
+      `${app.database}: ${JSON.stringify(written)} written in ${fillSeconds.toFixed(1)} s (then ${analyzeSeconds.toFixed(1)} s ${app.database === 'postgres' ? 'VACUUM ANALYZE' : 'ANALYZE'}); ${rounds} rounds per report after one warm-up`,
     );
-    const token = (
-      await (
-        await fetch(`${app.url}/api/v1/auth/login`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ email: 'manager@demo.local', password: 'demo-password' }),
-        })
-      ).json()
-    ).accessToken;
-    console.log('report'.padEnd(38) + 'median ms'.padStart(11) + 'min ms'.padStart(9) + 'max ms'.padStart(9));
-    for (const [name, path, query] of REPORTS) {
+    const token = await app.login('manager@demo.local');
+    bare = await bareRunner(app);
+    console.log(
+      'report'.padEnd(38) +
+        'app ms'.padStart(9) +
+        'min'.padStart(7) +
+        'max'.padStart(7) +
+        'bare ms'.padStart(9) +
+        'app/bare'.padStart(10),
+    );
+    for (const [name, path, query, bareSql] of REPORTS) {
+      const statements = bareSql(bare.dialect);
       await timed(app.url, token, path, query);
-      const times = [];
-      for (let run = 0; run < runs; run++) times.push(await timed(app.url, token, path, query));
+      await timedBare(bare, statements);
+      const appTimes = [];
+      const bareTimes = [];
+      for (let round = 0; round < rounds; round++) {
+        appTimes.push(await timed(app.url, token, path, query));
+        bareTimes.push(await timedBare(bare, statements));
+      }
+      const appMs = median(appTimes);
+      const bareMs = median(bareTimes);
       console.log(
         name.padEnd(38) +
-          median(times).toFixed(0).padStart(11) +
-          Math.min(...times)
+          appMs.toFixed(0).padStart(9) +
+          Math.min(...appTimes)
             .toFixed(0)
-            .padStart(9) +
-          Math.max(...times)
+            .padStart(7) +
+          Math.max(...appTimes)
             .toFixed(0)
-            .padStart(9),
+            .padStart(7) +
+          bareMs.toFixed(1).padStart(9) +
+          (appMs / bareMs).toFixed(2).padStart(10),
       );
     }
-    const { workMs, latencies } = await healthWhile(app.url, () => timed(app.url, token, 'cases', REPORTS[0][2]));
+    const biggest = REPORTS[REPORTS.length - 1];
+    const { workMs, latencies } = await healthWhile(app.url, () => timed(app.url, token, biggest[1], biggest[2]));
     console.log(
-      `GET /health during "cases by month" (${workMs.toFixed(0)} ms): ${latencies.length} answers, median ${median(latencies).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, max ${latencies[latencies.length - 1].toFixed(1)} ms`,
+      `GET /health during "${biggest[0]}" (${workMs.toFixed(0)} ms): ${latencies.length} answers, median ${median(latencies).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, max ${latencies[latencies.length - 1].toFixed(1)} ms`,
     );
   } finally {
+    await bare?.close();
     await app.stop();
   }
 }

@@ -32,6 +32,14 @@ export class DeadlineTally {
     else this.pending++;
   }
 
+  /** Adds items already sorted, e.g. counted in SQL. */
+  addCounts(met: number, late: number, missed: number, pending: number): void {
+    this.met += met;
+    this.late += late;
+    this.missed += missed;
+    this.pending += pending;
+  }
+
   /** The number the share is based on: everything whose outcome is known. */
   get measured(): number {
     return this.met + this.late + this.missed;

@@ -10,7 +10,21 @@ export type CaseSource = 'live' | 'import';
 @Entity('cases')
 @Index(['status'])
 @Index(['departmentCode', 'status'])
-@Index(['receivedAt'])
+// Begins with receivedAt, so it also serves every lookup by receipt; the statistics read a
+// period's cases from it alone (src/database/migrations/1766600000200-case-statistics-index.ts).
+@Index('IDX_cases_statistics_received', [
+  'receivedAt',
+  'status',
+  'departmentCode',
+  'channel',
+  'catalogCode',
+  'firstResponseAt',
+  'resolvedAt',
+  'firstResponseDueAt',
+  'resolutionDueAt',
+  'returnCount',
+  'reopenCount',
+])
 @Index(['catalogCode', 'receivedAt'])
 @Index(['citizenId'])
 @Index(['externalId'], { unique: true })

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { StaffPrincipal } from '../../auth/roles';
 import { OPEN_STATUSES } from '../../cases/case-lifecycle';
 import { Clock } from '../../common/clock';
+import { BusinessCalendar } from '../../calendar/business-calendar';
 import { CalendarService } from '../../calendar/calendar.service';
 import { BacklogGroupBy, BacklogQuery } from '../dto/backlog-query.dto';
 import { ALL_GROUP, compareGroupKeys, GroupKey } from '../report-grouping';
@@ -39,7 +40,6 @@ export interface BacklogReport {
 
 /** Age limits in working days, with the same rule as every "within N working days" figure. */
 const AGE_LIMITS_WORKING_DAYS = [2, 5, 10] as const;
-const AGE_FIELDS = ['age0To2WorkingDays', 'age3To5WorkingDays', 'age6To10WorkingDays', 'ageOver10WorkingDays'] as const;
 
 /**
  * GET /api/v1/statistics/backlog: the open cases now (status new, triaged, routed, in_progress,
@@ -77,34 +77,39 @@ export class BacklogStatisticsService {
     const total = backlogRow('total');
     const oldestMs = oldest[0]?.oldest_ms;
     if (oldestMs !== null && oldestMs !== undefined) {
+      // The age band of a case depends only on whether it arrived before each band's threshold,
+      // so the database counts the bands and no row comes to JavaScript.
+      const thresholds = AGE_LIMITS_WORKING_DAYS.map((limit) =>
+        earliestArrivalStillWithin(calendar, limit, nowMs, Number(oldestMs)),
+      );
       const groupColumn = query.groupBy ? GROUP_COLUMNS[query.groupBy] : 'NULL';
-      const sql = `SELECT ${groupColumn} AS group_value, ${this.sql.epochMs('c.received_at')} AS received_ms FROM ${T.cases} c
-        WHERE ${conditions.join(' AND ')} AND c.received_at >= :sliceFrom AND c.received_at < :sliceTo`;
+      const sql = `SELECT ${groupColumn} AS group_value, COUNT(*),
+          ${thresholds.map((thresholdMs) => `SUM(CASE WHEN c.received_at >= ${this.sql.instantLiteral(thresholdMs)} THEN 1 ELSE 0 END)`).join(', ')}
+        FROM ${T.cases} c
+        WHERE ${conditions.join(' AND ')} AND c.received_at >= :sliceFrom AND c.received_at < :sliceTo
+        ${query.groupBy ? `GROUP BY ${groupColumn}` : ''}`;
       await readInTimeSlices(
         Number(oldestMs),
         nowMs + 1,
         (sliceFrom, sliceTo) =>
-          this.sql.rows<{ group_value: string | null; received_ms: number }>(sql, {
-            ...parameters,
-            sliceFrom,
-            sliceTo,
-          }),
+          this.sql.arrays<[GroupKey, ...Array<number | string | null>]>(sql, { ...parameters, sliceFrom, sliceTo }),
         (rows) => {
-          for (const row of rows) {
-            const key = query.groupBy ? row.group_value : ALL_GROUP;
-            const received = new Date(Number(row.received_ms));
-            const ageIndex = AGE_LIMITS_WORKING_DAYS.findIndex(
-              (limit) => nowMs <= calendar.addWorkingDays(received, limit).getTime(),
-            );
-            const field = AGE_FIELDS[ageIndex === -1 ? AGE_FIELDS.length - 1 : ageIndex];
+          for (const [groupValue, ...values] of rows) {
+            const [open, within2, within5, within10] = values.map((value) => Number(value ?? 0));
+            if (open === 0) continue;
+            const key = query.groupBy ? groupValue : ALL_GROUP;
             const group = groups.get(key) ?? backlogRow(key);
             groups.set(key, group);
             for (const counted of [group, total]) {
-              counted.open++;
-              counted[field]++;
+              counted.open += open;
+              counted.age0To2WorkingDays += within2;
+              counted.age3To5WorkingDays += within5 - within2;
+              counted.age6To10WorkingDays += within10 - within5;
+              counted.ageOver10WorkingDays += open - within10;
             }
           }
         },
+        (rows) => rows.reduce((sum, row) => sum + Number(row[1] ?? 0), 0),
       );
     }
     const keys = query.groupBy ? [...groups.keys()].sort(compareGroupKeys) : [ALL_GROUP];
@@ -119,6 +124,27 @@ export class BacklogStatisticsService {
       total,
     };
   }
+}
+
+/**
+ * The earliest arrival (UTC epoch ms, >= lowestMs) that is still within the limit now:
+ * now <= addWorkingDays(arrival, limit). A later arrival never has an earlier deadline, so the
+ * arrivals still within form one range from this instant on, found by binary search.
+ */
+export function earliestArrivalStillWithin(
+  calendar: BusinessCalendar,
+  limitWorkingDays: number,
+  nowMs: number,
+  lowestMs: number,
+): number {
+  let low = Math.min(lowestMs, nowMs);
+  let high = nowMs;
+  while (low < high) {
+    const middle = low + Math.floor((high - low) / 2);
+    if (nowMs <= calendar.addWorkingDays(new Date(middle), limitWorkingDays).getTime()) high = middle;
+    else low = middle + 1;
+  }
+  return low;
 }
 
 function backlogRow(group: GroupKey): BacklogRow {

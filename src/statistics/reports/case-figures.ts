@@ -46,6 +46,19 @@ export interface CaseStatisticsRow {
   duplicates: number;
 }
 
+/**
+ * The figures of a group of cases that need no working time, counted in SQL: everything but the
+ * working time to resolution. Deadline counts are of non-duplicates.
+ */
+export interface CaseCounts {
+  received: number;
+  duplicates: number;
+  returned: number;
+  reopened: number;
+  firstResponse: { met: number; late: number; missed: number; pending: number };
+  resolution: { met: number; late: number; missed: number; pending: number };
+}
+
 class CaseGroupFigures {
   received = 0;
   resolved = 0;
@@ -102,6 +115,36 @@ export class CaseFigures {
       figures.firstResponse.add(row.firstResponseMs, firstResponseDueMs, this.nowMs);
       figures.resolution.add(row.resolvedMs, resolutionDueMs, this.nowMs);
     }
+  }
+
+  /** Adds the counts of cases of one group (SQL aggregates); their working times come apart. */
+  addCounts(key: GroupKey, counts: CaseCounts): void {
+    const group = this.groupOf(key);
+    for (const figures of [group, this.all]) {
+      figures.received += counts.received;
+      figures.duplicates += counts.duplicates;
+      figures.returned += counts.returned;
+      figures.reopened += counts.reopened;
+      const { firstResponse: f, resolution: r } = counts;
+      figures.firstResponse.addCounts(f.met, f.late, f.missed, f.pending);
+      figures.resolution.addCounts(r.met, r.late, r.missed, r.pending);
+    }
+  }
+
+  /** Adds one resolved non-duplicate case of the group counted with addCounts: its working time. */
+  addResolved(key: GroupKey, receivedMs: number, resolvedMs: number): void {
+    const workingMinutes = this.calendar.workingMinutesBetween(new Date(receivedMs), new Date(resolvedMs));
+    const group = this.groupOf(key);
+    group.resolved++;
+    group.resolutionWorkingMinutes.push(workingMinutes);
+    this.all.resolved++;
+    this.all.resolutionWorkingMinutes.push(workingMinutes);
+  }
+
+  private groupOf(key: GroupKey): CaseGroupFigures {
+    let group = this.groups.get(key);
+    if (!group) this.groups.set(key, (group = new CaseGroupFigures()));
+    return group;
   }
 
   keys(): GroupKey[] {

@@ -6,7 +6,8 @@ import { ReportContext, ReportContextService, reportOf, StatisticsReport } from 
 import { GroupBy, GroupDimension } from '../report-grouping';
 import { SqlParameters, StatisticsSql } from '../sql/statistics-sql.service';
 import { readInTimeSlices } from '../sql/time-sliced-reader';
-import { CaseFactsRow, CaseFigures, CaseStatisticsRow } from './case-figures';
+import { CaseFigures, CaseStatisticsRow } from './case-figures';
+import { ArrivalSpan, arrivalSpans } from '../arrival-deadlines';
 import { T } from '../sql/source-tables';
 
 export const CASE_GROUPINGS: readonly GroupBy[] = [
@@ -26,23 +27,27 @@ const DIMENSION_COLUMNS: Partial<Record<GroupDimension, string>> = {
 const DEFAULT_FIRST_RESPONSE_TARGET_WORKING_DAYS = 2;
 const DEFAULT_RESOLUTION_TARGET_WORKING_DAYS = 10;
 
-interface CaseSqlRow {
-  received_ms: number;
-  first_response_ms: number | null;
-  resolved_ms: number | null;
-  return_count: number;
-  reopen_count: number;
-  status: string;
-  group_value: string | null;
-  first_response_due_ms?: number | null;
-  resolution_due_ms?: number | null;
+/** One group of one time slice, counted in SQL (PostgreSQL answers counts as text). */
+type CaseCountSqlRow = [groupValue: unknown, ...counts: Array<number | string | null>];
+/** A resolved non-duplicate case: its group value and its instants as epoch ms. */
+type ResolvedSqlRow = [groupValue: string | null, receivedMs: number | string, resolvedMs: number | string];
+
+interface CaseSlice {
+  counts: CaseCountSqlRow[];
+  resolved: ResolvedSqlRow[];
 }
 
 /**
  * GET /api/v1/statistics/cases: cases received in the period, imported ones included, with their
  * resolution, working time to resolution and compliance with the first-response and resolution
- * targets. Every figure needs the business calendar per case, so the needed columns of the
- * period's cases are read once, in time slices, and added up in one pass.
+ * targets.
+ *
+ * Counts and deadline figures are added up by the database: "within N working days" is a step
+ * function of the arrival instant (arrival-deadlines.ts), joined as a small table of spans with
+ * their due times, so every case is compared with its deadline in SQL. Only the working time to
+ * resolution needs the calendar per case (its median and 90th percentile need every value): the
+ * resolved cases' two instants are read as plain arrays. Both run in time slices with a yield
+ * between them, so the API keeps answering.
  */
 @Injectable()
 export class CaseStatisticsService {
@@ -66,7 +71,7 @@ export class CaseStatisticsService {
       resolution: query.resolutionTargetWorkingDays === undefined && this.sql.hasColumn(T.cases, 'resolution_due_at'),
     };
     const figures = new CaseFigures(context.calendar, context.nowMs, targets);
-    await this.readCases(context, stored, (key, row) => figures.add(key, row));
+    await this.readCases(context, targets, stored, figures);
     const rows = context.grouping.keysInOrder(figures.keys()).map((key) => figures.row(key));
     const dueTimes = (used: boolean) =>
       used ? 'stored on the case where set, else the target in working days' : 'the target in working days';
@@ -85,15 +90,13 @@ export class CaseStatisticsService {
 
   private async readCases(
     context: ReportContext,
+    targets: { firstResponseTargetWorkingDays: number; resolutionTargetWorkingDays: number },
     stored: { firstResponse: boolean; resolution: boolean },
-    onCase: (key: string | null, row: CaseFactsRow) => void,
+    figures: CaseFigures,
   ): Promise<void> {
-    const { grouping } = context;
+    const { grouping, period } = context;
     const parameters: SqlParameters = {};
-    const dueColumns =
-      (stored.firstResponse ? `, ${this.sql.epochMs('c.first_response_due_at')} AS first_response_due_ms` : '') +
-      (stored.resolution ? `, ${this.sql.epochMs('c.resolution_due_at')} AS resolution_due_ms` : '');
-    const conditions = ['c.received_at >= :sliceFrom', 'c.received_at < :sliceTo'];
+    const conditions: string[] = [];
     if (context.scope.departmentCodes) {
       conditions.push('c.department_code IN (:...departmentCodes)');
       parameters.departmentCodes = context.scope.departmentCodes;
@@ -102,31 +105,111 @@ export class CaseStatisticsService {
       conditions.push('c.channel = :channel');
       parameters.channel = context.channel;
     }
-    const groupColumn = (grouping.dimension && DIMENSION_COLUMNS[grouping.dimension]) ?? 'NULL';
-    const sql = `SELECT ${this.sql.epochMs('c.received_at')} AS received_ms, ${this.sql.epochMs('c.first_response_at')} AS first_response_ms,
-        ${this.sql.epochMs('c.resolved_at')} AS resolved_ms, c.return_count AS return_count, c.reopen_count AS reopen_count,
-        c.status AS status, ${groupColumn} AS group_value${dueColumns}
-      FROM ${T.cases} c${grouping.dimension === 'gender' ? ` LEFT JOIN ${T.citizens} z ON z.id = c.citizen_id` : ''}
-      WHERE ${conditions.join(' AND ')}`;
-    await readInTimeSlices(
-      context.period.fromMs,
-      context.period.toMs,
-      (sliceFrom, sliceTo) => this.sql.rows<CaseSqlRow>(sql, { ...parameters, sliceFrom, sliceTo }),
-      (rows) => {
-        for (const row of rows) {
-          const receivedMs = Number(row.received_ms);
-          onCase(grouping.keyOf(row.group_value, receivedMs), {
-            receivedMs,
-            firstResponseMs: row.first_response_ms === null ? null : Number(row.first_response_ms),
-            resolvedMs: row.resolved_ms === null ? null : Number(row.resolved_ms),
-            returnCount: row.return_count,
-            reopenCount: row.reopen_count,
-            duplicate: row.status === 'duplicate',
-            firstResponseDueMs: row.first_response_due_ms == null ? null : Number(row.first_response_due_ms),
-            resolutionDueMs: row.resolution_due_ms == null ? null : Number(row.resolution_due_ms),
+    const join = grouping.dimension === 'gender' ? ` LEFT JOIN ${T.citizens} z ON z.id = c.citizen_id` : '';
+    const dimensionColumn = (grouping.dimension && DIMENSION_COLUMNS[grouping.dimension]) ?? 'NULL';
+    const spans = arrivalSpans(
+      context.calendar,
+      period.fromMs,
+      period.toMs,
+      [targets.firstResponseTargetWorkingDays, targets.resolutionTargetWorkingDays],
+      grouping.periods,
+    );
+    const counts = this.countsSql(context, stored, join, dimensionColumn, conditions);
+    const resolved = `SELECT ${dimensionColumn}, ${this.sql.epochMs('c.received_at')}, ${this.sql.epochMs('c.resolved_at')}
+      FROM ${T.cases} c${join}
+      WHERE c.received_at >= :sliceFrom AND c.received_at < :sliceTo AND c.resolved_at IS NOT NULL
+        AND c.status <> 'duplicate'${conditions.map((condition) => ` AND ${condition}`).join('')}`;
+    await readInTimeSlices<CaseSlice>(
+      period.fromMs,
+      period.toMs,
+      async (sliceFrom, sliceTo) => {
+        const sliceSpans = clip(spans, sliceFrom.getTime(), sliceTo.getTime());
+        return {
+          counts: sliceSpans.length === 0 ? [] : await this.sql.arrays<CaseCountSqlRow>(counts(sliceSpans), parameters),
+          resolved: await this.sql.arrays<ResolvedSqlRow>(resolved, { ...parameters, sliceFrom, sliceTo }),
+        };
+      },
+      (slice) => {
+        for (const [groupValue, ...values] of slice.counts) {
+          const n = values.map((value) => Number(value ?? 0));
+          figures.addCounts(grouping.keyOfSqlGroup(groupValue), {
+            received: n[0],
+            duplicates: n[1],
+            returned: n[2],
+            reopened: n[3],
+            firstResponse: { met: n[4], late: n[5], missed: n[6], pending: n[7] },
+            resolution: { met: n[8], late: n[9], missed: n[10], pending: n[11] },
           });
         }
+        for (const [groupValue, receivedMs, resolvedMs] of slice.resolved) {
+          const received = Number(receivedMs);
+          figures.addResolved(grouping.keyOf(groupValue, received), received, Number(resolvedMs));
+        }
       },
+      (slice) => slice.resolved.length + slice.counts.length,
     );
   }
+
+  /**
+   * The counting query of a time slice, given the slice's arrival spans: each span joins the cases
+   * that arrived in it through the index on received_at, and brings their due times along.
+   */
+  private countsSql(
+    context: ReportContext,
+    stored: { firstResponse: boolean; resolution: boolean },
+    join: string,
+    dimensionColumn: string,
+    conditions: string[],
+  ): (spans: ArrivalSpan[]) => string {
+    const sql = this.sql;
+    const now = sql.instantLiteral(context.nowMs);
+    const firstResponseDue = stored.firstResponse
+      ? 'COALESCE(c.first_response_due_at, a.first_response_due_at)'
+      : 'a.first_response_due_at';
+    const resolutionDue = stored.resolution
+      ? 'COALESCE(c.resolution_due_at, a.resolution_due_at)'
+      : 'a.resolution_due_at';
+    const count = (condition: string) => `SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END)`;
+    const deadline = (doneColumn: string, due: string) =>
+      [
+        `${doneColumn} IS NOT NULL AND ${doneColumn} <= ${due}`,
+        `${doneColumn} IS NOT NULL AND ${doneColumn} > ${due}`,
+        `${doneColumn} IS NULL AND ${due} < ${now}`,
+        `${doneColumn} IS NULL AND ${due} >= ${now}`,
+      ].map((condition) => count(`c.status <> 'duplicate' AND ${condition}`));
+    const groupColumn = context.grouping.periods ? 'a.period_index' : dimensionColumn;
+    const select = [
+      `${groupColumn} AS group_value`,
+      'COUNT(*)',
+      count(`c.status = 'duplicate'`),
+      count(`c.status <> 'duplicate' AND c.return_count > 0`),
+      count(`c.status <> 'duplicate' AND c.reopen_count > 0`),
+      ...deadline('c.first_response_at', firstResponseDue),
+      ...deadline('c.resolved_at', resolutionDue),
+    ];
+    const where = ['c.received_at >= a.starts_at', 'c.received_at < a.ends_at', ...conditions];
+    return (spans) => {
+      const values = spans.map(
+        (span) =>
+          `(${span.periodIndex}, ${sql.instantLiteral(span.startMs)}, ${sql.instantLiteral(span.endMs)}, ` +
+          `${sql.instantLiteral(span.dueMs[0])}, ${sql.instantLiteral(span.dueMs[1])})`,
+      );
+      // The CROSS JOIN keeps SQLite's join order: span by span, a range scan of received_at each.
+      return `WITH a(period_index, starts_at, ends_at, first_response_due_at, resolution_due_at) AS (VALUES ${values.join(', ')})
+        SELECT ${select.join(', ')}
+        FROM a CROSS JOIN ${T.cases} c${join}
+        WHERE ${where.join(' AND ')}
+        ${groupColumn === 'NULL' ? '' : `GROUP BY ${groupColumn}`}`;
+    };
+  }
+}
+
+/** The spans within [fromMs, toMs), cut to it. */
+function clip(spans: readonly ArrivalSpan[], fromMs: number, toMs: number): ArrivalSpan[] {
+  const clipped: ArrivalSpan[] = [];
+  for (const span of spans) {
+    if (span.endMs <= fromMs || span.startMs >= toMs) continue;
+    clipped.push({ ...span, startMs: Math.max(span.startMs, fromMs), endMs: Math.min(span.endMs, toMs) });
+  }
+  return clipped;
 }

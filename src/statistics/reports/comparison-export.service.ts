@@ -51,14 +51,24 @@ export class ComparisonExportService {
   async report(principal: StaffPrincipal, query: ComparisonQuery): Promise<ComparisonReport> {
     const year = query.year;
     const period = { from: `${year}-01-01`, to: `${year + 1}-01-01` };
-    const email = (await this.emailAnswers.report(principal, period)).total;
-    const phoneReport = await this.phone.report(principal, period);
+    // The seven reports are independent: on PostgreSQL they run side by side on the pool's
+    // connections; on SQLite their time slices take turns.
+    const [emailReport, phoneReport, contactsReport, indexReport, callbacksReport, ratingsReport, casesReport] =
+      await Promise.all([
+        this.emailAnswers.report(principal, period),
+        this.phone.report(principal, period),
+        this.contacts.report(principal, period),
+        this.serviceIndex.report(principal, { ...period, groupBy: undefined }),
+        this.callbacks.report(principal, period),
+        this.ratings.report(principal, period),
+        this.cases.report(principal, period),
+      ]);
+    const email = emailReport.total;
     const phone = phoneReport.total;
-    const contacts = (await this.contacts.report(principal, period)).total;
-    const index = (await this.serviceIndex.report(principal, { ...period, groupBy: undefined })).total;
-    const callbacks = (await this.callbacks.report(principal, period)).total;
-    const ratings = (await this.ratings.report(principal, period)).total;
-    const casesReport = await this.cases.report(principal, period);
+    const contacts = contactsReport.total;
+    const index = indexReport.total;
+    const callbacks = callbacksReport.total;
+    const ratings = ratingsReport.total;
     const cases = casesReport.total;
     const row = (
       measure: string,

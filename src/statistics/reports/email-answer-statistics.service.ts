@@ -6,6 +6,7 @@ import { percent } from '../figures';
 import { PERIOD_GRANULARITIES } from '../period-buckets';
 import { ReportContext, ReportContextService, reportOf, StatisticsReport } from '../report-context.service';
 import { GroupBy, GroupDimension, GroupKey } from '../report-grouping';
+import { ArrivalDeadlines } from '../arrival-deadlines';
 import { CONTACTS, reportSelection } from '../sql/report-selection';
 import { SqlParameters, StatisticsSql } from '../sql/statistics-sql.service';
 import { T } from '../sql/source-tables';
@@ -47,7 +48,8 @@ class EmailGroupFigures {
  * - an e-mail contact the service center answered or referred without a case, from startedAt
  *   (when the e-mail arrived) to endedAt (when the answer went out).
  * The deadline is BusinessCalendar.addWorkingDays(arrival, N): the close of the N-th working day
- * after the day of arrival.
+ * after the day of arrival, looked up in the period's arrival spans (arrival-deadlines.ts). Rows
+ * are read as plain arrays of the three values needed.
  */
 @Injectable()
 export class EmailAnswerStatisticsService {
@@ -60,12 +62,12 @@ export class EmailAnswerStatisticsService {
     const context = await this.contexts.build(principal, { ...query, channel: undefined }, EMAIL_GROUPINGS);
     const groups = new Map<GroupKey, EmailGroupFigures>();
     const all = new EmailGroupFigures();
+    const deadlines = new ArrivalDeadlines(context.calendar, context.period.fromMs, context.period.toMs, [1, 2]);
     const add = (key: GroupKey, arrivedMs: number, answeredMs: number | null, fromCase: boolean) => {
       let group = groups.get(key);
       if (!group) groups.set(key, (group = new EmailGroupFigures()));
-      const arrived = new Date(arrivedMs);
-      const dueOneMs = context.calendar.addWorkingDays(arrived, 1).getTime();
-      const dueTwoMs = context.calendar.addWorkingDays(arrived, 2).getTime();
+      const dueOneMs = deadlines.dueMs(arrivedMs, 0);
+      const dueTwoMs = deadlines.dueMs(arrivedMs, 1);
       for (const figures of [group, all]) {
         if (fromCase) figures.fromCases++;
         else figures.fromContacts++;
@@ -73,21 +75,15 @@ export class EmailAnswerStatisticsService {
         figures.withinTwo.add(answeredMs, dueTwoMs, context.nowMs);
       }
     };
-    for (const row of await this.emailCases(context)) {
-      add(
-        context.grouping.keyOf(row.group_value, Number(row.arrived_ms)),
-        Number(row.arrived_ms),
-        row.answered_ms === null ? null : Number(row.answered_ms),
-        true,
-      );
+    for (const [groupValue, arrivedMs, answeredMs] of await this.emailCases(context)) {
+      const arrived = Number(arrivedMs);
+      add(context.grouping.keyOf(groupValue, arrived), arrived, answeredMs === null ? null : Number(answeredMs), true);
     }
-    for (const row of await this.emailContacts(context)) {
-      add(
-        context.grouping.keyOf(row.group_value, Number(row.arrived_ms)),
-        Number(row.arrived_ms),
-        Number(row.answered_ms),
-        false,
-      );
+    // A yield between the two reads lets other requests in.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    for (const [groupValue, arrivedMs, answeredMs] of await this.emailContacts(context)) {
+      const arrived = Number(arrivedMs);
+      add(context.grouping.keyOf(groupValue, arrived), arrived, Number(answeredMs), false);
     }
     const rows = context.grouping
       .keysInOrder(groups.keys())
@@ -115,7 +111,7 @@ export class EmailAnswerStatisticsService {
       parameters.departmentCodes = context.scope.departmentCodes;
     }
     const dimension = context.grouping.dimension;
-    return this.sql.rows<EmailSqlRow>(
+    return this.sql.arrays<EmailSqlRow>(
       `SELECT ${(dimension && CASE_DIMENSIONS[dimension]) ?? 'NULL'} AS group_value, ${this.sql.epochMs('c.received_at')} AS arrived_ms, ${this.sql.epochMs('c.first_response_at')} AS answered_ms
        FROM ${T.cases} c JOIN ${T.catalogEntries} k ON k.code = c.catalog_code${dimension === 'gender' ? ` LEFT JOIN ${T.citizens} z ON z.id = c.citizen_id` : ''}
        WHERE ${conditions.join(' AND ')}`,
@@ -129,7 +125,7 @@ export class EmailAnswerStatisticsService {
       'c.channel = :email',
       'c.outcome IN (:...answeredOutcomes)',
     ]);
-    return this.sql.rows<EmailSqlRow>(
+    return this.sql.arrays<EmailSqlRow>(
       `SELECT ${selection.groupColumn} AS group_value, ${this.sql.epochMs('c.started_at')} AS arrived_ms, ${this.sql.epochMs('c.ended_at')} AS answered_ms
        FROM ${selection.from} WHERE ${selection.where}`,
       parameters,
@@ -137,11 +133,8 @@ export class EmailAnswerStatisticsService {
   }
 }
 
-interface EmailSqlRow {
-  group_value: string | null;
-  arrived_ms: number;
-  answered_ms: number | null;
-}
+/** Group value, then arrival and answer as epoch ms. */
+type EmailSqlRow = [groupValue: string | null, arrivedMs: number, answeredMs: number | null];
 
 function emailRow(group: GroupKey, figures: EmailGroupFigures): EmailAnswerRow {
   return {

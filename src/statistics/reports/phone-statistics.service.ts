@@ -23,8 +23,8 @@ const DEFAULT_ANSWER_TARGET_SECONDS = 60;
 
 /**
  * GET /api/v1/statistics/phone: the phone queue from the telephony platform's call records.
- * Counts and sums in SQL; the waits of answered calls are read (one column) for the median and
- * the 90th percentile. The KKiK direct-answer share comes from the records' directAnswer where
+ * Counts and sums in SQL; the waits of answered calls are read (as plain arrays) for the median
+ * and the 90th percentile. The KKiK direct-answer share comes from the records' directAnswer where
  * the platform reports it; when no call in the period carries it, from phone contacts instead
  * (answered, out of all but abandoned), and the answer says which source it used.
  */
@@ -88,6 +88,7 @@ export class PhoneStatisticsService {
     return counts;
   }
 
+  /** The waits of answered calls, one value each, for their median and 90th percentile. */
   private async readAnsweredWaits(context: ReportContext, counts: Map<GroupKey, CallCounts>): Promise<void> {
     const parameters: SqlParameters = { answered: 'answered' };
     const selection = reportSelection(CALL_RECORDS, context, this.sql, parameters, false, [
@@ -100,16 +101,10 @@ export class PhoneStatisticsService {
       context.period.fromMs,
       context.period.toMs,
       (sliceFrom, sliceTo) =>
-        this.sql.rows<{ group_value: string | null; started_ms: number; wait_seconds: number }>(sql, {
-          ...parameters,
-          sliceFrom,
-          sliceTo,
-        }),
+        this.sql.arrays<[string | null, number, number]>(sql, { ...parameters, sliceFrom, sliceTo }),
       (rows) => {
-        for (const row of rows)
-          counts
-            .get(context.grouping.keyOf(row.group_value, Number(row.started_ms)))
-            ?.waits.push(Number(row.wait_seconds));
+        for (const [groupValue, startedMs, waitSeconds] of rows)
+          counts.get(context.grouping.keyOf(groupValue, Number(startedMs)))?.waits.push(Number(waitSeconds));
       },
     );
   }

@@ -7,6 +7,9 @@
  * of rows keep each pause short and the memory bounded on both databases; the slice length
  * adapts to how dense the data is. Slices are half-open [start, end) on the instant column, so
  * every row is read exactly once.
+ *
+ * A slice may also be an aggregate over its rows (counts in SQL): rowCountOf then says how many
+ * rows it stood for, so that the slice length still aims at the same work per slice.
  */
 const MS_PER_DAY = 86_400_000;
 const FIRST_SLICE_MS = 7 * MS_PER_DAY;
@@ -15,11 +18,12 @@ const LONGEST_SLICE_MS = 184 * MS_PER_DAY;
 const ROWS_PER_SLICE = 10_000;
 const MOST_GROWTH_PER_SLICE = 4;
 
-export async function readInTimeSlices<Row>(
+export async function readInTimeSlices<Slice>(
   fromMs: number,
   toMs: number,
-  readSlice: (sliceFrom: Date, sliceTo: Date) => Promise<Row[]>,
-  onRows: (rows: Row[]) => void,
+  readSlice: (sliceFrom: Date, sliceTo: Date) => Promise<Slice>,
+  onRows: (rows: Slice) => void,
+  rowCountOf: (slice: Slice) => number = (slice) => (Array.isArray(slice) ? slice.length : 0),
 ): Promise<void> {
   let sliceMs = FIRST_SLICE_MS;
   for (let startMs = fromMs; startMs < toMs;) {
@@ -27,7 +31,7 @@ export async function readInTimeSlices<Row>(
     const rows = await readSlice(new Date(startMs), new Date(endMs));
     onRows(rows);
     // Aim the next slice at ROWS_PER_SLICE rows, assuming the density stays about the same.
-    const scale = Math.min(MOST_GROWTH_PER_SLICE, ROWS_PER_SLICE / Math.max(1, rows.length));
+    const scale = Math.min(MOST_GROWTH_PER_SLICE, ROWS_PER_SLICE / Math.max(1, rowCountOf(rows)));
     sliceMs = Math.min(LONGEST_SLICE_MS, Math.max(SHORTEST_SLICE_MS, sliceMs * scale));
     startMs = endMs;
     await new Promise<void>((resolve) => setImmediate(resolve));

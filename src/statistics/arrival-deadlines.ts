@@ -1,0 +1,96 @@
+/**
+ * "Within N working days" as a step function of the arrival instant, so that SQL can compare
+ * every case with its deadline without the business calendar.
+ *
+ * BusinessCalendar.addWorkingDays depends on the arrival only through its local day and whether
+ * it came before that day's closing time. Over a report's period the deadline therefore takes one
+ * value from local midnight to the day's closing time and another from closing to the next
+ * midnight (one value all day on a closed day), and neighbouring spans with the same deadlines
+ * join: a year has some 260 spans instead of a deadline per case. Each span is computed with
+ * addWorkingDays itself at its first instant, so the figures are those of the calendar.
+ */
+import { BusinessCalendar } from '../calendar/business-calendar';
+import { PeriodBuckets } from './period-buckets';
+
+/** Arrivals in [startMs, endMs) (UTC epoch ms) share their deadlines and their report period. */
+export interface ArrivalSpan {
+  startMs: number;
+  endMs: number;
+  /** The report period the span lies in (index into the grouping's buckets), 0 when not grouped by period. */
+  periodIndex: number;
+  /** Due instant (UTC epoch ms) of each target in working days, in the order asked for. */
+  dueMs: number[];
+}
+
+/**
+ * The spans covering [fromMs, toMs) for the targets (whole working days >= 0), in time order.
+ * periods: the report's period buckets, so that no span crosses a period boundary; null when the
+ * report is not grouped by period.
+ */
+export function arrivalSpans(
+  calendar: BusinessCalendar,
+  fromMs: number,
+  toMs: number,
+  targetsWorkingDays: readonly number[],
+  periods: PeriodBuckets | null,
+): ArrivalSpan[] {
+  const days = new PeriodBuckets(fromMs, toMs, 'day', calendar.settings.timeZone).buckets;
+  const spans: ArrivalSpan[] = [];
+  const push = (startMs: number, endMs: number) => {
+    if (!(startMs < endMs)) return;
+    const periodIndex = periods ? periods.indexOf(startMs) : 0;
+    const dueMs = targetsWorkingDays.map((days) => calendar.addWorkingDays(new Date(startMs), days).getTime());
+    const last = spans[spans.length - 1];
+    if (
+      last &&
+      last.endMs === startMs &&
+      last.periodIndex === periodIndex &&
+      last.dueMs.every((due, k) => due === dueMs[k])
+    )
+      last.endMs = endMs;
+    else spans.push({ startMs, endMs, periodIndex, dueMs });
+  };
+  for (const day of days) {
+    const intervals = calendar.openIntervalsOn(day.key);
+    const closingMs = intervals.length > 0 ? intervals[intervals.length - 1].end.getTime() : NaN;
+    if (closingMs > day.startMs && closingMs < day.endMs) {
+      push(day.startMs, closingMs);
+      push(closingMs, day.endMs);
+    } else push(day.startMs, day.endMs);
+  }
+  return spans;
+}
+
+/**
+ * The due instants of arrivals looked up by binary search in the spans instead of counting
+ * working days per arrival; for reports that still go through their rows one by one.
+ */
+export class ArrivalDeadlines {
+  private readonly spans: ArrivalSpan[];
+  private readonly startsMs: Float64Array;
+
+  constructor(
+    private readonly calendar: BusinessCalendar,
+    fromMs: number,
+    toMs: number,
+    private readonly targetsWorkingDays: readonly number[],
+  ) {
+    this.spans = arrivalSpans(calendar, fromMs, toMs, targetsWorkingDays, null);
+    this.startsMs = Float64Array.from(this.spans.map((span) => span.startMs));
+  }
+
+  /** Due instant (UTC epoch ms) of the k-th target for an arrival; outside the period, counted directly. */
+  dueMs(arrivedMs: number, k: number): number {
+    const starts = this.startsMs;
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (starts[middle] <= arrivedMs) low = middle;
+      else high = middle - 1;
+    }
+    const span = this.spans[low];
+    if (span && arrivedMs >= span.startMs && arrivedMs < span.endMs) return span.dueMs[k];
+    return this.calendar.addWorkingDays(new Date(arrivedMs), this.targetsWorkingDays[k]).getTime();
+  }
+}
