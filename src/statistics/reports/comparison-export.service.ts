@@ -51,18 +51,15 @@ export class ComparisonExportService {
   async report(principal: StaffPrincipal, query: ComparisonQuery): Promise<ComparisonReport> {
     const year = query.year;
     const period = { from: `${year}-01-01`, to: `${year + 1}-01-01` };
-    // The seven reports are independent: on PostgreSQL they run side by side on the pool's
-    // connections; on SQLite their time slices take turns.
-    const [emailReport, phoneReport, contactsReport, indexReport, callbacksReport, ratingsReport, casesReport] =
-      await Promise.all([
-        this.emailAnswers.report(principal, period),
-        this.phone.report(principal, period),
-        this.contacts.report(principal, period),
-        this.serviceIndex.report(principal, { ...period, groupBy: undefined }),
-        this.callbacks.report(principal, period),
-        this.ratings.report(principal, period),
-        this.cases.report(principal, period),
-      ]);
+    // One report after the other: side by side, their rows would be decoded on the main thread in
+    // one queue of slices, and /health would wait behind all seven reports' slices at once.
+    const emailReport = await this.emailAnswers.report(principal, period);
+    const phoneReport = await this.phone.report(principal, period);
+    const contactsReport = await this.contacts.report(principal, period);
+    const indexReport = await this.serviceIndex.report(principal, { ...period, groupBy: undefined });
+    const callbacksReport = await this.callbacks.report(principal, period);
+    const ratingsReport = await this.ratings.report(principal, period);
+    const casesReport = await this.cases.report(principal, period);
     const email = emailReport.total;
     const phone = phoneReport.total;
     const contacts = contactsReport.total;
