@@ -4,6 +4,7 @@ import { EntityManager, IsNull, LessThan, Not, Repository } from 'typeorm';
 import { newId } from '../common/ids';
 import { SessionEndReason, StaffSession } from './entities/staff-session.entity';
 import { StaffUser } from './entities/staff-user.entity';
+import { sqlNames } from '../database/sql-names';
 
 /**
  * Staff sessions: started at sign-in, checked by the auth guard on every request, ended by a
@@ -74,15 +75,12 @@ export class StaffSessionService {
  */
 function liveSessionSql(manager: EntityManager): string {
   const { driver } = manager.connection;
-  const session = manager.connection.getMetadata(StaffSession);
-  const staff = manager.connection.getMetadata(StaffUser);
-  const column = (metadata: typeof session, property: string) =>
-    driver.escape(metadata.findColumnWithPropertyName(property)?.databaseName ?? property);
+  const session = sqlNames(manager, StaffSession);
+  const staff = sqlNames(manager, StaffUser);
   return (
-    `SELECT 1 FROM ${driver.escape(session.tableName)} s INNER JOIN ${driver.escape(staff.tableName)} u ` +
-    `ON u.${column(staff, 'id')} = s.${column(session, 'userId')} ` +
-    `WHERE s.${column(session, 'id')} = ${driver.createParameter('sessionId', 0)} ` +
-    `AND s.${column(session, 'userId')} = ${driver.createParameter('userId', 1)} ` +
-    `AND s.${column(session, 'endedAt')} IS NULL AND u.${column(staff, 'active')} = ${driver.createParameter('active', 2)} LIMIT 1`
+    `SELECT 1 FROM ${session.table} s INNER JOIN ${staff.table} u ON u.${staff.column('id')} = s.${session.column('userId')} ` +
+    `WHERE s.${session.column('id')} = ${driver.createParameter('sessionId', 0)} ` +
+    `AND s.${session.column('userId')} = ${driver.createParameter('userId', 1)} ` +
+    `AND s.${session.column('endedAt')} IS NULL AND u.${staff.column('active')} = ${driver.createParameter('active', 2)} LIMIT 1`
   );
 }

@@ -6,7 +6,7 @@ import { localYear } from '../common/time-zone';
 import { Channel } from '../contacts/contact.types';
 import { bulkInsert } from '../database/bulk-insert';
 import { CaseStatus } from './case-lifecycle';
-import { CaseRecord, ServiceTargetState } from './case-record';
+import { CaseRecord, ServiceTargetState, UNPLANNED } from './case-record';
 import { CaseEvent } from './entities/case-event.entity';
 import { Case } from './entities/case.entity';
 import { allocateReferenceSerials } from './reference-allocator';
@@ -97,17 +97,7 @@ export class CaseImportWriter {
         assigneeId: null,
         duplicateOfId: null,
         likelyDuplicateOfId: null,
-        firstResponseDueAt: null,
-        resolutionDueAt: null,
-        firstResponseWarnedAt: null,
-        resolutionWarnedAt: null,
-        firstResponseBreachedAt: null,
-        resolutionBreachedAt: null,
-        targetClockStartedAt: null,
-        targetPausedAt: null,
-        targetPausedWorkingMinutes: 0,
-        targetPlanVersion: 0,
-        targetPlanBasis: null,
+        ...UNPLANNED,
         ...serviceTargets,
         createdById: options.importerId,
         reopenCount: 0,

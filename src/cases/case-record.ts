@@ -29,3 +29,18 @@ export type ServiceTargetState = Pick<
   | 'targetPlanVersion'
   | 'targetPlanBasis'
 >;
+
+/** The service-target state of a case not yet planned (version 0: no checks were ever queued). */
+export const UNPLANNED: ServiceTargetState = {
+  firstResponseDueAt: null,
+  resolutionDueAt: null,
+  firstResponseWarnedAt: null,
+  resolutionWarnedAt: null,
+  firstResponseBreachedAt: null,
+  resolutionBreachedAt: null,
+  targetClockStartedAt: null,
+  targetPausedAt: null,
+  targetPausedWorkingMinutes: 0,
+  targetPlanVersion: 0,
+  targetPlanBasis: null,
+};

@@ -21,7 +21,7 @@ import { CaseChangeEvent } from './case-change';
 import { CaseChangePublisher } from './case-change-publisher.service';
 import { CaseAction, CaseStatus, isOpen, nextStatus } from './case-lifecycle';
 import { refusalFor, writeRefusalFor } from './case-permissions';
-import { CaseEventRecord, CaseRecord, ServiceTargetState } from './case-record';
+import { CaseEventRecord, CaseRecord, ServiceTargetState, UNPLANNED } from './case-record';
 import { appendCaseEvent, loadCaseForUpdate } from './case-timeline';
 import { CaseView, RedactedCaseView } from './case.view';
 import { CasesService } from './cases.service';
@@ -36,21 +36,6 @@ import { readabilityIndex } from './readability';
 import { replyDelivery } from './reply-delivery';
 import { allocateReferenceSerials } from './reference-allocator';
 import { formatReference } from './reference-number';
-
-/** The service-target state of a case not yet planned; the planner fills it in the same transaction. */
-const UNPLANNED: ServiceTargetState = {
-  firstResponseDueAt: null,
-  resolutionDueAt: null,
-  firstResponseWarnedAt: null,
-  resolutionWarnedAt: null,
-  firstResponseBreachedAt: null,
-  resolutionBreachedAt: null,
-  targetClockStartedAt: null,
-  targetPausedAt: null,
-  targetPausedWorkingMinutes: 0,
-  targetPlanVersion: 0,
-  targetPlanBasis: null,
-};
 
 /** Who registers a case: a staff member, or a citizen channel acting on its own (null). */
 export type CaseAuthor = StaffPrincipal | null;

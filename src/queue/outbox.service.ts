@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In, IsNull, LessThan } from 'typeorm';
+import { bulkInsertInBatches } from '../database/bulk-insert';
+import { sqlNames } from '../database/sql-names';
 import { TransactionService } from '../database/transaction.service';
 import { OutboxMessage } from './entities/outbox-message.entity';
 import { QueueName } from './queue-names';
@@ -91,11 +93,13 @@ export class OutboxService {
       waiting.add(job.key);
       missing.push(job);
     }
-    for (let start = 0; start < missing.length; start += ROWS_PER_INSERT)
-      await insertRows(
-        manager,
-        missing.slice(start, start + ROWS_PER_INSERT).map((job) => outboxRow(job, now)),
-      );
+    // Nothing read back: no generated id is needed.
+    await bulkInsertInBatches(
+      manager,
+      OutboxMessage,
+      missing.map((job) => outboxRow(job, now)),
+      ROWS_PER_INSERT,
+    );
     if (missing.length > 0) markWritten(manager);
     return missing.length;
   }
@@ -235,15 +239,6 @@ function outboxRow(job: OutboxJob, now: Date): OutboxRow {
   };
 }
 
-/**
- * One INSERT of the rows. Nothing is read back: the caller needs no generated id, and TypeORM
- * would otherwise select every inserted row again for its id and defaults (one more statement a
- * job on SQLite, on every intake).
- */
-async function insertRows(manager: EntityManager, rows: OutboxRow[]): Promise<void> {
-  await manager.createQueryBuilder().insert().into(OutboxMessage).values(rows).updateEntity(false).execute();
-}
-
 /** The columns `enqueue` writes, in its statement's order; the others keep their defaults. */
 const INSERTED_COLUMNS = ['queue', 'jobName', 'jobKey', 'payload', 'runAfter', 'availableAt', 'createdAt'] as const;
 
@@ -272,9 +267,7 @@ function insertUnlessWaitingSql(manager: EntityManager): string {
     const parameter = driver.createParameter(column.propertyName, index);
     return typed ? `CAST(${parameter} AS ${driver.normalizeType(column)})` : parameter;
   });
-  const name = (property: string) =>
-    driver.escape(metadata.findColumnWithPropertyName(property)?.databaseName ?? property);
-  const table = driver.escape(metadata.tableName);
+  const { table, column: name } = sqlNames(manager, OutboxMessage);
   const key = driver.createParameter('key', columns.length);
   return (
     `INSERT INTO ${table} (${columns.map((column) => driver.escape(column.databaseName)).join(', ')}) ` +

@@ -2,6 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CaseChangeEvent, CaseListener } from '../cases/case-change';
 import { CaseChangePublisher } from '../cases/case-change-publisher.service';
+import { bulkInsert } from '../database/bulk-insert';
 import { RegisterEntry } from './entities/register-entry.entity';
 import { RegisterPlanner } from './register-planner.service';
 import { publicStatus, publishAfter } from './register-publication';
@@ -33,7 +34,7 @@ export class RegisterEntryListener implements CaseListener, OnModuleInit {
       // The case's reference number is taken last in the intake transaction: until the entry is
       // published or the case next changes, the entry holds the stand-in the case had here.
       // Every column is given (newEntry): nothing to read back after the insert.
-      await manager.createQueryBuilder().insert().into(RegisterEntry).values(entry).updateEntity(false).execute();
+      await bulkInsert(manager, RegisterEntry, [entry]);
       await this.planner.queue(manager, entry);
       return;
     }
