@@ -39,6 +39,7 @@ describe("the agent's day in the console", () => {
 
   it('logs a contact answered on the spot with the keyboard alone, and says so to screen readers', async () => {
     await page.goto('/desk');
+    await page.waitForFunction(() => document.activeElement?.id === 'summary');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('summary');
     await page.keyboard.type('Frågade när återvinningscentralen har öppet');
     await page.keyboard.press('Control+Enter');
@@ -51,6 +52,9 @@ describe("the agent's day in the console", () => {
 
   it('suggests the case type and its guidance as the agent types, and makes it a case with the keyboard', async () => {
     await page.goto('/desk');
+    // The summary field takes the focus by itself (autofocus); on a busy machine that can come
+    // after the page's load event, and a keystroke before it would be lost.
+    await page.waitForFunction(() => document.activeElement?.id === 'summary');
     await page.keyboard.type('Gatlampan utanför Storgatan 12 är släckt sedan i fredags');
     const hints = page.locator('#desk-hints');
     await hints.getByText('Street light out of order').first().waitFor();
