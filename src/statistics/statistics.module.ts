@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CaseDayChange, CaseDayFigures, CaseDayFiguresDay } from './day-figures/case-day-figures.entity';
+import { CaseDayFiguresService } from './day-figures/case-day-figures.service';
 import { BacklogStatisticsService } from './reports/backlog-statistics.service';
 import { CallbackStatisticsService } from './reports/callback-statistics.service';
 import { CaseStatisticsService } from './reports/case-statistics.service';
@@ -11,10 +14,15 @@ import { ServiceIndexService } from './reports/service-index.service';
 import { ReportContextService } from './report-context.service';
 import { StatisticsSql } from './sql/statistics-sql.service';
 
-/** Accessibility statistics: read-only reports over cases, contacts, call records, callbacks and ratings. */
+/**
+ * Accessibility statistics: reports over cases, contacts, call records, callbacks and ratings,
+ * which they only read, and the daily figures of the cases report, which they keep.
+ */
 @Module({
+  imports: [TypeOrmModule.forFeature([CaseDayFigures, CaseDayFiguresDay, CaseDayChange])],
   providers: [
     StatisticsSql,
+    CaseDayFiguresService,
     ReportContextService,
     CaseStatisticsService,
     BacklogStatisticsService,
@@ -27,6 +35,7 @@ import { StatisticsSql } from './sql/statistics-sql.service';
     ComparisonExportService,
   ],
   exports: [
+    CaseDayFiguresService,
     CaseStatisticsService,
     BacklogStatisticsService,
     ContactStatisticsService,

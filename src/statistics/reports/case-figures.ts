@@ -23,6 +23,12 @@ export interface CaseTargets {
   resolutionTargetWorkingDays: number;
 }
 
+/** The targets a case without stored due times is held to, unless the query asks for others. */
+export const DEFAULT_CASE_TARGETS: Readonly<CaseTargets> = {
+  firstResponseTargetWorkingDays: 2,
+  resolutionTargetWorkingDays: 10,
+};
+
 export interface CaseStatisticsRow {
   group: GroupKey;
   received: number;
@@ -139,6 +145,16 @@ export class CaseFigures {
     group.resolutionWorkingMinutes.push(workingMinutes);
     this.all.resolved++;
     this.all.resolutionWorkingMinutes.push(workingMinutes);
+  }
+
+  /** Adds the working times to resolution (working minutes) of resolved non-duplicate cases counted with addCounts. */
+  addWorkingMinutes(key: GroupKey, workingMinutes: ArrayLike<number>): void {
+    const group = this.groupOf(key);
+    for (const figures of [group, this.all]) {
+      figures.resolved += workingMinutes.length;
+      for (let index = 0; index < workingMinutes.length; index++)
+        figures.resolutionWorkingMinutes.push(workingMinutes[index]);
+    }
   }
 
   private groupOf(key: GroupKey): CaseGroupFigures {

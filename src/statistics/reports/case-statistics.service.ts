@@ -6,7 +6,8 @@ import { ReportContext, ReportContextService, reportOf, StatisticsReport } from 
 import { GroupBy, GroupDimension } from '../report-grouping';
 import { SqlParameters, StatisticsSql } from '../sql/statistics-sql.service';
 import { readInTimeSlices } from '../sql/time-sliced-reader';
-import { CaseFigures, CaseStatisticsRow } from './case-figures';
+import { CaseFigures, CaseStatisticsRow, DEFAULT_CASE_TARGETS } from './case-figures';
+import { CaseDayFiguresService, DayFiguresRow } from '../day-figures/case-day-figures.service';
 import { ArrivalSpan, arrivalSpans } from '../arrival-deadlines';
 import { T } from '../sql/source-tables';
 
@@ -24,8 +25,6 @@ const DIMENSION_COLUMNS: Partial<Record<GroupDimension, string>> = {
   // A case whose citizen was removed (retention, erasure) keeps the gender on the case itself.
   gender: 'COALESCE(z.gender, c.citizen_gender)',
 };
-const DEFAULT_FIRST_RESPONSE_TARGET_WORKING_DAYS = 2;
-const DEFAULT_RESOLUTION_TARGET_WORKING_DAYS = 10;
 
 /** One group of one time slice, counted in SQL (PostgreSQL answers counts as text). */
 type CaseCountSqlRow = [groupValue: unknown, ...counts: Array<number | string | null>];
@@ -54,14 +53,15 @@ export class CaseStatisticsService {
   constructor(
     private readonly contexts: ReportContextService,
     private readonly sql: StatisticsSql,
+    private readonly dayFigures: CaseDayFiguresService,
   ) {}
 
   async report(principal: StaffPrincipal, query: CaseStatisticsQuery): Promise<StatisticsReport<CaseStatisticsRow>> {
     const context = await this.contexts.build(principal, query, CASE_GROUPINGS);
     const targets = {
       firstResponseTargetWorkingDays:
-        query.firstResponseTargetWorkingDays ?? DEFAULT_FIRST_RESPONSE_TARGET_WORKING_DAYS,
-      resolutionTargetWorkingDays: query.resolutionTargetWorkingDays ?? DEFAULT_RESOLUTION_TARGET_WORKING_DAYS,
+        query.firstResponseTargetWorkingDays ?? DEFAULT_CASE_TARGETS.firstResponseTargetWorkingDays,
+      resolutionTargetWorkingDays: query.resolutionTargetWorkingDays ?? DEFAULT_CASE_TARGETS.resolutionTargetWorkingDays,
     };
     // A target given in the query is a what-if over every case; without one, each case is held to
     // the due time service targets stored on it, and cases without one to the default.
@@ -71,7 +71,13 @@ export class CaseStatisticsService {
       resolution: query.resolutionTargetWorkingDays === undefined && this.sql.hasColumn(T.cases, 'resolution_due_at'),
     };
     const figures = new CaseFigures(context.calendar, context.nowMs, targets);
-    await this.readCases(context, targets, stored, figures);
+    // Daily figures hold the default targets against stored due times, and no citizen's gender.
+    const dayFiguresServe = stored.firstResponse && stored.resolution && context.grouping.dimension !== 'gender';
+    const { rows: dayRows, fromCases } = dayFiguresServe
+      ? await this.dayFigures.read(context, { departmentCodes: context.scope.departmentCodes, channel: context.channel })
+      : { rows: [], fromCases: [[context.period.fromMs, context.period.toMs] as [number, number]] };
+    for (const row of dayRows) this.addDayFigures(context, figures, row);
+    for (const [fromMs, toMs] of fromCases) await this.readCases(context, { fromMs, toMs }, targets, stored, figures);
     const rows = context.grouping.keysInOrder(figures.keys()).map((key) => figures.row(key));
     const dueTimes = (used: boolean) =>
       used ? 'stored on the case where set, else the target in working days' : 'the target in working days';
@@ -88,13 +94,46 @@ export class CaseStatisticsService {
     );
   }
 
+  /** Adds one fresh day's figures of a department, channel and catalog entry to its group. */
+  private addDayFigures(context: ReportContext, figures: CaseFigures, row: DayFiguresRow): void {
+    const dimensionValues: Partial<Record<GroupDimension, string | null>> = {
+      department: row.departmentCode,
+      channel: row.channel,
+      catalog: row.catalogCode,
+    };
+    const { dimension } = context.grouping;
+    const key = context.grouping.keyOf(dimension ? (dimensionValues[dimension] ?? null) : null, row.day.startMs);
+    const missed = (openDueMs: Float64Array) => countBelow(openDueMs, context.nowMs);
+    figures.addCounts(key, {
+      received: row.received,
+      duplicates: row.duplicates,
+      returned: row.returned,
+      reopened: row.reopened,
+      firstResponse: {
+        met: row.firstResponse.met,
+        late: row.firstResponse.late,
+        missed: missed(row.firstResponse.openDueMs),
+        pending: row.firstResponse.openDueMs.length - missed(row.firstResponse.openDueMs),
+      },
+      resolution: {
+        met: row.resolution.met,
+        late: row.resolution.late,
+        missed: missed(row.resolution.openDueMs),
+        pending: row.resolution.openDueMs.length - missed(row.resolution.openDueMs),
+      },
+    });
+    figures.addWorkingMinutes(key, row.resolutionWorkingMinutes);
+  }
+
+  /** Reads the cases received in [range.fromMs, range.toMs), a part of the period no daily figures cover. */
   private async readCases(
     context: ReportContext,
+    range: { fromMs: number; toMs: number },
     targets: { firstResponseTargetWorkingDays: number; resolutionTargetWorkingDays: number },
     stored: { firstResponse: boolean; resolution: boolean },
     figures: CaseFigures,
   ): Promise<void> {
-    const { grouping, period } = context;
+    const { grouping } = context;
     const parameters: SqlParameters = {};
     const conditions: string[] = [];
     if (context.scope.departmentCodes) {
@@ -109,8 +148,8 @@ export class CaseStatisticsService {
     const dimensionColumn = (grouping.dimension && DIMENSION_COLUMNS[grouping.dimension]) ?? 'NULL';
     const spans = arrivalSpans(
       context.calendar,
-      period.fromMs,
-      period.toMs,
+      range.fromMs,
+      range.toMs,
       [targets.firstResponseTargetWorkingDays, targets.resolutionTargetWorkingDays],
       grouping.periods,
     );
@@ -120,8 +159,8 @@ export class CaseStatisticsService {
       WHERE c.received_at >= :sliceFrom AND c.received_at < :sliceTo AND c.resolved_at IS NOT NULL
         AND c.status <> 'duplicate'${conditions.map((condition) => ` AND ${condition}`).join('')}`;
     await readInTimeSlices<CaseSlice>(
-      period.fromMs,
-      period.toMs,
+      range.fromMs,
+      range.toMs,
       async (sliceFrom, sliceTo) => {
         const sliceSpans = clip(spans, sliceFrom.getTime(), sliceTo.getTime());
         return {
@@ -202,6 +241,18 @@ export class CaseStatisticsService {
         ${groupColumn === 'NULL' ? '' : `GROUP BY ${groupColumn}`}`;
     };
   }
+}
+
+/** How many of the ascending values are below `limit`: the due times already passed. */
+function countBelow(ascending: Float64Array, limit: number): number {
+  let low = 0;
+  let high = ascending.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (ascending[middle] < limit) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** The spans within [fromMs, toMs), cut to it. */

@@ -1,0 +1,110 @@
+import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { instantType, usesPostgres } from '../../database/column-types';
+
+/**
+ * The cases report's figures of the cases received on one local day, for one department,
+ * channel and catalog entry: a daily roll-up, rebuilt from the cases by CaseDayFiguresService
+ * and used by the report only while its day is fresh (CaseDayFiguresDay). docs/statistics.md,
+ * "Daily figures".
+ *
+ * Counts are of cases received that day; met and late compare each case's first response and
+ * resolution with its stored due time, or the default target's when it has none. What depends on
+ * the moment of the report (missed or pending) is kept as the due times of the cases not yet
+ * answered or resolved, so the report counts it against its own "now". Lists of numbers are
+ * Float64 values, little-endian, 8 bytes each.
+ */
+@Entity('case_day_figures')
+@Index('IDX_case_day_figures_day', ['localDay'])
+export class CaseDayFigures {
+  @PrimaryGeneratedColumn('increment')
+  id: number;
+
+  /** YYYY-MM-DD in the calendar's time zone: the day the cases were received. */
+  @Column({ type: 'varchar', length: 10 })
+  localDay: string;
+
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  departmentCode: string | null;
+
+  @Column({ type: 'varchar', length: 16 })
+  channel: string;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  catalogCode: string | null;
+
+  /** Every case received, duplicates included. */
+  @Column({ type: 'integer' })
+  received: number;
+
+  @Column({ type: 'integer' })
+  duplicates: number;
+
+  /** Non-duplicates returned at least once. */
+  @Column({ type: 'integer' })
+  returned: number;
+
+  /** Non-duplicates reopened at least once. */
+  @Column({ type: 'integer' })
+  reopened: number;
+
+  @Column({ type: 'integer' })
+  firstResponseMet: number;
+
+  @Column({ type: 'integer' })
+  firstResponseLate: number;
+
+  @Column({ type: 'integer' })
+  resolutionMet: number;
+
+  @Column({ type: 'integer' })
+  resolutionLate: number;
+
+  /** Due times (epoch ms, ascending) of the non-duplicates without a first response. */
+  @Column({ type: usesPostgres() ? 'bytea' : 'blob' })
+  firstResponseOpenDue: Buffer;
+
+  /** Due times (epoch ms, ascending) of the unresolved non-duplicates. */
+  @Column({ type: usesPostgres() ? 'bytea' : 'blob' })
+  resolutionOpenDue: Buffer;
+
+  /** Working minutes from receipt to resolution of the resolved non-duplicates, by the calendar version of the day. */
+  @Column({ type: usesPostgres() ? 'bytea' : 'blob' })
+  resolutionWorkingMinutes: Buffer;
+}
+
+/**
+ * One local day whose CaseDayFigures are built: with the calendar version they were measured with
+ * and the change mark of the cases at the time (the sum of the CaseDayChange counters of the UTC
+ * days the local day overlaps). The day's figures are fresh while both still hold.
+ */
+@Entity('case_day_figures_days')
+export class CaseDayFiguresDay {
+  @PrimaryColumn({ type: 'varchar', length: 10 })
+  localDay: string;
+
+  @Column({ type: 'integer' })
+  calendarVersion: number;
+
+  @Column({ type: 'integer' })
+  changeMark: number;
+
+  @Column({ type: instantType() })
+  builtAt: Date;
+}
+
+/**
+ * How often a case received on a UTC day has been inserted, changed in a column the cases report
+ * reads, or deleted, since the day was first counted: written by database triggers on the cases
+ * table (migration CaseDayFigures1766700000000), so no code path that writes cases can forget
+ * it. Only cases received more than two days before the change are counted; the last days are
+ * always read from the cases.
+ */
+@Entity('case_day_changes')
+export class CaseDayChange {
+  /** YYYY-MM-DD, UTC. */
+  @PrimaryColumn({ type: 'varchar', length: 10 })
+  utcDay: string;
+
+  @Column({ type: 'integer', default: 0 })
+  changeCount: number;
+}

@@ -1,0 +1,430 @@
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { BusinessCalendar } from '../../calendar/business-calendar';
+import { CalendarService } from '../../calendar/calendar.service';
+import { Clock } from '../../common/clock';
+import { bulkInsert, bulkInsertInBatches } from '../../database/bulk-insert';
+import { TransactionService } from '../../database/transaction.service';
+import { Reconciler, Reconciliation } from '../../queue/reconciliation.service';
+import { ArrivalDeadlines } from '../arrival-deadlines';
+import { DEFAULT_CASE_TARGETS } from '../reports/case-figures';
+import { T } from '../sql/source-tables';
+import { SqlParameters, StatisticsSql } from '../sql/statistics-sql.service';
+import { CaseDayChange, CaseDayFigures, CaseDayFiguresDay } from './case-day-figures.entity';
+import { LocalDay, localDayOf, utcDaysOf, wholeLocalDays } from './local-days';
+
+/**
+ * Days that ended less than this many days ago are not built: their cases still change often,
+ * and the triggers leave changes to cases of the last two days uncounted (migration
+ * CaseDayFigures1766700000000), which this margin of a day keeps on the safe side.
+ */
+export const DAYS_READ_FROM_CASES = 3;
+/** Days built in one transaction: a week of a large city's cases is some 60,000 rows. */
+const DAYS_PER_BUILD = 7;
+const MS_PER_DAY = 86_400_000;
+/** PostgreSQL's lock_not_available: a writer holds a day's change counter; the day is built next time. */
+const LOCK_NOT_AVAILABLE = '55P03';
+
+/** The daily figures of one department, channel and catalog entry on a fresh day, as the report reads them. */
+export interface DayFiguresRow {
+  day: LocalDay;
+  departmentCode: string | null;
+  channel: string;
+  catalogCode: string | null;
+  received: number;
+  duplicates: number;
+  returned: number;
+  reopened: number;
+  firstResponse: { met: number; late: number; openDueMs: Float64Array };
+  resolution: { met: number; late: number; openDueMs: Float64Array };
+  resolutionWorkingMinutes: Float64Array;
+}
+
+/** What the cases report reads from daily figures, and the parts of its period left to read from the cases. */
+export interface DayFiguresRead {
+  rows: DayFiguresRow[];
+  /** [fromMs, toMs) instants, in order, not covered by a fresh day. */
+  fromCases: Array<[number, number]>;
+}
+
+/** What a refresh did: days built now, and days found fresh. */
+export interface DayFiguresRefresh {
+  built: number;
+  fresh: number;
+  /** Days left for the next refresh because a writer held their change counter (PostgreSQL). */
+  skipped: number;
+}
+
+/** Runs a hand-written query without parameters and answers its rows as objects. */
+type ReadRows = (sql: string) => Promise<unknown[]>;
+
+/**
+ * Daily figures of the cases report (docs/statistics.md, "Daily figures"): a roll-up per local
+ * day, department, channel and catalog entry of the cases received that day, built from the
+ * cases themselves and used only while it is fresh, so it can never drift from them:
+ *
+ * - **fresh** means built with the calendar version now in force, and no case received that day
+ *   inserted, changed in a reported column or deleted since (the change counters the database
+ *   triggers keep per UTC day, case_day_changes);
+ * - a report takes the fresh days wholly inside its period from here and reads the rest of the
+ *   period (the last days, changed days, the edges of a period that starts or ends within a day)
+ *   from the cases, as before;
+ * - refresh() builds every day that is not fresh, up to DAYS_READ_FROM_CASES days ago. It runs
+ *   with the reconcilers (at start and every few minutes, in each process that runs jobs), so a
+ *   changed day is rebuilt within minutes.
+ *
+ * Figures are the same either way: counts and met/late are taken as the report would take them
+ * (stored due time, else the default target's), the due times of what is still open are kept so
+ * that missed and pending are counted against the report's own "now", and the working times of
+ * resolved cases are kept whole for exact medians and 90th percentiles.
+ */
+@Injectable()
+export class CaseDayFiguresService implements Reconciler, OnModuleInit {
+  readonly reconcilerName = 'daily figures of the cases report';
+  private readonly logger = new Logger('CaseDayFigures');
+  private refreshing: Promise<DayFiguresRefresh> | null = null;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly transactions: TransactionService,
+    private readonly sql: StatisticsSql,
+    private readonly calendars: CalendarService,
+    private readonly clock: Clock,
+    private readonly reconciliation: Reconciliation,
+  ) {}
+
+  onModuleInit(): void {
+    this.reconciliation.register(this);
+  }
+
+  /** Reconciling daily figures is refreshing them; it writes no job. */
+  async reconcile(): Promise<number> {
+    const result = await this.refresh();
+    if (result.built > 0) this.logger.log(`Built the daily figures of ${result.built} day(s); ${result.fresh} were fresh`);
+    return 0;
+  }
+
+  /** Builds every day that is not fresh; a refresh already under way is waited for instead of starting another. */
+  refresh(): Promise<DayFiguresRefresh> {
+    this.refreshing ??= this.refreshAll().finally(() => (this.refreshing = null));
+    return this.refreshing;
+  }
+
+  /**
+   * The fresh days wholly inside the context's period, with their figures filtered to the
+   * department scope and channel, and the rest of the period as instant ranges to read from
+   * the cases.
+   */
+  async read(
+    context: { calendarVersion: number; timeZone: string; period: { fromMs: number; toMs: number } },
+    filter: { departmentCodes?: string[] | null; channel?: string },
+  ): Promise<DayFiguresRead> {
+    const { fromMs, toMs } = context.period;
+    const days = wholeLocalDays(fromMs, toMs, context.timeZone);
+    const fresh = await this.freshDays(days, context.calendarVersion, (sql) => this.sql.rows(sql, {}));
+    const freshByName = new Map(fresh.map((day) => [day.localDay, day]));
+    const rows: DayFiguresRow[] = [];
+    if (fresh.length > 0) {
+      const parameters: SqlParameters = { fromDay: fresh[0].localDay, toDay: fresh[fresh.length - 1].localDay };
+      const conditions = ['local_day >= :fromDay', 'local_day <= :toDay'];
+      if (filter.departmentCodes) {
+        conditions.push('department_code IN (:...departmentCodes)');
+        parameters.departmentCodes = filter.departmentCodes;
+      }
+      if (filter.channel) {
+        conditions.push('channel = :channel');
+        parameters.channel = filter.channel;
+      }
+      const read = await this.sql.arrays<DayFiguresSqlRow>(
+        `SELECT local_day, department_code, channel, catalog_code, received, duplicates, returned, reopened,
+           first_response_met, first_response_late, resolution_met, resolution_late,
+           first_response_open_due, resolution_open_due, resolution_working_minutes
+         FROM case_day_figures WHERE ${conditions.join(' AND ')}`,
+        parameters,
+      );
+      for (const row of read) {
+        const day = freshByName.get(row[0]);
+        if (day) rows.push(dayFiguresRow(day, row));
+      }
+    }
+    const fromCases: Array<[number, number]> = [];
+    let cursor = fromMs;
+    for (const day of fresh) {
+      if (day.startMs > cursor) fromCases.push([cursor, day.startMs]);
+      cursor = day.endMs;
+    }
+    if (cursor < toMs) fromCases.push([cursor, toMs]);
+    return { rows, fromCases };
+  }
+
+  private async refreshAll(): Promise<DayFiguresRefresh> {
+    const { calendar, version } = await this.calendars.currentVersion();
+    const timeZone = calendar.settings.timeZone;
+    // MIN alone in its query, so that both databases answer it from the index on received_at.
+    const [earliest] = (await this.dataSource.query(
+      `SELECT ${this.sql.epochMs('m.received_at')} AS received FROM (SELECT MIN(received_at) AS received_at FROM ${T.cases}) m`,
+    )) as Array<{ received: number | string | null }>;
+    const result: DayFiguresRefresh = { built: 0, fresh: 0, skipped: 0 };
+    if (earliest?.received === null || earliest?.received === undefined) return result;
+    // The database's triggers count by the real clock; a clock set ahead (tests, demos) must not build days they would miss.
+    const nowMs = Math.min(this.clock.now().getTime(), Date.now());
+    const until = localDayOf(nowMs - DAYS_READ_FROM_CASES * MS_PER_DAY, timeZone).startMs;
+    const days = wholeLocalDays(localDayOf(Number(earliest.received), timeZone).startMs, until, timeZone);
+    const fresh = new Set(
+      (await this.freshDays(days, version, (sql) => this.dataSource.query(sql))).map((day) => day.localDay),
+    );
+    result.fresh = fresh.size;
+    const stale = days.filter((day) => !fresh.has(day.localDay));
+    for (let index = 0; index < stale.length; ) {
+      // Consecutive days only, so one range of received_at covers the batch.
+      let end = index + 1;
+      while (end < stale.length && end - index < DAYS_PER_BUILD && stale[end].startMs === stale[end - 1].endMs) end++;
+      const batch = stale.slice(index, end);
+      index = end;
+      if (await this.build(batch, calendar, version)) result.built += batch.length;
+      else result.skipped += batch.length;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    return result;
+  }
+
+  /** Of `days`, those built with `calendarVersion` whose cases have not changed since. */
+  private async freshDays(days: LocalDay[], calendarVersion: number, read: ReadRows): Promise<LocalDay[]> {
+    if (days.length === 0) return [];
+    const from = days[0].localDay;
+    const to = days[days.length - 1].localDay;
+    const built = (await read(
+      `SELECT local_day, change_mark FROM case_day_figures_days
+       WHERE local_day >= '${from}' AND local_day <= '${to}' AND calendar_version = ${Number(calendarVersion)}`,
+    )) as Array<{ local_day: string; change_mark: number | string }>;
+    if (built.length === 0) return [];
+    const changes = await this.changeCounts(read, utcDaysOf({ startMs: days[0].startMs, endMs: days[days.length - 1].endMs }));
+    const builtMarks = new Map(built.map((row) => [row.local_day, Number(row.change_mark)]));
+    return days.filter((day) => builtMarks.get(day.localDay) === changeMark(day, changes));
+  }
+
+  private async changeCounts(read: ReadRows, utcDays: string[]): Promise<Map<string, number>> {
+    const rows = (await read(
+      `SELECT utc_day, change_count FROM case_day_changes
+       WHERE utc_day >= '${utcDays[0]}' AND utc_day <= '${utcDays[utcDays.length - 1]}'`,
+    )) as Array<{ utc_day: string; change_count: number | string }>;
+    return new Map(rows.map((row) => [row.utc_day, Number(row.change_count)]));
+  }
+
+  /**
+   * Builds consecutive days in one transaction: reads their change counters, then their cases,
+   * and replaces their figures. On PostgreSQL the counters are locked first (NOWAIT), so a case
+   * written while the day is read either commits before (and is read) or after (and marks the
+   * day changed again); a counter a writer holds leaves the batch for next time (answers false).
+   * On SQLite the transaction reads one snapshot and is the only writer.
+   */
+  private async build(days: LocalDay[], calendar: BusinessCalendar, calendarVersion: number): Promise<boolean> {
+    const fromMs = days[0].startMs;
+    const toMs = days[days.length - 1].endMs;
+    const utcDays = utcDaysOf({ startMs: fromMs, endMs: toMs });
+    try {
+      await this.transactions.run(async (manager) => {
+        const changes = await this.lockChangeCounts(manager, utcDays);
+        const rows = await this.figuresOf(manager, days, calendar);
+        const names = days.map((day) => `'${day.localDay}'`).join(', ');
+        await manager.query(`DELETE FROM case_day_figures WHERE local_day IN (${names})`);
+        await manager.query(`DELETE FROM case_day_figures_days WHERE local_day IN (${names})`);
+        await bulkInsertInBatches(manager, CaseDayFigures, rows);
+        const builtAt = new Date();
+        await bulkInsert(
+          manager,
+          CaseDayFiguresDay,
+          days.map((day) => ({ localDay: day.localDay, calendarVersion, changeMark: changeMark(day, changes), builtAt })),
+        );
+      });
+      return true;
+    } catch (error) {
+      if ((error as { code?: string }).code === LOCK_NOT_AVAILABLE) return false;
+      throw error;
+    }
+  }
+
+  private async lockChangeCounts(manager: EntityManager, utcDays: string[]): Promise<Map<string, number>> {
+    if (!this.sql.postgres) return this.changeCounts((sql) => manager.query(sql), utcDays);
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(CaseDayChange)
+      .values(utcDays.map((utcDay) => ({ utcDay, changeCount: 0 })))
+      .orIgnore()
+      .execute();
+    const rows = (await manager.query(
+      `SELECT utc_day, change_count FROM case_day_changes WHERE utc_day = ANY($1) ORDER BY utc_day FOR UPDATE NOWAIT`,
+      [utcDays],
+    )) as Array<{ utc_day: string; change_count: number | string }>;
+    return new Map(rows.map((row) => [row.utc_day, Number(row.change_count)]));
+  }
+
+  /** The figures of the cases received on `days`, measured as the cases report measures them. */
+  private async figuresOf(
+    manager: EntityManager,
+    days: LocalDay[],
+    calendar: BusinessCalendar,
+  ): Promise<Array<Partial<CaseDayFigures>>> {
+    const fromMs = days[0].startMs;
+    const toMs = days[days.length - 1].endMs;
+    const ms = (column: string) => this.sql.epochMs(column);
+    const cases = (await manager.query(
+      `SELECT ${ms('received_at')} AS received, status, department_code, channel, catalog_code,
+         ${ms('first_response_at')} AS first_response, ${ms('resolved_at')} AS resolved,
+         ${ms('first_response_due_at')} AS first_response_due, ${ms('resolution_due_at')} AS resolution_due,
+         return_count, reopen_count
+       FROM ${T.cases}
+       WHERE received_at >= ${this.sql.instantLiteral(fromMs)} AND received_at < ${this.sql.instantLiteral(toMs)}`,
+    )) as CaseSqlRow[];
+    const deadlines = new ArrivalDeadlines(calendar, fromMs, toMs, [
+      DEFAULT_CASE_TARGETS.firstResponseTargetWorkingDays,
+      DEFAULT_CASE_TARGETS.resolutionTargetWorkingDays,
+    ]);
+    const groups = new Map<string, DayGroup>();
+    for (const row of cases) {
+      const receivedMs = Number(row.received);
+      const day = days[dayIndex(days, receivedMs)];
+      const groupKey = [day.localDay, row.department_code, row.channel, row.catalog_code].join('\u0000');
+      let group = groups.get(groupKey);
+      if (!group) groups.set(groupKey, (group = new DayGroup(day.localDay, row)));
+      group.received++;
+      if (row.status === 'duplicate') {
+        group.duplicates++;
+        continue;
+      }
+      if (Number(row.return_count) > 0) group.returned++;
+      if (Number(row.reopen_count) > 0) group.reopened++;
+      const firstResponseDue = orNull(row.first_response_due) ?? deadlines.dueMs(receivedMs, 0);
+      const resolutionDue = orNull(row.resolution_due) ?? deadlines.dueMs(receivedMs, 1);
+      group.firstResponse.add(orNull(row.first_response), firstResponseDue);
+      const resolvedMs = orNull(row.resolved);
+      group.resolution.add(resolvedMs, resolutionDue);
+      if (resolvedMs !== null)
+        group.workingMinutes.push(calendar.workingMinutesBetween(new Date(receivedMs), new Date(resolvedMs)));
+    }
+    return [...groups.values()].map((group) => group.entity());
+  }
+}
+
+type DayFiguresSqlRow = [
+  localDay: string,
+  departmentCode: string | null,
+  channel: string,
+  catalogCode: string | null,
+  ...counts: Array<number | string>,
+];
+
+interface CaseSqlRow {
+  received: number | string;
+  status: string;
+  department_code: string | null;
+  channel: string;
+  catalog_code: string | null;
+  first_response: number | string | null;
+  resolved: number | string | null;
+  first_response_due: number | string | null;
+  resolution_due: number | string | null;
+  return_count: number | string;
+  reopen_count: number | string;
+}
+
+/** Met and late of the cases done, and the due times of those still open. */
+class DeadlineFigures {
+  met = 0;
+  late = 0;
+  readonly openDueMs: number[] = [];
+
+  add(doneMs: number | null, dueMs: number): void {
+    if (doneMs === null) this.openDueMs.push(dueMs);
+    else if (doneMs <= dueMs) this.met++;
+    else this.late++;
+  }
+}
+
+class DayGroup {
+  received = 0;
+  duplicates = 0;
+  returned = 0;
+  reopened = 0;
+  readonly firstResponse = new DeadlineFigures();
+  readonly resolution = new DeadlineFigures();
+  readonly workingMinutes: number[] = [];
+
+  constructor(
+    private readonly localDay: string,
+    private readonly key: Pick<CaseSqlRow, 'department_code' | 'channel' | 'catalog_code'>,
+  ) {}
+
+  entity(): Partial<CaseDayFigures> {
+    return {
+      localDay: this.localDay,
+      departmentCode: this.key.department_code,
+      channel: this.key.channel,
+      catalogCode: this.key.catalog_code,
+      received: this.received,
+      duplicates: this.duplicates,
+      returned: this.returned,
+      reopened: this.reopened,
+      firstResponseMet: this.firstResponse.met,
+      firstResponseLate: this.firstResponse.late,
+      resolutionMet: this.resolution.met,
+      resolutionLate: this.resolution.late,
+      firstResponseOpenDue: float64Bytes(Float64Array.from(this.firstResponse.openDueMs).sort()),
+      resolutionOpenDue: float64Bytes(Float64Array.from(this.resolution.openDueMs).sort()),
+      resolutionWorkingMinutes: float64Bytes(Float64Array.from(this.workingMinutes)),
+    };
+  }
+}
+
+/** The sum of the change counters of the UTC days a local day touches: it only grows. */
+function changeMark(day: LocalDay, changes: Map<string, number>): number {
+  return utcDaysOf(day).reduce((sum, utcDay) => sum + (changes.get(utcDay) ?? 0), 0);
+}
+
+/** Index of the day an instant falls in; days are consecutive and the instant within them. */
+function dayIndex(days: LocalDay[], instantMs: number): number {
+  let low = 0;
+  let high = days.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (days[middle].startMs <= instantMs) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
+function orNull(value: number | string | null): number | null {
+  return value === null || value === undefined ? null : Number(value);
+}
+
+/** Little-endian Float64 bytes, as x86 and ARM hold them. */
+function float64Bytes(values: Float64Array): Buffer {
+  return Buffer.from(values.buffer, values.byteOffset, values.byteLength);
+}
+
+/** A Float64Array of bytes read back (a Buffer, or a Uint8Array from the SQLite worker thread), copied to be aligned. */
+export function float64Values(bytes: Uint8Array): Float64Array {
+  const copy = new Uint8Array(bytes.byteLength);
+  copy.set(bytes);
+  return new Float64Array(copy.buffer);
+}
+
+function dayFiguresRow(day: LocalDay, row: DayFiguresSqlRow): DayFiguresRow {
+  const [, departmentCode, channel, catalogCode, ...rest] = row;
+  const n = rest.slice(0, 8).map(Number);
+  const bytes = rest.slice(8) as unknown as Uint8Array[];
+  return {
+    day,
+    departmentCode,
+    channel,
+    catalogCode,
+    received: n[0],
+    duplicates: n[1],
+    returned: n[2],
+    reopened: n[3],
+    firstResponse: { met: n[4], late: n[5], openDueMs: float64Values(bytes[0]) },
+    resolution: { met: n[6], late: n[7], openDueMs: float64Values(bytes[1]) },
+    resolutionWorkingMinutes: float64Values(bytes[2]),
+  };
+}

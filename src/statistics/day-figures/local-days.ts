@@ -1,0 +1,39 @@
+import { DateTime } from 'luxon';
+
+/** One day of the municipality's calendar: its date and the instants [startMs, endMs) it covers (UTC epoch ms). */
+export interface LocalDay {
+  /** YYYY-MM-DD in the time zone. */
+  localDay: string;
+  startMs: number;
+  /** The next local midnight: 23 or 25 hours after the start on the days the clocks change. */
+  endMs: number;
+}
+
+const MS_PER_DAY = 86_400_000;
+
+/** The local day an instant falls on. */
+export function localDayOf(instantMs: number, timeZone: string): LocalDay {
+  const start = DateTime.fromMillis(instantMs, { zone: timeZone }).startOf('day');
+  return { localDay: start.toISODate() as string, startMs: start.toMillis(), endMs: start.plus({ days: 1 }).toMillis() };
+}
+
+/** The local days that lie wholly within [fromMs, toMs), in order. */
+export function wholeLocalDays(fromMs: number, toMs: number, timeZone: string): LocalDay[] {
+  const days: LocalDay[] = [];
+  let day = localDayOf(fromMs, timeZone);
+  if (day.startMs < fromMs) day = localDayOf(day.endMs, timeZone);
+  while (day.endMs <= toMs) {
+    days.push(day);
+    day = localDayOf(day.endMs, timeZone);
+  }
+  return days;
+}
+
+/** The UTC dates (YYYY-MM-DD) that the instants [startMs, endMs) touch: one or two for a local day. */
+export function utcDaysOf(day: Pick<LocalDay, 'startMs' | 'endMs'>): string[] {
+  const days: string[] = [];
+  for (let ms = Math.floor(day.startMs / MS_PER_DAY) * MS_PER_DAY; ms < day.endMs; ms += MS_PER_DAY) {
+    days.push(new Date(ms).toISOString().slice(0, 10));
+  }
+  return days;
+}

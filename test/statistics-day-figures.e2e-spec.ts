@@ -1,0 +1,130 @@
+import { DataSource, IsNull, LessThan, Not } from 'typeorm';
+import { Case } from '../src/cases/entities/case.entity';
+import { CaseDayFiguresDay } from '../src/statistics/day-figures/case-day-figures.entity';
+import { CaseDayFiguresService } from '../src/statistics/day-figures/case-day-figures.service';
+import { ApiClient } from './support/api-client';
+import { StatisticsQuery } from './support/api-types';
+import { createTestApp, TestApp } from './support/test-app';
+
+/**
+ * The cases report from daily figures answers exactly what it answers from the cases, over the
+ * demo's year (stored due times, duplicates, returns, reopenings, open cases past their target):
+ * every grouping, a channel, a handler's department, a period that starts and ends within a
+ * day. A case changed afterwards, by the application or by SQL, takes its day out of the daily
+ * figures until the next refresh builds that day, and only that day, again.
+ */
+describe('statistics: the cases report from daily figures', () => {
+  const now = '2026-11-02T09:00:00Z';
+  const year = { from: '2025-11-02', to: '2026-11-03' };
+  let t: TestApp;
+  let manager: ApiClient;
+  let handler: ApiClient;
+  let admin: ApiClient;
+  let dayFigures: CaseDayFiguresService;
+  let dataSource: DataSource;
+
+  const asks: Array<[string, () => ApiClient, StatisticsQuery]> = [
+    ['the year', () => manager, year],
+    ['by department', () => manager, { ...year, groupBy: 'department' }],
+    ['by channel', () => manager, { ...year, groupBy: 'channel' }],
+    ['by catalog entry', () => manager, { ...year, groupBy: 'catalog' }],
+    ['by month', () => manager, { ...year, groupBy: 'month' }],
+    ['by ISO week', () => manager, { ...year, groupBy: 'week' }],
+    ['by day', () => manager, { ...year, groupBy: 'day' }],
+    ['phone cases by department', () => manager, { ...year, channel: 'phone', groupBy: 'department' }],
+    ["a handler's department by month", () => handler, { ...year, groupBy: 'month' }],
+    [
+      'a period from and to an instant within a day',
+      () => manager,
+      { from: '2026-03-15T10:30:00Z', to: '2026-09-01T12:00:00Z', groupBy: 'department' },
+    ],
+  ];
+
+  /** Every ask's answer, in order. */
+  const answers = () => Promise.all(asks.map(([, client, query]) => client().statistics('cases', query)));
+  /** The answers with no day fresh: every figure read from the cases. */
+  async function answersFromCases() {
+    const days = dataSource.getRepository(CaseDayFiguresDay);
+    const built = await days.find();
+    await days.clear();
+    const fromCases = await answers();
+    // Put the days back as they were, so the next refresh finds them fresh.
+    if (built.length > 0) await days.insert(built);
+    return fromCases;
+  }
+
+  beforeAll(async () => {
+    t = await createTestApp({ now, env: { SEED_DEMO_HISTORY: 'true' } });
+    [manager, handler, admin] = await ApiClient.loginAll(t, 'manager@demo.local', 'handler@demo.local', 'admin@demo.local');
+    dayFigures = t.app.get(CaseDayFiguresService);
+    dataSource = t.app.get(DataSource);
+  });
+  afterAll(() => t?.close());
+
+  it('builds a day for every day of the history up to three days ago, and none again while nothing changes', async () => {
+    await dayFigures.refresh();
+    const [{ days }] = await dataSource.query('SELECT COUNT(*) AS days FROM case_day_figures_days');
+    // The history begins a year before 2 November; the last three days are read from the cases.
+    expect(Number(days)).toBeGreaterThan(360);
+    expect(await dayFigures.refresh()).toEqual({ built: 0, fresh: Number(days), skipped: 0 });
+  });
+
+  it('answers every ask exactly as the cases do', async () => {
+    const fromDays = await answers();
+    const fromCases = await answersFromCases();
+    asks.forEach(([name], index) => {
+      expect({ name, ...fromDays[index] }).toEqual({ name, ...fromCases[index] });
+    });
+    // Not an empty year: the demo's figures are there.
+    expect(fromDays[0].total.received).toBeGreaterThan(500);
+    expect(fromDays[0].total.resolutionPending + fromDays[0].total.firstResponsePending).toBeGreaterThan(0);
+  });
+
+  it('reads a day changed since from the cases, and the next refresh builds that day alone again', async () => {
+    const before = await answers();
+    const cases = dataSource.getRepository(Case);
+    const open = await cases.findOneOrFail({
+      where: { resolvedAt: IsNull(), status: Not('duplicate'), receivedAt: LessThan(new Date('2026-10-25T00:00:00Z')) },
+      order: { receivedAt: 'ASC' },
+    });
+    // Written by SQL, as a tool outside the application would: the trigger still counts it.
+    await cases.update({ id: open.id }, { status: 'resolved', resolvedAt: new Date('2026-10-28T10:00:00Z') });
+    const afterChange = await answers();
+    expect(afterChange[0].total.resolved).toBe(before[0].total.resolved + 1);
+    expect(afterChange).toEqual(await answersFromCases());
+
+    // An imported case of a day long past, by the application.
+    const line = {
+      externalId: 'DAY-FIGURES-1',
+      receivedAt: '2026-02-10T08:00:00Z',
+      resolvedAt: '2026-02-12T12:00:00Z',
+      departmentCode: 'VA',
+      catalogCode: 'water_leak',
+      channel: 'letter',
+      description: 'Läcka',
+      status: 'resolved',
+    };
+    await admin.importCases(`${JSON.stringify(line)}\n`);
+    const afterImport = await answers();
+    expect(afterImport[0].total.received).toBe(before[0].total.received + 1);
+    expect(afterImport).toEqual(await answersFromCases());
+
+    const refreshed = await dayFigures.refresh();
+    // The resolved case's day and the imported case's day (each touching one or two UTC days).
+    expect(refreshed.built).toBeGreaterThanOrEqual(2);
+    expect(refreshed.built).toBeLessThanOrEqual(4);
+    expect(await answers()).toEqual(afterImport);
+  });
+
+  it('measures with the calendar now in force: a new calendar version reads from the cases until every day is built with it', async () => {
+    const { timeZone, openingHours, holidayCountry, closedDates } = await admin.calendar();
+    // A day closed in June moves working times and due times of the cases around it.
+    await admin.replaceCalendar({ timeZone, openingHours, holidayCountry, closedDates: [...closedDates, '2026-06-15'] });
+    const fromCases = await answersFromCases();
+    expect(await answers()).toEqual(fromCases);
+    const refreshed = await dayFigures.refresh();
+    expect(refreshed.fresh).toBe(0);
+    expect(refreshed.built).toBeGreaterThan(360);
+    expect(await answers()).toEqual(fromCases);
+  });
+});
