@@ -104,13 +104,28 @@ try {
 
 /** The app's CPU time, resident memory and heap in use, as its /metrics reports them (prom-client's process metrics). */
 async function processMetrics() {
-  const text = await (await fetch(`${app.url}/metrics`)).text();
+  const text = await withRetries(async () => (await fetch(`${app.url}/metrics`)).text());
   const value = (name) => Number(new RegExp(`^${name} ([0-9.e+-]+)$`, 'm').exec(text)?.[1] ?? NaN);
   return {
     cpuSeconds: value('onewayin_process_cpu_seconds_total'),
     rssMb: value('onewayin_process_resident_memory_bytes') / 1024 / 1024,
     heapMb: value('onewayin_nodejs_heap_size_used_bytes') / 1024 / 1024,
   };
+}
+
+/**
+ * A kept-alive connection the server closes just as it is reused fails the fetch (ECONNRESET);
+ * after an hour of intake that must not lose the run. Tries again up to three times.
+ */
+async function withRetries(work) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
 }
 
 /** Memory after a full garbage collection in the app: what it holds, not what it has yet to collect. */

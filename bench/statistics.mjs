@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Accessibility statistics over a big year: fills a fresh database with N cases received in 2026
+// Accessibility statistics over a big year: fills a fresh database with N cases received in 2025
 // (default 100,000), N/5 contacts with their callbacks, N/5 call records and N/50 ratings, then
 // asks the running app (dist/) for the year's reports over HTTP and times each one against its
 // bare limit: the plainest SQL aggregate over the same rows (e.g. count(*) of the year's cases
@@ -13,6 +13,8 @@
 //
 // SQLite is filled row by row through prepared statements; PostgreSQL set-based with
 // generate_series (statistics-data.mjs), which is what makes 10,000,000 cases practical.
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { callRows, caseRows, contactRows, fillPostgresSetBased, insertRows } from './statistics-data.mjs';
@@ -20,23 +22,23 @@ import { median, percentile, startApp } from './support.mjs';
 
 const caseCount = Number(process.argv[2] ?? 100_000);
 const rounds = Number(process.argv[3] ?? 5);
-const YEAR = { from: '2026-01-01', to: '2027-01-01' };
+const YEAR = { from: '2025-01-01', to: '2026-01-01' };
 
 /**
- * The bare limit of each report: the same rows of the year (2026 in Stockholm time) counted by
+ * The bare limit of each report: the same rows of the year (2025 in Stockholm time) counted by
  * the same grouping, without any of the report's figures. Month and day are local on PostgreSQL
  * and UTC on SQLite (the cheapest expression each offers; the rows are the same).
  */
 const BARE = {
   sqlite: {
-    from: "'2025-12-31 23:00:00.000'",
-    to: "'2026-12-31 23:00:00.000'",
+    from: "'2024-12-31 23:00:00.000'",
+    to: "'2025-12-31 23:00:00.000'",
     month: (column) => `substr(${column}, 1, 7)`,
     day: (column) => `substr(${column}, 1, 10)`,
   },
   postgres: {
-    from: "timestamptz '2026-01-01 00:00:00+01'",
-    to: "timestamptz '2027-01-01 00:00:00+01'",
+    from: "timestamptz '2025-01-01 00:00:00+01'",
+    to: "timestamptz '2026-01-01 00:00:00+01'",
     month: (column) => `date_trunc('month', ${column} AT TIME ZONE 'Europe/Stockholm')`,
     day: (column) => `date_trunc('day', ${column} AT TIME ZONE 'Europe/Stockholm')`,
   },
@@ -121,9 +123,9 @@ const REPORTS = [
   ],
   // The export is the totals of seven reports: its limit, the totals of their tables.
   [
-    'comparison 2026 (all KKiK measures)',
+    'comparison 2025 (all KKiK measures)',
     'comparison',
-    { year: 2026 },
+    { year: 2025 },
     (b) => [
       `SELECT count(*) FROM cases WHERE ${inYear(b, 'received_at')}`,
       `SELECT count(*) FROM contacts WHERE ${inYear(b, 'started_at')}`,
@@ -216,6 +218,59 @@ async function bareRunner(app) {
   };
 }
 
+/** Times one report against its bare limit, alternating, and prints a row of the table. */
+async function compare(app, token, bare, name, path, query, bareSql) {
+  const statements = bareSql(bare.dialect);
+  await timed(app.url, token, path, query);
+  await timedBare(bare, statements);
+  const appTimes = [];
+  const bareTimes = [];
+  for (let round = 0; round < rounds; round++) {
+    appTimes.push(await timed(app.url, token, path, query));
+    bareTimes.push(await timedBare(bare, statements));
+  }
+  const appMs = median(appTimes);
+  const bareMs = median(bareTimes);
+  console.log(
+    name.padEnd(38) +
+      appMs.toFixed(0).padStart(9) +
+      Math.min(...appTimes)
+        .toFixed(0)
+        .padStart(7) +
+      Math.max(...appTimes)
+        .toFixed(0)
+        .padStart(7) +
+      bareMs.toFixed(1).padStart(9) +
+      (appMs / bareMs).toFixed(2).padStart(10),
+  );
+}
+
+/**
+ * Counts a change for each of the last `days` UTC days of the year, as the database's triggers
+ * would for a case of each day resolved after the refresh: the report then reads those days from
+ * the cases.
+ */
+async function markDaysChanged(app, days) {
+  const utcDays = Array.from({ length: days }, (_, index) =>
+    new Date(Date.parse('2025-12-31T12:00:00Z') - index * 86_400_000).toISOString().slice(0, 10),
+  );
+  const sql = `UPDATE case_day_changes SET change_count = change_count + 1 WHERE utc_day IN (${utcDays.map((day) => `'${day}'`).join(', ')})`;
+  const insert = `INSERT INTO case_day_changes (utc_day, change_count) VALUES ${utcDays.map((day) => `('${day}', 0)`).join(', ')} ON CONFLICT (utc_day) DO NOTHING`;
+  if (app.database === 'postgres') {
+    const client = new pg.Client({ connectionString: app.databaseUrl });
+    await client.connect();
+    await client.query(insert);
+    await client.query(sql);
+    await client.end();
+  } else {
+    const sqlite = new Database(app.sqlitePath);
+    sqlite.pragma('busy_timeout = 10000');
+    sqlite.exec(insert);
+    sqlite.exec(sql);
+    sqlite.close();
+  }
+}
+
 async function timed(url, token, path, query) {
   const started = performance.now();
   const response = await fetch(`${url}/api/v1/statistics/${path}?${new globalThis.URLSearchParams(query)}`, {
@@ -251,12 +306,33 @@ async function healthWhile(url, work) {
 }
 
 async function main() {
-  const app = await startApp({ port: 3951, env: { NODE_ENV: 'development' }, nodeArgs: ['--max-old-space-size=4096'] });
+  // The app refreshes the daily figures at start (the database is empty then) and not again
+  // during the run: the script builds them after the fill with the command and times that.
+  const app = await startApp({
+    port: 3951,
+    env: { NODE_ENV: 'development', RECONCILE_EVERY_SECONDS: String(24 * 3600) },
+    nodeArgs: ['--max-old-space-size=4096'],
+  });
   let bare;
   try {
     const { written, fillSeconds, analyzeSeconds } = await fill(app);
     console.log(
       `${app.database}: ${JSON.stringify(written)} written in ${fillSeconds.toFixed(1)} s (then ${analyzeSeconds.toFixed(1)} s ${app.database === 'postgres' ? 'VACUUM ANALYZE' : 'ANALYZE'}); ${rounds} rounds per report after one warm-up`,
+    );
+    const refreshStarted = performance.now();
+    const refreshed = execFileSync(
+      process.execPath,
+      [fileURLToPath(new URL('../dist/statistics/day-figures/refresh-day-figures.js', import.meta.url))],
+      {
+        env: {
+          ...process.env,
+          ...(app.database === 'postgres' ? { DATABASE_URL: app.databaseUrl } : { SQLITE_PATH: app.sqlitePath }),
+        },
+        encoding: 'utf8',
+      },
+    );
+    console.log(
+      `npm run statistics:refresh (${((performance.now() - refreshStarted) / 1000).toFixed(1)} s with the start): ${refreshed.trim()}`,
     );
     const token = await app.login('manager@demo.local');
     bare = await bareRunner(app);
@@ -268,36 +344,17 @@ async function main() {
         'bare ms'.padStart(9) +
         'app/bare'.padStart(10),
     );
-    for (const [name, path, query, bareSql] of REPORTS) {
-      const statements = bareSql(bare.dialect);
-      await timed(app.url, token, path, query);
-      await timedBare(bare, statements);
-      const appTimes = [];
-      const bareTimes = [];
-      for (let round = 0; round < rounds; round++) {
-        appTimes.push(await timed(app.url, token, path, query));
-        bareTimes.push(await timedBare(bare, statements));
-      }
-      const appMs = median(appTimes);
-      const bareMs = median(bareTimes);
-      console.log(
-        name.padEnd(38) +
-          appMs.toFixed(0).padStart(9) +
-          Math.min(...appTimes)
-            .toFixed(0)
-            .padStart(7) +
-          Math.max(...appTimes)
-            .toFixed(0)
-            .padStart(7) +
-          bareMs.toFixed(1).padStart(9) +
-          (appMs / bareMs).toFixed(2).padStart(10),
-      );
-    }
+    for (const [name, path, query, bareSql] of REPORTS) await compare(app, token, bare, name, path, query, bareSql);
     const biggest = REPORTS[REPORTS.length - 1];
     const { workMs, latencies } = await healthWhile(app.url, () => timed(app.url, token, biggest[1], biggest[2]));
     console.log(
       `GET /health during "${biggest[0]}" (${workMs.toFixed(0)} ms): ${latencies.length} answers, median ${median(latencies).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, max ${latencies[latencies.length - 1].toFixed(1)} ms`,
     );
+    // Cases change after the refresh: their days are read from the cases until the next one.
+    const changedDays = 21;
+    await markDaysChanged(app, changedDays);
+    const [, path, query, bareSql] = REPORTS[0];
+    await compare(app, token, bare, `cases by month, ${changedDays} days changed`, path, query, bareSql);
   } finally {
     await bare?.close();
     await app.stop();

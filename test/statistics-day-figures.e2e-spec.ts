@@ -55,7 +55,12 @@ describe('statistics: the cases report from daily figures', () => {
 
   beforeAll(async () => {
     t = await createTestApp({ now, env: { SEED_DEMO_HISTORY: 'true' } });
-    [manager, handler, admin] = await ApiClient.loginAll(t, 'manager@demo.local', 'handler@demo.local', 'admin@demo.local');
+    [manager, handler, admin] = await ApiClient.loginAll(
+      t,
+      'manager@demo.local',
+      'handler@demo.local',
+      'admin@demo.local',
+    );
     dayFigures = t.app.get(CaseDayFiguresService);
     dataSource = t.app.get(DataSource);
   });
@@ -119,7 +124,12 @@ describe('statistics: the cases report from daily figures', () => {
   it('measures with the calendar now in force: a new calendar version reads from the cases until every day is built with it', async () => {
     const { timeZone, openingHours, holidayCountry, closedDates } = await admin.calendar();
     // A day closed in June moves working times and due times of the cases around it.
-    await admin.replaceCalendar({ timeZone, openingHours, holidayCountry, closedDates: [...closedDates, '2026-06-15'] });
+    await admin.replaceCalendar({
+      timeZone,
+      openingHours,
+      holidayCountry,
+      closedDates: [...closedDates, '2026-06-15'],
+    });
     const fromCases = await answersFromCases();
     expect(await answers()).toEqual(fromCases);
     const refreshed = await dayFigures.refresh();

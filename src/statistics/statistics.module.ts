@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CaseDayChange, CaseDayFigures, CaseDayFiguresDay } from './day-figures/case-day-figures.entity';
+import { CaseDayFiguresReconciler } from './day-figures/case-day-figures.reconciler';
 import { CaseDayFiguresService } from './day-figures/case-day-figures.service';
 import { BacklogStatisticsService } from './reports/backlog-statistics.service';
 import { CallbackStatisticsService } from './reports/callback-statistics.service';
@@ -23,6 +24,7 @@ import { StatisticsSql } from './sql/statistics-sql.service';
   providers: [
     StatisticsSql,
     CaseDayFiguresService,
+    CaseDayFiguresReconciler,
     ReportContextService,
     CaseStatisticsService,
     BacklogStatisticsService,

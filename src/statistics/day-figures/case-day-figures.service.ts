@@ -1,11 +1,10 @@
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { BusinessCalendar } from '../../calendar/business-calendar';
 import { CalendarService } from '../../calendar/calendar.service';
 import { Clock } from '../../common/clock';
 import { bulkInsert, bulkInsertInBatches } from '../../database/bulk-insert';
 import { TransactionService } from '../../database/transaction.service';
-import { Reconciler, Reconciliation } from '../../queue/reconciliation.service';
 import { ArrivalDeadlines } from '../arrival-deadlines';
 import { DEFAULT_CASE_TARGETS } from '../reports/case-figures';
 import { T } from '../sql/source-tables';
@@ -70,8 +69,9 @@ type ReadRows = (sql: string) => Promise<unknown[]>;
  *   period (the last days, changed days, the edges of a period that starts or ends within a day)
  *   from the cases, as before;
  * - refresh() builds every day that is not fresh, up to DAYS_READ_FROM_CASES days ago. It runs
- *   with the reconcilers (at start and every few minutes, in each process that runs jobs), so a
- *   changed day is rebuilt within minutes.
+ *   with the reconcilers (CaseDayFiguresReconciler: at start and every few minutes, in each
+ *   process that runs jobs), so a changed day is rebuilt within minutes, and as the command
+ *   `npm run statistics:refresh`.
  *
  * Figures are the same either way: counts and met/late are taken as the report would take them
  * (stored due time, else the default target's), the due times of what is still open are kept so
@@ -79,9 +79,7 @@ type ReadRows = (sql: string) => Promise<unknown[]>;
  * resolved cases are kept whole for exact medians and 90th percentiles.
  */
 @Injectable()
-export class CaseDayFiguresService implements Reconciler, OnModuleInit {
-  readonly reconcilerName = 'daily figures of the cases report';
-  private readonly logger = new Logger('CaseDayFigures');
+export class CaseDayFiguresService {
   private refreshing: Promise<DayFiguresRefresh> | null = null;
 
   constructor(
@@ -90,19 +88,7 @@ export class CaseDayFiguresService implements Reconciler, OnModuleInit {
     private readonly sql: StatisticsSql,
     private readonly calendars: CalendarService,
     private readonly clock: Clock,
-    private readonly reconciliation: Reconciliation,
   ) {}
-
-  onModuleInit(): void {
-    this.reconciliation.register(this);
-  }
-
-  /** Reconciling daily figures is refreshing them; it writes no job. */
-  async reconcile(): Promise<number> {
-    const result = await this.refresh();
-    if (result.built > 0) this.logger.log(`Built the daily figures of ${result.built} day(s); ${result.fresh} were fresh`);
-    return 0;
-  }
 
   /** Builds every day that is not fresh; a refresh already under way is waited for instead of starting another. */
   refresh(): Promise<DayFiguresRefresh> {
@@ -161,9 +147,9 @@ export class CaseDayFiguresService implements Reconciler, OnModuleInit {
     const { calendar, version } = await this.calendars.currentVersion();
     const timeZone = calendar.settings.timeZone;
     // MIN alone in its query, so that both databases answer it from the index on received_at.
-    const [earliest] = (await this.dataSource.query(
+    const [earliest] = await this.dataSource.query<Array<{ received: number | string | null }>>(
       `SELECT ${this.sql.epochMs('m.received_at')} AS received FROM (SELECT MIN(received_at) AS received_at FROM ${T.cases}) m`,
-    )) as Array<{ received: number | string | null }>;
+    );
     const result: DayFiguresRefresh = { built: 0, fresh: 0, skipped: 0 };
     if (earliest?.received === null || earliest?.received === undefined) return result;
     // The database's triggers count by the real clock; a clock set ahead (tests, demos) must not build days they would miss.
@@ -175,7 +161,7 @@ export class CaseDayFiguresService implements Reconciler, OnModuleInit {
     );
     result.fresh = fresh.size;
     const stale = days.filter((day) => !fresh.has(day.localDay));
-    for (let index = 0; index < stale.length; ) {
+    for (let index = 0; index < stale.length;) {
       // Consecutive days only, so one range of received_at covers the batch.
       let end = index + 1;
       while (end < stale.length && end - index < DAYS_PER_BUILD && stale[end].startMs === stale[end - 1].endMs) end++;
@@ -198,7 +184,10 @@ export class CaseDayFiguresService implements Reconciler, OnModuleInit {
        WHERE local_day >= '${from}' AND local_day <= '${to}' AND calendar_version = ${Number(calendarVersion)}`,
     )) as Array<{ local_day: string; change_mark: number | string }>;
     if (built.length === 0) return [];
-    const changes = await this.changeCounts(read, utcDaysOf({ startMs: days[0].startMs, endMs: days[days.length - 1].endMs }));
+    const changes = await this.changeCounts(
+      read,
+      utcDaysOf({ startMs: days[0].startMs, endMs: days[days.length - 1].endMs }),
+    );
     const builtMarks = new Map(built.map((row) => [row.local_day, Number(row.change_mark)]));
     return days.filter((day) => builtMarks.get(day.localDay) === changeMark(day, changes));
   }
@@ -234,7 +223,12 @@ export class CaseDayFiguresService implements Reconciler, OnModuleInit {
         await bulkInsert(
           manager,
           CaseDayFiguresDay,
-          days.map((day) => ({ localDay: day.localDay, calendarVersion, changeMark: changeMark(day, changes), builtAt })),
+          days.map((day) => ({
+            localDay: day.localDay,
+            calendarVersion,
+            changeMark: changeMark(day, changes),
+            builtAt,
+          })),
         );
       });
       return true;
@@ -253,10 +247,10 @@ export class CaseDayFiguresService implements Reconciler, OnModuleInit {
       .values(utcDays.map((utcDay) => ({ utcDay, changeCount: 0 })))
       .orIgnore()
       .execute();
-    const rows = (await manager.query(
+    const rows = await manager.query<Array<{ utc_day: string; change_count: number | string }>>(
       `SELECT utc_day, change_count FROM case_day_changes WHERE utc_day = ANY($1) ORDER BY utc_day FOR UPDATE NOWAIT`,
       [utcDays],
-    )) as Array<{ utc_day: string; change_count: number | string }>;
+    );
     return new Map(rows.map((row) => [row.utc_day, Number(row.change_count)]));
   }
 
@@ -269,14 +263,14 @@ export class CaseDayFiguresService implements Reconciler, OnModuleInit {
     const fromMs = days[0].startMs;
     const toMs = days[days.length - 1].endMs;
     const ms = (column: string) => this.sql.epochMs(column);
-    const cases = (await manager.query(
+    const cases = await manager.query<CaseSqlRow[]>(
       `SELECT ${ms('received_at')} AS received, status, department_code, channel, catalog_code,
          ${ms('first_response_at')} AS first_response, ${ms('resolved_at')} AS resolved,
          ${ms('first_response_due_at')} AS first_response_due, ${ms('resolution_due_at')} AS resolution_due,
          return_count, reopen_count
        FROM ${T.cases}
        WHERE received_at >= ${this.sql.instantLiteral(fromMs)} AND received_at < ${this.sql.instantLiteral(toMs)}`,
-    )) as CaseSqlRow[];
+    );
     const deadlines = new ArrivalDeadlines(calendar, fromMs, toMs, [
       DEFAULT_CASE_TARGETS.firstResponseTargetWorkingDays,
       DEFAULT_CASE_TARGETS.resolutionTargetWorkingDays,

@@ -14,7 +14,11 @@ const MS_PER_DAY = 86_400_000;
 /** The local day an instant falls on. */
 export function localDayOf(instantMs: number, timeZone: string): LocalDay {
   const start = DateTime.fromMillis(instantMs, { zone: timeZone }).startOf('day');
-  return { localDay: start.toISODate() as string, startMs: start.toMillis(), endMs: start.plus({ days: 1 }).toMillis() };
+  return {
+    localDay: start.toISODate() as string,
+    startMs: start.toMillis(),
+    endMs: start.plus({ days: 1 }).toMillis(),
+  };
 }
 
 /** The local days that lie wholly within [fromMs, toMs), in order. */

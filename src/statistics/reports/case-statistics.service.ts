@@ -61,7 +61,8 @@ export class CaseStatisticsService {
     const targets = {
       firstResponseTargetWorkingDays:
         query.firstResponseTargetWorkingDays ?? DEFAULT_CASE_TARGETS.firstResponseTargetWorkingDays,
-      resolutionTargetWorkingDays: query.resolutionTargetWorkingDays ?? DEFAULT_CASE_TARGETS.resolutionTargetWorkingDays,
+      resolutionTargetWorkingDays:
+        query.resolutionTargetWorkingDays ?? DEFAULT_CASE_TARGETS.resolutionTargetWorkingDays,
     };
     // A target given in the query is a what-if over every case; without one, each case is held to
     // the due time service targets stored on it, and cases without one to the default.
@@ -74,7 +75,10 @@ export class CaseStatisticsService {
     // Daily figures hold the default targets against stored due times, and no citizen's gender.
     const dayFiguresServe = stored.firstResponse && stored.resolution && context.grouping.dimension !== 'gender';
     const { rows: dayRows, fromCases } = dayFiguresServe
-      ? await this.dayFigures.read(context, { departmentCodes: context.scope.departmentCodes, channel: context.channel })
+      ? await this.dayFigures.read(context, {
+          departmentCodes: context.scope.departmentCodes,
+          channel: context.channel,
+        })
       : { rows: [], fromCases: [[context.period.fromMs, context.period.toMs] as [number, number]] };
     for (const row of dayRows) this.addDayFigures(context, figures, row);
     for (const [fromMs, toMs] of fromCases) await this.readCases(context, { fromMs, toMs }, targets, stored, figures);

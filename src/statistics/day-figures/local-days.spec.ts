@@ -1,0 +1,39 @@
+import { localDayOf, utcDaysOf, wholeLocalDays } from './local-days';
+
+describe('local days', () => {
+  const zone = 'Europe/Stockholm';
+
+  it('finds the local day of an instant: 23:30Z on 28 February is 1 March in Stockholm', () => {
+    const day = localDayOf(Date.parse('2026-02-28T23:30:00Z'), zone);
+    expect(day).toEqual({
+      localDay: '2026-03-01',
+      startMs: Date.parse('2026-02-28T23:00:00Z'),
+      endMs: Date.parse('2026-03-01T23:00:00Z'),
+    });
+  });
+
+  it('gives the day the clocks go forward 23 hours and the day they go back 25', () => {
+    const spring = localDayOf(Date.parse('2026-03-29T12:00:00Z'), zone);
+    const autumn = localDayOf(Date.parse('2026-10-25T12:00:00Z'), zone);
+    expect((spring.endMs - spring.startMs) / 3_600_000).toBe(23);
+    expect((autumn.endMs - autumn.startMs) / 3_600_000).toBe(25);
+  });
+
+  it('lists only the days wholly inside a period, so its edges within a day are left out', () => {
+    const days = wholeLocalDays(Date.parse('2026-03-15T10:30:00Z'), Date.parse('2026-03-18T12:00:00Z'), zone);
+    expect(days.map((day) => day.localDay)).toEqual(['2026-03-16', '2026-03-17']);
+    const march = wholeLocalDays(Date.parse('2026-02-28T23:00:00Z'), Date.parse('2026-03-31T22:00:00Z'), zone);
+    expect(march).toHaveLength(31);
+    expect(march[0].localDay).toBe('2026-03-01');
+    expect(march[30].localDay).toBe('2026-03-31');
+  });
+
+  it('names the UTC days a local day touches: two east of Greenwich, one in UTC itself', () => {
+    expect(utcDaysOf(localDayOf(Date.parse('2026-03-01T12:00:00Z'), zone))).toEqual(['2026-02-28', '2026-03-01']);
+    expect(utcDaysOf(localDayOf(Date.parse('2026-03-01T12:00:00Z'), 'UTC'))).toEqual(['2026-03-01']);
+    expect(utcDaysOf(localDayOf(Date.parse('2026-03-01T12:00:00Z'), 'America/New_York'))).toEqual([
+      '2026-03-01',
+      '2026-03-02',
+    ]);
+  });
+});
