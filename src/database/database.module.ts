@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG } from '../config/config.module';
@@ -11,9 +12,11 @@ export class DatabaseModule {
   /**
    * The data source and the transaction runner. `runMigrations`: apply pending migrations at
    * start. The API process does; a worker process does not (WorkerModule), so that two
-   * processes never change the schema at once.
+   * processes never change the schema at once. `allEntities`: load every entity of the
+   * build instead of those the imported modules register, for a command that imports one
+   * area alone while its entities reference other areas' tables.
    */
-  static forRoot(options: { runMigrations: boolean }): DynamicModule {
+  static forRoot(options: { runMigrations: boolean; allEntities?: boolean }): DynamicModule {
     return {
       module: DatabaseModule,
       imports: [
@@ -21,7 +24,9 @@ export class DatabaseModule {
           inject: [APP_CONFIG],
           useFactory: (config: AppConfig) => ({
             ...dataSourceOptions(config),
-            autoLoadEntities: true,
+            ...(options.allEntities
+              ? { entities: [join(__dirname, '..', '**', '*.entity.{js,ts}')] }
+              : { autoLoadEntities: true }),
             migrationsRun: options.runMigrations,
           }),
         }),

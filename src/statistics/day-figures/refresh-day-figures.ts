@@ -10,12 +10,15 @@ import { StatisticsSql } from '../sql/statistics-sql.service';
 import { CaseDayChange, CaseDayFigures, CaseDayFiguresDay } from './case-day-figures.entity';
 import { CaseDayFiguresService } from './case-day-figures.service';
 
-/** The daily figures and what they need: the database, the calendar, a clock. No queue, no HTTP. */
+/**
+ * The daily figures and what they need: the database, the calendar, a clock. No queue, no HTTP.
+ * Entities reference other areas' tables, so every entity is loaded, not only this module's.
+ */
 @Module({
   imports: [
     ConfigModule,
     CommonModule,
-    DatabaseModule.forRoot({ runMigrations: false }),
+    DatabaseModule.forRoot({ runMigrations: false, allEntities: true }),
     CalendarModule,
     TypeOrmModule.forFeature([CaseDayFigures, CaseDayFiguresDay, CaseDayChange]),
   ],
