@@ -91,6 +91,11 @@ export async function startApp({ port, env = {}, nodeArgs = [] }) {
     stop: async () => {
       child.kill('SIGTERM');
       await new Promise((resolve) => child.once('exit', resolve));
+      // BENCH_KEEP_DATABASE=1 leaves the database (and the SQLite file) for a look afterwards.
+      if (process.env.BENCH_KEEP_DATABASE) {
+        console.error(`kept: ${databaseEnv.DATABASE_URL ?? databaseEnv.SQLITE_PATH}`);
+        return;
+      }
       await dropDatabase();
       rmSync(dir, { recursive: true, force: true });
     },

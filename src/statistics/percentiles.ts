@@ -8,11 +8,6 @@
  * Both answer null for no values.
  */
 
-/** Sorts in place and returns the same array; typed arrays sort numerically. */
-export function sortAscending(values: Float64Array): Float64Array {
-  return values.sort();
-}
-
 export function medianOfSorted(sorted: ArrayLike<number>): number | null {
   const count = sorted.length;
   if (count === 0) return null;
@@ -21,16 +16,105 @@ export function medianOfSorted(sorted: ArrayLike<number>): number | null {
 }
 
 export function nearestRankPercentileOfSorted(sorted: ArrayLike<number>, percentile: number): number | null {
-  if (!(percentile > 0 && percentile <= 100)) throw new RangeError(`percentile must be in (0, 100], got ${percentile}`);
-  const count = sorted.length;
-  if (count === 0) return null;
-  // Rounding first keeps 0.9 * 10 = 9.000000000000002 from moving the rank up to 10.
-  const rank = Math.ceil(Math.round((percentile / 100) * count * 1e9) / 1e9);
-  return sorted[Math.max(1, rank) - 1];
+  const rank = nearestRank(percentile, sorted.length);
+  return sorted.length === 0 ? null : sorted[rank - 1];
 }
 
-/** Median and 90th percentile of unsorted values, sorting a copy. */
+/** The nearest rank (from 1) of the percentile among `count` values; see nearestRankPercentileOfSorted. */
+function nearestRank(percentile: number, count: number): number {
+  if (!(percentile > 0 && percentile <= 100)) throw new RangeError(`percentile must be in (0, 100], got ${percentile}`);
+  // Rounding first keeps 0.9 * 10 = 9.000000000000002 from moving the rank up to 10.
+  return Math.max(1, Math.ceil(Math.round((percentile / 100) * count * 1e9) / 1e9));
+}
+
+/** Median and 90th percentile of unsorted values, on a copy. */
 export function medianAndP90(values: ArrayLike<number>): { median: number | null; p90: number | null } {
-  const sorted = sortAscending(Float64Array.from(values));
-  return { median: medianOfSorted(sorted), p90: nearestRankPercentileOfSorted(sorted, 90) };
+  return medianAndP90InPlace(Float64Array.from(values));
+}
+
+/**
+ * Median and 90th percentile by selection instead of sorting (Hoare's quickselect, expected
+ * linear time): the same values the sorted definitions above give, faster for the hundreds of
+ * thousands of values of a large report. Reorders `values`.
+ */
+export function medianAndP90InPlace(values: Float64Array): { median: number | null; p90: number | null } {
+  const count = values.length;
+  if (count === 0) return { median: null, p90: null };
+  const p90 = selectInPlace(values, nearestRank(90, count) - 1);
+  const middle = count >> 1;
+  const upper = selectInPlace(values, middle);
+  if (count % 2 === 1) return { median: upper, p90 };
+  // The lower middle value is the largest of those selection left below the upper one.
+  let lower = -Infinity;
+  for (let index = 0; index < middle; index++) if (values[index] > lower) lower = values[index];
+  return { median: (lower + upper) / 2, p90 };
+}
+
+/**
+ * The value of rank k (from 0) in ascending order; afterwards every value before index k is
+ * <= it and every value after is >= it.
+ */
+export function selectInPlace(values: Float64Array, k: number): number {
+  let left = 0;
+  let right = values.length - 1;
+  while (right > left) {
+    // Median of three as the pivot keeps sorted and reversed input linear.
+    const middle = (left + right) >> 1;
+    const pivot = medianOfThree(values[left], values[middle], values[right]);
+    let i = left;
+    let j = right;
+    while (i <= j) {
+      while (values[i] < pivot) i++;
+      while (values[j] > pivot) j--;
+      if (i <= j) {
+        const swap = values[i];
+        values[i] = values[j];
+        values[j] = swap;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) right = j;
+    else if (k >= i) left = i;
+    else break;
+  }
+  return values[k];
+}
+
+function medianOfThree(a: number, b: number, c: number): number {
+  if (a < b) return b < c ? b : a < c ? c : a;
+  return a < c ? a : b < c ? c : b;
+}
+
+/**
+ * Numbers gathered for order statistics: single values and whole runs (a day's working times)
+ * appended to one growing Float64Array, so that a million values cost one buffer, not a million
+ * boxed array slots.
+ */
+export class ValueList {
+  private values = new Float64Array(64);
+  length = 0;
+
+  push(value: number): void {
+    this.reserve(1);
+    this.values[this.length++] = value;
+  }
+
+  pushAll(values: Float64Array): void {
+    this.reserve(values.length);
+    this.values.set(values, this.length);
+    this.length += values.length;
+  }
+
+  /** Median and 90th percentile of the values (reorders them). */
+  medianAndP90(): { median: number | null; p90: number | null } {
+    return medianAndP90InPlace(this.values.subarray(0, this.length));
+  }
+
+  private reserve(more: number): void {
+    if (this.length + more <= this.values.length) return;
+    const grown = new Float64Array(Math.max(this.values.length * 2, this.length + more));
+    grown.set(this.values.subarray(0, this.length));
+    this.values = grown;
+  }
 }

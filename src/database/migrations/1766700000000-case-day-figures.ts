@@ -38,6 +38,7 @@ export class CaseDayFigures1766700000000 implements MigrationInterface {
         columns: [
           serialKey(),
           text('local_day', false, 10),
+          { name: 'by_catalog', type: 'boolean' },
           text('department_code', true, 32),
           text('channel', false, 16),
           text('catalog_code', true, 64),
@@ -50,12 +51,13 @@ export class CaseDayFigures1766700000000 implements MigrationInterface {
             'first_response_late',
             'resolution_met',
             'resolution_late',
+            'first_response_open',
+            'resolution_open',
+            'resolved',
           ].map((name) => integer(name)),
-          bytes('first_response_open_due'),
-          bytes('resolution_open_due'),
-          bytes('resolution_working_minutes'),
+          bytes('lists'),
         ],
-        indices: [{ name: 'IDX_case_day_figures_day', columnNames: ['local_day'] }],
+        indices: [{ name: 'IDX_case_day_figures_day', columnNames: ['by_catalog', 'local_day'] }],
       }),
     );
     await q.createTable(

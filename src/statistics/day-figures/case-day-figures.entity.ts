@@ -3,7 +3,7 @@ import { instantType, usesPostgres } from '../../database/column-types';
 
 /**
  * The cases report's figures of the cases received on one local day, for one department,
- * channel and catalog entry: a daily roll-up, rebuilt from the cases by CaseDayFiguresService
+ * channel and catalog entry (or all entries together): a daily roll-up, rebuilt from the cases by CaseDayFiguresService
  * and used by the report only while its day is fresh (CaseDayFiguresDay). docs/statistics.md,
  * "Daily figures".
  *
@@ -11,10 +11,10 @@ import { instantType, usesPostgres } from '../../database/column-types';
  * resolution with its stored due time, or the default target's when it has none. What depends on
  * the moment of the report (missed or pending) is kept as the due times of the cases not yet
  * answered or resolved, so the report counts it against its own "now". Lists of numbers are
- * Float64 values, little-endian, 8 bytes each.
+ * Float64 values, little-endian, 8 bytes each (`lists`).
  */
 @Entity('case_day_figures')
-@Index('IDX_case_day_figures_day', ['localDay'])
+@Index('IDX_case_day_figures_day', ['byCatalog', 'localDay'])
 export class CaseDayFigures {
   @PrimaryGeneratedColumn('increment')
   id: number;
@@ -22,6 +22,14 @@ export class CaseDayFigures {
   /** YYYY-MM-DD in the calendar's time zone: the day the cases were received. */
   @Column({ type: 'varchar', length: 10 })
   localDay: string;
+
+  /**
+   * Each day's cases are added up twice: per catalog entry (true), for the report by catalog
+   * entry, and over all entries together (false, catalogCode null), which every other grouping
+   * reads in a fifth of the rows.
+   */
+  @Column({ type: 'boolean' })
+  byCatalog: boolean;
 
   @Column({ type: 'varchar', length: 32, nullable: true })
   departmentCode: string | null;
@@ -59,17 +67,26 @@ export class CaseDayFigures {
   @Column({ type: 'integer' })
   resolutionLate: number;
 
-  /** Due times (epoch ms, ascending) of the non-duplicates without a first response. */
-  @Column({ type: usesPostgres() ? 'bytea' : 'blob' })
-  firstResponseOpenDue: Buffer;
+  /** Non-duplicates without a first response: the first list's length. */
+  @Column({ type: 'integer' })
+  firstResponseOpen: number;
 
-  /** Due times (epoch ms, ascending) of the unresolved non-duplicates. */
-  @Column({ type: usesPostgres() ? 'bytea' : 'blob' })
-  resolutionOpenDue: Buffer;
+  /** Unresolved non-duplicates: the second list's length. */
+  @Column({ type: 'integer' })
+  resolutionOpen: number;
 
-  /** Working minutes from receipt to resolution of the resolved non-duplicates, by the calendar version of the day. */
+  /** Resolved non-duplicates: the third list's length. */
+  @Column({ type: 'integer' })
+  resolved: number;
+
+  /**
+   * Three lists one after the other, in one value so that a year is read as one blob per row:
+   * the due times (epoch ms, ascending) of the non-duplicates without a first response; those
+   * of the unresolved non-duplicates; and the working minutes from receipt to resolution of the
+   * resolved non-duplicates, by the calendar version of the day.
+   */
   @Column({ type: usesPostgres() ? 'bytea' : 'blob' })
-  resolutionWorkingMinutes: Buffer;
+  lists: Buffer;
 }
 
 /**

@@ -103,7 +103,7 @@ export class CaseDayFiguresService {
    */
   async read(
     context: { calendarVersion: number; timeZone: string; period: { fromMs: number; toMs: number } },
-    filter: { departmentCodes?: string[] | null; channel?: string },
+    filter: { departmentCodes?: string[] | null; channel?: string; byCatalog: boolean },
   ): Promise<DayFiguresRead> {
     const { fromMs, toMs } = context.period;
     const days = wholeLocalDays(fromMs, toMs, context.timeZone);
@@ -112,7 +112,12 @@ export class CaseDayFiguresService {
     const rows: DayFiguresRow[] = [];
     if (fresh.length > 0) {
       const parameters: SqlParameters = { fromDay: fresh[0].localDay, toDay: fresh[fresh.length - 1].localDay };
-      const conditions = ['local_day >= :fromDay', 'local_day <= :toDay'];
+      // Literal, as both databases spell it: better-sqlite3 takes no boolean parameter.
+      const conditions = [
+        `by_catalog = ${filter.byCatalog ? 'TRUE' : 'FALSE'}`,
+        'local_day >= :fromDay',
+        'local_day <= :toDay',
+      ];
       if (filter.departmentCodes) {
         conditions.push('department_code IN (:...departmentCodes)');
         parameters.departmentCodes = filter.departmentCodes;
@@ -124,7 +129,7 @@ export class CaseDayFiguresService {
       const read = await this.sql.arrays<DayFiguresSqlRow>(
         `SELECT local_day, department_code, channel, catalog_code, received, duplicates, returned, reopened,
            first_response_met, first_response_late, resolution_met, resolution_late,
-           first_response_open_due, resolution_open_due, resolution_working_minutes
+           first_response_open, resolution_open, resolved, lists
          FROM case_day_figures WHERE ${conditions.join(' AND ')}`,
         parameters,
       );
@@ -276,26 +281,34 @@ export class CaseDayFiguresService {
       DEFAULT_CASE_TARGETS.resolutionTargetWorkingDays,
     ]);
     const groups = new Map<string, DayGroup>();
+    const groupsOf = (localDay: string, row: CaseSqlRow): DayGroup[] =>
+      [true, false].map((byCatalog) => {
+        const key = [localDay, row.department_code, row.channel, byCatalog ? `=${row.catalog_code}` : '*'].join(
+          '\u0000',
+        );
+        let group = groups.get(key);
+        if (!group) groups.set(key, (group = new DayGroup(localDay, row, byCatalog)));
+        return group;
+      });
     for (const row of cases) {
       const receivedMs = Number(row.received);
-      const day = days[dayIndex(days, receivedMs)];
-      const groupKey = [day.localDay, row.department_code, row.channel, row.catalog_code].join('\u0000');
-      let group = groups.get(groupKey);
-      if (!group) groups.set(groupKey, (group = new DayGroup(day.localDay, row)));
-      group.received++;
+      const both = groupsOf(days[dayIndex(days, receivedMs)].localDay, row);
       if (row.status === 'duplicate') {
-        group.duplicates++;
+        for (const group of both) group.addDuplicate();
         continue;
       }
-      if (Number(row.return_count) > 0) group.returned++;
-      if (Number(row.reopen_count) > 0) group.reopened++;
-      const firstResponseDue = orNull(row.first_response_due) ?? deadlines.dueMs(receivedMs, 0);
-      const resolutionDue = orNull(row.resolution_due) ?? deadlines.dueMs(receivedMs, 1);
-      group.firstResponse.add(orNull(row.first_response), firstResponseDue);
       const resolvedMs = orNull(row.resolved);
-      group.resolution.add(resolvedMs, resolutionDue);
-      if (resolvedMs !== null)
-        group.workingMinutes.push(calendar.workingMinutesBetween(new Date(receivedMs), new Date(resolvedMs)));
+      const measured: MeasuredCase = {
+        returned: Number(row.return_count) > 0,
+        reopened: Number(row.reopen_count) > 0,
+        firstResponseMs: orNull(row.first_response),
+        firstResponseDueMs: orNull(row.first_response_due) ?? deadlines.dueMs(receivedMs, 0),
+        resolvedMs,
+        resolutionDueMs: orNull(row.resolution_due) ?? deadlines.dueMs(receivedMs, 1),
+        workingMinutes:
+          resolvedMs === null ? null : calendar.workingMinutesBetween(new Date(receivedMs), new Date(resolvedMs)),
+      };
+      for (const group of both) group.add(measured);
     }
     return [...groups.values()].map((group) => group.entity());
   }
@@ -336,6 +349,17 @@ class DeadlineFigures {
   }
 }
 
+/** A non-duplicate case as a day's figures count it. */
+interface MeasuredCase {
+  returned: boolean;
+  reopened: boolean;
+  firstResponseMs: number | null;
+  firstResponseDueMs: number;
+  resolvedMs: number | null;
+  resolutionDueMs: number;
+  workingMinutes: number | null;
+}
+
 class DayGroup {
   received = 0;
   duplicates = 0;
@@ -348,14 +372,30 @@ class DayGroup {
   constructor(
     private readonly localDay: string,
     private readonly key: Pick<CaseSqlRow, 'department_code' | 'channel' | 'catalog_code'>,
+    private readonly byCatalog: boolean,
   ) {}
+
+  addDuplicate(): void {
+    this.received++;
+    this.duplicates++;
+  }
+
+  add(measured: MeasuredCase): void {
+    this.received++;
+    if (measured.returned) this.returned++;
+    if (measured.reopened) this.reopened++;
+    this.firstResponse.add(measured.firstResponseMs, measured.firstResponseDueMs);
+    this.resolution.add(measured.resolvedMs, measured.resolutionDueMs);
+    if (measured.workingMinutes !== null) this.workingMinutes.push(measured.workingMinutes);
+  }
 
   entity(): Partial<CaseDayFigures> {
     return {
       localDay: this.localDay,
+      byCatalog: this.byCatalog,
       departmentCode: this.key.department_code,
       channel: this.key.channel,
-      catalogCode: this.key.catalog_code,
+      catalogCode: this.byCatalog ? this.key.catalog_code : null,
       received: this.received,
       duplicates: this.duplicates,
       returned: this.returned,
@@ -364,9 +404,16 @@ class DayGroup {
       firstResponseLate: this.firstResponse.late,
       resolutionMet: this.resolution.met,
       resolutionLate: this.resolution.late,
-      firstResponseOpenDue: float64Bytes(Float64Array.from(this.firstResponse.openDueMs).sort()),
-      resolutionOpenDue: float64Bytes(Float64Array.from(this.resolution.openDueMs).sort()),
-      resolutionWorkingMinutes: float64Bytes(Float64Array.from(this.workingMinutes)),
+      firstResponseOpen: this.firstResponse.openDueMs.length,
+      resolutionOpen: this.resolution.openDueMs.length,
+      resolved: this.workingMinutes.length,
+      lists: float64Bytes(
+        Float64Array.from([
+          ...this.firstResponse.openDueMs.sort((a, b) => a - b),
+          ...this.resolution.openDueMs.sort((a, b) => a - b),
+          ...this.workingMinutes,
+        ]),
+      ),
     };
   }
 }
@@ -397,8 +444,13 @@ function float64Bytes(values: Float64Array): Buffer {
   return Buffer.from(values.buffer, values.byteOffset, values.byteLength);
 }
 
-/** A Float64Array of bytes read back (a Buffer, or a Uint8Array from the SQLite worker thread), copied to be aligned. */
+/**
+ * The Float64 values of bytes read back: a Buffer (pooled, so perhaps not 8-byte aligned) or a
+ * Uint8Array from the SQLite worker thread (its own aligned buffer). Aligned bytes are viewed as
+ * they are; others are copied once.
+ */
 export function float64Values(bytes: Uint8Array): Float64Array {
+  if (bytes.byteOffset % 8 === 0) return new Float64Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 8);
   const copy = new Uint8Array(bytes.byteLength);
   copy.set(bytes);
   return new Float64Array(copy.buffer);
@@ -406,8 +458,9 @@ export function float64Values(bytes: Uint8Array): Float64Array {
 
 function dayFiguresRow(day: LocalDay, row: DayFiguresSqlRow): DayFiguresRow {
   const [, departmentCode, channel, catalogCode, ...rest] = row;
-  const n = rest.slice(0, 8).map(Number);
-  const bytes = rest.slice(8) as unknown as Uint8Array[];
+  const n = rest.slice(0, 11).map(Number);
+  const lists = float64Values(rest[11] as unknown as Uint8Array);
+  const [firstResponseOpen, resolutionOpen, resolved] = [n[8], n[9], n[10]];
   return {
     day,
     departmentCode,
@@ -417,8 +470,15 @@ function dayFiguresRow(day: LocalDay, row: DayFiguresSqlRow): DayFiguresRow {
     duplicates: n[1],
     returned: n[2],
     reopened: n[3],
-    firstResponse: { met: n[4], late: n[5], openDueMs: float64Values(bytes[0]) },
-    resolution: { met: n[6], late: n[7], openDueMs: float64Values(bytes[1]) },
-    resolutionWorkingMinutes: float64Values(bytes[2]),
+    firstResponse: { met: n[4], late: n[5], openDueMs: lists.subarray(0, firstResponseOpen) },
+    resolution: {
+      met: n[6],
+      late: n[7],
+      openDueMs: lists.subarray(firstResponseOpen, firstResponseOpen + resolutionOpen),
+    },
+    resolutionWorkingMinutes: lists.subarray(
+      firstResponseOpen + resolutionOpen,
+      firstResponseOpen + resolutionOpen + resolved,
+    ),
   };
 }

@@ -1,7 +1,7 @@
 import { BusinessCalendar } from '../../calendar/business-calendar';
 import { DeadlineTally } from '../deadline-tally';
 import { hours, percent } from '../figures';
-import { medianAndP90 } from '../percentiles';
+import { ValueList } from '../percentiles';
 import { GroupKey } from '../report-grouping';
 
 /** One case as the cases report reads it: instants as epoch milliseconds. */
@@ -71,7 +71,7 @@ class CaseGroupFigures {
   returned = 0;
   reopened = 0;
   duplicates = 0;
-  readonly resolutionWorkingMinutes: number[] = [];
+  readonly resolutionWorkingMinutes = new ValueList();
   readonly firstResponse = new DeadlineTally();
   readonly resolution = new DeadlineTally();
 }
@@ -148,12 +148,11 @@ export class CaseFigures {
   }
 
   /** Adds the working times to resolution (working minutes) of resolved non-duplicate cases counted with addCounts. */
-  addWorkingMinutes(key: GroupKey, workingMinutes: ArrayLike<number>): void {
+  addWorkingMinutes(key: GroupKey, workingMinutes: Float64Array): void {
     const group = this.groupOf(key);
     for (const figures of [group, this.all]) {
       figures.resolved += workingMinutes.length;
-      for (let index = 0; index < workingMinutes.length; index++)
-        figures.resolutionWorkingMinutes.push(workingMinutes[index]);
+      figures.resolutionWorkingMinutes.pushAll(workingMinutes);
     }
   }
 
@@ -176,7 +175,7 @@ export class CaseFigures {
   }
 
   private rowOf(key: GroupKey, figures: CaseGroupFigures): CaseStatisticsRow {
-    const { median, p90 } = medianAndP90(figures.resolutionWorkingMinutes);
+    const { median, p90 } = figures.resolutionWorkingMinutes.medianAndP90();
     return {
       group: key,
       received: figures.received,

@@ -78,6 +78,7 @@ export class CaseStatisticsService {
       ? await this.dayFigures.read(context, {
           departmentCodes: context.scope.departmentCodes,
           channel: context.channel,
+          byCatalog: context.grouping.dimension === 'catalog',
         })
       : { rows: [], fromCases: [[context.period.fromMs, context.period.toMs] as [number, number]] };
     for (const row of dayRows) this.addDayFigures(context, figures, row);
