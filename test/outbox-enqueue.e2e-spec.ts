@@ -2,6 +2,8 @@ import { DataSource } from 'typeorm';
 import { TransactionService } from '../src/database/transaction.service';
 import { OutboxMessage } from '../src/queue/entities/outbox-message.entity';
 import { HANDOVER_LEAD_MS, OutboxJob, OutboxService } from '../src/queue/outbox.service';
+import { MessageQueue } from '../src/queue/message-queue';
+import { eventually } from './support/eventually';
 import { createTestApp, TestApp } from './support/test-app';
 
 /** A job a day ahead: the relay leaves it in the outbox, so the test sees the rows as enqueue wrote them. */
@@ -75,5 +77,51 @@ describe('the outbox writes a job once while its key waits', () => {
       }),
     ).rejects.toThrow('the change failed');
     expect(await rows('outbox-test:rolled-back')).toHaveLength(0);
+  });
+});
+
+describe('the outbox relay hands a queue nothing while it has no room', () => {
+  let t: TestApp;
+  let transactions: TransactionService;
+  let outbox: OutboxService;
+  let queue: MessageQueue;
+  let dataSource: DataSource;
+  beforeAll(async () => {
+    t = await createTestApp();
+    transactions = t.app.get(TransactionService);
+    outbox = t.app.get(OutboxService);
+    queue = t.app.get(MessageQueue);
+    dataSource = t.app.get(DataSource);
+  });
+  afterAll(() => t.close());
+
+  const row = (key: string) => dataSource.manager.findOneByOrFail(OutboxMessage, { jobKey: key });
+
+  it("leaves a full queue's jobs in the outbox, hands over the other queues' meanwhile, and the rest once there is room", async () => {
+    // The in-process queue has room for about 1000 jobs per queue; here the register's queue is full.
+    const roomFor = jest.spyOn(queue, 'roomFor').mockImplementation((name) => (name === 'register' ? 0 : Infinity));
+    await transactions.run(async (manager) => {
+      await outbox.enqueue(manager, {
+        queue: 'register',
+        jobName: 'publish-register-entry',
+        key: 'room-test:register',
+        payload: { caseId: 'no-such-case' },
+      });
+      await outbox.enqueue(manager, {
+        queue: 'service-targets',
+        jobName: 'case-target-check',
+        key: 'room-test:check',
+        payload: { caseId: 'no-such-case', measure: 'resolution' },
+      });
+    });
+    await eventually(async () => (await row('room-test:check')).dispatchedAt ?? undefined, 'the check handed over');
+    // Several polls of the relay later, the full queue's job still waits in the database.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect((await row('room-test:register')).dispatchedAt).toBeNull();
+    roomFor.mockRestore();
+    await eventually(
+      async () => (await row('room-test:register')).dispatchedAt ?? undefined,
+      'the register job handed over',
+    );
   });
 });

@@ -41,6 +41,12 @@ interface QueueState {
 const KEEP_COMPLETED_MS = 3600_000;
 const KEEP_FAILED_MS = 7 * 24 * 3600_000;
 const KEEP_AT_MOST = 1000;
+/**
+ * Jobs waiting or delayed that the relay fills a queue up to: beyond them, jobs wait in the
+ * outbox table. Intake faster than a queue's jobs run (receipts sent slower than cases arrive)
+ * then grows a table, not the heap.
+ */
+const HOLD_AT_MOST = 1000;
 /** Node's longest timer (2^31 - 1 ms, about 24.8 days); a delay beyond it is waited out in steps. */
 const LONGEST_TIMER_MS = 2 ** 31 - 1;
 
@@ -56,9 +62,9 @@ const runsFirst = (a: StoredJob, b: StoredJob): boolean =>
  * again, at start and every few minutes, what the database says is still owed
  * (docs/queue-and-routing.md).
  *
- * What it holds is bounded, not growing with the app's lifetime: jobs waiting or retrying,
- * and at most 1000 finished jobs of each kind per queue (completed for an hour, failed for a
- * week). Adding or taking a job costs O(log n), so a long-lived process does not slow down.
+ * What it holds is bounded, not growing with the app's lifetime: about 1000 jobs waiting,
+ * delayed or retrying per queue (roomFor: the relay leaves the rest in the outbox), and at
+ * most 1000 finished jobs of each kind per queue (completed for an hour, failed for a week). Adding or taking a job costs O(log n), so a long-lived process does not slow down.
  *
  * Time here is the machine's real time, not the domain Clock: a test that freezes the
  * domain's "now" must not freeze the machinery that runs jobs.
@@ -113,6 +119,11 @@ export class InProcessQueueDriver extends MessageQueue {
     state.completed.delete(jobId);
     state.failed.delete(jobId);
     return true;
+  }
+
+  override roomFor(queue: QueueName): number {
+    const state = this.state(queue);
+    return Math.max(0, HOLD_AT_MOST - state.ready.size - state.delayed.size);
   }
 
   async holds(queue: QueueName, jobId: string): Promise<boolean> {

@@ -38,6 +38,15 @@ export abstract class MessageQueue {
 
   abstract counts(queue: QueueName): Promise<QueueCounts>;
 
+  /**
+   * How many more jobs the queue should be handed now. The outbox relay hands a queue with no
+   * room nothing, so jobs that cannot run yet wait in the database and not in this process's
+   * memory. Unbounded here: Redis keeps BullMQ's waiting jobs.
+   */
+  roomFor(_queue: QueueName): number {
+    return Number.POSITIVE_INFINITY;
+  }
+
   /** The jobs that used up their attempts, newest first. */
   abstract failedJobs(queue: QueueName, limit?: number): Promise<FailedJob[]>;
 

@@ -6,7 +6,7 @@ import { OutboxMessage } from './entities/outbox-message.entity';
 import { MessageQueue } from './message-queue';
 import { OutboxCommitListener } from './outbox-commit-listener';
 import { OutboxService } from './outbox.service';
-import { QueueName } from './queue-names';
+import { QUEUE_NAMES, QueueName } from './queue-names';
 
 const BATCH = 100;
 const KEEP_DISPATCHED_MS = 7 * 24 * 3600_000;
@@ -16,7 +16,9 @@ const PURGE_EVERY_MS = 3600_000;
  * Moves committed outbox rows into the queue: at once when a transaction that wrote one
  * commits, and every OUTBOX_POLL_MS in case a nudge was missed (another process wrote the
  * row, or the queue was down). Every process runs one; claiming keeps them from handing
- * over the same row twice, and the queue's jobId refuses a duplicate should it happen.
+ * over the same row twice, and the queue's jobId refuses a duplicate should it happen. A queue
+ * that holds as much as it should (the in-process queue's limit) is handed nothing until it
+ * has room again; its rows wait in the outbox.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -71,7 +73,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
 
   private async relay(): Promise<void> {
     for (;;) {
-      const claimed = await this.outbox.claimDue(BATCH);
+      const claimed = await this.claim();
       if (claimed.length === 0) break;
       const queueTookAll = await this.dispatch(claimed);
       if (!queueTookAll || claimed.length < BATCH || this.stopped) break;
@@ -80,6 +82,21 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       this.lastPurge = Date.now();
       await this.outbox.purgeDispatched(KEEP_DISPATCHED_MS);
     }
+  }
+
+  /**
+   * The next rows to hand over: the oldest due rows of every queue; while a queue has no room
+   * (MessageQueue.roomFor), the oldest of each queue that has, so that a queue that cannot keep
+   * up neither fills this process's memory nor holds up the others.
+   */
+  private async claim(): Promise<OutboxMessage[]> {
+    const rooms = QUEUE_NAMES.map((queue) => [queue, this.queue.roomFor(queue)] as const);
+    if (rooms.every(([, room]) => room >= BATCH)) return this.outbox.claimDue(BATCH);
+    const claimed: OutboxMessage[] = [];
+    for (const [queue, room] of rooms) {
+      if (room > 0) claimed.push(...(await this.outbox.claimDue(Math.min(BATCH, room), queue)));
+    }
+    return claimed;
   }
 
   private async dispatch(rows: OutboxMessage[]): Promise<boolean> {

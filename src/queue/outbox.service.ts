@@ -129,14 +129,17 @@ export class OutboxService {
    * Claims up to `limit` due rows for this relay. On PostgreSQL, rows another relay is
    * claiming at this moment are skipped (FOR UPDATE SKIP LOCKED); on SQLite the database
    * takes one writer at a time. A claimed row is pushed `CLAIM_LEASE_MS` into the future,
-   * so no other relay takes it unless this one dies without finishing.
+   * so no other relay takes it unless this one dies without finishing. With `queue`, only
+   * that queue's rows.
    */
-  claimDue(limit: number): Promise<OutboxMessage[]> {
+  claimDue(limit: number, queue?: QueueName): Promise<OutboxMessage[]> {
     return this.transactions.run(async (manager) => {
       const now = new Date();
-      const builder = manager
-        .createQueryBuilder(OutboxMessage, 'o')
-        .where('o.dispatchedAt IS NULL')
+      const builder = manager.createQueryBuilder(OutboxMessage, 'o');
+      // One queue's rows come from the index on (queue, dispatched_at, available_at), in the same order.
+      if (queue) builder.where('o.queue = :queue', { queue }).andWhere('o.dispatchedAt IS NULL');
+      else builder.where('o.dispatchedAt IS NULL');
+      builder
         .andWhere('o.availableAt <= :now', { now })
         // The index on (dispatched_at, available_at) gives this order too: no sort, however many rows wait.
         .orderBy('o.availableAt', 'ASC')

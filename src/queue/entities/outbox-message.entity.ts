@@ -8,6 +8,7 @@ import { instantType } from '../../database/column-types';
  */
 @Entity('outbox')
 @Index(['dispatchedAt', 'availableAt'])
+@Index(['queue', 'dispatchedAt', 'availableAt'])
 @Index(['jobKey'])
 export class OutboxMessage {
   @PrimaryGeneratedColumn('increment')
