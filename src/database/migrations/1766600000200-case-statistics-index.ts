@@ -1,6 +1,7 @@
 import { MigrationInterface, QueryRunner, TableIndex } from 'typeorm';
 
-const COVERING_COLUMNS = [
+/** Every column of a case the cases report reads. */
+export const COVERING_COLUMNS = [
   'received_at',
   'status',
   'department_code',
