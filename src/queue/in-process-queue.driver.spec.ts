@@ -33,15 +33,16 @@ describe('InProcessQueueDriver', () => {
     expect(await queue.counts('routing')).toEqual({ waiting: 0, active: 0, delayed: 0, failed: 0, completed: 1 });
   });
 
-  it('has room for 1000 jobs waiting or delayed per queue, and room again as they run', async () => {
+  it('has room for 1000 jobs waiting per queue, whatever waits delayed or to retry, and room again as they run', async () => {
     expect(queue.roomFor('notifications')).toBe(1000);
-    for (let n = 0; n < 999; n++) await queue.add('notifications', 'send-notification', { n });
-    await queue.add('notifications', 'send-notification', { n: 999 }, { delayMs: 60_000 });
+    await queue.add('notifications', 'send-notification', { n: -1 }, { delayMs: 60_000 });
+    expect(queue.roomFor('notifications')).toBe(1000);
+    for (let n = 0; n < 1000; n++) await queue.add('notifications', 'send-notification', { n });
     expect(queue.roomFor('notifications')).toBe(0);
     expect(queue.roomFor('routing')).toBe(1000);
     queue.work('notifications', async () => undefined);
     await jest.advanceTimersByTimeAsync(0);
-    expect(queue.roomFor('notifications')).toBe(999);
+    expect(queue.roomFor('notifications')).toBe(1000);
   });
 
   it('keeps jobs added before the processor registers, and runs them in the order they came', async () => {

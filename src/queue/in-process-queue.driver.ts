@@ -42,8 +42,8 @@ const KEEP_COMPLETED_MS = 3600_000;
 const KEEP_FAILED_MS = 7 * 24 * 3600_000;
 const KEEP_AT_MOST = 1000;
 /**
- * Jobs waiting or delayed that the relay fills a queue up to: beyond them, jobs wait in the
- * outbox table. Intake faster than a queue's jobs run (receipts sent slower than cases arrive)
+ * Jobs waiting to run that the relay fills a queue up to: beyond them, jobs wait in the outbox
+ * table. Intake faster than a queue's jobs run (receipts sent slower than cases arrive)
  * then grows a table, not the heap.
  */
 const HOLD_AT_MOST = 1000;
@@ -62,8 +62,9 @@ const runsFirst = (a: StoredJob, b: StoredJob): boolean =>
  * again, at start and every few minutes, what the database says is still owed
  * (docs/queue-and-routing.md).
  *
- * What it holds is bounded, not growing with the app's lifetime: about 1000 jobs waiting,
- * delayed or retrying per queue (roomFor: the relay leaves the rest in the outbox), and at
+ * What it holds is bounded, not growing with the app's lifetime: about 1000 jobs waiting per
+ * queue (roomFor: the relay leaves the rest in the outbox), those retrying or due within
+ * seconds (delayed jobs wait in the outbox until then), and at
  * most 1000 finished jobs of each kind per queue (completed for an hour, failed for a week). Adding or taking a job costs O(log n), so a long-lived process does not slow down.
  *
  * Time here is the machine's real time, not the domain Clock: a test that freezes the
@@ -123,7 +124,8 @@ export class InProcessQueueDriver extends MessageQueue {
 
   override roomFor(queue: QueueName): number {
     const state = this.state(queue);
-    return Math.max(0, HOLD_AT_MOST - state.ready.size - state.delayed.size);
+    // Waiting jobs only: a queue whose jobs are retrying after a long backoff must still take new ones.
+    return Math.max(0, HOLD_AT_MOST - state.ready.size);
   }
 
   async holds(queue: QueueName, jobId: string): Promise<boolean> {

@@ -283,9 +283,8 @@ export class CaseDayFiguresService {
     const groups = new Map<string, DayGroup>();
     const groupsOf = (localDay: string, row: CaseSqlRow): DayGroup[] =>
       [true, false].map((byCatalog) => {
-        const key = [localDay, row.department_code, row.channel, byCatalog ? `=${row.catalog_code}` : '*'].join(
-          '\u0000',
-        );
+        // JSON keeps a null code apart from an empty one.
+        const key = JSON.stringify([localDay, row.department_code, row.channel, byCatalog ? row.catalog_code : 0]);
         let group = groups.get(key);
         if (!group) groups.set(key, (group = new DayGroup(localDay, row, byCatalog)));
         return group;

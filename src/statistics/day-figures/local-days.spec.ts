@@ -19,6 +19,18 @@ describe('local days', () => {
     expect((autumn.endMs - autumn.startMs) / 3_600_000).toBe(25);
   });
 
+  it('ends a day where the next begins where the clocks change at midnight (Santiago, September 2026)', () => {
+    const zone = 'America/Santiago';
+    // 6 September begins at 01:00 (midnight does not exist); 7 September at 00:00.
+    const sixth = localDayOf(Date.parse('2026-09-06T16:00:00Z'), zone);
+    const seventh = localDayOf(Date.parse('2026-09-07T16:00:00Z'), zone);
+    expect(sixth.endMs).toBe(seventh.startMs);
+    expect((sixth.endMs - sixth.startMs) / 3_600_000).toBe(23);
+    const days = wholeLocalDays(Date.parse('2026-09-05T04:00:00Z'), Date.parse('2026-09-09T03:00:00Z'), zone);
+    days.slice(1).forEach((day, index) => expect(day.startMs).toBe(days[index].endMs));
+    expect(days.map((day) => day.localDay)).toEqual(['2026-09-05', '2026-09-06', '2026-09-07', '2026-09-08']);
+  });
+
   it('lists only the days wholly inside a period, so its edges within a day are left out', () => {
     const days = wholeLocalDays(Date.parse('2026-03-15T10:30:00Z'), Date.parse('2026-03-18T12:00:00Z'), zone);
     expect(days.map((day) => day.localDay)).toEqual(['2026-03-16', '2026-03-17']);

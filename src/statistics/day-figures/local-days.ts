@@ -14,11 +14,10 @@ const MS_PER_DAY = 86_400_000;
 /** The local day an instant falls on. */
 export function localDayOf(instantMs: number, timeZone: string): LocalDay {
   const start = DateTime.fromMillis(instantMs, { zone: timeZone }).startOf('day');
-  return {
-    localDay: start.toISODate() as string,
-    startMs: start.toMillis(),
-    endMs: start.plus({ days: 1 }).toMillis(),
-  };
+  // startOf again: where a day begins at 01:00 (clocks changed at midnight), "plus one day" keeps
+  // 01:00, while the next day begins at its own midnight.
+  const end = start.plus({ days: 1 }).startOf('day');
+  return { localDay: start.toISODate() as string, startMs: start.toMillis(), endMs: end.toMillis() };
 }
 
 /** The local days that lie wholly within [fromMs, toMs), in order. */
