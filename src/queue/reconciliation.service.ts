@@ -45,6 +45,11 @@ export class Reconciliation implements OnApplicationBootstrap, BeforeApplication
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /** True once the process is shutting down: a long reconciler stops at its next step. */
+  get stopping(): boolean {
+    return this.stopped;
+  }
+
   register(reconciler: Reconciler): void {
     this.reconcilers.push(reconciler);
   }

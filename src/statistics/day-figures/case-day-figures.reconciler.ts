@@ -22,7 +22,7 @@ export class CaseDayFiguresReconciler implements Reconciler, OnModuleInit {
   }
 
   async reconcile(): Promise<number> {
-    const { built, fresh, skipped } = await this.dayFigures.refresh();
+    const { built, fresh, skipped } = await this.dayFigures.refresh(() => this.reconciliation.stopping);
     if (built > 0 || skipped > 0)
       this.logger.log(`Daily figures: ${built} day(s) built, ${fresh} fresh, ${skipped} left for next time`);
     return 0;

@@ -90,9 +90,13 @@ export class CaseDayFiguresService {
     private readonly clock: Clock,
   ) {}
 
-  /** Builds every day that is not fresh; a refresh already under way is waited for instead of starting another. */
-  refresh(): Promise<DayFiguresRefresh> {
-    this.refreshing ??= this.refreshAll().finally(() => (this.refreshing = null));
+  /**
+   * Builds every day that is not fresh; a refresh already under way is waited for instead of
+   * starting another. `stop`: asked between batches of days (a shutdown does not wait for a
+   * first build of years); the days left are built next time.
+   */
+  refresh(stop: () => boolean = () => false): Promise<DayFiguresRefresh> {
+    this.refreshing ??= this.refreshAll(stop).finally(() => (this.refreshing = null));
     return this.refreshing;
   }
 
@@ -148,7 +152,7 @@ export class CaseDayFiguresService {
     return { rows, fromCases };
   }
 
-  private async refreshAll(): Promise<DayFiguresRefresh> {
+  private async refreshAll(stop: () => boolean): Promise<DayFiguresRefresh> {
     const { calendar, version } = await this.calendars.currentVersion();
     const timeZone = calendar.settings.timeZone;
     // MIN alone in its query, so that both databases answer it from the index on received_at.
@@ -166,7 +170,7 @@ export class CaseDayFiguresService {
     );
     result.fresh = fresh.size;
     const stale = days.filter((day) => !fresh.has(day.localDay));
-    for (let index = 0; index < stale.length;) {
+    for (let index = 0; index < stale.length && !stop();) {
       // Consecutive days only, so one range of received_at covers the batch.
       let end = index + 1;
       while (end < stale.length && end - index < DAYS_PER_BUILD && stale[end].startMs === stale[end - 1].endMs) end++;
