@@ -102,6 +102,10 @@ describe("the agent's day in the console", () => {
     await page.getByLabel('Case type', { exact: true }).selectOption('gritting');
     await page.getByRole('button', { name: 'Make it a case' }).click();
     await page.locator('[data-status-message]').waitFor();
+    // The page's own requests after the case was made finish first: the lookup field filled
+    // while one was still to swap its part of the page was emptied on a busy machine (the lookup
+    // then said "Enter a personal identity number ...").
+    await page.waitForLoadState('networkidle');
 
     await page.getByLabel('Personal identity number, phone or e-mail address').fill('Karin.Lind@example.se');
     await page.getByRole('button', { name: 'Find', exact: true }).click();
