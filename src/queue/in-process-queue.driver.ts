@@ -64,8 +64,9 @@ const runsFirst = (a: StoredJob, b: StoredJob): boolean =>
  *
  * What it holds is bounded, not growing with the app's lifetime: about 1000 jobs waiting per
  * queue (roomFor: the relay leaves the rest in the outbox), those retrying or due within
- * seconds (delayed jobs wait in the outbox until then), and at
- * most 1000 finished jobs of each kind per queue (completed for an hour, failed for a week). Adding or taking a job costs O(log n), so a long-lived process does not slow down.
+ * seconds (delayed jobs wait in the outbox until then), and at most 1000 finished jobs of each
+ * kind per queue (completed for an hour, failed for a week). Adding or taking a job costs
+ * O(log n), so a long-lived process does not slow down.
  *
  * Time here is the machine's real time, not the domain Clock: a test that freezes the
  * domain's "now" must not freeze the machinery that runs jobs.
