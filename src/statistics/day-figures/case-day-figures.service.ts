@@ -8,6 +8,7 @@ import { TransactionService } from '../../database/transaction.service';
 import { ArrivalDeadlines } from '../arrival-deadlines';
 import { DEFAULT_CASE_TARGETS } from '../reports/case-figures';
 import { T } from '../sql/source-tables';
+import { scopeConditions } from '../sql/report-selection';
 import { SqlParameters, StatisticsSql } from '../sql/statistics-sql.service';
 import { CaseDayChange, CaseDayFigures, CaseDayFiguresDay } from './case-day-figures.entity';
 import { LocalDay, localDayOf, utcDaysOf, wholeLocalDays } from './local-days';
@@ -122,14 +123,14 @@ export class CaseDayFiguresService {
         'local_day >= :fromDay',
         'local_day <= :toDay',
       ];
-      if (filter.departmentCodes) {
-        conditions.push('department_code IN (:...departmentCodes)');
-        parameters.departmentCodes = filter.departmentCodes;
-      }
-      if (filter.channel) {
-        conditions.push('channel = :channel');
-        parameters.channel = filter.channel;
-      }
+      conditions.push(
+        ...scopeConditions(
+          { departmentCodes: filter.departmentCodes ?? null },
+          filter.channel,
+          { departmentColumn: 'department_code', channelColumn: 'channel' },
+          parameters,
+        ),
+      );
       const read = await this.sql.arrays<DayFiguresSqlRow>(
         `SELECT local_day, department_code, channel, catalog_code, received, duplicates, returned, reopened,
            first_response_met, first_response_late, resolution_met, resolution_late,

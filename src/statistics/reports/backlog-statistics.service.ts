@@ -8,6 +8,7 @@ import { BacklogGroupBy, BacklogQuery } from '../dto/backlog-query.dto';
 import { ALL_GROUP, compareGroupKeys, GroupKey } from '../report-grouping';
 import { departmentScope } from '../statistics-scope';
 import { SqlParameters, StatisticsSql } from '../sql/statistics-sql.service';
+import { CASE_SCOPE_COLUMNS, scopeConditions } from '../sql/report-selection';
 import { readInTimeSlices } from '../sql/time-sliced-reader';
 import { T } from '../sql/source-tables';
 
@@ -60,15 +61,10 @@ export class BacklogStatisticsService {
     const { calendar, version } = await this.calendars.currentVersion();
     const nowMs = this.clock.now().getTime();
     const parameters: SqlParameters = { openStatuses: [...OPEN_STATUSES] };
-    const conditions = ['c.status IN (:...openStatuses)'];
-    if (scope.departmentCodes) {
-      conditions.push('c.department_code IN (:...departmentCodes)');
-      parameters.departmentCodes = scope.departmentCodes;
-    }
-    if (query.channel) {
-      conditions.push('c.channel = :channel');
-      parameters.channel = query.channel;
-    }
+    const conditions = [
+      'c.status IN (:...openStatuses)',
+      ...scopeConditions(scope, query.channel, CASE_SCOPE_COLUMNS, parameters),
+    ];
     const oldest = await this.sql.rows<{ oldest_ms: number | null }>(
       `SELECT MIN(${this.sql.epochMs('c.received_at')}) AS oldest_ms FROM ${T.cases} c WHERE ${conditions.join(' AND ')}`,
       parameters,

@@ -10,6 +10,7 @@ import { CaseFigures, CaseStatisticsRow, DEFAULT_CASE_TARGETS } from './case-fig
 import { CaseDayFiguresService, DayFiguresRow } from '../day-figures/case-day-figures.service';
 import { ArrivalSpan, arrivalSpans } from '../arrival-deadlines';
 import { T } from '../sql/source-tables';
+import { CASE_SCOPE_COLUMNS, scopeConditions } from '../sql/report-selection';
 
 export const CASE_GROUPINGS: readonly GroupBy[] = [
   'department',
@@ -108,24 +109,18 @@ export class CaseStatisticsService {
     };
     const { dimension } = context.grouping;
     const key = context.grouping.keyOf(dimension ? (dimensionValues[dimension] ?? null) : null, row.day.startMs);
-    const missed = (openDueMs: Float64Array) => countBelow(openDueMs, context.nowMs);
+    // What is still open is missed once its due time has passed, as the SQL counts it: due < now.
+    const deadline = ({ met, late, openDueMs }: DayFiguresRow['firstResponse']) => {
+      const missed = countBelow(openDueMs, context.nowMs);
+      return { met, late, missed, pending: openDueMs.length - missed };
+    };
     figures.addCounts(key, {
       received: row.received,
       duplicates: row.duplicates,
       returned: row.returned,
       reopened: row.reopened,
-      firstResponse: {
-        met: row.firstResponse.met,
-        late: row.firstResponse.late,
-        missed: missed(row.firstResponse.openDueMs),
-        pending: row.firstResponse.openDueMs.length - missed(row.firstResponse.openDueMs),
-      },
-      resolution: {
-        met: row.resolution.met,
-        late: row.resolution.late,
-        missed: missed(row.resolution.openDueMs),
-        pending: row.resolution.openDueMs.length - missed(row.resolution.openDueMs),
-      },
+      firstResponse: deadline(row.firstResponse),
+      resolution: deadline(row.resolution),
     });
     figures.addWorkingMinutes(key, row.resolutionWorkingMinutes);
   }
@@ -140,15 +135,7 @@ export class CaseStatisticsService {
   ): Promise<void> {
     const { grouping } = context;
     const parameters: SqlParameters = {};
-    const conditions: string[] = [];
-    if (context.scope.departmentCodes) {
-      conditions.push('c.department_code IN (:...departmentCodes)');
-      parameters.departmentCodes = context.scope.departmentCodes;
-    }
-    if (context.channel) {
-      conditions.push('c.channel = :channel');
-      parameters.channel = context.channel;
-    }
+    const conditions = scopeConditions(context.scope, context.channel, CASE_SCOPE_COLUMNS, parameters);
     const join = grouping.dimension === 'gender' ? ` LEFT JOIN ${T.citizens} z ON z.id = c.citizen_id` : '';
     const dimensionColumn = (grouping.dimension && DIMENSION_COLUMNS[grouping.dimension]) ?? 'NULL';
     const spans = arrivalSpans(

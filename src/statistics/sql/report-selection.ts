@@ -1,6 +1,7 @@
 import { PERIOD_GRANULARITIES } from '../period-buckets';
 import { ReportContext } from '../report-context.service';
 import { GroupBy, GroupDimension } from '../report-grouping';
+import { StatisticsScope } from '../statistics-scope';
 import { SqlParameters, StatisticsSql } from './statistics-sql.service';
 import { T } from './source-tables';
 
@@ -38,6 +39,12 @@ export const CONTACTS: ReportTable = {
   channelColumn: 'c.channel',
 };
 
+/** The columns a case is scoped and filtered by, for the reports over cases. */
+export const CASE_SCOPE_COLUMNS: Pick<ReportTable, 'departmentColumn' | 'channelColumn'> = {
+  departmentColumn: 'c.department_code',
+  channelColumn: 'c.channel',
+};
+
 export const CONTACT_GROUPINGS: readonly GroupBy[] = [
   'department',
   'channel',
@@ -46,6 +53,29 @@ export const CONTACT_GROUPINGS: readonly GroupBy[] = [
   'gender',
   ...PERIOD_GRANULARITIES,
 ];
+
+/**
+ * The conditions that keep a report to the caller's departments and to the channel asked for,
+ * their parameters added to `parameters`. A column given as null is a table whose rows have no
+ * such thing, and is not filtered.
+ */
+export function scopeConditions(
+  scope: StatisticsScope,
+  channel: string | undefined,
+  columns: Pick<ReportTable, 'departmentColumn' | 'channelColumn'>,
+  parameters: SqlParameters,
+): string[] {
+  const conditions: string[] = [];
+  if (scope.departmentCodes && columns.departmentColumn) {
+    conditions.push(`${columns.departmentColumn} IN (:...departmentCodes)`);
+    parameters.departmentCodes = scope.departmentCodes;
+  }
+  if (channel && columns.channelColumn) {
+    conditions.push(`${columns.channelColumn} = :channel`);
+    parameters.channel = channel;
+  }
+  return conditions;
+}
 
 export interface ReportSelection {
   /** A WITH clause, or ''. */
@@ -76,14 +106,7 @@ export function reportSelection(
   const where = [`${source.instantColumn} >= :from`, `${source.instantColumn} < :to`, ...conditions];
   parameters.from = new Date(context.period.fromMs);
   parameters.to = new Date(context.period.toMs);
-  if (scope.departmentCodes && source.departmentColumn) {
-    where.push(`${source.departmentColumn} IN (:...departmentCodes)`);
-    parameters.departmentCodes = scope.departmentCodes;
-  }
-  if (context.channel && source.channelColumn) {
-    where.push(`${source.channelColumn} = :channel`);
-    parameters.channel = context.channel;
-  }
+  where.push(...scopeConditions(scope, context.channel, source, parameters));
   if (grouping.periods && periodsInSql) {
     return {
       withClause: `WITH ${sql.periodsTable(grouping.periods.buckets, parameters)}`,
