@@ -1,4 +1,5 @@
 import {
+  CountedValues,
   medianAndP90,
   medianAndP90InPlace,
   medianOfSorted,
@@ -61,6 +62,14 @@ describe('order statistics by selection: the same values as sorting', () => {
       list.pushAll(Float64Array.from(values.slice(3)));
       expect(list.length).toBe(values.length);
       expect(list.medianAndP90()).toEqual(expected);
+      // The same values counted, in two halves merged, as the phone report gets them from SQL.
+      const [first, second] = [new CountedValues(), new CountedValues()];
+      const occurrences = new Map<number, number>();
+      for (const value of values) occurrences.set(value, (occurrences.get(value) ?? 0) + 1);
+      [...occurrences].forEach(([value, count], index) => (index % 2 ? first : second).add(value, count));
+      first.addAll(second);
+      expect(first.total).toBe(values.length);
+      expect(first.medianAndP90()).toEqual(expected);
     }
   });
 

@@ -118,3 +118,44 @@ export class ValueList {
     this.values = grown;
   }
 }
+
+/**
+ * Whole values with how often each occurs (the waits of a year of calls in whole seconds are a
+ * few hundred distinct values), so that the database can count them and only the counts travel.
+ * The median and the 90th percentile are those of the values listed out one by one, by the
+ * definitions above.
+ */
+export class CountedValues {
+  private readonly counts = new Map<number, number>();
+  /** How many values, counting each occurrence. */
+  total = 0;
+
+  add(value: number, occurrences = 1): void {
+    if (occurrences <= 0) return;
+    this.counts.set(value, (this.counts.get(value) ?? 0) + occurrences);
+    this.total += occurrences;
+  }
+
+  addAll(other: CountedValues): void {
+    for (const [value, occurrences] of other.counts) this.add(value, occurrences);
+  }
+
+  medianAndP90(): { median: number | null; p90: number | null } {
+    if (this.total === 0) return { median: null, p90: null };
+    const middle = this.total >> 1;
+    const wanted = [nearestRank(90, this.total) - 1, middle, this.total % 2 === 1 ? middle : middle - 1];
+    const found = wanted.map(() => Number.NaN);
+    const values = [...this.counts.keys()].sort((a, b) => a - b);
+    let below = 0;
+    for (const value of values) {
+      below += this.counts.get(value) ?? 0;
+      // Every rank under `below` not yet placed holds this value.
+      wanted.forEach((rank, index) => {
+        if (Number.isNaN(found[index]) && rank < below) found[index] = value;
+      });
+      if (!found.some(Number.isNaN)) break;
+    }
+    const [p90, upper, lower] = found;
+    return { median: (lower + upper) / 2, p90 };
+  }
+}

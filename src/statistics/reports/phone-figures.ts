@@ -1,5 +1,5 @@
 import { percent, roundTo } from '../figures';
-import { medianAndP90 } from '../percentiles';
+import { CountedValues } from '../percentiles';
 import { GroupKey } from '../report-grouping';
 
 export type DirectAnswerSource = 'call_records' | 'contacts';
@@ -14,8 +14,8 @@ export interface CallCounts {
   /** Calls (or, as a stand-in, phone contacts) for which a direct answer is known either way. */
   directAnswerKnown: number;
   directAnswers: number;
-  /** Waits of answered calls, for the median and the 90th percentile. */
-  waits: number[];
+  /** Waits of answered calls in whole seconds, counted per value, for the median and the 90th percentile. */
+  waits: CountedValues;
 }
 
 export interface PhoneStatisticsRow {
@@ -46,7 +46,7 @@ export function noCalls(): CallCounts {
     answeredWithinTarget: 0,
     directAnswerKnown: 0,
     directAnswers: 0,
-    waits: [],
+    waits: new CountedValues(),
   };
 }
 
@@ -60,7 +60,7 @@ export function sumCalls(groups: Iterable<CallCounts>): CallCounts {
     total.answeredWithinTarget += group.answeredWithinTarget;
     total.directAnswerKnown += group.directAnswerKnown;
     total.directAnswers += group.directAnswers;
-    for (const wait of group.waits) total.waits.push(wait);
+    total.waits.addAll(group.waits);
   }
   return total;
 }
@@ -75,7 +75,7 @@ export function phoneRow(
   answerTargetSeconds: number,
   source: DirectAnswerSource,
 ): PhoneStatisticsRow {
-  const { median, p90 } = medianAndP90(counts.waits);
+  const { median, p90 } = counts.waits.medianAndP90();
   return {
     group,
     calls: counts.calls,
