@@ -8,7 +8,9 @@ export type CaseSource = 'live' | 'import';
 
 /** A matter that needs follow-up: a fault report, complaint, question or errand. */
 @Entity('cases')
-@Index(['status'])
+// Begins with status, so it serves every lookup by status; the backlog counts the open cases
+// from it alone (src/database/migrations/1766700000200-open-cases-index.ts).
+@Index('IDX_cases_open_by_status', ['status', 'receivedAt', 'departmentCode', 'channel', 'catalogCode'])
 @Index(['departmentCode', 'status'])
 // Begins with receivedAt, so it also serves every lookup by receipt; the statistics read a
 // period's cases from it alone (src/database/migrations/1766600000200-case-statistics-index.ts).
@@ -28,7 +30,16 @@ export type CaseSource = 'live' | 'import';
 @Index(['catalogCode', 'receivedAt'])
 @Index(['citizenId'])
 @Index(['externalId'], { unique: true })
-@Index('IDX_cases_channel_received_at', ['channel', 'receivedAt'])
+// E-mail answers read the cases received by e-mail from it alone
+// (src/database/migrations/1766700000300-statistics-covering-indexes.ts).
+@Index('IDX_cases_channel_received_at', [
+  'channel',
+  'receivedAt',
+  'status',
+  'catalogCode',
+  'departmentCode',
+  'firstResponseAt',
+])
 @Index('IDX_cases_department_resolution_due', ['departmentCode', 'resolutionDueAt'])
 @Index('IDX_cases_resolution_breached_at', ['resolutionBreachedAt'])
 @Index('IDX_cases_first_response_breached_at', ['firstResponseBreachedAt'])
