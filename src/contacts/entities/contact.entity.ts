@@ -8,7 +8,18 @@ import { Channel, ContactOutcome } from '../contact.types';
  * copied here so the gender-split statistics survive deletion of the person.
  */
 @Entity('contacts')
-@Index(['startedAt'])
+// Begins with startedAt, so it serves every lookup by start; the statistics read a period's
+// contacts from it alone (src/database/migrations/1766700000300-statistics-covering-indexes.ts).
+@Index('IDX_contacts_statistics_started', [
+  'startedAt',
+  'outcome',
+  'channel',
+  'servicePointCode',
+  'catalogCode',
+  'agentId',
+  'gender',
+  'endedAt',
+])
 @Index(['channel', 'startedAt'])
 @Index(['servicePointCode', 'startedAt'])
 @Index(['citizenId'])

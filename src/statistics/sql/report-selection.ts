@@ -103,18 +103,24 @@ export function reportSelection(
   conditions: string[] = [],
 ): ReportSelection {
   const { grouping, scope } = context;
-  const where = [`${source.instantColumn} >= :from`, `${source.instantColumn} < :to`, ...conditions];
-  parameters.from = new Date(context.period.fromMs);
-  parameters.to = new Date(context.period.toMs);
-  where.push(...scopeConditions(scope, context.channel, source, parameters));
+  const where = [...conditions, ...scopeConditions(scope, context.channel, source, parameters)];
   if (grouping.periods && periodsInSql) {
+    // The buckets lie within the period, so their bounds alone select its rows. With the
+    // period's bounds beside them, SQLite may range-scan the whole period once per bucket.
     return {
       withClause: `WITH ${sql.periodsTable(grouping.periods.buckets, parameters)}`,
       from: `report_periods p CROSS JOIN ${source.table}`,
-      where: [...where, `${source.instantColumn} >= p.starts_at`, `${source.instantColumn} < p.ends_at`].join(' AND '),
+      where: [`${source.instantColumn} >= p.starts_at`, `${source.instantColumn} < p.ends_at`, ...where].join(' AND '),
       groupColumn: 'p.period_index',
     };
   }
+  parameters.from = new Date(context.period.fromMs);
+  parameters.to = new Date(context.period.toMs);
   const groupColumn = (grouping.dimension && source.dimensions[grouping.dimension]) ?? 'NULL';
-  return { withClause: '', from: source.table, where: where.join(' AND '), groupColumn };
+  return {
+    withClause: '',
+    from: source.table,
+    where: [`${source.instantColumn} >= :from`, `${source.instantColumn} < :to`, ...where].join(' AND '),
+    groupColumn,
+  };
 }
