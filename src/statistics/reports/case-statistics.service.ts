@@ -10,6 +10,7 @@ import { CaseFigures, CaseStatisticsRow, DEFAULT_CASE_TARGETS } from './case-fig
 import { CaseDayFiguresService, DayFiguresRow } from '../day-figures/case-day-figures.service';
 import { ArrivalSpan, arrivalSpans } from '../arrival-deadlines';
 import { T } from '../sql/source-tables';
+import { arrivalSpansTable, deadlineCountColumns } from '../sql/arrival-spans-sql';
 import { CASE_SCOPE_COLUMNS, scopeConditions } from '../sql/report-selection';
 
 export const CASE_GROUPINGS: readonly GroupBy[] = [
@@ -194,44 +195,27 @@ export class CaseStatisticsService {
   ): (spans: ArrivalSpan[]) => string {
     const sql = this.sql;
     const now = sql.instantLiteral(context.nowMs);
-    const firstResponseDue = stored.firstResponse
-      ? 'COALESCE(c.first_response_due_at, a.first_response_due_at)'
-      : 'a.first_response_due_at';
-    const resolutionDue = stored.resolution
-      ? 'COALESCE(c.resolution_due_at, a.resolution_due_at)'
-      : 'a.resolution_due_at';
+    const firstResponseDue = stored.firstResponse ? 'COALESCE(c.first_response_due_at, a.due_0)' : 'a.due_0';
+    const resolutionDue = stored.resolution ? 'COALESCE(c.resolution_due_at, a.due_1)' : 'a.due_1';
     const count = (condition: string) => `SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END)`;
-    const deadline = (doneColumn: string, due: string) =>
-      [
-        `${doneColumn} IS NOT NULL AND ${doneColumn} <= ${due}`,
-        `${doneColumn} IS NOT NULL AND ${doneColumn} > ${due}`,
-        `${doneColumn} IS NULL AND ${due} < ${now}`,
-        `${doneColumn} IS NULL AND ${due} >= ${now}`,
-      ].map((condition) => count(`c.status <> 'duplicate' AND ${condition}`));
+    const notDuplicate = `c.status <> 'duplicate'`;
     const groupColumn = context.grouping.periods ? 'a.period_index' : dimensionColumn;
     const select = [
       `${groupColumn} AS group_value`,
       'COUNT(*)',
       count(`c.status = 'duplicate'`),
-      count(`c.status <> 'duplicate' AND c.return_count > 0`),
-      count(`c.status <> 'duplicate' AND c.reopen_count > 0`),
-      ...deadline('c.first_response_at', firstResponseDue),
-      ...deadline('c.resolved_at', resolutionDue),
+      count(`${notDuplicate} AND c.return_count > 0`),
+      count(`${notDuplicate} AND c.reopen_count > 0`),
+      ...deadlineCountColumns('c.first_response_at', firstResponseDue, now, notDuplicate),
+      ...deadlineCountColumns('c.resolved_at', resolutionDue, now, notDuplicate),
     ];
     const where = ['c.received_at >= a.starts_at', 'c.received_at < a.ends_at', ...conditions];
-    return (spans) => {
-      const values = spans.map(
-        (span) =>
-          `(${span.periodIndex}, ${sql.instantLiteral(span.startMs)}, ${sql.instantLiteral(span.endMs)}, ` +
-          `${sql.instantLiteral(span.dueMs[0])}, ${sql.instantLiteral(span.dueMs[1])})`,
-      );
-      // The CROSS JOIN keeps SQLite's join order: span by span, a range scan of received_at each.
-      return `WITH a(period_index, starts_at, ends_at, first_response_due_at, resolution_due_at) AS (VALUES ${values.join(', ')})
+    return (spans) =>
+      `WITH ${arrivalSpansTable(sql, spans)}
         SELECT ${select.join(', ')}
         FROM a CROSS JOIN ${T.cases} c${join}
         WHERE ${where.join(' AND ')}
         ${groupColumn === 'NULL' ? '' : `GROUP BY ${groupColumn}`}`;
-    };
   }
 }
 

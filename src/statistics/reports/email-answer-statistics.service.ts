@@ -6,8 +6,9 @@ import { percent } from '../figures';
 import { PERIOD_GRANULARITIES } from '../period-buckets';
 import { ReportContext, ReportContextService, reportOf, StatisticsReport } from '../report-context.service';
 import { GroupBy, GroupDimension, GroupKey } from '../report-grouping';
-import { ArrivalDeadlines } from '../arrival-deadlines';
-import { CONTACTS, reportSelection } from '../sql/report-selection';
+import { ArrivalSpan, arrivalSpans } from '../arrival-deadlines';
+import { arrivalSpansTable, deadlineCountColumns } from '../sql/arrival-spans-sql';
+import { CASE_SCOPE_COLUMNS, CONTACTS, scopeConditions } from '../sql/report-selection';
 import { SqlParameters, StatisticsSql } from '../sql/statistics-sql.service';
 import { T } from '../sql/source-tables';
 
@@ -48,8 +49,8 @@ class EmailGroupFigures {
  * - an e-mail contact the service center answered or referred without a case, from startedAt
  *   (when the e-mail arrived) to endedAt (when the answer went out).
  * The deadline is BusinessCalendar.addWorkingDays(arrival, N): the close of the N-th working day
- * after the day of arrival, looked up in the period's arrival spans (arrival-deadlines.ts). Rows
- * are read as plain arrays of the three values needed.
+ * after the day of arrival. The database counts met, late, missed and pending per group against
+ * the period's arrival spans (arrival-deadlines.ts), so no row per question comes back.
  */
 @Injectable()
 export class EmailAnswerStatisticsService {
@@ -62,28 +63,30 @@ export class EmailAnswerStatisticsService {
     const context = await this.contexts.build(principal, { ...query, channel: undefined }, EMAIL_GROUPINGS);
     const groups = new Map<GroupKey, EmailGroupFigures>();
     const all = new EmailGroupFigures();
-    const deadlines = new ArrivalDeadlines(context.calendar, context.period.fromMs, context.period.toMs, [1, 2]);
-    const add = (key: GroupKey, arrivedMs: number, answeredMs: number | null, fromCase: boolean) => {
-      let group = groups.get(key);
-      if (!group) groups.set(key, (group = new EmailGroupFigures()));
-      const dueOneMs = deadlines.dueMs(arrivedMs, 0);
-      const dueTwoMs = deadlines.dueMs(arrivedMs, 1);
-      for (const figures of [group, all]) {
-        if (fromCase) figures.fromCases++;
-        else figures.fromContacts++;
-        figures.withinOne.add(answeredMs, dueOneMs, context.nowMs);
-        figures.withinTwo.add(answeredMs, dueTwoMs, context.nowMs);
+    const spans = arrivalSpans(
+      context.calendar,
+      context.period.fromMs,
+      context.period.toMs,
+      [1, 2],
+      context.grouping.periods,
+    );
+    const add = (rows: EmailCountSqlRow[], fromCases: boolean) => {
+      for (const [groupValue, ...values] of rows) {
+        const key = context.grouping.keyOfSqlGroup(groupValue);
+        let group = groups.get(key);
+        if (!group) groups.set(key, (group = new EmailGroupFigures()));
+        const [questions, ...counts] = values.map((value) => Number(value ?? 0));
+        for (const figures of [group, all]) {
+          if (fromCases) figures.fromCases += questions;
+          else figures.fromContacts += questions;
+          figures.withinOne.addCounts(counts[0], counts[1], counts[2], counts[3]);
+          figures.withinTwo.addCounts(counts[4], counts[5], counts[6], counts[7]);
+        }
       }
     };
-    for (const [groupValue, arrivedMs, answeredMs] of await this.emailCases(context)) {
-      const arrived = Number(arrivedMs);
-      add(context.grouping.keyOf(groupValue, arrived), arrived, answeredMs === null ? null : Number(answeredMs), true);
-    }
-    // A yield between the two reads lets other requests in.
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    for (const [groupValue, arrivedMs, answeredMs] of await this.emailContacts(context)) {
-      const arrived = Number(arrivedMs);
-      add(context.grouping.keyOf(groupValue, arrived), arrived, Number(answeredMs), false);
+    if (spans.length > 0) {
+      add(await this.emailCases(context, spans), true);
+      add(await this.emailContacts(context, spans), false);
     }
     const rows = context.grouping
       .keysInOrder(groups.keys())
@@ -91,50 +94,66 @@ export class EmailAnswerStatisticsService {
     return reportOf('email-answers', context, { withinWorkingDays: '1 and 2' }, rows, emailRow('total', all));
   }
 
-  private emailCases(context: ReportContext): Promise<EmailSqlRow[]> {
-    const parameters: SqlParameters = {
-      from: new Date(context.period.fromMs),
-      to: new Date(context.period.toMs),
-      email: 'email',
-      question: 'question',
-      duplicate: 'duplicate',
-    };
+  /** The group column and the eight deadline counts (within one, then two working days) of an arrival and answer column. */
+  private countsSelect(
+    context: ReportContext,
+    dimensions: Partial<Record<GroupDimension, string>>,
+    answered: string,
+  ): string {
+    const { dimension, periods } = context.grouping;
+    const groupColumn = periods ? 'a.period_index' : ((dimension && dimensions[dimension]) ?? 'NULL');
+    const now = this.sql.instantLiteral(context.nowMs);
+    return [
+      `${groupColumn} AS group_value`,
+      'COUNT(*)',
+      ...deadlineCountColumns(answered, 'a.due_0', now),
+      ...deadlineCountColumns(answered, 'a.due_1', now),
+    ].join(', ');
+  }
+
+  private emailCases(context: ReportContext, spans: ArrivalSpan[]): Promise<EmailCountSqlRow[]> {
+    const parameters: SqlParameters = { email: 'email', question: 'question', duplicate: 'duplicate' };
     const conditions = [
+      'c.received_at >= a.starts_at',
+      'c.received_at < a.ends_at',
       'c.channel = :email',
       'k.kind = :question',
       'c.status <> :duplicate',
-      'c.received_at >= :from',
-      'c.received_at < :to',
+      ...scopeConditions(context.scope, undefined, CASE_SCOPE_COLUMNS, parameters),
     ];
-    if (context.scope.departmentCodes) {
-      conditions.push('c.department_code IN (:...departmentCodes)');
-      parameters.departmentCodes = context.scope.departmentCodes;
-    }
-    const dimension = context.grouping.dimension;
-    return this.sql.arrays<EmailSqlRow>(
-      `SELECT ${(dimension && CASE_DIMENSIONS[dimension]) ?? 'NULL'} AS group_value, ${this.sql.epochMs('c.received_at')} AS arrived_ms, ${this.sql.epochMs('c.first_response_at')} AS answered_ms
-       FROM ${T.cases} c JOIN ${T.catalogEntries} k ON k.code = c.catalog_code${dimension === 'gender' ? ` LEFT JOIN ${T.citizens} z ON z.id = c.citizen_id` : ''}
-       WHERE ${conditions.join(' AND ')}`,
+    const citizens = context.grouping.dimension === 'gender' ? ` LEFT JOIN ${T.citizens} z ON z.id = c.citizen_id` : '';
+    return this.sql.arrays<EmailCountSqlRow>(
+      `WITH ${arrivalSpansTable(this.sql, spans)}
+       SELECT ${this.countsSelect(context, CASE_DIMENSIONS, 'c.first_response_at')}
+       FROM a CROSS JOIN ${T.cases} c JOIN ${T.catalogEntries} k ON k.code = c.catalog_code${citizens}
+       WHERE ${conditions.join(' AND ')}
+       GROUP BY group_value`,
       parameters,
     );
   }
 
-  private emailContacts(context: ReportContext): Promise<EmailSqlRow[]> {
+  private emailContacts(context: ReportContext, spans: ArrivalSpan[]): Promise<EmailCountSqlRow[]> {
     const parameters: SqlParameters = { email: 'email', answeredOutcomes: ['answered', 'referred'] };
-    const selection = reportSelection(CONTACTS, context, this.sql, parameters, false, [
+    const conditions = [
+      'c.started_at >= a.starts_at',
+      'c.started_at < a.ends_at',
       'c.channel = :email',
       'c.outcome IN (:...answeredOutcomes)',
-    ]);
-    return this.sql.arrays<EmailSqlRow>(
-      `SELECT ${selection.groupColumn} AS group_value, ${this.sql.epochMs('c.started_at')} AS arrived_ms, ${this.sql.epochMs('c.ended_at')} AS answered_ms
-       FROM ${selection.from} WHERE ${selection.where}`,
+      ...scopeConditions(context.scope, undefined, CONTACTS, parameters),
+    ];
+    return this.sql.arrays<EmailCountSqlRow>(
+      `WITH ${arrivalSpansTable(this.sql, spans)}
+       SELECT ${this.countsSelect(context, CONTACTS.dimensions, 'c.ended_at')}
+       FROM a CROSS JOIN ${CONTACTS.table}
+       WHERE ${conditions.join(' AND ')}
+       GROUP BY group_value`,
       parameters,
     );
   }
 }
 
-/** Group value, then arrival and answer as epoch ms. */
-type EmailSqlRow = [groupValue: string | null, arrivedMs: number, answeredMs: number | null];
+/** The group value, the number of questions, then met, late, missed, pending within one and within two working days. */
+type EmailCountSqlRow = [groupValue: unknown, ...counts: Array<number | string | null>];
 
 function emailRow(group: GroupKey, figures: EmailGroupFigures): EmailAnswerRow {
   return {
