@@ -32,6 +32,7 @@ describe('statistics: the cases report from daily figures', () => {
     ['by ISO week', () => manager, { ...year, groupBy: 'week' }],
     ['by day', () => manager, { ...year, groupBy: 'day' }],
     ['phone cases by department', () => manager, { ...year, channel: 'phone', groupBy: 'department' }],
+    ['phone cases by catalog entry', () => manager, { ...year, channel: 'phone', groupBy: 'catalog' }],
     ["a handler's department by month", () => handler, { ...year, groupBy: 'month' }],
     [
       'a period from and to an instant within a day',

@@ -24,9 +24,9 @@ export class CaseDayFigures {
   localDay: string;
 
   /**
-   * Each day's cases are added up twice: per catalog entry (true), for the report by catalog
-   * entry, and over all entries together (false, catalogCode null), which every other grouping
-   * reads in a fifth of the rows.
+   * Each day's cases are added up twice: per department and catalog entry over all channels
+   * (true, channel null), for the report by catalog entry, and per department and channel over
+   * all entries (false, catalogCode null), which every other grouping reads.
    */
   @Column({ type: 'boolean' })
   byCatalog: boolean;
@@ -34,8 +34,9 @@ export class CaseDayFigures {
   @Column({ type: 'varchar', length: 32, nullable: true })
   departmentCode: string | null;
 
-  @Column({ type: 'varchar', length: 16 })
-  channel: string;
+  /** Null at the catalog level. */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  channel: string | null;
 
   @Column({ type: 'varchar', length: 64, nullable: true })
   catalogCode: string | null;

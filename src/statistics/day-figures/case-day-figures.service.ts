@@ -25,11 +25,14 @@ const MS_PER_DAY = 86_400_000;
 /** PostgreSQL's lock_not_available: a writer holds a day's change counter; the day is built next time. */
 const LOCK_NOT_AVAILABLE = '55P03';
 
-/** The daily figures of one department, channel and catalog entry on a fresh day, as the report reads them. */
+/**
+ * The daily figures of one department and channel (catalogCode null), or of one department and
+ * catalog entry (channel null), on a fresh day, as the report reads them.
+ */
 export interface DayFiguresRow {
   day: LocalDay;
   departmentCode: string | null;
-  channel: string;
+  channel: string | null;
   catalogCode: string | null;
   received: number;
   duplicates: number;
@@ -104,13 +107,15 @@ export class CaseDayFiguresService {
   /**
    * The fresh days wholly inside the context's period, with their figures filtered to the
    * department scope and channel, and the rest of the period as instant ranges to read from
-   * the cases.
+   * the cases. The catalog level has no channel: by catalog entry and one channel, the whole
+   * period is read from the cases.
    */
   async read(
     context: { calendarVersion: number; timeZone: string; period: { fromMs: number; toMs: number } },
     filter: { departmentCodes?: string[] | null; channel?: string; byCatalog: boolean },
   ): Promise<DayFiguresRead> {
     const { fromMs, toMs } = context.period;
+    if (filter.byCatalog && filter.channel) return { rows: [], fromCases: [[fromMs, toMs]] };
     const days = wholeLocalDays(fromMs, toMs, context.timeZone);
     const fresh = await this.freshDays(days, context.calendarVersion, (sql) => this.sql.rows(sql, {}));
     const freshByName = new Map(fresh.map((day) => [day.localDay, day]));
@@ -289,7 +294,12 @@ export class CaseDayFiguresService {
     const groupsOf = (localDay: string, row: CaseSqlRow): DayGroup[] =>
       [true, false].map((byCatalog) => {
         // JSON keeps a null code apart from an empty one.
-        const key = JSON.stringify([localDay, row.department_code, row.channel, byCatalog ? row.catalog_code : 0]);
+        const key = JSON.stringify([
+          localDay,
+          row.department_code,
+          byCatalog ? 0 : row.channel,
+          byCatalog ? row.catalog_code : 0,
+        ]);
         let group = groups.get(key);
         if (!group) groups.set(key, (group = new DayGroup(localDay, row, byCatalog)));
         return group;
@@ -321,7 +331,7 @@ export class CaseDayFiguresService {
 type DayFiguresSqlRow = [
   localDay: string,
   departmentCode: string | null,
-  channel: string,
+  channel: string | null,
   catalogCode: string | null,
   ...counts: Array<number | string>,
 ];
@@ -398,7 +408,7 @@ class DayGroup {
       localDay: this.localDay,
       byCatalog: this.byCatalog,
       departmentCode: this.key.department_code,
-      channel: this.key.channel,
+      channel: this.byCatalog ? null : this.key.channel,
       catalogCode: this.byCatalog ? this.key.catalog_code : null,
       received: this.received,
       duplicates: this.duplicates,
