@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { StaffPrincipal } from '../../auth/roles';
 import { CALLBACK_OWING_OUTCOMES } from '../../callbacks/callback-owed';
 import { CallbackStatisticsQuery } from '../dto/callback-statistics-query.dto';
+import { ArrivalDeadlines } from '../arrival-deadlines';
 import { DeadlineTally } from '../deadline-tally';
 import { percent } from '../figures';
 import { ReportContext, ReportContextService, reportOf, StatisticsReport } from '../report-context.service';
@@ -29,7 +30,8 @@ export interface CallbackStatisticsRow {
  * message_taken or callback_promised owes a callback; it is kept when made (POST
  * /api/v1/contacts/{id}/callback-made) by the close of the N-th working day after the contact
  * ended (when the promise was given).
- * Only the owing contacts are read, with the time of their callback, and measured in JS.
+ * Only the owing contacts are read, as plain arrays with the time of their callback, and
+ * measured in JS against the period's arrival spans (arrival-deadlines.ts).
  */
 @Injectable()
 export class CallbackStatisticsService {
@@ -80,13 +82,9 @@ export class CallbackStatisticsService {
       'c.outcome IN (:...owingOutcomes)',
     ]);
     const stored = this.storedDueTimes(useStoredDueTimes);
-    const rows = await this.sql.rows<{
-      group_value: string | null;
-      started_ms: number;
-      ended_ms: number;
-      made_ms: number | null;
-      due_ms?: number | null;
-    }>(
+    const rows = await this.sql.arrays<
+      [groupValue: string | null, startedMs: number, endedMs: number, madeMs: number | null, dueMs?: number | null]
+    >(
       `SELECT ${selection.groupColumn} AS group_value, ${this.sql.epochMs('c.started_at')} AS started_ms, ${this.sql.epochMs('c.ended_at')} AS ended_ms,
          ${this.sql.epochMs('cb.made_at')} AS made_ms
          ${stored ? `, ${this.sql.epochMs('ct.due_at')} AS due_ms` : ''}
@@ -94,18 +92,18 @@ export class CallbackStatisticsService {
        WHERE ${selection.where}`,
       parameters,
     );
+    // The promise is given at the end of the contact, so the deadline counts from there: looked
+    // up in the period's arrival spans rather than counted out day by day for every callback.
+    const deadlines = new ArrivalDeadlines(context.calendar, context.period.fromMs, context.period.toMs, [
+      targetWorkingDays,
+    ]);
     const tallies = new Map<GroupKey, DeadlineTally>();
-    for (const row of rows) {
-      const startedMs = Number(row.started_ms);
-      const key = context.grouping.keyOf(row.group_value, startedMs);
+    for (const [groupValue, startedMs, endedMs, madeMs, storedDueMs] of rows) {
+      const key = context.grouping.keyOf(groupValue, Number(startedMs));
       let tally = tallies.get(key);
       if (!tally) tallies.set(key, (tally = new DeadlineTally()));
-      // The promise is given at the end of the contact, so the deadline counts from there.
-      const dueMs =
-        row.due_ms != null
-          ? Number(row.due_ms)
-          : context.calendar.addWorkingDays(new Date(Number(row.ended_ms)), targetWorkingDays).getTime();
-      tally.add(row.made_ms === null ? null : Number(row.made_ms), dueMs, context.nowMs);
+      const dueMs = storedDueMs != null ? Number(storedDueMs) : deadlines.dueMs(Number(endedMs), 0);
+      tally.add(madeMs === null ? null : Number(madeMs), dueMs, context.nowMs);
     }
     return tallies;
   }
