@@ -56,7 +56,15 @@ export class ContactStatisticsService {
   /** Contacts per group and outcome; the service index builds on these too. */
   async outcomeCounts(context: ReportContext, conditions: string[] = []): Promise<Map<GroupKey, OutcomeCounts>> {
     const parameters: SqlParameters = {};
-    const selection = reportSelection(CONTACTS, context, this.sql, parameters, true, conditions);
+    const selection = reportSelection(
+      CONTACTS,
+      context,
+      this.sql,
+      parameters,
+      true,
+      conditions,
+      'IDX_contacts_statistics_started',
+    );
     const rows = await this.sql.rows<{ group_key: unknown; outcome: ContactOutcome; contacts: number | string }>(
       `${selection.withClause} SELECT group_key, outcome, COUNT(*) AS contacts
        FROM (SELECT ${selection.groupColumn} AS group_key, c.outcome AS outcome FROM ${selection.from} WHERE ${selection.where}) grouped

@@ -117,15 +117,18 @@ export class EmailAnswerStatisticsService {
       'c.received_at >= a.starts_at',
       'c.received_at < a.ends_at',
       'c.channel = :email',
+      'k.code = c.catalog_code',
       'k.kind = :question',
       'c.status <> :duplicate',
       ...scopeConditions(context.scope, undefined, CASE_SCOPE_COLUMNS, parameters),
     ];
+    // In this order, span by span, through the covering index of e-mailed cases: with ANALYZE
+    // statistics SQLite would otherwise start from the question entries and look every case up.
     const citizens = context.grouping.dimension === 'gender' ? ` LEFT JOIN ${T.citizens} z ON z.id = c.citizen_id` : '';
     return this.sql.arrays<EmailCountSqlRow>(
       `WITH ${arrivalSpansTable(this.sql, spans)}
        SELECT ${this.countsSelect(context, CASE_DIMENSIONS, 'c.first_response_at')}
-       FROM a CROSS JOIN ${T.cases} c JOIN ${T.catalogEntries} k ON k.code = c.catalog_code${citizens}
+       FROM a CROSS JOIN ${T.cases} c${this.sql.indexedBy('IDX_cases_channel_received_at')} CROSS JOIN ${T.catalogEntries} k${citizens}
        WHERE ${conditions.join(' AND ')}
        GROUP BY group_value`,
       parameters,

@@ -62,7 +62,15 @@ export class PhoneStatisticsService {
    */
   private async callCounts(context: ReportContext, answerTargetSeconds: number): Promise<Map<GroupKey, CallCounts>> {
     const parameters: SqlParameters = { answered: 'answered', abandoned: 'abandoned', yes: true };
-    const selection = reportSelection(CALL_RECORDS, context, this.sql, parameters, true);
+    const selection = reportSelection(
+      CALL_RECORDS,
+      context,
+      this.sql,
+      parameters,
+      true,
+      [],
+      'IDX_call_records_statistics_started',
+    );
     const rows = await this.sql.arrays<[unknown, number | string | null, ...Array<number | string>]>(
       `${selection.withClause} SELECT group_key, answered_wait, COUNT(*),
          SUM(CASE WHEN outcome = :abandoned THEN 1 ELSE 0 END),

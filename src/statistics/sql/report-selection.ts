@@ -93,6 +93,8 @@ export interface ReportSelection {
  * With periodsInSql, period groups are found by joining the report's periods as a small table;
  * the CROSS JOIN makes SQLite take each period in turn and range-scan the instant's index for it
  * (PostgreSQL plans the join itself). Otherwise the caller places rows in periods by their instant.
+ * sqliteIndex: the index SQLite must read the table through (StatisticsSql.indexedBy), for a
+ * report that reads every row of its period from a covering index.
  */
 export function reportSelection(
   source: ReportTable,
@@ -101,7 +103,9 @@ export function reportSelection(
   parameters: SqlParameters,
   periodsInSql: boolean,
   conditions: string[] = [],
+  sqliteIndex?: string,
 ): ReportSelection {
+  const table = sqliteIndex ? `${source.table}${sql.indexedBy(sqliteIndex)}` : source.table;
   const { grouping, scope } = context;
   const where = [...conditions, ...scopeConditions(scope, context.channel, source, parameters)];
   if (grouping.periods && periodsInSql) {
@@ -109,7 +113,7 @@ export function reportSelection(
     // period's bounds beside them, SQLite may range-scan the whole period once per bucket.
     return {
       withClause: `WITH ${sql.periodsTable(grouping.periods.buckets, parameters)}`,
-      from: `report_periods p CROSS JOIN ${source.table}`,
+      from: `report_periods p CROSS JOIN ${table}`,
       where: [`${source.instantColumn} >= p.starts_at`, `${source.instantColumn} < p.ends_at`, ...where].join(' AND '),
       groupColumn: 'p.period_index',
     };
@@ -119,7 +123,7 @@ export function reportSelection(
   const groupColumn = (grouping.dimension && source.dimensions[grouping.dimension]) ?? 'NULL';
   return {
     withClause: '',
-    from: source.table,
+    from: table,
     where: [`${source.instantColumn} >= :from`, `${source.instantColumn} < :to`, ...where].join(' AND '),
     groupColumn,
   };

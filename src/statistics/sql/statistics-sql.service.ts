@@ -52,6 +52,16 @@ export class StatisticsSql implements OnModuleDestroy {
       : `CAST(ROUND((julianday(${column}) - 2440587.5) * 86400000.0) AS INTEGER)`;
   }
 
+  /**
+   * ` INDEXED BY name` on SQLite, to follow a table in FROM; nothing on PostgreSQL. SQLite's
+   * planner, with ANALYZE statistics but no histograms, cannot tell how many rows a period's
+   * range holds, and may read a year through an index that orders the groups, with a table
+   * lookup per row, rather than through the covering index: three to four times slower.
+   */
+  indexedBy(indexName: string): string {
+    return this.postgres ? '' : ` INDEXED BY ${indexName}`;
+  }
+
   /** A parameter compared with an instant column. */
   instant(parameterName: string): string {
     return this.postgres ? `CAST(:${parameterName} AS timestamptz)` : `:${parameterName}`;
