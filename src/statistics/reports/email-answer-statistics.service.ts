@@ -8,7 +8,7 @@ import { ReportContext, ReportContextService, reportOf, StatisticsReport } from 
 import { GroupBy, GroupDimension, GroupKey } from '../report-grouping';
 import { ArrivalSpan, arrivalSpans } from '../arrival-deadlines';
 import { arrivalSpansTable, deadlineCountColumns } from '../sql/arrival-spans-sql';
-import { CASE_SCOPE_COLUMNS, CONTACTS, scopeConditions } from '../sql/report-selection';
+import { CASE_SCOPE_COLUMNS, CONTACTS, reportTableFrom, scopeConditions } from '../sql/report-selection';
 import { SqlParameters, StatisticsSql } from '../sql/statistics-sql.service';
 import { T } from '../sql/source-tables';
 
@@ -147,7 +147,7 @@ export class EmailAnswerStatisticsService {
     return this.sql.arrays<EmailCountSqlRow>(
       `WITH ${arrivalSpansTable(this.sql, spans)}
        SELECT ${this.countsSelect(context, CONTACTS.dimensions, 'c.ended_at')}
-       FROM a CROSS JOIN ${CONTACTS.table}
+       FROM a CROSS JOIN ${reportTableFrom(CONTACTS, context, this.sql)}
        WHERE ${conditions.join(' AND ')}
        GROUP BY group_value`,
       parameters,

@@ -15,28 +15,34 @@ export interface ReportTable {
   /** The row's department, for the caller's scope; null when rows have none. */
   departmentColumn: string | null;
   channelColumn: string | null;
+  /** A join the department column needs, added only where a report groups or scopes by department. */
+  departmentJoin?: string;
 }
 
 /**
  * A contact belongs to the department of the staff member who logged it: the department that gave
  * the citizen service, as Høje-Taastrup measured per center. For someone in several departments
  * the first by code counts, so that no contact is counted twice. Managers and admins belong to no
- * department, so their contacts have none.
+ * department, so their contacts have none. Joined as one small table of staff members and their
+ * department, so that the database looks each contact's agent up in it (a hash join on
+ * PostgreSQL) rather than running a subquery per contact.
  */
-export const CONTACT_DEPARTMENT_SQL = `(SELECT MIN(sd.department_code) FROM ${T.staffUserDepartments} sd WHERE sd.user_id = c.agent_id)`;
+const CONTACT_DEPARTMENT_JOIN = `LEFT JOIN (SELECT sd.user_id, MIN(sd.department_code) AS department_code
+  FROM ${T.staffUserDepartments} sd GROUP BY sd.user_id) cd ON cd.user_id = c.agent_id`;
 
 export const CONTACTS: ReportTable = {
   table: `${T.contacts} c`,
   instantColumn: 'c.started_at',
   dimensions: {
-    department: CONTACT_DEPARTMENT_SQL,
+    department: 'cd.department_code',
     channel: 'c.channel',
     servicePoint: 'c.service_point_code',
     catalog: 'c.catalog_code',
     gender: 'c.gender',
   },
-  departmentColumn: CONTACT_DEPARTMENT_SQL,
+  departmentColumn: 'cd.department_code',
   channelColumn: 'c.channel',
+  departmentJoin: CONTACT_DEPARTMENT_JOIN,
 };
 
 /** The columns a case is scoped and filtered by, for the reports over cases. */
@@ -77,6 +83,22 @@ export function scopeConditions(
   return conditions;
 }
 
+/**
+ * What follows FROM for a report table: the table, the index SQLite must read it through
+ * (StatisticsSql.indexedBy) if given, and the department join when the report groups or is
+ * scoped by department.
+ */
+export function reportTableFrom(
+  source: ReportTable,
+  context: Pick<ReportContext, 'grouping' | 'scope'>,
+  sql: StatisticsSql,
+  sqliteIndex?: string,
+): string {
+  const byDepartment = context.grouping.dimension === 'department' || Boolean(context.scope.departmentCodes);
+  const index = sqliteIndex ? sql.indexedBy(sqliteIndex) : '';
+  return `${source.table}${index}${byDepartment && source.departmentJoin ? ` ${source.departmentJoin}` : ''}`;
+}
+
 export interface ReportSelection {
   /** A WITH clause, or ''. */
   withClause: string;
@@ -105,7 +127,7 @@ export function reportSelection(
   conditions: string[] = [],
   sqliteIndex?: string,
 ): ReportSelection {
-  const table = sqliteIndex ? `${source.table}${sql.indexedBy(sqliteIndex)}` : source.table;
+  const table = reportTableFrom(source, context, sql, sqliteIndex);
   const { grouping, scope } = context;
   const where = [...conditions, ...scopeConditions(scope, context.channel, source, parameters)];
   if (grouping.periods && periodsInSql) {
