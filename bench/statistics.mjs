@@ -60,6 +60,12 @@ const REPORTS = [
     (b) => [`SELECT department_code, count(*) FROM cases WHERE ${inYear(b, 'received_at')} GROUP BY 1`],
   ],
   [
+    'cases by catalog entry',
+    'cases',
+    { ...YEAR, groupBy: 'catalog' },
+    (b) => [`SELECT catalog_code, count(*) FROM cases WHERE ${inYear(b, 'received_at')} GROUP BY 1`],
+  ],
+  [
     'contacts by month',
     'contacts',
     { ...YEAR, groupBy: 'month' },
