@@ -61,6 +61,16 @@ export function arrivalSpans(
   return spans;
 }
 
+/** The spans within [fromMs, toMs), cut to it: the spans of one time slice of a report. */
+export function clipSpans(spans: readonly ArrivalSpan[], fromMs: number, toMs: number): ArrivalSpan[] {
+  const clipped: ArrivalSpan[] = [];
+  for (const span of spans) {
+    if (span.endMs <= fromMs || span.startMs >= toMs) continue;
+    clipped.push({ ...span, startMs: Math.max(span.startMs, fromMs), endMs: Math.min(span.endMs, toMs) });
+  }
+  return clipped;
+}
+
 /**
  * The due instants of arrivals looked up by binary search in the spans instead of counting
  * working days per arrival; for reports that still go through their rows one by one.

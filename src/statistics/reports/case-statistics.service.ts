@@ -8,9 +8,9 @@ import { SqlParameters, StatisticsSql } from '../sql/statistics-sql.service';
 import { readInTimeSlices } from '../sql/time-sliced-reader';
 import { CaseFigures, CaseStatisticsRow, DEFAULT_CASE_TARGETS } from './case-figures';
 import { CaseDayFiguresService, DayFiguresRow } from '../day-figures/case-day-figures.service';
-import { ArrivalSpan, arrivalSpans } from '../arrival-deadlines';
+import { ArrivalSpan, arrivalSpans, clipSpans } from '../arrival-deadlines';
 import { T } from '../sql/source-tables';
-import { arrivalSpansTable, deadlineCountColumns } from '../sql/arrival-spans-sql';
+import { arrivalSpansTable, deadlineCountColumns, spansPerJoin, spansRangeConditions } from '../sql/arrival-spans-sql';
 import { CASE_SCOPE_COLUMNS, scopeConditions } from '../sql/report-selection';
 
 export const CASE_GROUPINGS: readonly GroupBy[] = [
@@ -155,11 +155,11 @@ export class CaseStatisticsService {
       range.fromMs,
       range.toMs,
       async (sliceFrom, sliceTo) => {
-        const sliceSpans = clip(spans, sliceFrom.getTime(), sliceTo.getTime());
-        return {
-          counts: sliceSpans.length === 0 ? [] : await this.sql.arrays<CaseCountSqlRow>(counts(sliceSpans), parameters),
-          resolved: await this.sql.arrays<ResolvedSqlRow>(resolved, { ...parameters, sliceFrom, sliceTo }),
-        };
+        const slice: CaseSlice = { counts: [], resolved: [] };
+        for (const joined of spansPerJoin(this.sql, clipSpans(spans, sliceFrom.getTime(), sliceTo.getTime())))
+          slice.counts.push(...(await this.sql.arrays<CaseCountSqlRow>(counts(joined), parameters)));
+        slice.resolved = await this.sql.arrays<ResolvedSqlRow>(resolved, { ...parameters, sliceFrom, sliceTo });
+        return slice;
       },
       (slice) => {
         for (const [groupValue, ...values] of slice.counts) {
@@ -214,7 +214,7 @@ export class CaseStatisticsService {
       `WITH ${arrivalSpansTable(sql, spans)}
         SELECT ${select.join(', ')}
         FROM a CROSS JOIN ${T.cases} c${join}
-        WHERE ${where.join(' AND ')}
+        WHERE ${[...where, ...spansRangeConditions(sql, spans, 'c.received_at')].join(' AND ')}
         ${groupColumn === 'NULL' ? '' : `GROUP BY ${groupColumn}`}`;
   }
 }
@@ -229,14 +229,4 @@ function countBelow(ascending: Float64Array, limit: number): number {
     else high = middle;
   }
   return low;
-}
-
-/** The spans within [fromMs, toMs), cut to it. */
-function clip(spans: readonly ArrivalSpan[], fromMs: number, toMs: number): ArrivalSpan[] {
-  const clipped: ArrivalSpan[] = [];
-  for (const span of spans) {
-    if (span.endMs <= fromMs || span.startMs >= toMs) continue;
-    clipped.push({ ...span, startMs: Math.max(span.startMs, fromMs), endMs: Math.min(span.endMs, toMs) });
-  }
-  return clipped;
 }

@@ -6,8 +6,9 @@ import { percent } from '../figures';
 import { PERIOD_GRANULARITIES } from '../period-buckets';
 import { ReportContext, ReportContextService, reportOf, StatisticsReport } from '../report-context.service';
 import { GroupBy, GroupDimension, GroupKey } from '../report-grouping';
-import { ArrivalSpan, arrivalSpans } from '../arrival-deadlines';
-import { arrivalSpansTable, deadlineCountColumns } from '../sql/arrival-spans-sql';
+import { ArrivalSpan, arrivalSpans, clipSpans } from '../arrival-deadlines';
+import { readInTimeSlices } from '../sql/time-sliced-reader';
+import { arrivalSpansTable, deadlineCountColumns, spansPerJoin, spansRangeConditions } from '../sql/arrival-spans-sql';
 import { CASE_SCOPE_COLUMNS, CONTACTS, reportTableFrom, scopeConditions } from '../sql/report-selection';
 import { SqlParameters, StatisticsSql } from '../sql/statistics-sql.service';
 import { T } from '../sql/source-tables';
@@ -50,7 +51,8 @@ class EmailGroupFigures {
  *   (when the e-mail arrived) to endedAt (when the answer went out).
  * The deadline is BusinessCalendar.addWorkingDays(arrival, N): the close of the N-th working day
  * after the day of arrival. The database counts met, late, missed and pending per group against
- * the period's arrival spans (arrival-deadlines.ts), so no row per question comes back.
+ * the period's arrival spans (arrival-deadlines.ts), time slice by time slice, so no row per
+ * question comes back.
  */
 @Injectable()
 export class EmailAnswerStatisticsService {
@@ -84,10 +86,25 @@ export class EmailAnswerStatisticsService {
         }
       }
     };
-    if (spans.length > 0) {
-      add(await this.emailCases(context, spans), true);
-      add(await this.emailContacts(context, spans), false);
-    }
+    // In time slices, a few spans each, as the cases report reads: given a year's spans in one
+    // join, PostgreSQL expects too many rows per span to join them one by one through the index.
+    await readInTimeSlices<EmailSlice>(
+      context.period.fromMs,
+      context.period.toMs,
+      async (sliceFrom, sliceTo) => {
+        const slice: EmailSlice = { cases: [], contacts: [] };
+        for (const joined of spansPerJoin(this.sql, clipSpans(spans, sliceFrom.getTime(), sliceTo.getTime()))) {
+          slice.cases.push(...(await this.emailCases(context, joined)));
+          slice.contacts.push(...(await this.emailContacts(context, joined)));
+        }
+        return slice;
+      },
+      (slice) => {
+        add(slice.cases, true);
+        add(slice.contacts, false);
+      },
+      (slice) => [...slice.cases, ...slice.contacts].reduce((sum, row) => sum + Number(row[1] ?? 0), 0),
+    );
     const rows = context.grouping
       .keysInOrder(groups.keys())
       .map((key) => emailRow(key, groups.get(key) ?? new EmailGroupFigures()));
@@ -116,6 +133,7 @@ export class EmailAnswerStatisticsService {
     const conditions = [
       'c.received_at >= a.starts_at',
       'c.received_at < a.ends_at',
+      ...spansRangeConditions(this.sql, spans, 'c.received_at'),
       'c.channel = :email',
       'k.code = c.catalog_code',
       'k.kind = :question',
@@ -140,6 +158,7 @@ export class EmailAnswerStatisticsService {
     const conditions = [
       'c.started_at >= a.starts_at',
       'c.started_at < a.ends_at',
+      ...spansRangeConditions(this.sql, spans, 'c.started_at'),
       'c.channel = :email',
       'c.outcome IN (:...answeredOutcomes)',
       ...scopeConditions(context.scope, undefined, CONTACTS, parameters),
@@ -153,6 +172,11 @@ export class EmailAnswerStatisticsService {
       parameters,
     );
   }
+}
+
+interface EmailSlice {
+  cases: EmailCountSqlRow[];
+  contacts: EmailCountSqlRow[];
 }
 
 /** The group value, the number of questions, then met, late, missed, pending within one and within two working days. */
