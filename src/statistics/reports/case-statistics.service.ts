@@ -10,7 +10,7 @@ import { CaseFigures, CaseStatisticsRow, DEFAULT_CASE_TARGETS } from './case-fig
 import { CaseDayFiguresService, DayFiguresRow } from '../day-figures/case-day-figures.service';
 import { ArrivalSpan, arrivalSpans, clipSpans } from '../arrival-deadlines';
 import { T } from '../sql/source-tables';
-import { arrivalSpansTable, deadlineCountColumns, spansPerJoin, spansRangeConditions } from '../sql/arrival-spans-sql';
+import { arrivalSpansJoin, deadlineCountColumns, spansPerJoin } from '../sql/arrival-spans-sql';
 import { CASE_SCOPE_COLUMNS, scopeConditions } from '../sql/report-selection';
 
 export const CASE_GROUPINGS: readonly GroupBy[] = [
@@ -209,13 +209,14 @@ export class CaseStatisticsService {
       ...deadlineCountColumns('c.first_response_at', firstResponseDue, now, notDuplicate),
       ...deadlineCountColumns('c.resolved_at', resolutionDue, now, notDuplicate),
     ];
-    const where = ['c.received_at >= a.starts_at', 'c.received_at < a.ends_at', ...conditions];
-    return (spans) =>
-      `WITH ${arrivalSpansTable(sql, spans)}
+    return (spans) => {
+      const spansJoin = arrivalSpansJoin(sql, spans, 'c.received_at');
+      return `${spansJoin.withClause}
         SELECT ${select.join(', ')}
         FROM a CROSS JOIN ${T.cases} c${join}
-        WHERE ${[...where, ...spansRangeConditions(sql, spans, 'c.received_at')].join(' AND ')}
+        WHERE ${[...spansJoin.conditions, ...conditions].join(' AND ')}
         ${groupColumn === 'NULL' ? '' : `GROUP BY ${groupColumn}`}`;
+    };
   }
 }
 

@@ -8,7 +8,7 @@ import { ReportContext, ReportContextService, reportOf, StatisticsReport } from 
 import { GroupBy, GroupDimension, GroupKey } from '../report-grouping';
 import { ArrivalSpan, arrivalSpans, clipSpans } from '../arrival-deadlines';
 import { readInTimeSlices } from '../sql/time-sliced-reader';
-import { arrivalSpansTable, deadlineCountColumns, spansPerJoin, spansRangeConditions } from '../sql/arrival-spans-sql';
+import { arrivalSpansJoin, deadlineCountColumns, spansPerJoin } from '../sql/arrival-spans-sql';
 import { CASE_SCOPE_COLUMNS, CONTACTS, reportTableFrom, scopeConditions } from '../sql/report-selection';
 import { SqlParameters, StatisticsSql } from '../sql/statistics-sql.service';
 import { T } from '../sql/source-tables';
@@ -130,10 +130,9 @@ export class EmailAnswerStatisticsService {
 
   private emailCases(context: ReportContext, spans: ArrivalSpan[]): Promise<EmailCountSqlRow[]> {
     const parameters: SqlParameters = { email: 'email', question: 'question', duplicate: 'duplicate' };
+    const spansJoin = arrivalSpansJoin(this.sql, spans, 'c.received_at');
     const conditions = [
-      'c.received_at >= a.starts_at',
-      'c.received_at < a.ends_at',
-      ...spansRangeConditions(this.sql, spans, 'c.received_at'),
+      ...spansJoin.conditions,
       'c.channel = :email',
       'k.code = c.catalog_code',
       'k.kind = :question',
@@ -144,7 +143,7 @@ export class EmailAnswerStatisticsService {
     // statistics SQLite would otherwise start from the question entries and look every case up.
     const citizens = context.grouping.dimension === 'gender' ? ` LEFT JOIN ${T.citizens} z ON z.id = c.citizen_id` : '';
     return this.sql.arrays<EmailCountSqlRow>(
-      `WITH ${arrivalSpansTable(this.sql, spans)}
+      `${spansJoin.withClause}
        SELECT ${this.countsSelect(context, CASE_DIMENSIONS, 'c.first_response_at')}
        FROM a CROSS JOIN ${T.cases} c${this.sql.indexedBy('IDX_cases_channel_received_at')} CROSS JOIN ${T.catalogEntries} k${citizens}
        WHERE ${conditions.join(' AND ')}
@@ -155,16 +154,15 @@ export class EmailAnswerStatisticsService {
 
   private emailContacts(context: ReportContext, spans: ArrivalSpan[]): Promise<EmailCountSqlRow[]> {
     const parameters: SqlParameters = { email: 'email', answeredOutcomes: ['answered', 'referred'] };
+    const spansJoin = arrivalSpansJoin(this.sql, spans, 'c.started_at');
     const conditions = [
-      'c.started_at >= a.starts_at',
-      'c.started_at < a.ends_at',
-      ...spansRangeConditions(this.sql, spans, 'c.started_at'),
+      ...spansJoin.conditions,
       'c.channel = :email',
       'c.outcome IN (:...answeredOutcomes)',
       ...scopeConditions(context.scope, undefined, CONTACTS, parameters),
     ];
     return this.sql.arrays<EmailCountSqlRow>(
-      `WITH ${arrivalSpansTable(this.sql, spans)}
+      `${spansJoin.withClause}
        SELECT ${this.countsSelect(context, CONTACTS.dimensions, 'c.ended_at')}
        FROM a CROSS JOIN ${reportTableFrom(CONTACTS, context, this.sql)}
        WHERE ${conditions.join(' AND ')}

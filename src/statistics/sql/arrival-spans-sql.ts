@@ -1,18 +1,41 @@
 import { ArrivalSpan } from '../arrival-deadlines';
 import { StatisticsSql } from './statistics-sql.service';
 
+/** A join of a table's rows to the arrival spans they arrived in: see arrivalSpansJoin. */
+export interface ArrivalSpansJoin {
+  /** `WITH a(period_index, starts_at, ends_at, due_0, due_1, …) AS (VALUES …)`. */
+  withClause: string;
+  /** The conditions that put each row in its span, to AND with the report's own. */
+  conditions: string[];
+}
+
+/**
+ * PostgreSQL estimates the rows of each span as a fixed share of the table, whatever its length,
+ * so past a few spans in one join it expects more rows than the table holds and scans every row
+ * with the spans as a filter: at a million cases, a slice of 120 spans took 1.2 s instead of a
+ * few ms. A join there takes at most this many spans (spansPerJoin), and the instant column is
+ * also bounded by the first start and last end as constants, which the planner can estimate from
+ * its statistics and range-scan through the index. SQLite gets no such bounds: its planner would
+ * then range-scan them once per span instead of each span's own.
+ */
+const POSTGRES_SPANS_PER_JOIN = 8;
+
 /**
  * The arrival spans of a period (arrival-deadlines.ts) as a common table expression
  * `a(period_index, starts_at, ends_at, due_0, due_1, …)`, one due instant per target in the
- * order the spans were made for. The instants are written into the SQL text (the report computed
- * them; they are never user input), so a year's few hundred spans cost no parameters. A report
- * joins its rows to the span they arrived in (`a CROSS JOIN table` keeps SQLite's join order:
- * span by span, a range scan of the arrival instant's index each) and compares each row with
- * the span's due instants. `spans` must not be empty.
+ * order the spans were made for, and the conditions that join each row to the span its
+ * `instantColumn` falls in. The instants are written into the SQL text (the report computed them;
+ * they are never user input), so a year's few hundred spans cost no parameters. The report
+ * selects `FROM a CROSS JOIN table` (the CROSS JOIN keeps SQLite's join order: span by span, a
+ * range scan of the instant's index each) and compares each row with the span's due instants.
+ * `spans` must not be empty, and on PostgreSQL should be one group of spansPerJoin.
  */
-export function arrivalSpansTable(sql: StatisticsSql, spans: readonly ArrivalSpan[]): string {
-  const targets = spans[0].dueMs.length;
-  const dueColumns = Array.from({ length: targets }, (_, k) => `due_${k}`);
+export function arrivalSpansJoin(
+  sql: StatisticsSql,
+  spans: readonly ArrivalSpan[],
+  instantColumn: string,
+): ArrivalSpansJoin {
+  const dueColumns = spans[0].dueMs.map((_, k) => `due_${k}`);
   const values = spans.map((span) =>
     [
       String(span.periodIndex),
@@ -21,33 +44,16 @@ export function arrivalSpansTable(sql: StatisticsSql, spans: readonly ArrivalSpa
       ...span.dueMs.map((dueMs) => sql.instantLiteral(dueMs)),
     ].join(', '),
   );
-  return `a(period_index, starts_at, ends_at, ${dueColumns.join(', ')}) AS (VALUES (${values.join('), (')}))`;
-}
-
-/**
- * PostgreSQL estimates the rows of each span as a fixed share of the table, whatever its length,
- * so past a few spans in one join it expects more rows than the table holds and scans every row
- * with the spans as a filter: at a million cases, a slice of 120 spans took 1.2 s instead of a
- * few ms. A join there takes at most this many spans, and the instant column is also bounded by
- * the group's first start and last end as constants (spansRangeConditions), which the planner
- * can estimate from its statistics and range-scan through the index.
- */
-const POSTGRES_SPANS_PER_JOIN = 8;
-
-/**
- * On PostgreSQL, the conditions that keep `instantColumn` within the spans (see above); none on
- * SQLite, whose planner would then range-scan those bounds once per span instead of each span's.
- */
-export function spansRangeConditions(
-  sql: StatisticsSql,
-  spans: readonly ArrivalSpan[],
-  instantColumn: string,
-): string[] {
-  if (!sql.postgres || spans.length === 0) return [];
-  return [
-    `${instantColumn} >= ${sql.instantLiteral(spans[0].startMs)}`,
-    `${instantColumn} < ${sql.instantLiteral(spans[spans.length - 1].endMs)}`,
-  ];
+  const conditions = [`${instantColumn} >= a.starts_at`, `${instantColumn} < a.ends_at`];
+  if (sql.postgres)
+    conditions.push(
+      `${instantColumn} >= ${sql.instantLiteral(spans[0].startMs)}`,
+      `${instantColumn} < ${sql.instantLiteral(spans[spans.length - 1].endMs)}`,
+    );
+  return {
+    withClause: `WITH a(period_index, starts_at, ends_at, ${dueColumns.join(', ')}) AS (VALUES (${values.join('), (')}))`,
+    conditions,
+  };
 }
 
 /** The spans in groups that one join each can take on this database (all at once on SQLite). */
