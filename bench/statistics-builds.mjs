@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // Two builds of the app side by side on the same data: each report of 2025 asked of build A and of
 // build B in turn (A B A B ...), after one warm-up each; prints the median of each, B/A, and
-// whether the two answered the same figures. Each build gets its own copy of the database, since a
-// newer build migrates its copy (new indexes, a new shape of the daily figures) at start.
+// whether the two answered the same figures. While the comparison export runs, /health is polled
+// every 10 ms: its answer times, per build, say whether a build holds the event loop. Each build
+// gets its own copy of the database, since a newer build migrates its copy (new indexes, a new
+// shape of the daily figures) at start.
 //
 //   node bench/statistics-builds.mjs <dirA> <databaseA> <dirB> <databaseB> [rounds=5] [name filter]
 //
@@ -15,7 +17,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { median } from './support.mjs';
+import { healthWhile, median, percentile } from './support.mjs';
 
 const [dirA, databaseA, dirB, databaseB, roundsArgument, filter] = process.argv.slice(2);
 if (!databaseB) {
@@ -80,7 +82,7 @@ async function start(dir, database, port) {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email: 'manager@demo.local', password: 'demo-password' }),
   });
-  return { url, token: (await login.json()).accessToken, child };
+  return { url, token: (await login.json()).accessToken, child, healthMs: [] };
 }
 
 async function ask(app, path, query) {
@@ -91,6 +93,17 @@ async function ask(app, path, query) {
   const body = await response.text();
   if (!response.ok) throw new Error(`${path}: ${response.status} ${body.slice(0, 300)}`);
   return { ms: performance.now() - started, body };
+}
+
+/** The report whose runs /health is polled through: the biggest, the comparison export. */
+const WATCHED = 'comparison 2025';
+
+/** Times a report; while the watched one runs, polls /health and keeps its answer times on the app. */
+async function askWatchingHealth(app, name, path, query) {
+  if (name !== WATCHED) return (await ask(app, path, query)).ms;
+  const { workMs, latencies } = await healthWhile(app.url, async () => (await ask(app, path, query)).ms);
+  app.healthMs.push(...latencies);
+  return workMs;
 }
 
 /** The answer without the instants that say when it was made. */
@@ -106,8 +119,8 @@ try {
     const timesA = [];
     const timesB = [];
     for (let round = 0; round < rounds; round++) {
-      timesA.push((await ask(a, path, query)).ms);
-      timesB.push((await ask(b, path, query)).ms);
+      timesA.push(await askWatchingHealth(a, name, path, query));
+      timesB.push(await askWatchingHealth(b, name, path, query));
     }
     const [medianA, medianB] = [median(timesA), median(timesB)];
     console.log(
@@ -116,6 +129,16 @@ try {
         medianB.toFixed(0).padStart(8) +
         (medianB / medianA).toFixed(2).padStart(7) +
         `  ${figuresOf(warmA.body) === figuresOf(warmB.body) ? 'yes' : 'NO'}`,
+    );
+  }
+  for (const [label, app] of [
+    ['A', a],
+    ['B', b],
+  ]) {
+    if (app.healthMs.length === 0) continue;
+    const sorted = app.healthMs.sort((x, y) => x - y);
+    console.log(
+      `GET /health during "${WATCHED}", ${label}: ${sorted.length} answers, median ${median(sorted).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms, max ${sorted[sorted.length - 1].toFixed(1)} ms`,
     );
   }
 } finally {

@@ -21,6 +21,27 @@ export function median(values) {
 }
 
 /**
+ * Polls GET <url>/health every 10 ms while `work` runs: whether the API stays responsive. Answers
+ * what `work` answered and the health answer times (ms), ascending.
+ */
+export async function healthWhile(url, work) {
+  const latencies = [];
+  let done = false;
+  const poller = (async () => {
+    while (!done) {
+      const started = performance.now();
+      await fetch(`${url}/health`).then((r) => r.text());
+      latencies.push(performance.now() - started);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  })();
+  const workMs = await work();
+  done = true;
+  await poller;
+  return { workMs, latencies: latencies.sort((a, b) => a - b) };
+}
+
+/**
  * Starts `node dist/main.js` on a fresh SQLite file, or on a fresh PostgreSQL database
  * when DATABASE_URL is set (it names the server; a new database is created beside it).
  */

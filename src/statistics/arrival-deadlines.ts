@@ -25,9 +25,46 @@ export interface ArrivalSpan {
 /**
  * The spans covering [fromMs, toMs) for the targets (whole working days >= 0), in time order.
  * periods: the report's period buckets, so that no span crosses a period boundary; null when the
- * report is not grouped by period.
+ * report is not grouped by period. The same arguments with the same calendar answer the same
+ * list, kept from the first time (frozen: the spans are shared).
  */
 export function arrivalSpans(
+  calendar: BusinessCalendar,
+  fromMs: number,
+  toMs: number,
+  targetsWorkingDays: readonly number[],
+  periods: PeriodBuckets | null,
+): readonly ArrivalSpan[] {
+  let known = spansKnown.get(calendar);
+  if (!known) spansKnown.set(calendar, (known = new Map<string, readonly ArrivalSpan[]>()));
+  const key = [
+    fromMs,
+    toMs,
+    targetsWorkingDays.join(','),
+    periods?.buckets.map((bucket) => bucket.startMs).join(','),
+  ].join('/');
+  let spans = known.get(key);
+  if (!spans) {
+    if (known.size >= SPAN_LISTS_KEPT_PER_CALENDAR) known.clear();
+    spans = computeArrivalSpans(calendar, fromMs, toMs, targetsWorkingDays, periods);
+    for (const span of spans) {
+      Object.freeze(span.dueMs);
+      Object.freeze(span);
+    }
+    known.set(key, Object.freeze(spans));
+  }
+  return spans;
+}
+
+/**
+ * The span lists computed with each calendar (one per settings version), by period, targets and
+ * report periods: the reports of one export, and the same report asked again, use the same spans.
+ * A year's spans are computed in about 10 ms, several times that while the process is new.
+ */
+const spansKnown = new WeakMap<BusinessCalendar, Map<string, readonly ArrivalSpan[]>>();
+const SPAN_LISTS_KEPT_PER_CALENDAR = 64;
+
+function computeArrivalSpans(
   calendar: BusinessCalendar,
   fromMs: number,
   toMs: number,
@@ -76,7 +113,7 @@ export function clipSpans(spans: readonly ArrivalSpan[], fromMs: number, toMs: n
  * working days per arrival; for reports that still go through their rows one by one.
  */
 export class ArrivalDeadlines {
-  private readonly spans: ArrivalSpan[];
+  private readonly spans: readonly ArrivalSpan[];
   private readonly startsMs: Float64Array;
 
   constructor(

@@ -21,14 +21,20 @@ export function nearestRankPercentileOfSorted(sorted: ArrayLike<number>, percent
 }
 
 /** The nearest rank (from 1) of the percentile among `count` values; see nearestRankPercentileOfSorted. */
-function nearestRank(percentile: number, count: number): number {
+export function nearestRank(percentile: number, count: number): number {
   if (!(percentile > 0 && percentile <= 100)) throw new RangeError(`percentile must be in (0, 100], got ${percentile}`);
   // Rounding first keeps 0.9 * 10 = 9.000000000000002 from moving the rank up to 10.
   return Math.max(1, Math.ceil(Math.round((percentile / 100) * count * 1e9) / 1e9));
 }
 
+/** The median and the 90th percentile of some values, in their unit; nulls for no values. */
+export interface MedianAndP90 {
+  median: number | null;
+  p90: number | null;
+}
+
 /** Median and 90th percentile of unsorted values, on a copy. */
-export function medianAndP90(values: ArrayLike<number>): { median: number | null; p90: number | null } {
+export function medianAndP90(values: ArrayLike<number>): MedianAndP90 {
   return medianAndP90InPlace(Float64Array.from(values));
 }
 
@@ -37,7 +43,7 @@ export function medianAndP90(values: ArrayLike<number>): { median: number | null
  * linear time): the same values the sorted definitions above give, faster for the hundreds of
  * thousands of values of a large report. Reorders `values`.
  */
-export function medianAndP90InPlace(values: Float64Array): { median: number | null; p90: number | null } {
+export function medianAndP90InPlace(values: Float64Array): MedianAndP90 {
   const count = values.length;
   if (count === 0) return { median: null, p90: null };
   const p90 = selectInPlace(values, nearestRank(90, count) - 1);
@@ -81,7 +87,8 @@ export function selectInPlace(values: Float64Array, k: number): number {
   return values[k];
 }
 
-function medianOfThree(a: number, b: number, c: number): number {
+/** The middle one of three values. */
+export function medianOfThree(a: number, b: number, c: number): number {
   if (a < b) return b < c ? b : a < c ? c : a;
   return a < c ? a : b < c ? c : b;
 }
@@ -107,8 +114,16 @@ export class ValueList {
   }
 
   /** Median and 90th percentile of the values (reorders them). */
-  medianAndP90(): { median: number | null; p90: number | null } {
+  medianAndP90(): MedianAndP90 {
     return medianAndP90InPlace(this.values.subarray(0, this.length));
+  }
+
+  /**
+   * The values themselves, in the list's own memory from its start (not a copy), for
+   * OrderStatisticsThread to take over; the list is not to be used afterwards.
+   */
+  contents(): Float64Array {
+    return this.values.subarray(0, this.length);
   }
 
   private reserve(more: number): void {
@@ -140,7 +155,7 @@ export class CountedValues {
     for (const [value, occurrences] of other.counts) this.add(value, occurrences);
   }
 
-  medianAndP90(): { median: number | null; p90: number | null } {
+  medianAndP90(): MedianAndP90 {
     if (this.total === 0) return { median: null, p90: null };
     const middle = this.total >> 1;
     const wanted = [nearestRank(90, this.total) - 1, middle, this.total % 2 === 1 ? middle : middle - 1];

@@ -67,11 +67,12 @@ export class PeriodBuckets {
 export function periodKey(periodStart: DateTime, granularity: PeriodGranularity): string {
   switch (granularity) {
     case 'day':
-      return periodStart.toFormat('yyyy-MM-dd');
+      // toISODate rather than toFormat: a year of days is built for every report's arrival spans.
+      return periodStart.toISODate() as string;
     case 'week':
       return `${periodStart.weekYear}-W${String(periodStart.weekNumber).padStart(2, '0')}`;
     case 'month':
-      return periodStart.toFormat('yyyy-MM');
+      return `${periodStart.year}-${String(periodStart.month).padStart(2, '0')}`;
     case 'quarter':
       return `${periodStart.year}-Q${periodStart.quarter}`;
     case 'year':

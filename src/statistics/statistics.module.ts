@@ -12,6 +12,7 @@ import { EmailAnswerStatisticsService } from './reports/email-answer-statistics.
 import { PhoneStatisticsService } from './reports/phone-statistics.service';
 import { RatingStatisticsService } from './reports/rating-statistics.service';
 import { ServiceIndexService } from './reports/service-index.service';
+import { OrderStatisticsThread } from './order-statistics-thread';
 import { ReportContextService } from './report-context.service';
 import { StatisticsSql } from './sql/statistics-sql.service';
 
@@ -23,6 +24,7 @@ import { StatisticsSql } from './sql/statistics-sql.service';
   imports: [TypeOrmModule.forFeature([CaseDayFigures, CaseDayFiguresDay, CaseDayChange])],
   providers: [
     StatisticsSql,
+    OrderStatisticsThread,
     CaseDayFiguresService,
     CaseDayFiguresReconciler,
     ReportContextService,

@@ -21,6 +21,8 @@ import { LocalDay, localDayOf, utcDaysOf, wholeLocalDays } from './local-days';
 export const DAYS_READ_FROM_CASES = 3;
 /** Days built in one transaction: a week of a large city's cases is some 60,000 rows. */
 const DAYS_PER_BUILD = 7;
+/** Fresh days read in one query by a report: two weeks of a year's daily figures, a few thousand rows. */
+const DAYS_PER_READ = 14;
 const MS_PER_DAY = 86_400_000;
 /** PostgreSQL's lock_not_available: a writer holds a day's change counter; the day is built next time. */
 const LOCK_NOT_AVAILABLE = '55P03';
@@ -43,9 +45,8 @@ export interface DayFiguresRow {
   resolutionWorkingMinutes: Float64Array;
 }
 
-/** What the cases report reads from daily figures, and the parts of its period left to read from the cases. */
+/** The parts of a report's period that daily figures do not cover, left to read from the cases. */
 export interface DayFiguresRead {
-  rows: DayFiguresRow[];
   /** [fromMs, toMs) instants, in order, not covered by a fresh day. */
   fromCases: Array<[number, number]>;
 }
@@ -105,23 +106,28 @@ export class CaseDayFiguresService {
   }
 
   /**
-   * The fresh days wholly inside the context's period, with their figures filtered to the
-   * department scope and channel, and the rest of the period as instant ranges to read from
-   * the cases. The catalog level has no channel: by catalog entry and one channel, the whole
-   * period is read from the cases.
+   * Hands the fresh days wholly inside the context's period to `onRows`, a month or so of days at
+   * a time, with their figures filtered to the department scope and channel, and answers the rest
+   * of the period as instant ranges to read from the cases. The catalog level has no channel: by
+   * catalog entry and one channel, the whole period is read from the cases.
+   *
+   * A year of daily figures is tens of thousands of rows with their lists of times; read and
+   * handed over in pieces with other requests let in between, it does not hold the event loop.
    */
   async read(
     context: { calendarVersion: number; timeZone: string; period: { fromMs: number; toMs: number } },
     filter: { departmentCodes?: string[] | null; channel?: string; byCatalog: boolean },
+    onRows: (rows: DayFiguresRow[]) => void,
   ): Promise<DayFiguresRead> {
     const { fromMs, toMs } = context.period;
-    if (filter.byCatalog && filter.channel) return { rows: [], fromCases: [[fromMs, toMs]] };
+    if (filter.byCatalog && filter.channel) return { fromCases: [[fromMs, toMs]] };
     const days = wholeLocalDays(fromMs, toMs, context.timeZone);
     const fresh = await this.freshDays(days, context.calendarVersion, (sql) => this.sql.rows(sql, {}));
     const freshByName = new Map(fresh.map((day) => [day.localDay, day]));
-    const rows: DayFiguresRow[] = [];
-    if (fresh.length > 0) {
-      const parameters: SqlParameters = { fromDay: fresh[0].localDay, toDay: fresh[fresh.length - 1].localDay };
+    for (let index = 0; index < fresh.length; index += DAYS_PER_READ) {
+      const first = fresh[index];
+      const last = fresh[Math.min(fresh.length, index + DAYS_PER_READ) - 1];
+      const parameters: SqlParameters = { fromDay: first.localDay, toDay: last.localDay };
       // Literal, as both databases spell it: better-sqlite3 takes no boolean parameter.
       const conditions = [
         `by_catalog = ${filter.byCatalog ? 'TRUE' : 'FALSE'}`,
@@ -143,10 +149,14 @@ export class CaseDayFiguresService {
          FROM case_day_figures WHERE ${conditions.join(' AND ')}`,
         parameters,
       );
+      // Days between first and last that are not fresh have rows too: those are left out.
+      const rows: DayFiguresRow[] = [];
       for (const row of read) {
         const day = freshByName.get(row[0]);
         if (day) rows.push(dayFiguresRow(day, row));
       }
+      onRows(rows);
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
     const fromCases: Array<[number, number]> = [];
     let cursor = fromMs;
@@ -155,7 +165,7 @@ export class CaseDayFiguresService {
       cursor = day.endMs;
     }
     if (cursor < toMs) fromCases.push([cursor, toMs]);
-    return { rows, fromCases };
+    return { fromCases };
   }
 
   private async refreshAll(stop: () => boolean): Promise<DayFiguresRefresh> {

@@ -9,6 +9,7 @@ import { ReportContext, ReportContextService, reportOf, StatisticsReport } from 
 import { GroupKey } from '../report-grouping';
 import { CONTACT_GROUPINGS, CONTACTS, reportSelection } from '../sql/report-selection';
 import { SqlParameters, StatisticsSql } from '../sql/statistics-sql.service';
+import { readInTimeSlices } from '../sql/time-sliced-reader';
 import { T } from '../sql/source-tables';
 
 export const DEFAULT_CALLBACK_TARGET_WORKING_DAYS = 1;
@@ -33,6 +34,15 @@ export interface CallbackStatisticsRow {
  * Only the owing contacts are read, as plain arrays with the time of their callback, and
  * measured in JS against the period's arrival spans (arrival-deadlines.ts).
  */
+/** A contact owing a callback: its group, the contact's start and end, the callback made and its stored due time (epoch ms). */
+type CallbackSqlRow = [
+  groupValue: string | null,
+  startedMs: number,
+  endedMs: number,
+  madeMs: number | null,
+  dueMs?: number | null,
+];
+
 @Injectable()
 export class CallbackStatisticsService {
   constructor(
@@ -82,29 +92,33 @@ export class CallbackStatisticsService {
       'c.outcome IN (:...owingOutcomes)',
     ]);
     const stored = this.storedDueTimes(useStoredDueTimes);
-    const rows = await this.sql.arrays<
-      [groupValue: string | null, startedMs: number, endedMs: number, madeMs: number | null, dueMs?: number | null]
-    >(
-      `SELECT ${selection.groupColumn} AS group_value, ${this.sql.epochMs('c.started_at')} AS started_ms, ${this.sql.epochMs('c.ended_at')} AS ended_ms,
+    const select = `SELECT ${selection.groupColumn} AS group_value, ${this.sql.epochMs('c.started_at')} AS started_ms, ${this.sql.epochMs('c.ended_at')} AS ended_ms,
          ${this.sql.epochMs('cb.made_at')} AS made_ms
          ${stored ? `, ${this.sql.epochMs('ct.due_at')} AS due_ms` : ''}
        FROM ${selection.from} LEFT JOIN ${T.contactCallbacks} cb ON cb.contact_id = c.id${stored ? ` LEFT JOIN ${T.callbackTargets} ct ON ct.contact_id = c.id` : ''}
-       WHERE ${selection.where}`,
-      parameters,
-    );
+       WHERE ${selection.where}`;
     // The promise is given at the end of the contact, so the deadline counts from there: looked
     // up in the period's arrival spans rather than counted out day by day for every callback.
     const deadlines = new ArrivalDeadlines(context.calendar, context.period.fromMs, context.period.toMs, [
       targetWorkingDays,
     ]);
     const tallies = new Map<GroupKey, DeadlineTally>();
-    for (const [groupValue, startedMs, endedMs, madeMs, storedDueMs] of rows) {
-      const key = context.grouping.keyOf(groupValue, Number(startedMs));
-      let tally = tallies.get(key);
-      if (!tally) tallies.set(key, (tally = new DeadlineTally()));
-      const dueMs = storedDueMs != null ? Number(storedDueMs) : deadlines.dueMs(Number(endedMs), 0);
-      tally.add(madeMs === null ? null : Number(madeMs), dueMs, context.nowMs);
-    }
+    // In time slices (the selection's :from and :to), so that a year of owing contacts is neither
+    // held in memory nor gone through in one piece.
+    await readInTimeSlices<CallbackSqlRow[]>(
+      context.period.fromMs,
+      context.period.toMs,
+      (sliceFrom, sliceTo) => this.sql.arrays<CallbackSqlRow>(select, { ...parameters, from: sliceFrom, to: sliceTo }),
+      (rows) => {
+        for (const [groupValue, startedMs, endedMs, madeMs, storedDueMs] of rows) {
+          const key = context.grouping.keyOf(groupValue, Number(startedMs));
+          let tally = tallies.get(key);
+          if (!tally) tallies.set(key, (tally = new DeadlineTally()));
+          const dueMs = storedDueMs != null ? Number(storedDueMs) : deadlines.dueMs(Number(endedMs), 0);
+          tally.add(madeMs === null ? null : Number(madeMs), dueMs, context.nowMs);
+        }
+      },
+    );
     return tallies;
   }
 

@@ -20,10 +20,10 @@ describe('case figures', () => {
   const now = ms('2026-03-20T11:00:00Z');
   const targets = { firstResponseTargetWorkingDays: 2, resolutionTargetWorkingDays: 10 };
 
-  it('measures working hours from receipt to resolution: Mon 10:00 to Tue 11:30 is 6.5 + 3.5 hours', () => {
+  it('measures working hours from receipt to resolution: Mon 10:00 to Tue 11:30 is 6.5 + 3.5 hours', async () => {
     const figures = new CaseFigures(calendar, now, targets);
     figures.add('TEK', facts({ resolvedMs: ms('2026-03-03T10:30:00Z'), firstResponseMs: ms('2026-03-03T10:30:00Z') }));
-    expect(figures.row('TEK')).toMatchObject({
+    expect(await figures.row('TEK')).toMatchObject({
       received: 1,
       resolved: 1,
       medianResolutionWorkingHours: 10,
@@ -32,23 +32,23 @@ describe('case figures', () => {
     });
   });
 
-  it('prefers a stored due time to the target: a first response due Monday 08:05 and given 08:10 is late', () => {
+  it('prefers a stored due time to the target: a first response due Monday 08:05 and given 08:10 is late', async () => {
     const figures = new CaseFigures(calendar, now, targets);
     figures.add(
       'TEK',
       facts({ firstResponseMs: ms('2026-03-02T09:10:00Z'), firstResponseDueMs: ms('2026-03-02T09:05:00Z') }),
     );
-    expect(figures.row('TEK')).toMatchObject({
+    expect(await figures.row('TEK')).toMatchObject({
       firstResponseWithinTarget: 0,
       firstResponseMeasured: 1,
       firstResponseWithinTargetPercent: 0,
     });
   });
 
-  it('counts a duplicate as received but measures nothing for it', () => {
+  it('counts a duplicate as received but measures nothing for it', async () => {
     const figures = new CaseFigures(calendar, now, targets);
     figures.add('TEK', facts({ duplicate: true }));
-    expect(figures.total()).toMatchObject({
+    expect(await figures.total()).toMatchObject({
       received: 1,
       duplicates: 1,
       firstResponseMeasured: 0,
@@ -57,8 +57,8 @@ describe('case figures', () => {
     });
   });
 
-  it('answers an empty group for a period without cases', () => {
-    expect(new CaseFigures(calendar, now, targets).row('2026-W13')).toMatchObject({
+  it('answers an empty group for a period without cases', async () => {
+    expect(await new CaseFigures(calendar, now, targets).row('2026-W13')).toMatchObject({
       received: 0,
       resolved: 0,
       medianResolutionWorkingHours: null,

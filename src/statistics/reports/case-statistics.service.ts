@@ -12,6 +12,7 @@ import { ArrivalSpan, arrivalSpans, clipSpans } from '../arrival-deadlines';
 import { T } from '../sql/source-tables';
 import { arrivalSpansJoin, deadlineCountColumns, spansPerJoin } from '../sql/arrival-spans-sql';
 import { CASE_SCOPE_COLUMNS, scopeConditions } from '../sql/report-selection';
+import { OrderStatisticsThread } from '../order-statistics-thread';
 
 export const CASE_GROUPINGS: readonly GroupBy[] = [
   'department',
@@ -56,6 +57,7 @@ export class CaseStatisticsService {
     private readonly contexts: ReportContextService,
     private readonly sql: StatisticsSql,
     private readonly dayFigures: CaseDayFiguresService,
+    private readonly orderStatistics: OrderStatisticsThread,
   ) {}
 
   async report(principal: StaffPrincipal, query: CaseStatisticsQuery): Promise<StatisticsReport<CaseStatisticsRow>> {
@@ -73,19 +75,27 @@ export class CaseStatisticsService {
         query.firstResponseTargetWorkingDays === undefined && this.sql.hasColumn(T.cases, 'first_response_due_at'),
       resolution: query.resolutionTargetWorkingDays === undefined && this.sql.hasColumn(T.cases, 'resolution_due_at'),
     };
-    const figures = new CaseFigures(context.calendar, context.nowMs, targets);
+    const figures = new CaseFigures(context.calendar, context.nowMs, targets, (values) =>
+      this.orderStatistics.medianAndP90(values),
+    );
     // Daily figures hold the default targets against stored due times, and no citizen's gender.
     const dayFiguresServe = stored.firstResponse && stored.resolution && context.grouping.dimension !== 'gender';
-    const { rows: dayRows, fromCases } = dayFiguresServe
-      ? await this.dayFigures.read(context, {
-          departmentCodes: context.scope.departmentCodes,
-          channel: context.channel,
-          byCatalog: context.grouping.dimension === 'catalog',
-        })
-      : { rows: [], fromCases: [[context.period.fromMs, context.period.toMs] as [number, number]] };
-    for (const row of dayRows) this.addDayFigures(context, figures, row);
+    const addDayRows = (rows: DayFiguresRow[]) => {
+      for (const row of rows) this.addDayFigures(context, figures, row);
+    };
+    const { fromCases } = dayFiguresServe
+      ? await this.dayFigures.read(
+          context,
+          {
+            departmentCodes: context.scope.departmentCodes,
+            channel: context.channel,
+            byCatalog: context.grouping.dimension === 'catalog',
+          },
+          addDayRows,
+        )
+      : { fromCases: [[context.period.fromMs, context.period.toMs] as [number, number]] };
     for (const [fromMs, toMs] of fromCases) await this.readCases(context, { fromMs, toMs }, targets, stored, figures);
-    const rows = context.grouping.keysInOrder(figures.keys()).map((key) => figures.row(key));
+    const rows = await Promise.all(context.grouping.keysInOrder(figures.keys()).map((key) => figures.row(key)));
     const dueTimes = (used: boolean) =>
       used ? 'stored on the case where set, else the target in working days' : 'the target in working days';
     return reportOf(
@@ -97,7 +107,7 @@ export class CaseStatisticsService {
         resolutionDueTimes: dueTimes(stored.resolution),
       },
       rows,
-      figures.total(),
+      await figures.total(),
     );
   }
 

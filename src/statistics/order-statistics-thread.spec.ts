@@ -1,0 +1,53 @@
+import { OrderStatisticsThread, VALUES_SELECTED_ON_THE_EVENT_LOOP } from './order-statistics-thread';
+import { medianOfSorted, nearestRankPercentileOfSorted, ValueList } from './percentiles';
+
+describe('order statistics in a worker thread', () => {
+  const thread = new OrderStatisticsThread();
+  afterAll(() => thread.onModuleDestroy());
+
+  /** Working minutes with many ties, from a small deterministic generator so that a failure repeats. */
+  function workingMinutes(count: number, seed: number): Float64Array {
+    let state = seed;
+    return Float64Array.from({ length: count }, () => {
+      state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return (state % 40_000) / 4;
+    });
+  }
+
+  const sortedDefinitions = (values: Float64Array) => {
+    const sorted = Array.from(values).sort((a, b) => a - b);
+    return { median: medianOfSorted(sorted), p90: nearestRankPercentileOfSorted(sorted, 90) };
+  };
+
+  it.each([
+    ['an even count', VALUES_SELECTED_ON_THE_EVENT_LOOP * 2],
+    ['an odd count', VALUES_SELECTED_ON_THE_EVENT_LOOP * 2 + 1],
+  ])('answers the sorted definitions for a long list of %s, selected in the worker', async (_, count) => {
+    const list = new ValueList();
+    list.pushAll(workingMinutes(count, count));
+    const values = list.contents();
+    const expected = sortedDefinitions(values);
+    await expect(thread.medianAndP90(values)).resolves.toEqual(expected);
+    // The values went to the worker rather than being copied for it.
+    expect(values.length).toBe(0);
+  });
+
+  it('copies a long view into a larger buffer, leaving the rest of the buffer to its owner', async () => {
+    const whole = workingMinutes(VALUES_SELECTED_ON_THE_EVENT_LOOP * 3, 7);
+    const view = whole.subarray(1, VALUES_SELECTED_ON_THE_EVENT_LOOP * 2);
+    const expected = sortedDefinitions(view);
+    await expect(thread.medianAndP90(view)).resolves.toEqual(expected);
+    expect(whole.length).toBe(VALUES_SELECTED_ON_THE_EVENT_LOOP * 3);
+  });
+
+  it('selects a short list on the event loop, and answers nulls for none', async () => {
+    await expect(thread.medianAndP90(Float64Array.from([10, 1, 4, 2]))).resolves.toEqual({ median: 3, p90: 10 });
+    await expect(thread.medianAndP90(new Float64Array(0))).resolves.toEqual({ median: null, p90: null });
+  });
+
+  it('answers requests sent together, each with its own figures', async () => {
+    const lists = [3, 5, 9].map((seed) => workingMinutes(VALUES_SELECTED_ON_THE_EVENT_LOOP + seed, seed));
+    const expected = lists.map(sortedDefinitions);
+    await expect(Promise.all(lists.map((values) => thread.medianAndP90(values)))).resolves.toEqual(expected);
+  });
+});
