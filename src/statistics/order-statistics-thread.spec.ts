@@ -15,39 +15,52 @@ describe('order statistics in a worker thread', () => {
   }
 
   const sortedDefinitions = (values: Float64Array) => {
-    const sorted = Array.from(values).sort((a, b) => a - b);
+    const sorted = Float64Array.from(values).sort();
     return { median: medianOfSorted(sorted), p90: nearestRankPercentileOfSorted(sorted, 90) };
   };
+
+  /** A ValueList of the values, added a day's worth at a time as the cases report adds them. */
+  function listOf(values: Float64Array): ValueList {
+    const list = new ValueList();
+    for (let from = 0; from < values.length; from += 997) list.pushAll(values.subarray(from, from + 997));
+    return list;
+  }
 
   it.each([
     ['an even count', VALUES_SELECTED_ON_THE_EVENT_LOOP * 2],
     ['an odd count', VALUES_SELECTED_ON_THE_EVENT_LOOP * 2 + 1],
+    ['a count of several blocks', 2_500_001],
   ])('answers the sorted definitions for a long list of %s, selected in the worker', async (_, count) => {
-    const list = new ValueList();
-    list.pushAll(workingMinutes(count, count));
-    const values = list.contents();
+    const values = workingMinutes(count, count);
     const expected = sortedDefinitions(values);
-    await expect(thread.medianAndP90(values)).resolves.toEqual(expected);
+    const list = listOf(values);
+    expect(list.medianAndP90()).toEqual(expected);
+    const blocks = list.contents();
+    await expect(thread.medianAndP90(blocks)).resolves.toEqual(expected);
     // The values went to the worker rather than being copied for it.
-    expect(values.length).toBe(0);
+    expect(blocks.every((block) => block.length === 0)).toBe(true);
   });
 
   it('copies a long view into a larger buffer, leaving the rest of the buffer to its owner', async () => {
     const whole = workingMinutes(VALUES_SELECTED_ON_THE_EVENT_LOOP * 3, 7);
     const view = whole.subarray(1, VALUES_SELECTED_ON_THE_EVENT_LOOP * 2);
     const expected = sortedDefinitions(view);
-    await expect(thread.medianAndP90(view)).resolves.toEqual(expected);
+    await expect(thread.medianAndP90([view])).resolves.toEqual(expected);
     expect(whole.length).toBe(VALUES_SELECTED_ON_THE_EVENT_LOOP * 3);
   });
 
   it('selects a short list on the event loop, and answers nulls for none', async () => {
-    await expect(thread.medianAndP90(Float64Array.from([10, 1, 4, 2]))).resolves.toEqual({ median: 3, p90: 10 });
-    await expect(thread.medianAndP90(new Float64Array(0))).resolves.toEqual({ median: null, p90: null });
+    await expect(thread.medianAndP90([Float64Array.from([10, 1]), Float64Array.from([4, 2])])).resolves.toEqual({
+      median: 3,
+      p90: 10,
+    });
+    await expect(thread.medianAndP90([])).resolves.toEqual({ median: null, p90: null });
+    await expect(thread.medianAndP90(new ValueList().contents())).resolves.toEqual({ median: null, p90: null });
   });
 
   it('answers requests sent together, each with its own figures', async () => {
     const lists = [3, 5, 9].map((seed) => workingMinutes(VALUES_SELECTED_ON_THE_EVENT_LOOP + seed, seed));
     const expected = lists.map(sortedDefinitions);
-    await expect(Promise.all(lists.map((values) => thread.medianAndP90(values)))).resolves.toEqual(expected);
+    await expect(Promise.all(lists.map((values) => thread.medianAndP90([values])))).resolves.toEqual(expected);
   });
 });

@@ -1,6 +1,6 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { WorkerThread, answeringWorkerSource } from '../common/worker-thread';
-import { MedianAndP90, medianAndP90InPlace, medianOfThree, nearestRank, selectInPlace } from './percentiles';
+import { joined, MedianAndP90, medianAndP90InPlace, medianOfThree, nearestRank, selectInPlace } from './percentiles';
 
 /**
  * Up to this many values, selection on the event loop takes a millisecond or two: less than
@@ -10,11 +10,12 @@ export const VALUES_SELECTED_ON_THE_EVENT_LOOP = 50_000;
 
 /**
  * The worker's code: the selection functions of percentiles.ts themselves, written out from their
- * compiled form, answering { buffer, length } with { median, p90 }.
+ * compiled form, answering { buffers, lengths } (the blocks of one list) with { median, p90 }.
  */
 const WORKER_SOURCE = answeringWorkerSource(
-  [nearestRank, medianOfThree, selectInPlace, medianAndP90InPlace].map(String).join('\n'),
-  '({ buffer, length }) => medianAndP90InPlace(new Float64Array(buffer, 0, length))',
+  [nearestRank, medianOfThree, selectInPlace, medianAndP90InPlace, joined].map(String).join('\n'),
+  `({ buffers, lengths }) =>
+    medianAndP90InPlace(joined(buffers.map((buffer, index) => new Float64Array(buffer, 0, lengths[index]))))`,
 );
 
 /**
@@ -32,15 +33,23 @@ export class OrderStatisticsThread implements OnModuleDestroy {
   private readonly thread = new WorkerThread('the order statistics thread', WORKER_SOURCE);
 
   /**
-   * Median and 90th percentile of the values, in their unit; nulls for none (definitions in
-   * percentiles.ts). Reorders the values, and detaches their buffer when the list was long.
+   * Median and 90th percentile of the values of all the blocks together, in their unit; nulls for
+   * none (definitions in percentiles.ts). Reorders the values; a long list's blocks are handed to
+   * the worker (their buffers detached here), and joined there.
    */
-  medianAndP90(values: Float64Array): Promise<MedianAndP90> {
-    if (values.length <= VALUES_SELECTED_ON_THE_EVENT_LOOP) return Promise.resolve(medianAndP90InPlace(values));
-    // A view into a larger buffer is copied, so that nothing else the buffer holds is taken away.
-    const own = values.byteOffset === 0 ? values : values.slice();
-    const buffer = own.buffer as ArrayBuffer;
-    return this.thread.request<MedianAndP90>({ buffer, length: own.length }, [buffer]);
+  medianAndP90(blocks: readonly Float64Array[]): Promise<MedianAndP90> {
+    const count = blocks.reduce((sum, block) => sum + block.length, 0);
+    if (count <= VALUES_SELECTED_ON_THE_EVENT_LOOP) return Promise.resolve(medianAndP90InPlace(joined(blocks)));
+    // A block must own its buffer from the start (ValueList's do); any other is copied, so that
+    // nothing else the buffer holds is taken away.
+    const seen = new Set<ArrayBufferLike>();
+    const own = blocks.map((block) => {
+      const mine = block.byteOffset === 0 && !seen.has(block.buffer) ? block : block.slice();
+      seen.add(mine.buffer);
+      return mine;
+    });
+    const buffers = own.map((block) => block.buffer as ArrayBuffer);
+    return this.thread.request<MedianAndP90>({ buffers, lengths: own.map((block) => block.length) }, buffers);
   }
 
   onModuleDestroy(): Promise<void> {

@@ -93,45 +93,76 @@ export function medianOfThree(a: number, b: number, c: number): number {
   return a < c ? a : b < c ? c : b;
 }
 
+/** Values per block of a ValueList: 8 MB, a copy of which takes a few milliseconds. */
+const VALUES_PER_BLOCK = 1 << 20;
+
 /**
  * Numbers gathered for order statistics: single values and whole runs (a day's working times)
- * appended to one growing Float64Array, so that a million values cost one buffer, not a million
- * boxed array slots.
+ * appended to Float64Array blocks, so that a million values cost a few buffers, not a million
+ * boxed array slots. Blocks of at most VALUES_PER_BLOCK values: growing one array of nine million
+ * values by doubling would copy tens of megabytes at a time on the event loop.
  */
 export class ValueList {
-  private values = new Float64Array(64);
+  private readonly full: Float64Array[] = [];
+  private current = new Float64Array(64);
+  private used = 0;
   length = 0;
 
   push(value: number): void {
-    this.reserve(1);
-    this.values[this.length++] = value;
+    if (this.used === this.current.length) this.grow();
+    this.current[this.used++] = value;
+    this.length++;
   }
 
   pushAll(values: Float64Array): void {
-    this.reserve(values.length);
-    this.values.set(values, this.length);
+    let from = 0;
+    while (from < values.length) {
+      if (this.used === this.current.length) this.grow();
+      const count = Math.min(values.length - from, this.current.length - this.used);
+      this.current.set(values.subarray(from, from + count), this.used);
+      this.used += count;
+      from += count;
+    }
     this.length += values.length;
   }
 
   /** Median and 90th percentile of the values (reorders them). */
   medianAndP90(): MedianAndP90 {
-    return medianAndP90InPlace(this.values.subarray(0, this.length));
+    return medianAndP90InPlace(joined(this.contents()));
   }
 
   /**
-   * The values themselves, in the list's own memory from its start (not a copy), for
+   * The values themselves, in blocks that each own their memory from its start (not copies), for
    * OrderStatisticsThread to take over; the list is not to be used afterwards.
    */
-  contents(): Float64Array {
-    return this.values.subarray(0, this.length);
+  contents(): Float64Array[] {
+    return [...this.full, this.current.subarray(0, this.used)].filter((block) => block.length > 0);
   }
 
-  private reserve(more: number): void {
-    if (this.length + more <= this.values.length) return;
-    const grown = new Float64Array(Math.max(this.values.length * 2, this.length + more));
-    grown.set(this.values.subarray(0, this.length));
-    this.values = grown;
+  /** Room for more: the block doubled while it is small, else a new block. */
+  private grow(): void {
+    if (this.current.length >= VALUES_PER_BLOCK) {
+      this.full.push(this.current);
+      this.current = new Float64Array(VALUES_PER_BLOCK);
+      this.used = 0;
+      return;
+    }
+    const grown = new Float64Array(Math.min(VALUES_PER_BLOCK, this.current.length * 2));
+    grown.set(this.current.subarray(0, this.used));
+    this.current = grown;
   }
+}
+
+/** The values of the blocks one after the other: the block itself when there is one. */
+export function joined(blocks: readonly Float64Array[]): Float64Array {
+  if (blocks.length === 1) return blocks[0];
+  const all = new Float64Array(blocks.reduce((sum, block) => sum + block.length, 0));
+  let at = 0;
+  for (const block of blocks) {
+    all.set(block, at);
+    at += block.length;
+  }
+  return all;
 }
 
 /**

@@ -21,8 +21,8 @@ import { LocalDay, localDayOf, utcDaysOf, wholeLocalDays } from './local-days';
 export const DAYS_READ_FROM_CASES = 3;
 /** Days built in one transaction: a week of a large city's cases is some 60,000 rows. */
 const DAYS_PER_BUILD = 7;
-/** Fresh days read in one query by a report: two weeks of a year's daily figures, a few thousand rows. */
-const DAYS_PER_READ = 14;
+/** Fresh days read in one query by a report: a month of a year's daily figures, a few thousand rows. */
+const DAYS_PER_READ = 31;
 const MS_PER_DAY = 86_400_000;
 /** PostgreSQL's lock_not_available: a writer holds a day's change counter; the day is built next time. */
 const LOCK_NOT_AVAILABLE = '55P03';

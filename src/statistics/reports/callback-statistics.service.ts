@@ -9,7 +9,7 @@ import { ReportContext, ReportContextService, reportOf, StatisticsReport } from 
 import { GroupKey } from '../report-grouping';
 import { CONTACT_GROUPINGS, CONTACTS, reportSelection } from '../sql/report-selection';
 import { SqlParameters, StatisticsSql } from '../sql/statistics-sql.service';
-import { readInTimeSlices } from '../sql/time-sliced-reader';
+import { forEachLettingOthersRun } from '../sql/time-sliced-reader';
 import { T } from '../sql/source-tables';
 
 export const DEFAULT_CALLBACK_TARGET_WORKING_DAYS = 1;
@@ -103,22 +103,17 @@ export class CallbackStatisticsService {
       targetWorkingDays,
     ]);
     const tallies = new Map<GroupKey, DeadlineTally>();
-    // In time slices (the selection's :from and :to), so that a year of owing contacts is neither
-    // held in memory nor gone through in one piece.
-    await readInTimeSlices<CallbackSqlRow[]>(
-      context.period.fromMs,
-      context.period.toMs,
-      (sliceFrom, sliceTo) => this.sql.arrays<CallbackSqlRow>(select, { ...parameters, from: sliceFrom, to: sliceTo }),
-      (rows) => {
-        for (const [groupValue, startedMs, endedMs, madeMs, storedDueMs] of rows) {
-          const key = context.grouping.keyOf(groupValue, Number(startedMs));
-          let tally = tallies.get(key);
-          if (!tally) tallies.set(key, (tally = new DeadlineTally()));
-          const dueMs = storedDueMs != null ? Number(storedDueMs) : deadlines.dueMs(Number(endedMs), 0);
-          tally.add(madeMs === null ? null : Number(madeMs), dueMs, context.nowMs);
-        }
-      },
-    );
+    const rows = await this.sql.arrays<CallbackSqlRow>(select, parameters);
+    // One query, not time slices: PostgreSQL would hash the year's callbacks again for every slice.
+    // A year of a large city is hundreds of thousands of rows, gone through with other requests let
+    // in between.
+    await forEachLettingOthersRun(rows, ([groupValue, startedMs, endedMs, madeMs, storedDueMs]) => {
+      const key = context.grouping.keyOf(groupValue, Number(startedMs));
+      let tally = tallies.get(key);
+      if (!tally) tallies.set(key, (tally = new DeadlineTally()));
+      const dueMs = storedDueMs != null ? Number(storedDueMs) : deadlines.dueMs(Number(endedMs), 0);
+      tally.add(madeMs === null ? null : Number(madeMs), dueMs, context.nowMs);
+    });
     return tallies;
   }
 

@@ -1,7 +1,7 @@
 import { BusinessCalendar } from '../../calendar/business-calendar';
 import { DeadlineTally } from '../deadline-tally';
 import { hours, percent } from '../figures';
-import { MedianAndP90, ValueList, medianAndP90InPlace } from '../percentiles';
+import { joined, MedianAndP90, ValueList, medianAndP90InPlace } from '../percentiles';
 import { GroupKey } from '../report-grouping';
 
 /** One case as the cases report reads it: instants as epoch milliseconds. */
@@ -95,8 +95,8 @@ export class CaseFigures {
     private readonly calendar: BusinessCalendar,
     private readonly nowMs: number,
     private readonly targets: CaseTargets,
-    private readonly medianAndP90: (values: Float64Array) => Promise<MedianAndP90> = (values) =>
-      Promise.resolve(medianAndP90InPlace(values)),
+    private readonly medianAndP90: (blocks: readonly Float64Array[]) => Promise<MedianAndP90> = (blocks) =>
+      Promise.resolve(medianAndP90InPlace(joined(blocks))),
   ) {}
 
   add(key: GroupKey, row: CaseFactsRow): void {
