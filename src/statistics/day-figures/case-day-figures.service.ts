@@ -23,6 +23,11 @@ export const DAYS_READ_FROM_CASES = 3;
 const DAYS_PER_BUILD = 7;
 /** Fresh days read in one query by a report: a month of a year's daily figures, a few thousand rows. */
 const DAYS_PER_READ = 31;
+/**
+ * Daily figures handed to the report at a time: at ten million cases a year a row's lists are a
+ * few kilobytes, so a batch is under a megabyte (twice that as the hex text PostgreSQL sends).
+ */
+const DAY_FIGURES_PER_BATCH = 200;
 const MS_PER_DAY = 86_400_000;
 /** PostgreSQL's lock_not_available: a writer holds a day's change counter; the day is built next time. */
 const LOCK_NOT_AVAILABLE = '55P03';
@@ -142,21 +147,23 @@ export class CaseDayFiguresService {
           parameters,
         ),
       );
-      const read = await this.sql.arrays<DayFiguresSqlRow>(
+      await this.sql.arrayBatches<DayFiguresSqlRow>(
         `SELECT local_day, department_code, channel, catalog_code, received, duplicates, returned, reopened,
            first_response_met, first_response_late, resolution_met, resolution_late,
            first_response_open, resolution_open, resolved, lists
          FROM case_day_figures WHERE ${conditions.join(' AND ')}`,
         parameters,
+        DAY_FIGURES_PER_BATCH,
+        (read) => {
+          // Days between first and last that are not fresh have rows too: those are left out.
+          const rows: DayFiguresRow[] = [];
+          for (const row of read) {
+            const day = freshByName.get(row[0]);
+            if (day) rows.push(dayFiguresRow(day, row));
+          }
+          onRows(rows);
+        },
       );
-      // Days between first and last that are not fresh have rows too: those are left out.
-      const rows: DayFiguresRow[] = [];
-      for (const row of read) {
-        const day = freshByName.get(row[0]);
-        if (day) rows.push(dayFiguresRow(day, row));
-      }
-      onRows(rows);
-      await new Promise<void>((resolve) => setImmediate(resolve));
     }
     const fromCases: Array<[number, number]> = [];
     let cursor = fromMs;

@@ -5,14 +5,20 @@ import { SqliteReadWorker } from './sqlite-read-worker';
 
 export type SqlParameters = Record<string, unknown>;
 
+/** Lets other requests run before going on. */
+function letOthersRun(): Promise<void> {
+  return new Promise<void>((resolve) => setImmediate(resolve));
+}
+
+/** A connection of pg's pool. */
+interface PooledClient {
+  query(config: string | { text: string; values: unknown[]; rowMode?: 'array' }): Promise<{ rows: unknown[] }>;
+  release(): void;
+}
+
 /** What the two TypeORM drivers hold underneath: pg's pool, better-sqlite3's connection. */
 interface DriverConnections {
-  master: {
-    connect(): Promise<{
-      query(config: string | { text: string; values: unknown[]; rowMode?: 'array' }): Promise<{ rows: unknown[] }>;
-      release(): void;
-    }>;
-  };
+  master: { connect(): Promise<PooledClient> };
   databaseConnection: { prepare(sql: string): { raw(on: boolean): { all(...values: unknown[]): unknown[] } } };
 }
 
@@ -106,6 +112,47 @@ export class StatisticsSql implements OnModuleDestroy {
       .all(...(values as unknown[])) as T[];
   }
 
+  /**
+   * Rows as arrays, like arrays(), handed to `onBatch` about `rowsPerBatch` at a time with other
+   * requests let in between: for results of hundreds of thousands of rows or tens of megabytes.
+   * On PostgreSQL through a cursor (DECLARE, then FETCH per batch), so that the driver parses one
+   * batch at a time: a result sent whole arrives faster than it is parsed, and its parsing held
+   * the event loop for 50-80 ms at a time. On SQLite the worker thread reads the whole result and
+   * the batches are cut from it.
+   */
+  async arrayBatches<T extends unknown[]>(
+    sql: string,
+    parameters: SqlParameters,
+    rowsPerBatch: number,
+    onBatch: (rows: T[]) => void,
+  ): Promise<void> {
+    if (!this.postgres) {
+      const rows = await this.arrays<T>(sql, parameters);
+      for (let start = 0; start < rows.length; start += rowsPerBatch) {
+        onBatch(rows.slice(start, start + rowsPerBatch));
+        await letOthersRun();
+      }
+      return;
+    }
+    const [query, values] = this.dataSource.driver.escapeQueryWithParameters(sql, parameters);
+    await this.inReadOnlyTransaction(this.dataSource.driver as unknown as DriverConnections, async (client) => {
+      // Every row will be fetched: plan for all of them, as for a query (the default plans a
+      // cursor for its first tenth, with nested loops where a hash join reads the whole faster).
+      await client.query('SET LOCAL cursor_tuple_fraction = 1.0');
+      await client.query({ text: `DECLARE statistics_rows NO SCROLL CURSOR FOR ${query}`, values });
+      for (;;) {
+        const { rows } = await client.query({
+          text: `FETCH ${Math.floor(rowsPerBatch)} FROM statistics_rows`,
+          values: [],
+          rowMode: 'array',
+        });
+        if (rows.length > 0) onBatch(rows as T[]);
+        if (rows.length < rowsPerBatch) break;
+        await letOthersRun();
+      }
+    });
+  }
+
   async rows<T>(sql: string, parameters: SqlParameters): Promise<T[]> {
     const [query, values] = this.dataSource.driver.escapeQueryWithParameters(sql, parameters);
     if (this.sqliteReader) return (await this.sqliteReader.query(query, values, false)) as T[];
@@ -122,17 +169,28 @@ export class StatisticsSql implements OnModuleDestroy {
    * join of arrival spans brings, guesses high, and compiles each slice's query: some 120 ms of
    * compiling for a query that then runs in a few milliseconds.
    */
-  private async withoutJit(
+  private withoutJit(
     driver: DriverConnections,
     config: { text: string; values: unknown[]; rowMode?: 'array' },
   ): Promise<unknown[]> {
+    return this.inReadOnlyTransaction(driver, async (client) => (await client.query(config)).rows);
+  }
+
+  /**
+   * Runs `work` on a pooled PostgreSQL connection in a read-only transaction with JIT compilation
+   * off, rolled back when `work` fails.
+   */
+  private async inReadOnlyTransaction<Answer>(
+    driver: DriverConnections,
+    work: (client: PooledClient) => Promise<Answer>,
+  ): Promise<Answer> {
     const client = await driver.master.connect();
     try {
       await client.query('BEGIN READ ONLY');
       await client.query('SET LOCAL jit = off');
-      const result = await client.query(config);
+      const answer = await work(client);
       await client.query('COMMIT');
-      return result.rows;
+      return answer;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;

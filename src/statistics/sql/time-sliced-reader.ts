@@ -37,23 +37,3 @@ export async function readInTimeSlices<Slice>(
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
 }
-
-/** How long a loop over rows already read may hold the event loop before it lets others run, ms. */
-const LONGEST_HOLD_MS = 10;
-
-/**
- * Calls `each` for every item, letting other requests run whenever LONGEST_HOLD_MS has passed:
- * for rows read in one piece, where slices would cost more than they save (a join PostgreSQL
- * would hash again for every slice), whose handling would otherwise hold the event loop for as
- * long as it takes.
- */
-export async function forEachLettingOthersRun<Item>(items: Iterable<Item>, each: (item: Item) => void): Promise<void> {
-  let heldSince = performance.now();
-  for (const item of items) {
-    each(item);
-    if (performance.now() - heldSince >= LONGEST_HOLD_MS) {
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      heldSince = performance.now();
-    }
-  }
-}

@@ -1,0 +1,42 @@
+import { StatisticsSql } from '../src/statistics/sql/statistics-sql.service';
+import { T } from '../src/statistics/sql/source-tables';
+import { createTestApp, TestApp } from './support/test-app';
+
+/**
+ * Rows handed over in batches (a cursor on PostgreSQL, cut from the worker thread's answer on
+ * SQLite) are the rows of the query, each once, in order.
+ */
+describe(`statistics rows in batches (${process.env.TEST_DATABASE})`, () => {
+  let t: TestApp;
+  let sql: StatisticsSql;
+  beforeAll(async () => {
+    t = await createTestApp();
+    sql = t.app.get(StatisticsSql);
+  });
+  afterAll(() => t.close());
+
+  const query = `SELECT code, kind FROM ${T.catalogEntries} WHERE code <> :left ORDER BY code`;
+
+  it('hands over every row once, in order, however the batches fall', async () => {
+    const whole = await sql.arrays<[string, string]>(query, { left: 'street_light' });
+    expect(whole.length).toBeGreaterThan(7);
+    for (const rowsPerBatch of [1, 3, whole.length, whole.length + 5]) {
+      const batches: Array<Array<[string, string]>> = [];
+      await sql.arrayBatches<[string, string]>(query, { left: 'street_light' }, rowsPerBatch, (rows) =>
+        batches.push(rows),
+      );
+      expect(batches.flat()).toEqual(whole);
+      expect(batches.every((rows) => rows.length > 0 && rows.length <= rowsPerBatch)).toBe(true);
+      expect(batches).toHaveLength(Math.ceil(whole.length / rowsPerBatch));
+    }
+  });
+
+  it('hands over nothing for no rows, and fails as the query fails', async () => {
+    const batches: unknown[][] = [];
+    await sql.arrayBatches(query.replace('<>', '='), { left: 'no such entry' }, 3, (rows) => batches.push(rows));
+    expect(batches).toEqual([]);
+    await expect(sql.arrayBatches(`SELECT no_such_column FROM ${T.catalogEntries}`, {}, 3, () => {})).rejects.toThrow();
+    // The connection went back to the pool usable: the next read works.
+    await expect(sql.arrays(query, { left: 'street_light' })).resolves.not.toHaveLength(0);
+  });
+});
