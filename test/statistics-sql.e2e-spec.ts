@@ -1,9 +1,10 @@
 import { StatisticsSql } from '../src/statistics/sql/statistics-sql.service';
+import { stepLookup } from '../src/statistics/sql/arrival-spans-sql';
 import { T } from '../src/statistics/sql/source-tables';
 import { createTestApp, TestApp } from './support/test-app';
 
 /**
- * Rows handed over in batches (a cursor on PostgreSQL, cut from the worker thread's answer on
+ * The SQL the statistics write themselves, run on the database. Rows handed over in batches (a cursor on PostgreSQL, cut from the worker thread's answer on
  * SQLite) are the rows of the query, each once, in order.
  */
 describe(`statistics rows in batches (${process.env.TEST_DATABASE})`, () => {
@@ -38,5 +39,23 @@ describe(`statistics rows in batches (${process.env.TEST_DATABASE})`, () => {
     await expect(sql.arrayBatches(`SELECT no_such_column FROM ${T.catalogEntries}`, {}, 3, () => {})).rejects.toThrow();
     // The connection went back to the pool usable: the next read works.
     await expect(sql.arrays(query, { left: 'street_light' })).resolves.not.toHaveLength(0);
+  });
+
+  it('looks a value up by the step it falls in, NULL outside the steps, for any number of steps', async () => {
+    const xs = [5, 10, 15, 19, 20, 29, 30, 39, 40, 45];
+    const rows = xs.map((x) => `SELECT ${x} AS x`).join(' UNION ALL ');
+    for (const steps of [1, 2, 3, 7]) {
+      const bounds = Array.from({ length: steps + 1 }, (_, index) => String(10 + index * 10));
+      const values = Array.from({ length: steps }, (_, index) => `'step ${index}'`);
+      const found = await sql.arrays<[number, string | null]>(
+        `SELECT x, ${stepLookup('x', bounds, values)} FROM (${rows}) xs ORDER BY x`,
+        {},
+      );
+      const upper = 10 + steps * 10;
+      expect(found.map(([x, value]) => [Number(x), value])).toEqual(
+        xs.map((x) => [x, x >= 10 && x < upper ? `step ${Math.floor((x - 10) / 10)}` : null]),
+      );
+    }
+    expect(() => stepLookup('x', ['1', '2'], [])).toThrow(RangeError);
   });
 });

@@ -24,10 +24,11 @@ const DAYS_PER_BUILD = 7;
 /** Fresh days read in one query by a report: a month of a year's daily figures, a few thousand rows. */
 const DAYS_PER_READ = 31;
 /**
- * Daily figures handed to the report at a time: at ten million cases a year a row's lists are a
- * few kilobytes, so a batch is under a megabyte (twice that as the hex text PostgreSQL sends).
+ * Daily figures handed to the report at a time: at ten million cases a year a row's lists are
+ * five kilobytes on average (twice that as the hex text PostgreSQL sends), so a batch is about
+ * a megabyte of text.
  */
-const DAY_FIGURES_PER_BATCH = 200;
+const DAY_FIGURES_PER_BATCH = 100;
 const MS_PER_DAY = 86_400_000;
 /** PostgreSQL's lock_not_available: a writer holds a day's change counter; the day is built next time. */
 const LOCK_NOT_AVAILABLE = '55P03';

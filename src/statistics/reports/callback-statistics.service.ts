@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { StaffPrincipal } from '../../auth/roles';
 import { CALLBACK_OWING_OUTCOMES } from '../../callbacks/callback-owed';
 import { CallbackStatisticsQuery } from '../dto/callback-statistics-query.dto';
-import { ArrivalDeadlines } from '../arrival-deadlines';
+import { arrivalSpans } from '../arrival-deadlines';
 import { DeadlineTally } from '../deadline-tally';
 import { percent } from '../figures';
 import { ReportContext, ReportContextService, reportOf, StatisticsReport } from '../report-context.service';
@@ -10,6 +10,7 @@ import { GroupKey } from '../report-grouping';
 import { CONTACT_GROUPINGS, CONTACTS, reportSelection } from '../sql/report-selection';
 import { SqlParameters, StatisticsSql } from '../sql/statistics-sql.service';
 import { T } from '../sql/source-tables';
+import { deadlineCountColumns, stepLookup } from '../sql/arrival-spans-sql';
 
 export const DEFAULT_CALLBACK_TARGET_WORKING_DAYS = 1;
 
@@ -25,18 +26,7 @@ export interface CallbackStatisticsRow {
   callbacksKeptPercent: number | null;
 }
 
-/**
- * GET /api/v1/statistics/callbacks: were promised callbacks made in time? A contact with outcome
- * message_taken or callback_promised owes a callback; it is kept when made (POST
- * /api/v1/contacts/{id}/callback-made) by the close of the N-th working day after the contact
- * ended (when the promise was given).
- * Only the owing contacts are read, as plain arrays with the time of their callback, and
- * measured in JS against the period's arrival spans (arrival-deadlines.ts).
- */
-/** Owing contacts handed over at a time: a few milliseconds of work each. */
-const ROWS_PER_BATCH = 5_000;
-
-/** A contact owing a callback: its group, the contact's start and end, the callback made and its stored due time (epoch ms). */
+/** A contact owing a callback, measured one by one: its group, the contact's start and end, the callback made and its stored due time (epoch ms). */
 type CallbackSqlRow = [
   groupValue: string | null,
   startedMs: number,
@@ -45,6 +35,16 @@ type CallbackSqlRow = [
   dueMs?: number | null,
 ];
 
+/**
+ * GET /api/v1/statistics/callbacks: were promised callbacks made in time? A contact with outcome
+ * message_taken or callback_promised owes a callback; it is kept when made (POST
+ * /api/v1/contacts/{id}/callback-made) by the close of the N-th working day after the contact
+ * ended (when the promise was given).
+ * The database counts kept, late, missed and pending per group: each owing contact's due time is
+ * the one stored for it by service targets, else looked up by the contact's end in the period's
+ * arrival spans (arrival-deadlines.ts), written into the query as a binary search (stepLookup).
+ * Grouped by period, a contact belongs to the period it began in.
+ */
 @Injectable()
 export class CallbackStatisticsService {
   constructor(
@@ -94,28 +94,70 @@ export class CallbackStatisticsService {
       'c.outcome IN (:...owingOutcomes)',
     ]);
     const stored = this.storedDueTimes(useStoredDueTimes);
-    const select = `SELECT ${selection.groupColumn} AS group_value, ${this.sql.epochMs('c.started_at')} AS started_ms, ${this.sql.epochMs('c.ended_at')} AS ended_ms,
+    const joins = `LEFT JOIN ${T.contactCallbacks} cb ON cb.contact_id = c.id${stored ? ` LEFT JOIN ${T.callbackTargets} ct ON ct.contact_id = c.id` : ''}`;
+    // The promise is given at the end of the contact, so the deadline counts from there: the
+    // period's arrival spans looked up by the contact's end, in SQL.
+    const spans = arrivalSpans(context.calendar, context.period.fromMs, context.period.toMs, [targetWorkingDays], null);
+    const spansEnd = this.sql.instantLiteral(spans[spans.length - 1].endMs);
+    const spanDue = stepLookup(
+      'c.ended_at',
+      [...spans.map((span) => this.sql.instantLiteral(span.startMs)), spansEnd],
+      spans.map((span) => this.sql.instantLiteral(span.dueMs[0])),
+    );
+    const { periods } = context.grouping;
+    const groupColumn = periods
+      ? stepLookup(
+          'c.started_at',
+          [
+            ...periods.buckets.map((bucket) => this.sql.instantLiteral(bucket.startMs)),
+            this.sql.instantLiteral(context.period.toMs),
+          ],
+          periods.buckets.map((_, index) => String(index)),
+        )
+      : selection.groupColumn;
+    const counts = deadlineCountColumns(
+      'cb.made_at',
+      stored ? `COALESCE(ct.due_at, ${spanDue})` : spanDue,
+      this.sql.instantLiteral(context.nowMs),
+    );
+    const tallies = new Map<GroupKey, DeadlineTally>();
+    const tallyOf = (key: GroupKey) => {
+      let tally = tallies.get(key);
+      if (!tally) tallies.set(key, (tally = new DeadlineTally()));
+      return tally;
+    };
+    const counted = await this.sql.arrays<[groupValue: unknown, ...counts: Array<number | string | null>]>(
+      `SELECT ${groupColumn} AS group_value, ${counts.join(', ')}
+       FROM ${selection.from} ${joins}
+       WHERE ${selection.where} AND c.ended_at < ${spansEnd}
+       GROUP BY 1`,
+      parameters,
+    );
+    for (const [groupValue, ...values] of counted) {
+      const [met, late, missed, pending] = values.map((value) => Number(value ?? 0));
+      tallyOf(context.grouping.keyOfSqlGroup(groupValue)).addCounts(met, late, missed, pending);
+    }
+    // The few contacts that ended after the period (begun in it, ended after its last instant)
+    // are measured one by one, their due time counted from their end with the calendar.
+    const after = await this.sql.arrays<CallbackSqlRow>(
+      `SELECT ${selection.groupColumn} AS group_value, ${this.sql.epochMs('c.started_at')} AS started_ms, ${this.sql.epochMs('c.ended_at')} AS ended_ms,
          ${this.sql.epochMs('cb.made_at')} AS made_ms
          ${stored ? `, ${this.sql.epochMs('ct.due_at')} AS due_ms` : ''}
-       FROM ${selection.from} LEFT JOIN ${T.contactCallbacks} cb ON cb.contact_id = c.id${stored ? ` LEFT JOIN ${T.callbackTargets} ct ON ct.contact_id = c.id` : ''}
-       WHERE ${selection.where}`;
-    // The promise is given at the end of the contact, so the deadline counts from there: looked
-    // up in the period's arrival spans rather than counted out day by day for every callback.
-    const deadlines = new ArrivalDeadlines(context.calendar, context.period.fromMs, context.period.toMs, [
-      targetWorkingDays,
-    ]);
-    const tallies = new Map<GroupKey, DeadlineTally>();
-    // One query, not time slices: PostgreSQL would hash the year's callbacks again for every slice.
-    // A year of a large city is hundreds of thousands of rows: read and gone through in batches.
-    await this.sql.arrayBatches<CallbackSqlRow>(select, parameters, ROWS_PER_BATCH, (rows) => {
-      for (const [groupValue, startedMs, endedMs, madeMs, storedDueMs] of rows) {
-        const key = context.grouping.keyOf(groupValue, Number(startedMs));
-        let tally = tallies.get(key);
-        if (!tally) tallies.set(key, (tally = new DeadlineTally()));
-        const dueMs = storedDueMs != null ? Number(storedDueMs) : deadlines.dueMs(Number(endedMs), 0);
-        tally.add(madeMs === null ? null : Number(madeMs), dueMs, context.nowMs);
-      }
-    });
+       FROM ${selection.from} ${joins}
+       WHERE ${selection.where} AND c.ended_at >= ${spansEnd}`,
+      parameters,
+    );
+    for (const [groupValue, startedMs, endedMs, madeMs, storedDueMs] of after) {
+      const dueMs =
+        storedDueMs != null
+          ? Number(storedDueMs)
+          : context.calendar.addWorkingDays(new Date(Number(endedMs)), targetWorkingDays).getTime();
+      tallyOf(context.grouping.keyOf(groupValue, Number(startedMs))).add(
+        madeMs === null ? null : Number(madeMs),
+        dueMs,
+        context.nowMs,
+      );
+    }
     return tallies;
   }
 

@@ -77,3 +77,21 @@ export function deadlineCountColumns(done: string, due: string, now: string, als
     `${done} IS NULL AND ${due} >= ${now}`,
   ].map((condition) => `SUM(CASE WHEN ${also ? `${also} AND ` : ''}${condition} THEN 1 ELSE 0 END)`);
 }
+
+/**
+ * A CASE expression that gives `values[i]` where `column` lies in [bounds[i], bounds[i + 1]), and
+ * NULL outside [bounds[0], bounds[n]) (n values, n + 1 ascending bounds, all SQL literals). The
+ * CASE is a balanced tree, a binary search in SQL: about log2(n) comparisons per row for a year's
+ * few hundred arrival spans or days, where a join would compare every row with every span, or
+ * need an index on the column to range-scan per span.
+ */
+export function stepLookup(column: string, bounds: readonly string[], values: readonly string[]): string {
+  if (values.length === 0 || bounds.length !== values.length + 1)
+    throw new RangeError(`a step lookup needs n values and n + 1 bounds, got ${values.length} and ${bounds.length}`);
+  const node = (low: number, high: number): string => {
+    if (high - low === 1) return values[low];
+    const middle = (low + high) >> 1;
+    return `CASE WHEN ${column} < ${bounds[middle]} THEN ${node(low, middle)} ELSE ${node(middle, high)} END`;
+  };
+  return `CASE WHEN ${column} >= ${bounds[0]} AND ${column} < ${bounds[values.length]} THEN ${node(0, values.length)} END`;
+}
