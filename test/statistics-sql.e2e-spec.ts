@@ -37,6 +37,8 @@ describe(`statistics rows in batches (${process.env.TEST_DATABASE})`, () => {
     await sql.arrayBatches(query.replace('<>', '='), { left: 'no such entry' }, 3, (rows) => batches.push(rows));
     expect(batches).toEqual([]);
     await expect(sql.arrayBatches(`SELECT no_such_column FROM ${T.catalogEntries}`, {}, 3, () => {})).rejects.toThrow();
+    await expect(sql.arrayBatches(query, { left: 'street_light' }, 0, () => {})).rejects.toThrow(RangeError);
+    await expect(sql.arrayBatches(query, { left: 'street_light' }, 2.5, () => {})).rejects.toThrow(RangeError);
     // The connection went back to the pool usable: the next read works.
     await expect(sql.arrays(query, { left: 'street_light' })).resolves.not.toHaveLength(0);
   });

@@ -32,8 +32,7 @@ interface Pending {
  * keep the process alive.
  */
 export class WorkerThread {
-  private worker: Worker | null = null;
-  private readonly pending = new Map<number, Pending>();
+  private running: { worker: Worker; pending: Map<number, Pending> } | null = null;
   private nextId = 1;
 
   /** name: what the worker does, for the error when it stops. */
@@ -45,39 +44,46 @@ export class WorkerThread {
 
   /** The worker's answer to the message; transfer: buffers handed over rather than copied. */
   request<Answer>(message: Record<string, unknown>, transfer: Transferable[] = []): Promise<Answer> {
-    const worker = this.started();
+    const { worker, pending } = this.started();
     const id = this.nextId++;
     return new Promise<Answer>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (answer: unknown) => void, reject });
-      worker.postMessage({ ...message, id }, transfer);
+      pending.set(id, { resolve: resolve as (answer: unknown) => void, reject });
+      try {
+        worker.postMessage({ ...message, id }, transfer);
+      } catch (error) {
+        pending.delete(id);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
     });
   }
 
   async close(): Promise<void> {
-    const worker = this.worker;
-    this.worker = null;
-    if (worker) await worker.terminate();
+    const running = this.running;
+    this.running = null;
+    if (running) await running.worker.terminate();
   }
 
-  private started(): Worker {
-    if (this.worker) return this.worker;
+  /** The worker running now, or a new one; each has its own requests, failed with it alone. */
+  private started(): { worker: Worker; pending: Map<number, Pending> } {
+    if (this.running) return this.running;
     const worker = new Worker(this.source, { eval: true, workerData: this.workerData });
+    const running = { worker, pending: new Map<number, Pending>() };
     worker.unref();
     worker.on('message', (message: { id: number; answer?: unknown; error?: string }) => {
-      const pending = this.pending.get(message.id);
+      const pending = running.pending.get(message.id);
       if (!pending) return;
-      this.pending.delete(message.id);
+      running.pending.delete(message.id);
       if (message.error !== undefined) pending.reject(new Error(message.error));
       else pending.resolve(message.answer);
     });
     const failAll = (error: Error) => {
-      if (this.worker === worker) this.worker = null;
-      for (const pending of this.pending.values()) pending.reject(error);
-      this.pending.clear();
+      if (this.running === running) this.running = null;
+      for (const pending of running.pending.values()) pending.reject(error);
+      running.pending.clear();
     };
     worker.on('error', failAll);
     worker.on('exit', (code) => failAll(new Error(`${this.name} stopped (exit code ${code})`)));
-    this.worker = worker;
-    return worker;
+    this.running = running;
+    return running;
   }
 }

@@ -58,8 +58,9 @@ export function arrivalSpans(
 
 /**
  * The span lists computed with each calendar (one per settings version), by period, targets and
- * report periods: the reports of one export, and the same report asked again, use the same spans.
- * A year's spans are computed in about 10 ms, several times that while the process is new.
+ * report periods: the same report asked again, and the service index after the callbacks report
+ * in the comparison export, use the spans already computed. A year's spans are computed in about
+ * 10 ms, several times that while the process is new.
  */
 const spansKnown = new WeakMap<BusinessCalendar, Map<string, readonly ArrivalSpan[]>>();
 const SPAN_LISTS_KEPT_PER_CALENDAR = 64;
@@ -122,7 +123,8 @@ export class ArrivalDeadlines {
     toMs: number,
     private readonly targetsWorkingDays: readonly number[],
   ) {
-    this.spans = arrivalSpans(calendar, fromMs, toMs, targetsWorkingDays, null);
+    // Not kept: a build of daily figures asks for a week's spans once.
+    this.spans = computeArrivalSpans(calendar, fromMs, toMs, targetsWorkingDays, null);
     this.startsMs = Float64Array.from(this.spans.map((span) => span.startMs));
   }
 

@@ -1,6 +1,14 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { WorkerThread, answeringWorkerSource } from '../common/worker-thread';
-import { joined, MedianAndP90, medianAndP90InPlace, medianOfThree, nearestRank, selectInPlace } from './percentiles';
+import {
+  joined,
+  MedianAndP90,
+  medianAndP90InPlace,
+  medianOfThree,
+  nearestRank,
+  selectInPlace,
+  ValueList,
+} from './percentiles';
 
 /**
  * Up to this many values, selection on the event loop takes a millisecond or two: less than
@@ -11,6 +19,8 @@ export const VALUES_SELECTED_ON_THE_EVENT_LOOP = 50_000;
 /**
  * The worker's code: the selection functions of percentiles.ts themselves, written out from their
  * compiled form, answering { buffers, lengths } (the blocks of one list) with { median, p90 }.
+ * The functions must be self-contained: code instrumented inside their bodies (a coverage run)
+ * would refer to what the worker does not have.
  */
 const WORKER_SOURCE = answeringWorkerSource(
   [nearestRank, medianOfThree, selectInPlace, medianAndP90InPlace, joined].map(String).join('\n'),
@@ -25,7 +35,7 @@ const WORKER_SOURCE = answeringWorkerSource(
  * of milliseconds. The figures are those of medianAndP90InPlace (percentiles.ts): the worker runs
  * the same functions.
  *
- * A long list's memory is handed to the worker, not copied: the values given are the caller's no
+ * A long list's memory is handed to the worker, not copied: the list given is the caller's no
  * more. Short lists are selected on the event loop.
  */
 @Injectable()
@@ -33,23 +43,15 @@ export class OrderStatisticsThread implements OnModuleDestroy {
   private readonly thread = new WorkerThread('the order statistics thread', WORKER_SOURCE);
 
   /**
-   * Median and 90th percentile of the values of all the blocks together, in their unit; nulls for
-   * none (definitions in percentiles.ts). Reorders the values; a long list's blocks are handed to
-   * the worker (their buffers detached here), and joined there.
+   * Median and 90th percentile of the list's values, in their unit; nulls for none (definitions
+   * in percentiles.ts). Takes the list over: a long list's blocks are handed to the worker (their
+   * buffers detached here, which only a ValueList's own blocks may be) and joined there.
    */
-  medianAndP90(blocks: readonly Float64Array[]): Promise<MedianAndP90> {
-    const count = blocks.reduce((sum, block) => sum + block.length, 0);
-    if (count <= VALUES_SELECTED_ON_THE_EVENT_LOOP) return Promise.resolve(medianAndP90InPlace(joined(blocks)));
-    // A block must own its buffer from the start (ValueList's do); any other is copied, so that
-    // nothing else the buffer holds is taken away.
-    const seen = new Set<ArrayBufferLike>();
-    const own = blocks.map((block) => {
-      const mine = block.byteOffset === 0 && !seen.has(block.buffer) ? block : block.slice();
-      seen.add(mine.buffer);
-      return mine;
-    });
-    const buffers = own.map((block) => block.buffer as ArrayBuffer);
-    return this.thread.request<MedianAndP90>({ buffers, lengths: own.map((block) => block.length) }, buffers);
+  medianAndP90(list: ValueList): Promise<MedianAndP90> {
+    if (list.length <= VALUES_SELECTED_ON_THE_EVENT_LOOP) return Promise.resolve(list.medianAndP90());
+    const blocks = list.contents();
+    const buffers = blocks.map((block) => block.buffer as ArrayBuffer);
+    return this.thread.request<MedianAndP90>({ buffers, lengths: blocks.map((block) => block.length) }, buffers);
   }
 
   onModuleDestroy(): Promise<void> {

@@ -112,8 +112,9 @@ export class CaseDayFiguresService {
   }
 
   /**
-   * Hands the fresh days wholly inside the context's period to `onRows`, a month or so of days at
-   * a time, with their figures filtered to the department scope and channel, and answers the rest
+   * Hands the figures of the fresh days wholly inside the context's period to `onRows`, read a
+   * month at a time and handed over DAY_FIGURES_PER_BATCH rows at most at a time (a batch may be
+   * empty), filtered to the department scope and channel, and answers the rest
    * of the period as instant ranges to read from the cases. The catalog level has no channel: by
    * catalog entry and one channel, the whole period is read from the cases.
    *

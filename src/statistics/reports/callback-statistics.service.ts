@@ -98,10 +98,11 @@ export class CallbackStatisticsService {
     // The promise is given at the end of the contact, so the deadline counts from there: the
     // period's arrival spans looked up by the contact's end, in SQL.
     const spans = arrivalSpans(context.calendar, context.period.fromMs, context.period.toMs, [targetWorkingDays], null);
+    const spansStart = this.sql.instantLiteral(spans[0].startMs);
     const spansEnd = this.sql.instantLiteral(spans[spans.length - 1].endMs);
     const spanDue = stepLookup(
       'c.ended_at',
-      [...spans.map((span) => this.sql.instantLiteral(span.startMs)), spansEnd],
+      [spansStart, ...spans.slice(1).map((span) => this.sql.instantLiteral(span.startMs)), spansEnd],
       spans.map((span) => this.sql.instantLiteral(span.dueMs[0])),
     );
     const { periods } = context.grouping;
@@ -129,7 +130,7 @@ export class CallbackStatisticsService {
     const counted = await this.sql.arrays<[groupValue: unknown, ...counts: Array<number | string | null>]>(
       `SELECT ${groupColumn} AS group_value, ${counts.join(', ')}
        FROM ${selection.from} ${joins}
-       WHERE ${selection.where} AND c.ended_at < ${spansEnd}
+       WHERE ${selection.where} AND c.ended_at >= ${spansStart} AND c.ended_at < ${spansEnd}
        GROUP BY 1`,
       parameters,
     );
@@ -137,14 +138,15 @@ export class CallbackStatisticsService {
       const [met, late, missed, pending] = values.map((value) => Number(value ?? 0));
       tallyOf(context.grouping.keyOfSqlGroup(groupValue)).addCounts(met, late, missed, pending);
     }
-    // The few contacts that ended after the period (begun in it, ended after its last instant)
-    // are measured one by one, their due time counted from their end with the calendar.
+    // The few contacts that ended after the period (begun in it, ended after its last instant),
+    // and any whose end was recorded before its start, are measured one by one, their due time
+    // counted from their end with the calendar.
     const after = await this.sql.arrays<CallbackSqlRow>(
       `SELECT ${selection.groupColumn} AS group_value, ${this.sql.epochMs('c.started_at')} AS started_ms, ${this.sql.epochMs('c.ended_at')} AS ended_ms,
          ${this.sql.epochMs('cb.made_at')} AS made_ms
          ${stored ? `, ${this.sql.epochMs('ct.due_at')} AS due_ms` : ''}
        FROM ${selection.from} ${joins}
-       WHERE ${selection.where} AND c.ended_at >= ${spansEnd}`,
+       WHERE ${selection.where} AND (c.ended_at >= ${spansEnd} OR c.ended_at < ${spansStart})`,
       parameters,
     );
     for (const [groupValue, startedMs, endedMs, madeMs, storedDueMs] of after) {

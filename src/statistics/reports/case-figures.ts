@@ -1,7 +1,7 @@
 import { BusinessCalendar } from '../../calendar/business-calendar';
 import { DeadlineTally } from '../deadline-tally';
 import { hours, percent } from '../figures';
-import { joined, MedianAndP90, ValueList, medianAndP90InPlace } from '../percentiles';
+import { MedianAndP90, ValueList } from '../percentiles';
 import { GroupKey } from '../report-grouping';
 
 /** One case as the cases report reads it: instants as epoch milliseconds. */
@@ -95,8 +95,8 @@ export class CaseFigures {
     private readonly calendar: BusinessCalendar,
     private readonly nowMs: number,
     private readonly targets: CaseTargets,
-    private readonly medianAndP90: (blocks: readonly Float64Array[]) => Promise<MedianAndP90> = (blocks) =>
-      Promise.resolve(medianAndP90InPlace(joined(blocks))),
+    private readonly medianAndP90: (list: ValueList) => Promise<MedianAndP90> = (list) =>
+      Promise.resolve(list.medianAndP90()),
   ) {}
 
   add(key: GroupKey, row: CaseFactsRow): void {
@@ -183,7 +183,7 @@ export class CaseFigures {
   }
 
   private async rowOf(key: GroupKey, figures: CaseGroupFigures): Promise<CaseStatisticsRow> {
-    const { median, p90 } = await this.medianAndP90(figures.resolutionWorkingMinutes.contents());
+    const { median, p90 } = await this.medianAndP90(figures.resolutionWorkingMinutes);
     return {
       group: key,
       received: figures.received,

@@ -75,8 +75,8 @@ export class CaseStatisticsService {
         query.firstResponseTargetWorkingDays === undefined && this.sql.hasColumn(T.cases, 'first_response_due_at'),
       resolution: query.resolutionTargetWorkingDays === undefined && this.sql.hasColumn(T.cases, 'resolution_due_at'),
     };
-    const figures = new CaseFigures(context.calendar, context.nowMs, targets, (blocks) =>
-      this.orderStatistics.medianAndP90(blocks),
+    const figures = new CaseFigures(context.calendar, context.nowMs, targets, (list) =>
+      this.orderStatistics.medianAndP90(list),
     );
     // Daily figures hold the default targets against stored due times, and no citizen's gender.
     const dayFiguresServe = stored.firstResponse && stored.resolution && context.grouping.dimension !== 'gender';

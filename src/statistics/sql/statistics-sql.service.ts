@@ -126,6 +126,8 @@ export class StatisticsSql implements OnModuleDestroy {
     rowsPerBatch: number,
     onBatch: (rows: T[]) => void,
   ): Promise<void> {
+    if (!(Number.isInteger(rowsPerBatch) && rowsPerBatch > 0))
+      throw new RangeError(`rows per batch must be a whole number above 0, got ${rowsPerBatch}`);
     if (!this.postgres) {
       const rows = await this.arrays<T>(sql, parameters);
       for (let start = 0; start < rows.length; start += rowsPerBatch) {
@@ -142,7 +144,7 @@ export class StatisticsSql implements OnModuleDestroy {
       await client.query({ text: `DECLARE statistics_rows NO SCROLL CURSOR FOR ${query}`, values });
       for (;;) {
         const { rows } = await client.query({
-          text: `FETCH ${Math.floor(rowsPerBatch)} FROM statistics_rows`,
+          text: `FETCH ${rowsPerBatch} FROM statistics_rows`,
           values: [],
           rowMode: 'array',
         });
