@@ -41,6 +41,7 @@ const REPORTS = [
   ['phone by month', 'phone', { ...YEAR, groupBy: 'month' }],
   ['phone by queue', 'phone', { ...YEAR, groupBy: 'queue' }],
   ['callbacks by department', 'callbacks', { ...YEAR, groupBy: 'department' }],
+  ['callbacks by month', 'callbacks', { ...YEAR, groupBy: 'month' }],
   ['service index by department', 'service-index', YEAR],
   ['ratings by channel', 'ratings', { ...YEAR, groupBy: 'channel' }],
   ['backlog by department', 'backlog', { groupBy: 'department' }],

@@ -266,6 +266,17 @@ describe('statistics: contacts, callbacks, service index, e-mail answers, phone 
       ['SC', 1, 3, 33.33],
       ['TEK', 1, 1, 100],
     ]);
+    // By the day each owing contact began: c4 kept (Mon), c5 late (Tue), c6 missed (Wed), c14 kept (Fri).
+    const byDay = await report('callbacks', { groupBy: 'day', callbackTargetWorkingDays: 1 });
+    expect(pick(byDay.rows, 'group', 'callbacksOwed', 'callbacksKept', 'callbacksLate', 'callbacksMissed')).toEqual([
+      ['2026-04-13', 1, 1, 0, 0],
+      ['2026-04-14', 1, 0, 1, 0],
+      ['2026-04-15', 1, 0, 0, 1],
+      ['2026-04-16', 0, 0, 0, 0],
+      ['2026-04-17', 1, 1, 0, 0],
+      ['2026-04-18', 0, 0, 0, 0],
+      ['2026-04-19', 0, 0, 0, 0],
+    ]);
     // Within 5 working days c6 (Wed 15) is due Wed 22 16:30, still ahead at Wed 22 12:00; c5 is now kept too.
     expect((await report('callbacks', { callbackTargetWorkingDays: 5 })).total).toMatchObject({
       callbacksKept: 3,
