@@ -111,7 +111,8 @@ export function clipSpans(spans: readonly ArrivalSpan[], fromMs: number, toMs: n
 
 /**
  * The due instants of arrivals looked up by binary search in the spans instead of counting
- * working days per arrival; for reports that still go through their rows one by one.
+ * working days per arrival; for code that goes through cases one by one (the build of daily
+ * figures).
  */
 export class ArrivalDeadlines {
   private readonly spans: readonly ArrivalSpan[];

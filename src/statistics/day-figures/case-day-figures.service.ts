@@ -10,6 +10,7 @@ import { DEFAULT_CASE_TARGETS } from '../reports/case-figures';
 import { T } from '../sql/source-tables';
 import { scopeConditions } from '../sql/report-selection';
 import { SqlParameters, StatisticsSql } from '../sql/statistics-sql.service';
+import { letOthersRun } from '../sql/time-sliced-reader';
 import { CaseDayChange, CaseDayFigures, CaseDayFiguresDay } from './case-day-figures.entity';
 import { LocalDay, localDayOf, utcDaysOf, wholeLocalDays } from './local-days';
 
@@ -203,7 +204,7 @@ export class CaseDayFiguresService {
       index = end;
       if (await this.build(batch, calendar, version)) result.built += batch.length;
       else result.skipped += batch.length;
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      await letOthersRun();
     }
     return result;
   }

@@ -2,13 +2,9 @@ import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { PeriodBucket } from '../period-buckets';
 import { SqliteReadWorker } from './sqlite-read-worker';
+import { letOthersRun } from './time-sliced-reader';
 
 export type SqlParameters = Record<string, unknown>;
-
-/** Lets other requests run before going on. */
-function letOthersRun(): Promise<void> {
-  return new Promise<void>((resolve) => setImmediate(resolve));
-}
 
 /** A connection of pg's pool. */
 interface PooledClient {

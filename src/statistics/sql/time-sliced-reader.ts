@@ -34,6 +34,11 @@ export async function readInTimeSlices<Slice>(
     const scale = Math.min(MOST_GROWTH_PER_SLICE, ROWS_PER_SLICE / Math.max(1, rowCountOf(rows)));
     sliceMs = Math.min(LONGEST_SLICE_MS, Math.max(SHORTEST_SLICE_MS, sliceMs * scale));
     startMs = endMs;
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    await letOthersRun();
   }
+}
+
+/** Lets other requests run (a turn of the event loop) before going on. */
+export function letOthersRun(): Promise<void> {
+  return new Promise<void>((resolve) => setImmediate(resolve));
 }
