@@ -57,6 +57,11 @@ export class WorkerThread {
     });
   }
 
+  /** Requests sent and not yet answered. */
+  get waiting(): number {
+    return this.running?.pending.size ?? 0;
+  }
+
   async close(): Promise<void> {
     const running = this.running;
     this.running = null;

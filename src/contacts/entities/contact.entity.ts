@@ -23,7 +23,19 @@ import { Channel, ContactOutcome } from '../contact.types';
 @Index(['channel', 'startedAt'])
 @Index(['servicePointCode', 'startedAt'])
 @Index(['citizenId'])
-@Index('IDX_contacts_outcome_started_at', ['outcome', 'startedAt'])
+// Begins with outcome and startedAt; the callbacks report and the service index read a period's
+// owing contacts from it alone (src/database/migrations/1766700000500-callback-covering-indexes.ts).
+@Index('IDX_contacts_statistics_outcome', [
+  'outcome',
+  'startedAt',
+  'endedAt',
+  'agentId',
+  'channel',
+  'servicePointCode',
+  'catalogCode',
+  'gender',
+  'id',
+])
 export class Contact {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;

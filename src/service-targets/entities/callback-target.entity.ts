@@ -8,6 +8,8 @@ import { TargetUnit } from '../service-target.types';
  */
 @Entity('callback_targets')
 @Index(['dueAt'])
+// The statistics join a contact's callback target and read dueAt from this index alone.
+@Index('IDX_callback_targets_due', ['contactId', 'dueAt'])
 export class CallbackTarget {
   @ForeignKey('contacts', { onDelete: 'CASCADE' })
   @PrimaryColumn({ type: 'varchar', length: 36 })

@@ -15,26 +15,33 @@ db.pragma('busy_timeout = 5000');`,
 );
 
 /**
- * Runs the statistics' read queries on SQLite in a worker thread, off the event loop.
+ * Runs the statistics' read queries on SQLite in worker threads, off the event loop.
  *
  * better-sqlite3 answers synchronously, so a query over a year of a million cases on the main
- * thread would hold every other request (and /health) until it ends. The worker has its own
+ * thread would hold every other request (and /health) until it ends. Each worker has its own
  * read-only connection to the same file; the database is in WAL mode, so it reads the last
- * committed state while the app goes on writing. Queries are answered in the order sent.
+ * committed state while the app goes on writing. A query goes to the worker with the fewest
+ * waiting, so queries asked together (the service index's two, two managers' reports) run side
+ * by side on as many cores as there are workers; each worker answers in the order it was asked.
  */
 export class SqliteReadWorker {
-  private readonly thread: WorkerThread;
+  private readonly threads: WorkerThread[];
 
-  constructor(filename: string, driverPath: string) {
-    this.thread = new WorkerThread('the statistics reader', WORKER_SOURCE, { filename, driverPath });
+  /** workers: how many threads, each started at its first query (at least 1). */
+  constructor(filename: string, driverPath: string, workers: number) {
+    this.threads = Array.from(
+      { length: Math.max(1, Math.floor(workers)) },
+      (_, index) => new WorkerThread(`the statistics reader ${index + 1}`, WORKER_SOURCE, { filename, driverPath }),
+    );
   }
 
   /** Rows of a query whose :named parameters are already positional; arrays of values when raw. */
   query(sql: string, values: unknown[], raw: boolean): Promise<unknown[]> {
-    return this.thread.request<unknown[]>({ sql, values, raw });
+    const idlest = this.threads.reduce((best, thread) => (thread.waiting < best.waiting ? thread : best));
+    return idlest.request<unknown[]>({ sql, values, raw });
   }
 
-  close(): Promise<void> {
-    return this.thread.close();
+  async close(): Promise<void> {
+    await Promise.all(this.threads.map((thread) => thread.close()));
   }
 }

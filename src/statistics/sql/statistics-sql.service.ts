@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { PeriodBucket } from '../period-buckets';
@@ -26,9 +27,15 @@ interface DriverConnections {
  * Instants are read as epoch milliseconds computed by the database, so that rows arrive as plain
  * numbers: PostgreSQL would otherwise parse a Date per value and SQLite hand back text.
  *
- * On SQLite with a database file, the queries run in a worker thread (SqliteReadWorker), so that
+ * On SQLite with a database file, the queries run in worker threads (SqliteReadWorker), so that
  * a long report never holds the event loop; PostgreSQL answers asynchronously anyway.
  */
+/**
+ * SQLite read workers: two queries at once (the service index asks two together), on a machine
+ * with two cores or more. Each worker holds a connection with its own page cache.
+ */
+const SQLITE_READ_WORKERS = Math.min(2, availableParallelism());
+
 @Injectable()
 export class StatisticsSql implements OnModuleDestroy {
   readonly postgres: boolean;
@@ -38,7 +45,9 @@ export class StatisticsSql implements OnModuleDestroy {
     this.postgres = dataSource.options.type === 'postgres';
     const filename = this.postgres ? null : String(dataSource.options.database ?? '');
     this.sqliteReader =
-      filename && filename !== ':memory:' ? new SqliteReadWorker(filename, require.resolve('better-sqlite3')) : null;
+      filename && filename !== ':memory:'
+        ? new SqliteReadWorker(filename, require.resolve('better-sqlite3'), SQLITE_READ_WORKERS)
+        : null;
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -52,6 +61,16 @@ export class StatisticsSql implements OnModuleDestroy {
     return this.postgres
       ? `(EXTRACT(EPOCH FROM ${column}) * 1000)::float8`
       : `CAST(ROUND((julianday(${column}) - 2440587.5) * 86400000.0) AS INTEGER)`;
+  }
+
+  /**
+   * Ends a derived table's query so that the planner keeps it apart and does not merge it into
+   * the query around it: a column computed there is then computed once per row, however often
+   * the outer query uses it. A LIMIT (SQLite's "no limit") or an OFFSET 0 (PostgreSQL) is what
+   * each planner does not merge.
+   */
+  get keptApart(): string {
+    return this.postgres ? ' OFFSET 0' : ' LIMIT -1';
   }
 
   /**
