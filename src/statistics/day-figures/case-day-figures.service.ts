@@ -25,6 +25,11 @@ const DAYS_PER_BUILD = 7;
 /** Fresh days read in one query by a report: a month of a year's daily figures, a few thousand rows. */
 const DAYS_PER_READ = 31;
 /**
+ * Such reads under way at once: while the report adds up one month's rows on the event loop, the
+ * next month's are read (by the second SQLite reader, or on a second PostgreSQL connection).
+ */
+const READS_AT_ONCE = 2;
+/**
  * Daily figures handed to the report at a time: at ten million cases a year a row's lists are
  * five kilobytes on average (twice that as the hex text PostgreSQL sends), so a batch is about
  * a megabyte of text.
@@ -113,9 +118,10 @@ export class CaseDayFiguresService {
   }
 
   /**
-   * Hands the figures of the fresh days wholly inside the context's period to `onRows`, read a
-   * month at a time and handed over DAY_FIGURES_PER_BATCH rows at most at a time (a batch may be
-   * empty), filtered to the department scope and channel, and answers the rest
+   * Hands the figures of the fresh days wholly inside the context's period to `onRows`, in no
+   * order of days: read a month at a time, READS_AT_ONCE months under way at once, and handed over
+   * DAY_FIGURES_PER_BATCH rows at most at a time (a batch may be empty), filtered to the
+   * department scope and channel, and answers the rest
    * of the period as instant ranges to read from the cases. The catalog level has no channel: by
    * catalog entry and one channel, the whole period is read from the cases.
    *
@@ -132,32 +138,15 @@ export class CaseDayFiguresService {
     const days = wholeLocalDays(fromMs, toMs, context.timeZone);
     const fresh = await this.freshDays(days, context.calendarVersion, (sql) => this.sql.rows(sql, {}));
     const freshByName = new Map(fresh.map((day) => [day.localDay, day]));
-    for (let index = 0; index < fresh.length; index += DAYS_PER_READ) {
-      const first = fresh[index];
-      const last = fresh[Math.min(fresh.length, index + DAYS_PER_READ) - 1];
-      const parameters: SqlParameters = { fromDay: first.localDay, toDay: last.localDay };
-      // Literal, as both databases spell it: better-sqlite3 takes no boolean parameter.
-      const conditions = [
-        `by_catalog = ${filter.byCatalog ? 'TRUE' : 'FALSE'}`,
-        'local_day >= :fromDay',
-        'local_day <= :toDay',
-      ];
-      conditions.push(
-        ...scopeConditions(
-          { departmentCodes: filter.departmentCodes ?? null },
-          filter.channel,
-          { departmentColumn: 'department_code', channelColumn: 'channel' },
-          parameters,
-        ),
-      );
-      await this.sql.arrayBatches<DayFiguresSqlRow>(
-        `SELECT local_day, department_code, channel, catalog_code, received, duplicates, returned, reopened,
-           first_response_met, first_response_late, resolution_met, resolution_late,
-           first_response_open, resolution_open, resolved, lists
-         FROM case_day_figures WHERE ${conditions.join(' AND ')}`,
-        parameters,
-        DAY_FIGURES_PER_BATCH,
-        (read) => {
+    const reads: LocalDay[][] = [];
+    for (let index = 0; index < fresh.length; index += DAYS_PER_READ)
+      reads.push(fresh.slice(index, index + DAYS_PER_READ));
+    // Read a month at a time, READS_AT_ONCE months under way at once: rows come in no order of days.
+    let next = 0;
+    const lane = async () => {
+      while (next < reads.length) {
+        const days = reads[next++];
+        await this.readDays(days[0], days[days.length - 1], filter, (read) => {
           // Days between first and last that are not fresh have rows too: those are left out.
           const rows: DayFiguresRow[] = [];
           for (const row of read) {
@@ -165,9 +154,10 @@ export class CaseDayFiguresService {
             if (day) rows.push(dayFiguresRow(day, row));
           }
           onRows(rows);
-        },
-      );
-    }
+        });
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(READS_AT_ONCE, reads.length) }, lane));
     const fromCases: Array<[number, number]> = [];
     let cursor = fromMs;
     for (const day of fresh) {
@@ -176,6 +166,39 @@ export class CaseDayFiguresService {
     }
     if (cursor < toMs) fromCases.push([cursor, toMs]);
     return { fromCases };
+  }
+
+  /** The daily figures of the days first to last (local dates), in the filter's scope, in batches. */
+  private readDays(
+    first: LocalDay,
+    last: LocalDay,
+    filter: { departmentCodes?: string[] | null; channel?: string; byCatalog: boolean },
+    onBatch: (rows: DayFiguresSqlRow[]) => void,
+  ): Promise<void> {
+    const parameters: SqlParameters = { fromDay: first.localDay, toDay: last.localDay };
+    // Literal, as both databases spell it: better-sqlite3 takes no boolean parameter.
+    const conditions = [
+      `by_catalog = ${filter.byCatalog ? 'TRUE' : 'FALSE'}`,
+      'local_day >= :fromDay',
+      'local_day <= :toDay',
+    ];
+    conditions.push(
+      ...scopeConditions(
+        { departmentCodes: filter.departmentCodes ?? null },
+        filter.channel,
+        { departmentColumn: 'department_code', channelColumn: 'channel' },
+        parameters,
+      ),
+    );
+    return this.sql.arrayBatches<DayFiguresSqlRow>(
+      `SELECT local_day, department_code, channel, catalog_code, received, duplicates, returned, reopened,
+         first_response_met, first_response_late, resolution_met, resolution_late,
+         first_response_open, resolution_open, resolved, lists
+       FROM case_day_figures WHERE ${conditions.join(' AND ')}`,
+      parameters,
+      DAY_FIGURES_PER_BATCH,
+      onBatch,
+    );
   }
 
   private async refreshAll(stop: () => boolean): Promise<DayFiguresRefresh> {

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { localDayOf, utcDaysOf, wholeLocalDays } from './local-days';
 
 describe('local days', () => {
@@ -39,6 +40,24 @@ describe('local days', () => {
     expect(march[0].localDay).toBe('2026-03-01');
     expect(march[30].localDay).toBe('2026-03-31');
   });
+
+  it.each(['Europe/Stockholm', 'America/Santiago', 'America/Havana', 'Australia/Lord_Howe', 'Pacific/Apia'])(
+    'gives in %s, 2011-2027, the days the calendar gives one by one (clock changes, a skipped day)',
+    (timeZone) => {
+      const fromMs = Date.parse('2011-01-01T00:00:00Z');
+      const toMs = Date.parse('2027-12-31T00:00:00Z');
+      const expected: Array<{ localDay: string; startMs: number; endMs: number }> = [];
+      let start = DateTime.fromMillis(fromMs, { zone: timeZone }).startOf('day');
+      if (start.toMillis() < fromMs) start = start.plus({ days: 1 }).startOf('day');
+      for (;;) {
+        const end = start.plus({ days: 1 }).startOf('day');
+        if (end.toMillis() > toMs) break;
+        expected.push({ localDay: start.toISODate() as string, startMs: start.toMillis(), endMs: end.toMillis() });
+        start = end;
+      }
+      expect(wholeLocalDays(fromMs, toMs, timeZone)).toEqual(expected);
+    },
+  );
 
   it('names the UTC days a local day touches: two east of Greenwich, one in UTC itself', () => {
     expect(utcDaysOf(localDayOf(Date.parse('2026-03-01T12:00:00Z'), zone))).toEqual(['2026-02-28', '2026-03-01']);
