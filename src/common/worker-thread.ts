@@ -2,16 +2,28 @@ import { Transferable, Worker } from 'node:worker_threads';
 
 /**
  * The lines a worker's code ends with: it answers each message { id, ... } with
- * { id, answer } from `answer(message)`, or { id, error } when that throws.
+ * { id, answer } from `answer(message)`, or { id, error } when that throws. The setup and the
+ * answer may call `transferring(answer, buffers)` to hand the buffers over with the answer rather
+ * than have them copied.
  */
 export function answeringWorkerSource(setup: string, answer: string): string {
   return `
 const { parentPort, workerData } = require('node:worker_threads');
+class Transferring {
+  constructor(answer, buffers) {
+    this.answer = answer;
+    this.buffers = buffers;
+  }
+}
+const transferring = (answer, buffers) => new Transferring(answer, buffers);
 ${setup}
 const answer = ${answer};
 parentPort.on('message', (message) => {
   try {
-    parentPort.postMessage({ id: message.id, answer: answer(message) });
+    const answered = answer(message);
+    if (answered instanceof Transferring)
+      parentPort.postMessage({ id: message.id, answer: answered.answer }, answered.buffers);
+    else parentPort.postMessage({ id: message.id, answer: answered });
   } catch (error) {
     parentPort.postMessage({ id: message.id, error: String(error && error.message ? error.message : error) });
   }

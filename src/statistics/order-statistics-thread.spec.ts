@@ -53,8 +53,10 @@ describe('order statistics in a worker thread', () => {
     await expect(thread.medianAndP90(new ValueList())).resolves.toEqual({ median: null, p90: null });
   });
 
-  it('answers requests sent together, each with its own figures', async () => {
-    const lists = [3, 5, 9].map((seed) => workingMinutes(VALUES_SELECTED_ON_THE_EVENT_LOOP + seed, seed));
+  it('answers requests sent together, spread over its workers, each with its own figures', async () => {
+    const lists = [3, 5, 9, 14, 20, 27, 35].map((seed) =>
+      workingMinutes(VALUES_SELECTED_ON_THE_EVENT_LOOP + seed, seed),
+    );
     const expected = lists.map(sortedDefinitions);
     await expect(Promise.all(lists.map((values) => thread.medianAndP90(listOf(values))))).resolves.toEqual(expected);
   });

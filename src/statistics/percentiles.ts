@@ -99,8 +99,9 @@ const VALUES_PER_BLOCK = 1 << 20;
 /**
  * Numbers gathered for order statistics: single values and whole runs (a day's working times)
  * appended to Float64Array blocks, so that a million values cost a few buffers, not a million
- * boxed array slots. Blocks of at most VALUES_PER_BLOCK values: growing one array of nine million
- * values by doubling would copy tens of megabytes at a time on the event loop.
+ * boxed array slots. Each block is twice the one before it, up to VALUES_PER_BLOCK values, and a
+ * full block is kept as it is: growing one array by doubling would copy every value again at
+ * each step (tens of megabytes at a time at nine million values) on the event loop.
  */
 export class ValueList {
   private readonly full: Float64Array[] = [];
@@ -139,17 +140,11 @@ export class ValueList {
     return [...this.full, this.current.subarray(0, this.used)].filter((block) => block.length > 0);
   }
 
-  /** Room for more: the block doubled while it is small, else a new block. */
+  /** Room for more: a new block, twice the full one up to VALUES_PER_BLOCK; nothing is copied. */
   private grow(): void {
-    if (this.current.length >= VALUES_PER_BLOCK) {
-      this.full.push(this.current);
-      this.current = new Float64Array(VALUES_PER_BLOCK);
-      this.used = 0;
-      return;
-    }
-    const grown = new Float64Array(Math.min(VALUES_PER_BLOCK, this.current.length * 2));
-    grown.set(this.current.subarray(0, this.used));
-    this.current = grown;
+    this.full.push(this.current);
+    this.current = new Float64Array(Math.min(VALUES_PER_BLOCK, this.current.length * 2));
+    this.used = 0;
   }
 }
 

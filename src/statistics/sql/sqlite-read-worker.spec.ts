@@ -22,7 +22,9 @@ describe('the SQLite statistics readers', () => {
     db.exec(`PRAGMA journal_mode = WAL;
       CREATE TABLE numbers (n INTEGER NOT NULL);
       WITH RECURSIVE counting(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM counting WHERE n < 100)
-      INSERT INTO numbers (n) SELECT n FROM counting;`);
+      INSERT INTO numbers (n) SELECT n FROM counting;
+      CREATE TABLE blobs (id INTEGER NOT NULL, bytes BLOB);
+      INSERT INTO blobs VALUES (1, x'0102030405'), (2, NULL), (3, x''), (4, x'0a0b0c0d0e0f101112'), (5, x'ff');`);
     db.close();
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -68,6 +70,32 @@ describe('the SQLite statistics readers', () => {
     };
     await expect(finishOrder(2)).resolves.toEqual(['short', 'long']);
     await expect(finishOrder(1)).resolves.toEqual(['long', 'short']);
+  });
+
+  it('hands the blobs of an answer over in one buffer, each at a multiple of eight bytes', async () => {
+    const readers = new SqliteReadWorker(filename, require.resolve('better-sqlite3'), 1);
+    try {
+      const rows = (await readers.query('SELECT id, bytes FROM blobs ORDER BY id', [], true)) as Array<
+        [number, Uint8Array | null]
+      >;
+      expect(rows.map(([id, bytes]) => [id, bytes && [...bytes]])).toEqual([
+        [1, [1, 2, 3, 4, 5]],
+        [2, null],
+        [3, []],
+        [4, [10, 11, 12, 13, 14, 15, 16, 17, 18]],
+        [5, [255]],
+      ]);
+      const blobs = rows.map(([, bytes]) => bytes).filter((bytes): bytes is Uint8Array => bytes !== null);
+      expect(new Set(blobs.map((bytes) => bytes.buffer)).size).toBe(1);
+      expect(blobs.map((bytes) => bytes.byteOffset % 8)).toEqual([0, 0, 0, 0]);
+      const objects = (await readers.query('SELECT id, bytes FROM blobs WHERE id = 4', [], false)) as Array<{
+        id: number;
+        bytes: Uint8Array;
+      }>;
+      expect([...objects[0].bytes]).toEqual([10, 11, 12, 13, 14, 15, 16, 17, 18]);
+    } finally {
+      await readers.close();
+    }
   });
 
   it('fails a bad query alone and goes on answering', async () => {
