@@ -86,16 +86,23 @@ export class EmailAnswerStatisticsService {
         }
       }
     };
+    const questionTypes = await this.questionTypes();
     // In time slices, a few spans each, as the cases report reads: given a year's spans in one
     // join, PostgreSQL expects too many rows per span to join them one by one through the index.
+    // The cases and the contacts of a slice are read side by side (two SQLite readers, or two
+    // PostgreSQL connections).
     await readInTimeSlices<EmailSlice>(
       context.period.fromMs,
       context.period.toMs,
       async (sliceFrom, sliceTo) => {
         const slice: EmailSlice = { cases: [], contacts: [] };
         for (const joined of spansPerJoin(this.sql, clipSpans(spans, sliceFrom.getTime(), sliceTo.getTime()))) {
-          slice.cases.push(...(await this.emailCases(context, joined)));
-          slice.contacts.push(...(await this.emailContacts(context, joined)));
+          const [cases, contacts] = await Promise.all([
+            this.emailCases(context, joined, questionTypes),
+            this.emailContacts(context, joined),
+          ]);
+          slice.cases.push(...cases);
+          slice.contacts.push(...contacts);
         }
         return slice;
       },
@@ -128,24 +135,38 @@ export class EmailAnswerStatisticsService {
     ].join(', ');
   }
 
-  private emailCases(context: ReportContext, spans: ArrivalSpan[]): Promise<EmailCountSqlRow[]> {
-    const parameters: SqlParameters = { email: 'email', question: 'question', duplicate: 'duplicate' };
+  /** The codes of the catalog types that are questions (kind `question`), active or not. */
+  private async questionTypes(): Promise<string[]> {
+    const rows = await this.sql.arrays<[code: string]>(
+      `SELECT code FROM ${T.catalogEntries} WHERE kind = :question ORDER BY code`,
+      { question: 'question' },
+    );
+    return rows.map(([code]) => code);
+  }
+
+  private async emailCases(
+    context: ReportContext,
+    spans: ArrivalSpan[],
+    questionTypes: string[],
+  ): Promise<EmailCountSqlRow[]> {
+    if (questionTypes.length === 0) return [];
+    const parameters: SqlParameters = { email: 'email', questionTypes, duplicate: 'duplicate' };
     const spansJoin = arrivalSpansJoin(this.sql, spans, 'c.received_at');
+    // The question types as a list, not a join to the catalog: the covering index holds the
+    // case's type, and the catalog entry need not be looked up for every e-mailed case.
     const conditions = [
       ...spansJoin.conditions,
       'c.channel = :email',
-      'k.code = c.catalog_code',
-      'k.kind = :question',
+      'c.catalog_code IN (:...questionTypes)',
       'c.status <> :duplicate',
       ...scopeConditions(context.scope, undefined, CASE_SCOPE_COLUMNS, parameters),
     ];
-    // In this order, span by span, through the covering index of e-mailed cases: with ANALYZE
-    // statistics SQLite would otherwise start from the question entries and look every case up.
+    // In this order, span by span, through the covering index of e-mailed cases.
     const citizens = context.grouping.dimension === 'gender' ? ` LEFT JOIN ${T.citizens} z ON z.id = c.citizen_id` : '';
     return this.sql.arrays<EmailCountSqlRow>(
       `${spansJoin.withClause}
        SELECT ${this.countsSelect(context, CASE_DIMENSIONS, 'c.first_response_at')}
-       FROM a CROSS JOIN ${T.cases} c${this.sql.indexedBy('IDX_cases_channel_received_at')} CROSS JOIN ${T.catalogEntries} k${citizens}
+       FROM a CROSS JOIN ${T.cases} c${this.sql.indexedBy('IDX_cases_channel_received_at')}${citizens}
        WHERE ${conditions.join(' AND ')}
        GROUP BY group_value`,
       parameters,
