@@ -5,8 +5,8 @@ import { StatisticsQuery } from '../dto/statistics-query.dto';
 import { percent } from '../figures';
 import { ReportContext, ReportContextService, reportOf, StatisticsReport } from '../report-context.service';
 import { GroupKey } from '../report-grouping';
-import { CONTACT_GROUPINGS, CONTACTS, reportSelection } from '../sql/report-selection';
-import { SqlParameters, StatisticsSql } from '../sql/statistics-sql.service';
+import { CONTACT_GROUPINGS, CONTACTS, reportSelectionParts } from '../sql/report-selection';
+import { StatisticsSql } from '../sql/statistics-sql.service';
 
 export type OutcomeCounts = Record<ContactOutcome, number>;
 
@@ -55,24 +55,29 @@ export class ContactStatisticsService {
 
   /** Contacts per group and outcome; the service index builds on these too. */
   async outcomeCounts(context: ReportContext, conditions: string[] = []): Promise<Map<GroupKey, OutcomeCounts>> {
-    const parameters: SqlParameters = {};
-    const selection = reportSelection(
+    // Counts that add up: the period in parts, read side by side, their rows added together.
+    const parts = reportSelectionParts(
       CONTACTS,
       context,
       this.sql,
-      parameters,
+      {},
       true,
       conditions,
       'IDX_contacts_statistics_started',
+      this.sql.queriesAtOnce,
     );
-    const rows = await this.sql.rows<{ group_key: unknown; outcome: ContactOutcome; contacts: number | string }>(
-      `${selection.withClause} SELECT group_key, outcome, COUNT(*) AS contacts
-       FROM (SELECT ${selection.groupColumn} AS group_key, c.outcome AS outcome FROM ${selection.from} WHERE ${selection.where}) grouped
-       GROUP BY group_key, outcome`,
-      parameters,
+    const answers = await Promise.all(
+      parts.map(({ selection, parameters }) =>
+        this.sql.rows<{ group_key: unknown; outcome: ContactOutcome; contacts: number | string }>(
+          `${selection.withClause} SELECT group_key, outcome, COUNT(*) AS contacts
+           FROM (SELECT ${selection.groupColumn} AS group_key, c.outcome AS outcome FROM ${selection.from} WHERE ${selection.where}) grouped
+           GROUP BY group_key, outcome`,
+          parameters,
+        ),
+      ),
     );
     const counts = new Map<GroupKey, OutcomeCounts>();
-    for (const row of rows) {
+    for (const row of answers.flat()) {
       const key = context.grouping.keyOfSqlGroup(row.group_key);
       const outcomes = counts.get(key) ?? { ...NO_OUTCOMES };
       outcomes[row.outcome] += Number(row.contacts);

@@ -4,8 +4,8 @@ import { PhoneStatisticsQuery } from '../dto/phone-statistics-query.dto';
 import { PERIOD_GRANULARITIES } from '../period-buckets';
 import { ReportContext, ReportContextService, reportOf, StatisticsReport } from '../report-context.service';
 import { GroupBy, GroupKey } from '../report-grouping';
-import { ReportTable, reportSelection } from '../sql/report-selection';
-import { SqlParameters, StatisticsSql } from '../sql/statistics-sql.service';
+import { ReportTable, reportSelectionParts } from '../sql/report-selection';
+import { StatisticsSql } from '../sql/statistics-sql.service';
 import { CallCounts, noCalls, PhoneStatisticsRow, phoneRow, sumCalls } from './phone-figures';
 import { ContactStatisticsService, contactsOf } from './contact-statistics.service';
 import { T } from '../sql/source-tables';
@@ -61,29 +61,34 @@ export class PhoneStatisticsService {
    * there were. A row with a null wait stands for calls not answered.
    */
   private async callCounts(context: ReportContext, answerTargetSeconds: number): Promise<Map<GroupKey, CallCounts>> {
-    const parameters: SqlParameters = { answered: 'answered', abandoned: 'abandoned', yes: true };
-    const selection = reportSelection(
+    // Counts that add up: the period in parts, read side by side, their rows added together.
+    const parts = reportSelectionParts(
       CALL_RECORDS,
       context,
       this.sql,
-      parameters,
+      { answered: 'answered', abandoned: 'abandoned', yes: true },
       true,
       [],
       'IDX_call_records_statistics_started',
+      this.sql.queriesAtOnce,
     );
-    const rows = await this.sql.arrays<[unknown, number | string | null, ...Array<number | string>]>(
-      `${selection.withClause} SELECT group_key, answered_wait, COUNT(*),
-         SUM(CASE WHEN outcome = :abandoned THEN 1 ELSE 0 END),
-         SUM(CASE WHEN direct_answer IS NOT NULL THEN 1 ELSE 0 END),
-         SUM(CASE WHEN direct_answer = :yes THEN 1 ELSE 0 END)
-       FROM (SELECT ${selection.groupColumn} AS group_key, r.outcome AS outcome, r.direct_answer AS direct_answer,
-               CASE WHEN r.outcome = :answered THEN r.wait_seconds END AS answered_wait
-             FROM ${selection.from} WHERE ${selection.where}) calls
-       GROUP BY group_key, answered_wait`,
-      parameters,
+    const answers = await Promise.all(
+      parts.map(({ selection, parameters }) =>
+        this.sql.arrays<[unknown, number | string | null, ...Array<number | string>]>(
+          `${selection.withClause} SELECT group_key, answered_wait, COUNT(*),
+             SUM(CASE WHEN outcome = :abandoned THEN 1 ELSE 0 END),
+             SUM(CASE WHEN direct_answer IS NOT NULL THEN 1 ELSE 0 END),
+             SUM(CASE WHEN direct_answer = :yes THEN 1 ELSE 0 END)
+           FROM (SELECT ${selection.groupColumn} AS group_key, r.outcome AS outcome, r.direct_answer AS direct_answer,
+                   CASE WHEN r.outcome = :answered THEN r.wait_seconds END AS answered_wait
+                 FROM ${selection.from} WHERE ${selection.where}) calls
+           GROUP BY group_key, answered_wait`,
+          parameters,
+        ),
+      ),
     );
     const counts = new Map<GroupKey, CallCounts>();
-    for (const [groupKey, answeredWait, ...values] of rows) {
+    for (const [groupKey, answeredWait, ...values] of answers.flat()) {
       const [calls, abandoned, directAnswerKnown, directAnswers] = values.map(Number);
       const key = context.grouping.keyOfSqlGroup(groupKey);
       const group = counts.get(key) ?? noCalls();

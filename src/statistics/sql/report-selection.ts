@@ -127,14 +127,30 @@ export function reportSelection(
   conditions: string[] = [],
   sqliteIndex?: string,
 ): ReportSelection {
+  return selectionOf(source, context, sql, parameters, periodsInSql, conditions, sqliteIndex);
+}
+
+/** reportSelection, joined to the run of period buckets from `firstBucket` (`bucketCount` of them) when grouped by period in SQL. */
+function selectionOf(
+  source: ReportTable,
+  context: ReportContext,
+  sql: StatisticsSql,
+  parameters: SqlParameters,
+  periodsInSql: boolean,
+  conditions: string[],
+  sqliteIndex?: string,
+  firstBucket = 0,
+  bucketCount = Infinity,
+): ReportSelection {
   const table = reportTableFrom(source, context, sql, sqliteIndex);
   const { grouping, scope } = context;
   const where = [...conditions, ...scopeConditions(scope, context.channel, source, parameters)];
   if (grouping.periods && periodsInSql) {
+    const buckets = grouping.periods.buckets.slice(firstBucket, firstBucket + bucketCount);
     // The buckets lie within the period, so their bounds alone select its rows. With the
     // period's bounds beside them, SQLite may range-scan the whole period once per bucket.
     return {
-      withClause: `WITH ${sql.periodsTable(grouping.periods.buckets, parameters)}`,
+      withClause: `WITH ${sql.periodsTable(buckets, parameters, firstBucket)}`,
       from: `report_periods p CROSS JOIN ${table}`,
       where: [`${source.instantColumn} >= p.starts_at`, `${source.instantColumn} < p.ends_at`, ...where].join(' AND '),
       groupColumn: 'p.period_index',
@@ -149,4 +165,53 @@ export function reportSelection(
     where: [`${source.instantColumn} >= :from`, `${source.instantColumn} < :to`, ...where].join(' AND '),
     groupColumn,
   };
+}
+
+/**
+ * The report's selection (reportSelection) cut into at most `parts` pieces that together select
+ * each row once, each with its own parameters (a copy of `parameters` and its bounds): grouped by
+ * period in SQL, the buckets shared out in runs of consecutive buckets, each keeping its index;
+ * otherwise the period cut at evenly spaced instants. For counts that add up across the pieces:
+ * each piece is a query of its own, read side by side (two SQLite readers, or two PostgreSQL
+ * connections), and its rows are added to the others'.
+ */
+export function reportSelectionParts(
+  source: ReportTable,
+  context: ReportContext,
+  sql: StatisticsSql,
+  parameters: SqlParameters,
+  periodsInSql: boolean,
+  conditions: string[],
+  sqliteIndex: string | undefined,
+  parts: number,
+): Array<{ selection: ReportSelection; parameters: SqlParameters }> {
+  const { periods } = context.grouping;
+  const { fromMs, toMs } = context.period;
+  if (periods && periodsInSql) {
+    const buckets = periods.buckets;
+    const perPart = Math.ceil(buckets.length / Math.max(1, Math.min(parts, buckets.length)));
+    const pieces: Array<{ selection: ReportSelection; parameters: SqlParameters }> = [];
+    for (let first = 0; first < buckets.length; first += perPart) {
+      const own = { ...parameters };
+      const selection = selectionOf(source, context, sql, own, true, conditions, sqliteIndex, first, perPart);
+      pieces.push({ selection, parameters: own });
+    }
+    return pieces;
+  }
+  const count = Math.max(1, Math.floor(parts));
+  return Array.from({ length: count }, (_, index) => {
+    const own = { ...parameters };
+    const pieceFrom = index === 0 ? fromMs : fromMs + Math.floor(((toMs - fromMs) * index) / count);
+    const pieceTo = index === count - 1 ? toMs : fromMs + Math.floor(((toMs - fromMs) * (index + 1)) / count);
+    const selection = selectionOf(
+      source,
+      { ...context, period: { ...context.period, fromMs: pieceFrom, toMs: pieceTo } },
+      sql,
+      own,
+      periodsInSql,
+      conditions,
+      sqliteIndex,
+    );
+    return { selection, parameters: own };
+  });
 }

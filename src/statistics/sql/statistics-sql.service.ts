@@ -39,10 +39,16 @@ const SQLITE_READ_WORKERS = Math.min(2, availableParallelism());
 @Injectable()
 export class StatisticsSql implements OnModuleDestroy {
   readonly postgres: boolean;
+  /**
+   * How many queries of one report are worth running at once: as many as there are SQLite
+   * readers, or two PostgreSQL connections (reportSelectionParts).
+   */
+  readonly queriesAtOnce: number;
   private readonly sqliteReader: SqliteReadWorker | null;
 
   constructor(private readonly dataSource: DataSource) {
     this.postgres = dataSource.options.type === 'postgres';
+    this.queriesAtOnce = this.postgres ? 2 : SQLITE_READ_WORKERS;
     const filename = this.postgres ? null : String(dataSource.options.database ?? '');
     this.sqliteReader =
       filename && filename !== ':memory:'
@@ -91,10 +97,12 @@ export class StatisticsSql implements OnModuleDestroy {
   /**
    * A common table expression `report_periods(period_index, starts_at, ends_at)` of the report's
    * period buckets, to join rows to the period they fall in. Each bucket joins through the index
-   * on the instant column as a range scan.
+   * on the instant column as a range scan. `firstIndex`: the index of the first bucket given, when
+   * they are a run of the report's buckets (ReportSelection parts).
    */
-  periodsTable(buckets: readonly PeriodBucket[], parameters: SqlParameters): string {
-    const values = buckets.map((bucket, index) => {
+  periodsTable(buckets: readonly PeriodBucket[], parameters: SqlParameters, firstIndex = 0): string {
+    const values = buckets.map((bucket, position) => {
+      const index = firstIndex + position;
       parameters[`periodStart${index}`] = new Date(bucket.startMs);
       parameters[`periodEnd${index}`] = new Date(bucket.endMs);
       return `(${index}, ${this.instant(`periodStart${index}`)}, ${this.instant(`periodEnd${index}`)})`;
