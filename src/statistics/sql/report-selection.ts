@@ -171,9 +171,9 @@ function selectionOf(
  * The report's selection (reportSelection) cut into at most `parts` pieces that together select
  * each row once, each with its own parameters (a copy of `parameters` and its bounds): grouped by
  * period in SQL, the buckets shared out in runs of consecutive buckets, each keeping its index;
- * otherwise the period cut at evenly spaced instants. For counts that add up across the pieces:
- * each piece is a query of its own, read side by side (two SQLite readers, or two PostgreSQL
- * connections), and its rows are added to the others'.
+ * otherwise the period cut at evenly spaced instants (on SQLite; one piece on PostgreSQL). For
+ * counts that add up across the pieces: each piece is a query of its own, read side by side (two
+ * SQLite readers, or two PostgreSQL connections), and its rows are added to the others'.
  */
 export function reportSelectionParts(
   source: ReportTable,
@@ -198,7 +198,10 @@ export function reportSelectionParts(
     }
     return pieces;
   }
-  const count = Math.max(1, Math.floor(parts));
+  // PostgreSQL reads one range of the period in one query as fast as two side by side (at 1M,
+  // contacts by channel took 67 ms in one query and 90 in two); it gains from parts only where
+  // each bucket is a range scan of its own.
+  const count = sql.postgres ? 1 : Math.max(1, Math.floor(parts));
   return Array.from({ length: count }, (_, index) => {
     const own = { ...parameters };
     const pieceFrom = index === 0 ? fromMs : fromMs + Math.floor(((toMs - fromMs) * index) / count);
