@@ -43,6 +43,22 @@ describe(`statistics rows in batches (${process.env.TEST_DATABASE})`, () => {
     await expect(sql.arrays(query, { left: 'street_light' })).resolves.not.toHaveLength(0);
   });
 
+  const onPostgres = process.env.TEST_DATABASE === 'postgres' ? it : it.skip;
+
+  onPostgres(
+    'holds at most four PostgreSQL connections for statistics, however many queries are asked at once',
+    async () => {
+      const answers = await Promise.all(
+        Array.from({ length: 12 }, () =>
+          sql.rows<{ pid: number }>('SELECT pg_backend_pid() AS pid FROM pg_sleep(0.05)', {}),
+        ),
+      );
+      const connections = new Set(answers.map(([row]) => row.pid));
+      expect(answers).toHaveLength(12);
+      expect(connections.size).toBeLessThanOrEqual(4);
+    },
+  );
+
   it('looks a value up by the step it falls in, NULL outside the steps, for any number of steps', async () => {
     const xs = [5, 10, 15, 19, 20, 29, 30, 39, 40, 45];
     const rows = xs.map((x) => `SELECT ${x} AS x`).join(' UNION ALL ');

@@ -93,7 +93,7 @@ export function medianOfThree(a: number, b: number, c: number): number {
   return a < c ? a : b < c ? c : b;
 }
 
-/** Values per block of a ValueList: 8 MB, a copy of which takes a few milliseconds. */
+/** Values per block of a ValueList at most: 8 MB, a few of them for a year of ten million cases. */
 const VALUES_PER_BLOCK = 1 << 20;
 
 /**
@@ -127,7 +127,7 @@ export class ValueList {
     this.length += values.length;
   }
 
-  /** Median and 90th percentile of the values (reorders them). */
+  /** Median and 90th percentile of the values; the list is not to be used afterwards (its values may be reordered). */
   medianAndP90(): MedianAndP90 {
     return medianAndP90InPlace(joined(this.contents()));
   }

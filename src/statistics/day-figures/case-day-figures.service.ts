@@ -143,8 +143,9 @@ export class CaseDayFiguresService {
       reads.push(fresh.slice(index, index + DAYS_PER_READ));
     // Read a month at a time, READS_AT_ONCE months under way at once: rows come in no order of days.
     let next = 0;
+    let failed = false;
     const lane = async () => {
-      while (next < reads.length) {
+      while (next < reads.length && !failed) {
         const days = reads[next++];
         await this.readDays(days[0], days[days.length - 1], filter, (read) => {
           // Days between first and last that are not fresh have rows too: those are left out.
@@ -157,7 +158,18 @@ export class CaseDayFiguresService {
         });
       }
     };
-    await Promise.all(Array.from({ length: Math.min(READS_AT_ONCE, reads.length) }, lane));
+    // A read that fails stops the other lane from starting another; both are waited for, so that
+    // nothing reads on (or holds a connection) for a report that has already failed.
+    const lanes = await Promise.allSettled(
+      Array.from({ length: Math.min(READS_AT_ONCE, reads.length) }, () =>
+        lane().catch((error: unknown) => {
+          failed = true;
+          throw error;
+        }),
+      ),
+    );
+    const failure = lanes.find((settled) => settled.status === 'rejected');
+    if (failure) throw failure.reason;
     const fromCases: Array<[number, number]> = [];
     let cursor = fromMs;
     for (const day of fresh) {
@@ -503,8 +515,10 @@ function float64Bytes(values: Float64Array): Buffer {
 
 /**
  * The Float64 values of bytes read back: a Buffer (pooled, so perhaps not 8-byte aligned) or a
- * Uint8Array from the SQLite worker thread (its own aligned buffer). Aligned bytes are viewed as
- * they are; others are copied once.
+ * Uint8Array from a SQLite reader (a view into the one buffer of the whole answer, at a multiple
+ * of eight bytes). Aligned bytes are viewed as they are; others are copied once. A view keeps
+ * that whole buffer alive and shares it with the answer's other rows: its values are copied into
+ * a ValueList (pushAll), never kept or handed to another thread themselves.
  */
 export function float64Values(bytes: Uint8Array): Float64Array {
   if (bytes.byteOffset % 8 === 0) return new Float64Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 8);

@@ -173,7 +173,9 @@ function selectionOf(
  * period in SQL, the buckets shared out in runs of consecutive buckets, each keeping its index;
  * otherwise the period cut at evenly spaced instants (on SQLite; one piece on PostgreSQL). For
  * counts that add up across the pieces: each piece is a query of its own, read side by side (two
- * SQLite readers, or two PostgreSQL connections), and its rows are added to the others'.
+ * SQLite readers, or two PostgreSQL connections), and its rows are added to the others'. The
+ * pieces are separate statements, so they may see the database a few milliseconds apart (as the
+ * service index's queries always have); their rows never overlap, so none is counted twice.
  */
 export function reportSelectionParts(
   source: ReportTable,

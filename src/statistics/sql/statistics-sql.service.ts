@@ -20,6 +20,42 @@ interface DriverConnections {
 }
 
 /**
+ * SQLite read workers: two queries at once (the service index asks two together), on a machine
+ * with two cores or more. Each worker holds a connection with its own page cache.
+ */
+const SQLITE_READ_WORKERS = Math.min(2, availableParallelism());
+
+/**
+ * PostgreSQL connections the statistics hold at most at once, of the pool's 20
+ * (data-source-options.ts): a report reads up to three queries side by side, and managers asking
+ * for reports together must not take the connections every other request needs.
+ */
+const POSTGRES_STATISTICS_CONNECTIONS = 4;
+
+/** A count of places: `run` waits for a free one, holds it while its work runs, then frees it. */
+class Places {
+  private free: number;
+  private readonly waiting: Array<() => void> = [];
+
+  constructor(places: number) {
+    this.free = places;
+  }
+
+  async run<T>(work: () => Promise<T>): Promise<T> {
+    if (this.free > 0) this.free--;
+    else await new Promise<void>((resolve) => this.waiting.push(resolve));
+    try {
+      return await work();
+    } finally {
+      const next = this.waiting.shift();
+      // The place goes straight to the next in line, or back to the free ones.
+      if (next) next();
+      else this.free++;
+    }
+  }
+}
+
+/**
  * The little SQL that differs between SQLite and PostgreSQL in the statistics queries, and a
  * runner for hand-written queries with :named parameters (TypeORM turns them into ? or $n and
  * converts Dates to each driver's instant format).
@@ -30,12 +66,6 @@ interface DriverConnections {
  * On SQLite with a database file, the queries run in worker threads (SqliteReadWorker), so that
  * a long report never holds the event loop; PostgreSQL answers asynchronously anyway.
  */
-/**
- * SQLite read workers: two queries at once (the service index asks two together), on a machine
- * with two cores or more. Each worker holds a connection with its own page cache.
- */
-const SQLITE_READ_WORKERS = Math.min(2, availableParallelism());
-
 @Injectable()
 export class StatisticsSql implements OnModuleDestroy {
   readonly postgres: boolean;
@@ -45,6 +75,7 @@ export class StatisticsSql implements OnModuleDestroy {
    */
   readonly queriesAtOnce: number;
   private readonly sqliteReader: SqliteReadWorker | null;
+  private readonly postgresConnections = new Places(POSTGRES_STATISTICS_CONNECTIONS);
 
   constructor(private readonly dataSource: DataSource) {
     this.postgres = dataSource.options.type === 'postgres';
@@ -203,9 +234,17 @@ export class StatisticsSql implements OnModuleDestroy {
 
   /**
    * Runs `work` on a pooled PostgreSQL connection in a read-only transaction with JIT compilation
-   * off, rolled back when `work` fails.
+   * off, rolled back when `work` fails; waits while the statistics hold
+   * POSTGRES_STATISTICS_CONNECTIONS connections already.
    */
-  private async inReadOnlyTransaction<Answer>(
+  private inReadOnlyTransaction<Answer>(
+    driver: DriverConnections,
+    work: (client: PooledClient) => Promise<Answer>,
+  ): Promise<Answer> {
+    return this.postgresConnections.run(() => this.readOnlyTransaction(driver, work));
+  }
+
+  private async readOnlyTransaction<Answer>(
     driver: DriverConnections,
     work: (client: PooledClient) => Promise<Answer>,
   ): Promise<Answer> {
