@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { Transferable, Worker } from 'node:worker_threads';
 
 /**
@@ -102,5 +103,40 @@ export class WorkerThread {
     worker.on('exit', (code) => failAll(new Error(`${this.name} stopped (exit code ${code})`)));
     this.running = running;
     return running;
+  }
+}
+
+/** Threads of a WorkerThreads unless told otherwise: two, one on a single-core machine. */
+export const WORKER_THREADS = Math.min(2, availableParallelism());
+
+/**
+ * Worker threads running the same code: each request goes to the thread with the fewest waiting,
+ * so requests sent together run side by side. Each thread starts at its first request and
+ * answers its own in the order sent; one that stops fails its own requests alone.
+ */
+export class WorkerThreads {
+  private readonly threads: WorkerThread[];
+
+  /** name: what the workers do, for the error when one stops; each is numbered after it. count: at least 1. */
+  constructor(name: string, source: string, workerData?: unknown, count = WORKER_THREADS) {
+    this.threads = Array.from(
+      { length: Math.max(1, Math.floor(count)) },
+      (_, index) => new WorkerThread(`${name} ${index + 1}`, source, workerData),
+    );
+  }
+
+  /** How many threads there are: how many requests run side by side. */
+  get size(): number {
+    return this.threads.length;
+  }
+
+  /** The answer of the thread with the fewest requests waiting (WorkerThread.request). */
+  request<Answer>(message: Record<string, unknown>, transfer: Transferable[] = []): Promise<Answer> {
+    const idlest = this.threads.reduce((best, thread) => (thread.waiting < best.waiting ? thread : best));
+    return idlest.request<Answer>(message, transfer);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.threads.map((thread) => thread.close()));
   }
 }

@@ -1,6 +1,5 @@
-import { availableParallelism } from 'node:os';
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
-import { WorkerThread, answeringWorkerSource } from '../common/worker-thread';
+import { WorkerThreads, answeringWorkerSource } from '../common/worker-thread';
 import {
   joined,
   MedianAndP90,
@@ -43,10 +42,7 @@ const WORKER_SOURCE = answeringWorkerSource(
  */
 @Injectable()
 export class OrderStatisticsThread implements OnModuleDestroy {
-  private readonly threads = Array.from(
-    { length: Math.min(2, availableParallelism()) },
-    (_, index) => new WorkerThread(`order statistics thread ${index + 1}`, WORKER_SOURCE),
-  );
+  private readonly threads = new WorkerThreads('order statistics thread', WORKER_SOURCE);
 
   /**
    * Median and 90th percentile of the list's values, in their unit; nulls for none (definitions
@@ -57,11 +53,10 @@ export class OrderStatisticsThread implements OnModuleDestroy {
     if (list.length <= VALUES_SELECTED_ON_THE_EVENT_LOOP) return Promise.resolve(list.medianAndP90());
     const blocks = list.contents();
     const buffers = blocks.map((block) => block.buffer as ArrayBuffer);
-    const idlest = this.threads.reduce((best, thread) => (thread.waiting < best.waiting ? thread : best));
-    return idlest.request<MedianAndP90>({ buffers, lengths: blocks.map((block) => block.length) }, buffers);
+    return this.threads.request<MedianAndP90>({ buffers, lengths: blocks.map((block) => block.length) }, buffers);
   }
 
-  async onModuleDestroy(): Promise<void> {
-    await Promise.all(this.threads.map((thread) => thread.close()));
+  onModuleDestroy(): Promise<void> {
+    return this.threads.close();
   }
 }

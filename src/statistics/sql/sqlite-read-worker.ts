@@ -1,4 +1,4 @@
-import { WorkerThread, answeringWorkerSource } from '../../common/worker-thread';
+import { WORKER_THREADS, WorkerThreads, answeringWorkerSource } from '../../common/worker-thread';
 
 /**
  * The worker's code: a read-only better-sqlite3 connection to the app's database file that
@@ -47,23 +47,24 @@ function withBlobsPacked(rows) {
  * by side on as many cores as there are workers; each worker answers in the order it was asked.
  */
 export class SqliteReadWorker {
-  private readonly threads: WorkerThread[];
+  private readonly threads: WorkerThreads;
 
   /** workers: how many threads, each started at its first query (at least 1). */
-  constructor(filename: string, driverPath: string, workers: number) {
-    this.threads = Array.from(
-      { length: Math.max(1, Math.floor(workers)) },
-      (_, index) => new WorkerThread(`the statistics reader ${index + 1}`, WORKER_SOURCE, { filename, driverPath }),
-    );
+  constructor(filename: string, driverPath: string, workers = WORKER_THREADS) {
+    this.threads = new WorkerThreads('the statistics reader', WORKER_SOURCE, { filename, driverPath }, workers);
+  }
+
+  /** How many queries run side by side. */
+  get size(): number {
+    return this.threads.size;
   }
 
   /** Rows of a query whose :named parameters are already positional; arrays of values when raw. */
   query(sql: string, values: unknown[], raw: boolean): Promise<unknown[]> {
-    const idlest = this.threads.reduce((best, thread) => (thread.waiting < best.waiting ? thread : best));
-    return idlest.request<unknown[]>({ sql, values, raw });
+    return this.threads.request<unknown[]>({ sql, values, raw });
   }
 
-  async close(): Promise<void> {
-    await Promise.all(this.threads.map((thread) => thread.close()));
+  close(): Promise<void> {
+    return this.threads.close();
   }
 }

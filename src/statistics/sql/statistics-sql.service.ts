@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { PeriodBucket } from '../period-buckets';
@@ -18,12 +17,6 @@ interface DriverConnections {
   master: { connect(): Promise<PooledClient> };
   databaseConnection: { prepare(sql: string): { raw(on: boolean): { all(...values: unknown[]): unknown[] } } };
 }
-
-/**
- * SQLite read workers: two queries at once (the service index asks two together), on a machine
- * with two cores or more. Each worker holds a connection with its own page cache.
- */
-const SQLITE_READ_WORKERS = Math.min(2, availableParallelism());
 
 /**
  * PostgreSQL connections the statistics hold at most at once, of the pool's 20
@@ -71,7 +64,8 @@ export class StatisticsSql implements OnModuleDestroy {
   readonly postgres: boolean;
   /**
    * How many queries of one report are worth running at once: as many as there are SQLite
-   * readers, or two PostgreSQL connections (reportSelectionParts).
+   * readers (one without a database file, where queries run on the event loop), or two
+   * PostgreSQL connections (reportSelectionParts).
    */
   readonly queriesAtOnce: number;
   private readonly sqliteReader: SqliteReadWorker | null;
@@ -79,12 +73,11 @@ export class StatisticsSql implements OnModuleDestroy {
 
   constructor(private readonly dataSource: DataSource) {
     this.postgres = dataSource.options.type === 'postgres';
-    this.queriesAtOnce = this.postgres ? 2 : SQLITE_READ_WORKERS;
     const filename = this.postgres ? null : String(dataSource.options.database ?? '');
+    // Two readers (one on a single-core machine), each a connection with its own page cache.
     this.sqliteReader =
-      filename && filename !== ':memory:'
-        ? new SqliteReadWorker(filename, require.resolve('better-sqlite3'), SQLITE_READ_WORKERS)
-        : null;
+      filename && filename !== ':memory:' ? new SqliteReadWorker(filename, require.resolve('better-sqlite3')) : null;
+    this.queriesAtOnce = this.postgres ? 2 : (this.sqliteReader?.size ?? 1);
   }
 
   async onModuleDestroy(): Promise<void> {
