@@ -204,13 +204,13 @@ export function reportSelectionParts(
   // contacts by channel took 67 ms in one query and 90 in two); it gains from parts only where
   // each bucket is a range scan of its own.
   const count = sql.postgres ? 1 : Math.max(1, Math.floor(parts));
+  // The index-th cut: fromMs at 0 and toMs at count, whole milliseconds between.
+  const cut = (index: number) => fromMs + Math.floor(((toMs - fromMs) * index) / count);
   return Array.from({ length: count }, (_, index) => {
     const own = { ...parameters };
-    const pieceFrom = index === 0 ? fromMs : fromMs + Math.floor(((toMs - fromMs) * index) / count);
-    const pieceTo = index === count - 1 ? toMs : fromMs + Math.floor(((toMs - fromMs) * (index + 1)) / count);
     const selection = selectionOf(
       source,
-      { ...context, period: { ...context.period, fromMs: pieceFrom, toMs: pieceTo } },
+      { ...context, period: { ...context.period, fromMs: cut(index), toMs: cut(index + 1) } },
       sql,
       own,
       periodsInSql,
