@@ -15,6 +15,8 @@
 //
 //   npm run build && node bench/intake-vs-bare.mjs [seconds=5] [rounds=3] [inFlight=16,50]
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test node bench/intake-vs-bare.mjs
+//   BASELINE_BUILD=/tmp/base node bench/intake-vs-bare.mjs   # also another build (a checkout with
+//                                                            # its dist/), "base", in the same turns
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
@@ -166,26 +168,33 @@ async function startBare() {
 
 // The demo municipality (staff, catalog, routing) but not its year of history: a production
 // process seeds nothing, and the history's garbage would otherwise be counted in the peak RSS.
-const app = await startApp({
-  port: await freePort(),
-  env: { REDIS_URL: '', SEED_DEMO_HISTORY: 'false' },
-});
+const appEnv = { REDIS_URL: '', SEED_DEMO_HISTORY: 'false' };
+const app = await startApp({ port: await freePort(), env: appEnv });
+const baselineBuild = process.env.BASELINE_BUILD;
+const base = baselineBuild
+  ? await startApp({ port: await freePort(), env: appEnv, appRoot: baselineBuild }).catch(async (error) => {
+      await app.stop();
+      throw error;
+    })
+  : null;
 const bare = await startBare().catch(async (error) => {
-  await app.stop();
+  await Promise.all([app.stop(), base?.stop()]);
   throw error;
 });
 try {
-  const token = await app.login('agent@demo.local');
-  const appContender = {
-    name: 'app',
-    pid: app.pid,
-    url: `${app.url}/api/v1/cases`,
-    headers: { authorization: `Bearer ${token}` },
-  };
+  const contenderOf = async (name, started) => ({
+    name,
+    pid: started.pid,
+    url: `${started.url}/api/v1/cases`,
+    headers: { authorization: `Bearer ${await started.login('agent@demo.local')}` },
+  });
+  const appContender = await contenderOf('app', app);
+  const baseContender = base ? await contenderOf('base', base) : null;
+  const contenders = [appContender, ...(baseContender ? [baseContender] : []), bare];
   const results = new Map();
   for (let round = 1; round <= rounds; round++) {
     for (const inFlight of inFlightCounts) {
-      for (const contender of [appContender, bare]) {
+      for (const contender of contenders) {
         const result = await measure(contender, inFlight);
         const key = `${contender.name}/${inFlight}`;
         results.set(key, [...(results.get(key) ?? []), result]);
@@ -199,6 +208,7 @@ try {
   }
   const of = (name, inFlight, field) => median(results.get(`${name}/${inFlight}`).map((r) => r[field]));
   const appRss = peakRssMb(app.pid);
+  const baseRss = base ? peakRssMb(base.pid) : null;
   const bareRss = peakRssMb(bare.pid);
   console.log(
     `\ndatabase=${app.database} queue=in-process seconds=${seconds} rounds=${rounds} (medians of the rounds)`,
@@ -206,24 +216,24 @@ try {
   console.log('| in flight | contender | req/s | p50 ms | p99 ms | CPU ms/intake | failed | peak RSS MB |');
   console.log('|---|---|---|---|---|---|---|---|');
   for (const inFlight of inFlightCounts) {
-    for (const [name, rss] of [
-      ['app', appRss],
-      ['bare', bareRss],
-    ]) {
+    for (const [name, rss] of [['app', appRss], ...(base ? [['base', baseRss]] : []), ['bare', bareRss]]) {
       const failed = results.get(`${name}/${inFlight}`).reduce((sum, r) => sum + r.failures, 0);
       console.log(
         `| ${inFlight} | ${name} | ${of(name, inFlight, 'rps').toFixed(0)} | ${of(name, inFlight, 'p50').toFixed(1)} | ` +
           `${of(name, inFlight, 'p99').toFixed(1)} | ${of(name, inFlight, 'cpuMsPerIntake').toFixed(2)} | ${failed} | ${rss.toFixed(0)} |`,
       );
     }
-    console.log(
-      `| ${inFlight} | app/bare | ${(of('app', inFlight, 'rps') / of('bare', inFlight, 'rps')).toFixed(3)}x | ` +
-        `${(of('app', inFlight, 'p50') / of('bare', inFlight, 'p50')).toFixed(1)}x | ` +
-        `${(of('app', inFlight, 'p99') / of('bare', inFlight, 'p99')).toFixed(1)}x | ` +
-        `${(of('app', inFlight, 'cpuMsPerIntake') / of('bare', inFlight, 'cpuMsPerIntake')).toFixed(1)}x | | ${(appRss / bareRss).toFixed(1)}x |`,
-    );
+    const ratios = [['app', 'bare', appRss / bareRss], ...(base ? [['app', 'base', appRss / baseRss]] : [])];
+    for (const [name, limit, rssRatio] of ratios) {
+      console.log(
+        `| ${inFlight} | ${name}/${limit} | ${(of(name, inFlight, 'rps') / of(limit, inFlight, 'rps')).toFixed(3)}x | ` +
+          `${(of(name, inFlight, 'p50') / of(limit, inFlight, 'p50')).toFixed(2)}x | ` +
+          `${(of(name, inFlight, 'p99') / of(limit, inFlight, 'p99')).toFixed(2)}x | ` +
+          `${(of(name, inFlight, 'cpuMsPerIntake') / of(limit, inFlight, 'cpuMsPerIntake')).toFixed(2)}x | | ${rssRatio.toFixed(2)}x |`,
+      );
+    }
   }
 } finally {
   await bare.stop();
-  await app.stop();
+  await Promise.all([app.stop(), base?.stop()]);
 }

@@ -34,7 +34,7 @@ const queueEnv =
     ? { REDIS_URL: redisUrl, QUEUE_PREFIX: prefix, RUN_WORKERS: layout === 'split' ? 'false' : 'true' }
     : { REDIS_URL: '' };
 const app = await startApp({ port: 3902, env: queueEnv });
-const worker = layout === 'split' ? await startWorker() : null;
+const worker = layout === 'split' ? await startWorker(app.databaseUrl) : null;
 try {
   const agent = await app.login('agent@demo.local');
   const handler = await app.login('handler@demo.local');
@@ -140,10 +140,9 @@ async function serverSideLatencies(app, token, ids) {
   return latencies;
 }
 
-/** The worker process for LAYOUT=split, on the database startApp created (support.mjs names it after this process). */
-async function startWorker() {
-  const url = new URL(process.env.DATABASE_URL);
-  url.pathname = `/onewayin_bench_${process.pid}`;
+/** The worker process for LAYOUT=split, on the database startApp created. */
+async function startWorker(databaseUrl) {
+  const url = new URL(databaseUrl);
   const root = fileURLToPath(new URL('..', import.meta.url));
   const child = spawn(process.execPath, [`${root}dist/worker.js`], {
     env: {

@@ -44,14 +44,15 @@ export async function healthWhile(url, work) {
 /**
  * Starts `node dist/main.js` on a fresh SQLite file, or on a fresh PostgreSQL database
  * when DATABASE_URL is set (it names the server; a new database is created beside it).
+ * appRoot: the checkout whose build runs (this one unless told), for a script comparing builds.
  */
-export async function startApp({ port, env = {}, nodeArgs = [] }) {
+export async function startApp({ port, env = {}, nodeArgs = [], appRoot = root }) {
   const dir = mkdtempSync(join(tmpdir(), 'onewayin-bench-'));
   let databaseEnv = { SQLITE_PATH: join(dir, 'bench.sqlite') };
   let dropDatabase = async () => {};
   const baseUrl = env.DATABASE_URL ?? process.env.DATABASE_URL;
   if (baseUrl) {
-    const name = `onewayin_bench_${process.pid}`;
+    const name = `onewayin_bench_${process.pid}_${port}`;
     const admin = new pg.Client({ connectionString: baseUrl });
     await admin.connect();
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -76,7 +77,7 @@ export async function startApp({ port, env = {}, nodeArgs = [] }) {
     MAIL_DIR: join(dir, 'mail'),
   };
   if (!baseUrl) delete childEnv.DATABASE_URL;
-  const child = spawn(process.execPath, [...nodeArgs, join(root, 'dist/main.js')], {
+  const child = spawn(process.execPath, [...nodeArgs, join(appRoot, 'dist/main.js')], {
     env: childEnv,
     stdio: ['ignore', 'ignore', 'inherit'],
   });

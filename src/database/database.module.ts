@@ -5,6 +5,7 @@ import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/app-config';
 import { dataSourceOptions } from './data-source-options';
 import { TransactionService } from './transaction.service';
+import { WalCheckpointer } from './wal-checkpointer';
 
 @Global()
 @Module({})
@@ -31,8 +32,8 @@ export class DatabaseModule {
           }),
         }),
       ],
-      providers: [TransactionService],
-      exports: [TransactionService],
+      providers: [TransactionService, WalCheckpointer],
+      exports: [TransactionService, WalCheckpointer],
     };
   }
 }
