@@ -30,8 +30,9 @@ export type CaseSource = 'live' | 'import';
 @Index(['catalogCode', 'receivedAt'])
 @Index(['citizenId'])
 @Index(['externalId'], { unique: true })
-// E-mail answers read the cases received by e-mail from it alone
-// (src/database/migrations/1766700000300-statistics-covering-indexes.ts).
+// E-mail answers read the cases received by e-mail from it alone, by gender too
+// (src/database/migrations/1766700000300-statistics-covering-indexes.ts,
+// 1766700000600-email-citizen-covering-index.ts).
 @Index('IDX_cases_channel_received_at', [
   'channel',
   'receivedAt',
@@ -39,6 +40,8 @@ export type CaseSource = 'live' | 'import';
   'catalogCode',
   'departmentCode',
   'firstResponseAt',
+  'citizenId',
+  'citizenGender',
 ])
 @Index('IDX_cases_department_resolution_due', ['departmentCode', 'resolutionDueAt'])
 @Index('IDX_cases_resolution_breached_at', ['resolutionBreachedAt'])

@@ -1,0 +1,30 @@
+import { MigrationInterface, QueryRunner, TableIndex } from 'typeorm';
+
+/**
+ * E-mail answers by gender (docs/statistics.md, "How it stays fast"): the index of e-mailed cases
+ * also holds each case's citizen and the gender kept on the case once that link is removed, so
+ * the report finds a case's gender without reading the case's row (at 1,000,000 cases on SQLite,
+ * the e-mailed cases of a year: 254 ms with a table lookup per case, 60 ms from the index alone).
+ * The index keeps its name and begins with the columns it had: it serves the same lookups, and a
+ * write updates as many indexes.
+ */
+const TABLE = 'cases';
+const NAME = 'IDX_cases_channel_received_at';
+const BEFORE = ['channel', 'received_at', 'status', 'catalog_code', 'department_code', 'first_response_at'];
+
+export class EmailCitizenCoveringIndex1766700000600 implements MigrationInterface {
+  name = 'EmailCitizenCoveringIndex1766700000600';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.dropIndex(TABLE, NAME);
+    await q.createIndex(
+      TABLE,
+      new TableIndex({ name: NAME, columnNames: [...BEFORE, 'citizen_id', 'citizen_gender'] }),
+    );
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.dropIndex(TABLE, NAME);
+    await q.createIndex(TABLE, new TableIndex({ name: NAME, columnNames: BEFORE }));
+  }
+}
