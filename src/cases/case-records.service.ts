@@ -8,6 +8,7 @@ import { loadCaseForUpdate } from './case-timeline';
 import { CaseEvent } from './entities/case-event.entity';
 import { Case } from './entities/case.entity';
 import { orderByInboxUrgency } from './inbox-order';
+import { sqlNames } from '../database/sql-names';
 
 /** Which cases a department inbox holds: its own in `claimable` statuses, and (for the service center) every case in `alsoInStatuses`. */
 export interface InboxCriteria {
@@ -239,25 +240,31 @@ export class CaseRecordsService {
    * Open cases whose service-target plan still has a check to run (a measure running, not
    * breached, clock not stopped), by id: up to `limit` of them after the case `afterId` (null
    * from the start), so a caller walks through them all in batches.
+   *
+   * The ids are read through the partial index IDX_cases_running_target_plans, which holds these
+   * cases alone (migration 1766700000700): its condition is written here term for term, as
+   * SQLite uses a partial index only for a query that states the index's condition. On SQLite
+   * the index is named (INDEXED BY): without ANALYZE statistics its planner would rather look up
+   * the cases whose breach times are NULL, nearly every case. Throws should the condition here and
+   * the index's ever differ (SQLite finds no plan).
    */
-  runningTargetPlans(afterId: string | null, limit: number): Promise<CaseRecord[]> {
-    const builder = this.dataSource.manager
-      .createQueryBuilder(Case, 'c')
-      .where('c.status IN (:...open)', { open: OPEN_STATUSES })
-      .andWhere('c.targetPlanVersion > 0 AND c.targetPausedAt IS NULL')
-      .andWhere(
-        new Brackets((either) =>
-          either
-            .where(
-              'c.firstResponseDueAt IS NOT NULL AND c.firstResponseAt IS NULL AND c.firstResponseBreachedAt IS NULL',
-            )
-            .orWhere('c.resolutionDueAt IS NOT NULL AND c.resolvedAt IS NULL AND c.resolutionBreachedAt IS NULL'),
-        ),
-      )
-      .orderBy('c.id', 'ASC')
-      .take(limit);
-    if (afterId !== null) builder.andWhere('c.id > :afterId', { afterId });
-    return builder.getMany();
+  async runningTargetPlans(afterId: string | null, limit: number): Promise<CaseRecord[]> {
+    const { table, column } = sqlNames(this.dataSource.manager, Case);
+    const c = (property: string) => `c.${column(property)}`;
+    const indexed = this.dataSource.options.type === 'postgres' ? '' : ' INDEXED BY "IDX_cases_running_target_plans"';
+    const [sql, parameters] = this.dataSource.driver.escapeQueryWithParameters(
+      `SELECT ${c('id')} AS id FROM ${table} c${indexed}
+       WHERE ${c('status')} IN (:...open)
+         AND ${c('targetPlanVersion')} > 0 AND ${c('targetPausedAt')} IS NULL
+         AND (${c('firstResponseDueAt')} IS NOT NULL AND ${c('firstResponseAt')} IS NULL AND ${c('firstResponseBreachedAt')} IS NULL
+           OR ${c('resolutionDueAt')} IS NOT NULL AND ${c('resolvedAt')} IS NULL AND ${c('resolutionBreachedAt')} IS NULL)
+         AND ${c('id')} > :afterId
+       ORDER BY ${c('id')} LIMIT :limit`,
+      { open: OPEN_STATUSES, afterId: afterId ?? '', limit },
+    );
+    const ids = (await this.dataSource.query<Array<{ id: string }>>(sql, parameters)).map((row) => row.id);
+    if (ids.length === 0) return [];
+    return this.dataSource.manager.find(Case, { where: { id: In(ids) }, order: { id: 'ASC' } });
   }
 
   /** Cases that missed a service target, the earliest breach first; `departmentCodes` null for all. */
