@@ -6,7 +6,7 @@ import { createTestApp, TestApp } from './support/test-app';
 /**
  * The cases whose service-target plan still has a check to run, walked in batches by id: what
  * the service-target reconciler offers again at start and every five minutes. A case whose
- * measures are all met, breached or paused, or that is closed, is left out; the walk reads through
+ * measures are all met, breached or paused, or that is closed or a duplicate, is left out; the walk reads through
  * the partial index of running plans, not every open case.
  */
 describe(`running service-target plans (${process.env.TEST_DATABASE})`, () => {
@@ -44,8 +44,8 @@ describe(`running service-target plans (${process.env.TEST_DATABASE})`, () => {
     expect(await walk(100)).toEqual([...ids].sort());
   });
 
-  it('leaves out a case whose measures are met, breached or paused, or that is closed', async () => {
-    const [responded, bothBreached, paused, closed, resolvedAfterResponse, responseBreachedOnly] = ids;
+  it('leaves out a case whose measures are met, breached or paused, or that is closed or a duplicate', async () => {
+    const [responded, bothBreached, paused, closed, resolvedAfterResponse, responseBreachedOnly, duplicate] = ids;
     const at = "'2026-03-02 09:30:00.000'";
     await set(responded, `first_response_at = ${at}`);
     await set(bothBreached, `first_response_breached_at = ${at}, resolution_breached_at = ${at}`);
@@ -53,8 +53,10 @@ describe(`running service-target plans (${process.env.TEST_DATABASE})`, () => {
     await set(closed, `status = 'closed'`);
     await set(resolvedAfterResponse, `first_response_at = ${at}, resolved_at = ${at}`);
     await set(responseBreachedOnly, `first_response_breached_at = ${at}`);
+    // Marked a duplicate, a case keeps its due times but no check runs for it.
+    await set(duplicate, `status = 'duplicate'`);
     // Responded or with its first response breached, a case's resolution still runs.
-    const running = ids.filter((id) => ![bothBreached, paused, closed, resolvedAfterResponse].includes(id));
+    const running = ids.filter((id) => ![bothBreached, paused, closed, resolvedAfterResponse, duplicate].includes(id));
     expect(await walk(2)).toEqual(running.sort());
   });
 

@@ -242,11 +242,12 @@ export class CaseRecordsService {
    * from the start), so a caller walks through them all in batches.
    *
    * The ids are read through the partial index IDX_cases_running_target_plans, which holds these
-   * cases alone (migration 1766700000700): its condition is written here term for term, as
-   * SQLite uses a partial index only for a query that states the index's condition. On SQLite
-   * the index is named (INDEXED BY): without ANALYZE statistics its planner would rather look up
-   * the cases whose breach times are NULL, nearly every case. Throws should the condition here and
-   * the index's ever differ (SQLite finds no plan).
+   * cases alone (migration 1766700000700): its condition is written here term for term, the open
+   * statuses as literals in the same order, as SQLite uses a partial index only for a query that
+   * states the index's condition. On SQLite the index is named (INDEXED BY): without ANALYZE
+   * statistics its planner would rather look up the cases whose breach times are NULL, nearly
+   * every case. Should OPEN_STATUSES or this condition change without a migration for the index,
+   * SQLite finds no plan and this throws (test/running-target-plans.e2e-spec.ts).
    */
   async runningTargetPlans(afterId: string | null, limit: number): Promise<CaseRecord[]> {
     const { table, column } = sqlNames(this.dataSource.manager, Case);
@@ -254,13 +255,13 @@ export class CaseRecordsService {
     const indexed = this.dataSource.options.type === 'postgres' ? '' : ' INDEXED BY "IDX_cases_running_target_plans"';
     const [sql, parameters] = this.dataSource.driver.escapeQueryWithParameters(
       `SELECT ${c('id')} AS id FROM ${table} c${indexed}
-       WHERE ${c('status')} IN (:...open)
+       WHERE ${c('status')} IN (${OPEN_STATUSES.map((status) => `'${status}'`).join(', ')})
          AND ${c('targetPlanVersion')} > 0 AND ${c('targetPausedAt')} IS NULL
          AND (${c('firstResponseDueAt')} IS NOT NULL AND ${c('firstResponseAt')} IS NULL AND ${c('firstResponseBreachedAt')} IS NULL
            OR ${c('resolutionDueAt')} IS NOT NULL AND ${c('resolvedAt')} IS NULL AND ${c('resolutionBreachedAt')} IS NULL)
          AND ${c('id')} > :afterId
        ORDER BY ${c('id')} LIMIT :limit`,
-      { open: OPEN_STATUSES, afterId: afterId ?? '', limit },
+      { afterId: afterId ?? '', limit },
     );
     const ids = (await this.dataSource.query<Array<{ id: string }>>(sql, parameters)).map((row) => row.id);
     if (ids.length === 0) return [];

@@ -75,6 +75,11 @@ export class WorkerThread {
     return this.running?.pending.size ?? 0;
   }
 
+  /** Whether a worker runs now (started by a request, not yet stopped or closed). */
+  get isRunning(): boolean {
+    return this.running !== null;
+  }
+
   async close(): Promise<void> {
     const running = this.running;
     this.running = null;

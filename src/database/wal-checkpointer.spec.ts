@@ -1,8 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { CHECKPOINT_INTERVAL_MS, FALLBACK_CHECKPOINT_FRAMES, WalCheckpointer } from './wal-checkpointer';
+import {
+  FALLBACK_CHECKPOINT_FRAMES,
+  JOURNAL_SIZE_LIMIT_BYTES,
+  RESTART_FRAMES,
+  WalCheckpointer,
+} from './wal-checkpointer';
 
 describe('the WAL checkpointer', () => {
   let dir: string;
@@ -10,9 +15,9 @@ describe('the WAL checkpointer', () => {
   let checkpointer: WalCheckpointer;
 
   /** Rows enough to fill some hundreds of pages of the log, in one transaction. */
-  const writeRows = (count: number) =>
+  const writeRows = (count: number, bytes = 800) =>
     dataSource.transaction(async (manager) => {
-      for (let i = 0; i < count; i++) await manager.query('INSERT INTO notes (body) VALUES (?)', ['x'.repeat(800)]);
+      for (let i = 0; i < count; i++) await manager.query('INSERT INTO notes (body) VALUES (?)', ['x'.repeat(bytes)]);
     });
 
   const countNotes = async (): Promise<number> => {
@@ -68,16 +73,44 @@ describe('the WAL checkpointer', () => {
     expect(await countNotes()).toBe(201);
   });
 
-  it("checkpoints by itself once started, and raises the app connection's own checkpoint to the fallback", async () => {
+  /** Waits until `check` answers true, polling every 50 ms for up to 10 s. */
+  const until = async (check: () => boolean, what: string) => {
+    for (const deadline = Date.now() + 10_000; !check();) {
+      if (Date.now() > deadline) throw new Error(`not within 10 s: ${what}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
+
+  it("checkpoints by itself once started, and sets the app connection's fallback and file limit", async () => {
     await checkpointer.onApplicationBootstrap();
     expect(await setting(dataSource, 'wal_autocheckpoint')).toBe(FALLBACK_CHECKPOINT_FRAMES);
+    expect(await setting(dataSource, 'journal_size_limit')).toBe(JOURNAL_SIZE_LIMIT_BYTES);
 
     await writeRows(1000);
-    await new Promise((resolve) => setTimeout(resolve, CHECKPOINT_INTERVAL_MS * 4));
+    await until(() => (checkpointer.lastCheckpoint?.copied ?? 0) > 100, 'a checkpoint of the thousand rows');
     await writeRows(1);
     // Had nothing copied the first thousand rows' frames, the log would still hold them.
     const after = await checkpointer.checkpoint();
     expect(after!.frames).toBeLessThan(10);
+  });
+
+  it('starts the log over while the app keeps writing, so that it stays near RESTART_FRAMES', async () => {
+    await checkpointer.onApplicationBootstrap();
+    const wal = join(dir, 'wal.sqlite-wal');
+    let largest = 0;
+    let restarts = 0;
+    let last: unknown = null;
+    // Fifty pages every 10-20 ms for 4 s: without a restart, 10,000-20,000 frames (40-80 MB) of log.
+    for (const end = Date.now() + 4000; Date.now() < end;) {
+      await writeRows(50, 4000);
+      largest = Math.max(largest, statSync(wal).size);
+      if (checkpointer.lastCheckpoint !== last && checkpointer.lastCheckpoint?.restarted) restarts++;
+      last = checkpointer.lastCheckpoint;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(restarts).toBeGreaterThan(0);
+    expect(largest).toBeLessThan((RESTART_FRAMES + 5000) * (4096 + 24));
+    expect(await countNotes()).toBeGreaterThan(5000);
   });
 
   it('does nothing for a database in memory', async () => {

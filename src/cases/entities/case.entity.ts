@@ -48,10 +48,11 @@ export type CaseSource = 'live' | 'import';
 @Index('IDX_cases_first_response_breached_at', ['firstResponseBreachedAt'])
 @Index('IDX_cases_duplicate_of_id', ['duplicateOfId'])
 @Index('IDX_cases_catalog_status_received', ['catalogCode', 'status', 'receivedAt'])
-// Only the cases with a service-target measure running, for the reconciler's walk by id
+// Only the open cases with a service-target measure running, for the reconciler's walk by id
 // (src/database/migrations/1766700000700-running-target-plans-index.ts).
 @Index('IDX_cases_running_target_plans', ['id'], {
   where:
+    `"status" IN ('new', 'triaged', 'routed', 'in_progress', 'waiting', 'returned', 'reopened') AND ` +
     '"target_plan_version" > 0 AND "target_paused_at" IS NULL AND (' +
     '"first_response_due_at" IS NOT NULL AND "first_response_at" IS NULL AND "first_response_breached_at" IS NULL OR ' +
     '"resolution_due_at" IS NOT NULL AND "resolved_at" IS NULL AND "resolution_breached_at" IS NULL)',

@@ -4,7 +4,8 @@ import { MigrationInterface, QueryRunner, TableIndex } from 'typeorm';
  * E-mail answers by gender (docs/statistics.md, "How it stays fast"): the index of e-mailed cases
  * also holds each case's citizen and the gender kept on the case once that link is removed, so
  * the report finds a case's gender without reading the case's row (at 1,000,000 cases on SQLite,
- * the e-mailed cases of a year: 254 ms with a table lookup per case, 60 ms from the index alone).
+ * counting a year's e-mailed questions by gender took 254 ms with a table lookup per case and 60 ms
+ * from the index alone; the whole report went from 438 to 252 ms).
  * The index keeps its name and begins with the columns it had: it serves the same lookups, and a
  * write updates as many indexes.
  */
