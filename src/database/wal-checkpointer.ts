@@ -3,27 +3,15 @@ import { DataSource } from 'typeorm';
 import { WorkerThread, answeringWorkerSource } from '../common/worker-thread';
 
 /** How often the worker checkpoints, in ms. */
-export const CHECKPOINT_INTERVAL_MS = 200;
+export const CHECKPOINT_INTERVAL_MS = 100;
 
 /**
- * WAL frames (pages) from which the worker also starts the log over (RESTART), so that it does
- * not grow while cases keep coming: about 16 MB.
+ * WAL frames (pages) after which the app's own connection checkpoints at a commit, as SQLite does
+ * by itself at 1,000 (https://www.sqlite.org/pragma.html#pragma_wal_autocheckpoint): about 16 MB.
+ * The worker has copied all but the last CHECKPOINT_INTERVAL_MS of them by then, so the app's
+ * checkpoint is short; it is what starts the log over, and so what keeps it from growing.
  */
-export const RESTART_FRAMES = 4_000;
-
-/**
- * How long a RESTART waits for the app's writes and the statistics readers to let go, in ms;
- * the app's writes wait meanwhile. One that could not wait it out is not tried again for
- * RESTART_PAUSE_MS (a long report holds its readers' snapshots).
- */
-export const RESTART_WAIT_MS = 10;
-export const RESTART_PAUSE_MS = 1_000;
-
-/**
- * WAL frames after which the app's own connection checkpoints at a commit, as SQLite does by
- * itself at 1,000: should the worker stop, the log still stays under about 40 MB.
- */
-export const FALLBACK_CHECKPOINT_FRAMES = 10_000;
+export const APP_CHECKPOINT_FRAMES = 4_000;
 
 /** The size the WAL file is cut back to when the log starts over, in bytes. */
 export const JOURNAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024;
@@ -33,39 +21,32 @@ const MAX_RETRY_MS = 60_000;
 
 /** What one checkpoint found. */
 export interface CheckpointResult {
-  /** Whether a reader or a writer kept it from copying every frame (SQLite's "busy"). */
+  /** Whether a reader kept it from copying every frame, or another checkpoint ran (SQLite's "busy"). */
   busy: boolean;
   /** Frames in the log, and frames of them now copied into the database file. */
   frames: number;
   copied: number;
-  /** Whether it started the log over: the app's next write begins it anew. */
-  restarted: boolean;
 }
 
 /**
  * The worker's code: a connection of its own to the database file that answers each request
- * with a PASSIVE checkpoint (https://www.sqlite.org/pragma.html#pragma_wal_checkpoint), which
- * never waits for a lock and copies every frame no reader still needs; then, once the log holds
- * `restartFrames`, with a RESTART, which copies what came meanwhile and waits (up to
- * RESTART_WAIT_MS) until no one reads the log, so that the next write starts it over. Closes on
- * { close: true }.
+ * with a PASSIVE checkpoint (https://www.sqlite.org/pragma.html#pragma_wal_checkpoint), and
+ * closes on { close: true }. PASSIVE takes no lock the app's writes need and never waits: a frame
+ * a reader still needs is left for the next time. (RESTART and TRUNCATE would start the log over
+ * themselves, but they take the writer's lock, and an app transaction that has read and then
+ * writes is refused at once, SQLITE_BUSY, rather than made to wait.)
  */
 const WORKER_SOURCE = answeringWorkerSource(
   `const Database = require(workerData.driverPath);
 const db = new Database(workerData.filename, { fileMustExist: true });
-db.pragma('synchronous = NORMAL');
-db.pragma('busy_timeout = ' + workerData.restartWaitMs);
-const checkpoint = (mode) => {
-  const [row] = db.pragma('wal_checkpoint(' + mode + ')');
-  return { busy: row.busy === 1, frames: row.log, copied: row.checkpointed, restarted: mode === 'RESTART' && row.busy === 0 };
-};`,
-  `({ close, restartFrames }) => {
+db.pragma('synchronous = NORMAL');`,
+  `({ close }) => {
   if (close) {
     db.close();
     return null;
   }
-  const passive = checkpoint('PASSIVE');
-  return !passive.busy && passive.frames >= restartFrames ? checkpoint('RESTART') : passive;
+  const [row] = db.pragma('wal_checkpoint(PASSIVE)');
+  return { busy: row.busy === 1, frames: row.log, copied: row.checkpointed };
 }`,
 );
 
@@ -76,13 +57,14 @@ const checkpoint = (mode) => {
  * database file and syncs both (synchronous = NORMAL). SQLite runs it in the connection that
  * commits, once the log holds 1,000 frames: on the app's one connection that is the event loop,
  * and at a few hundred cases a second it took 10-15 ms at every thirtieth commit or so. Here a
- * connection of its own in a worker thread checkpoints every CHECKPOINT_INTERVAL_MS, on the other
- * core. The log starts over only at a write that begins once it is all copied, which under a
- * steady stream of cases seldom happens by chance; so from RESTART_FRAMES on the worker makes it
- * happen. The app's connection keeps a checkpoint of its own at FALLBACK_CHECKPOINT_FRAMES should
- * the worker stop, and cuts the file back to JOURNAL_SIZE_LIMIT_BYTES when the log starts over. A
- * worker that fails is started again after a pause that doubles up to a minute; the first failure
- * and the recovery are logged. Nothing changes for a database in memory or on PostgreSQL.
+ * connection of its own in a worker thread copies the log every CHECKPOINT_INTERVAL_MS, on the
+ * other core. The log starts over only at a write that begins once it is all copied, which under
+ * a steady stream of cases seldom happens by chance; the app's connection still checkpoints at
+ * APP_CHECKPOINT_FRAMES, between two transactions, copying only what came since the worker's last
+ * pass, and the next write starts the log over. The file is cut back to JOURNAL_SIZE_LIMIT_BYTES
+ * when it does. A worker that fails is started again after a pause that doubles up to a minute
+ * (the app's own checkpoint goes on meanwhile); the first failure and the recovery are logged.
+ * Nothing changes for a database in memory or on PostgreSQL.
  */
 @Injectable()
 export class WalCheckpointer implements OnApplicationBootstrap, OnModuleDestroy {
@@ -92,7 +74,6 @@ export class WalCheckpointer implements OnApplicationBootstrap, OnModuleDestroy 
   private running: Promise<unknown> | null = null;
   private failures = 0;
   private nextTryAt = 0;
-  private restartPausedUntil = 0;
   private last: CheckpointResult | null = null;
 
   constructor(private readonly dataSource: DataSource) {
@@ -102,7 +83,6 @@ export class WalCheckpointer implements OnApplicationBootstrap, OnModuleDestroy 
         ? new WorkerThread('the WAL checkpointer', WORKER_SOURCE, {
             filename,
             driverPath: require.resolve('better-sqlite3'),
-            restartWaitMs: RESTART_WAIT_MS,
           })
         : null;
   }
@@ -110,7 +90,7 @@ export class WalCheckpointer implements OnApplicationBootstrap, OnModuleDestroy 
   /** Starts checkpointing once the schema is in place (migrations run before bootstrap). */
   async onApplicationBootstrap(): Promise<void> {
     if (!this.worker) return;
-    await this.dataSource.query(`PRAGMA wal_autocheckpoint = ${FALLBACK_CHECKPOINT_FRAMES}`);
+    await this.dataSource.query(`PRAGMA wal_autocheckpoint = ${APP_CHECKPOINT_FRAMES}`);
     await this.dataSource.query(`PRAGMA journal_size_limit = ${JOURNAL_SIZE_LIMIT_BYTES}`);
     this.timer = setInterval(() => this.tick(), CHECKPOINT_INTERVAL_MS);
     this.timer.unref();
@@ -122,16 +102,12 @@ export class WalCheckpointer implements OnApplicationBootstrap, OnModuleDestroy 
   }
 
   /**
-   * One checkpoint now, in the worker (a RESTART too from RESTART_FRAMES on, unless one was
-   * busy less than RESTART_PAUSE_MS ago); null where there is none to take (memory,
-   * PostgreSQL). Rejects when the worker fails.
+   * One checkpoint now, in the worker; null where there is none to take (memory, PostgreSQL).
+   * Rejects when the worker fails.
    */
-  async checkpoint(): Promise<CheckpointResult | null> {
-    if (!this.worker) return null;
-    const restartFrames = Date.now() < this.restartPausedUntil ? Number.MAX_SAFE_INTEGER : RESTART_FRAMES;
-    const result = await this.worker.request<CheckpointResult>({ restartFrames });
-    if (result.busy && result.frames >= restartFrames) this.restartPausedUntil = Date.now() + RESTART_PAUSE_MS;
-    return result;
+  checkpoint(): Promise<CheckpointResult | null> {
+    if (!this.worker) return Promise.resolve(null);
+    return this.worker.request<CheckpointResult>({});
   }
 
   async onModuleDestroy(): Promise<void> {
