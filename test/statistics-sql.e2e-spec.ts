@@ -1,4 +1,4 @@
-import { StatisticsSql } from '../src/statistics/sql/statistics-sql.service';
+import { BATCH_HANDOVER_MS, StatisticsSql } from '../src/statistics/sql/statistics-sql.service';
 import { stepLookup } from '../src/statistics/sql/arrival-spans-sql';
 import { T } from '../src/statistics/sql/source-tables';
 import { createTestApp, TestApp } from './support/test-app';
@@ -30,6 +30,21 @@ describe(`statistics rows in batches (${process.env.TEST_DATABASE})`, () => {
       expect(batches.every((rows) => rows.length > 0 && rows.length <= rowsPerBatch)).toBe(true);
       expect(batches).toHaveLength(Math.ceil(whole.length / rowsPerBatch));
     }
+  });
+
+  it('makes the next batch smaller when handing one over took long, and back again when it is quick', async () => {
+    const whole = await sql.arrays<[string, string]>(query, { left: 'street_light' });
+    const batches: Array<Array<[string, string]>> = [];
+    await sql.arrayBatches<[string, string]>(query, { left: 'street_light' }, 4, (rows) => {
+      batches.push(rows);
+      // The first batch holds the event loop three times BATCH_HANDOVER_MS: the next has a third of its rows.
+      if (batches.length === 1)
+        for (const until = performance.now() + 3 * BATCH_HANDOVER_MS; performance.now() < until;);
+    });
+    expect(batches.flat()).toEqual(whole);
+    const [first, second, third] = batches.map((rows) => rows.length);
+    expect([first, second]).toEqual([4, 1]);
+    expect(third).toBeGreaterThan(1);
   });
 
   it('hands over nothing for no rows, and fails as the query fails', async () => {
