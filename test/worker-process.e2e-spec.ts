@@ -51,14 +51,12 @@ describe('a worker process beside an API process started with RUN_WORKERS=false'
     }, 'the worker to route the case');
 
     expect(routed).toMatchObject({ status: 'routed', departmentCode: 'VA' });
-    expect(workerOutcomes).toContainEqual(
-      expect.objectContaining({
-        queue: 'routing',
-        jobId: `route:${created.id}`,
-        jobName: 'route-case',
-        result: 'completed',
-      }),
+    // The job's transaction commits before the queue records the job as done: wait for that too.
+    const outcome = await eventually(
+      async () => workerOutcomes.find((reported) => reported.jobId === `route:${created.id}`),
+      'the worker to report the routing job done',
     );
+    expect(outcome).toMatchObject({ queue: 'routing', jobName: 'route-case', result: 'completed' });
     expect(apiOutcomes).toEqual([]);
   });
 
