@@ -218,11 +218,9 @@ export class StatisticsSql implements OnModuleDestroy {
           values: [],
           rowMode: 'array',
         });
-        if (rows.length < size) {
-          if (rows.length > 0) onBatch(rows as T[]);
-          break;
-        }
-        size = handOver(rows as T[], size);
+        const asked = size;
+        if (rows.length > 0) size = handOver(rows as T[], size);
+        if (rows.length < asked) break;
         // Waiting for the next FETCH lets other requests run: no extra turn of the loop needed.
       }
     });
