@@ -9,6 +9,7 @@ import { CaseEvent } from './entities/case-event.entity';
 import { Case } from './entities/case.entity';
 import { orderByInboxUrgency } from './inbox-order';
 import { sqlNames } from '../database/sql-names';
+import { selectRow } from '../database/select-rows';
 
 /** Which cases a department inbox holds: its own in `claimable` statuses, and (for the service center) every case in `alsoInStatuses`. */
 export interface InboxCriteria {
@@ -59,7 +60,7 @@ export class CaseRecordsService {
 
   /** The case, or null. */
   find(id: string, manager: EntityManager = this.dataSource.manager): Promise<CaseRecord | null> {
-    return manager.findOneBy(Case, { id });
+    return selectRow(manager, Case, { id });
   }
 
   /** The case with this reference number (2026-000541), or null. */

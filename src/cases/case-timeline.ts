@@ -4,6 +4,7 @@ import { NotFoundError } from '../common/domain-errors';
 import { CaseAction, CaseStatus } from './case-lifecycle';
 import { CaseEvent, CaseEventType, NoticeTopic } from './entities/case-event.entity';
 import { Case } from './entities/case.entity';
+import { selectRow } from '../database/select-rows';
 
 /** One event to append; what is not given is null. */
 export interface NewCaseEvent {
@@ -49,9 +50,7 @@ export async function appendCaseEvent(manager: EntityManager, event: NewCaseEven
  * @throws NotFoundError when there is no such case.
  */
 export async function loadCaseForUpdate(manager: EntityManager, id: string): Promise<Case> {
-  const builder = manager.createQueryBuilder(Case, 'c').where('c.id = :id', { id });
-  if (manager.connection.options.type === 'postgres') builder.setLock('pessimistic_write');
-  const found = await builder.getOne();
+  const found = await selectRow(manager, Case, { id }, { forUpdate: true });
   if (!found) throw new NotFoundError('Case', id);
   return found;
 }

@@ -36,6 +36,7 @@ import { readabilityIndex } from './readability';
 import { replyDelivery } from './reply-delivery';
 import { allocateReferenceSerials } from './reference-allocator';
 import { formatReference } from './reference-number';
+import { updateRows } from '../database/select-rows';
 
 /** Who registers a case: a staff member, or a citizen channel acting on its own (null). */
 export type CaseAuthor = StaffPrincipal | null;
@@ -469,7 +470,7 @@ export class CaseWorkflowService {
     record: CaseRecord,
     patch: Partial<ServiceTargetState>,
   ): Promise<void> {
-    await manager.update(Case, { id: record.id }, patch);
+    await updateRows(manager, Case, { id: record.id }, patch as Partial<Case>);
     Object.assign(record as Case, patch);
   }
 
@@ -490,7 +491,7 @@ export class CaseWorkflowService {
     const fromStatus = target.status;
     const toStatus = nextStatus(fromStatus, step.action, target.statusBeforeWaiting);
     const patch: Partial<Case> = { ...step.changes, status: toStatus };
-    await manager.update(Case, { id: target.id }, patch);
+    await updateRows(manager, Case, { id: target.id }, patch);
     Object.assign(target, patch, { updatedAt: new Date() });
     await appendCaseEvent(manager, {
       caseId: target.id,

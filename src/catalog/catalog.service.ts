@@ -7,6 +7,7 @@ import { OrganisationService } from '../organisation/organisation.service';
 import { CatalogEntryView, toCatalogEntryView } from './catalog-entry.view';
 import { CreateCatalogEntryDto, UpdateCatalogEntryDto } from './dto/catalog-entry.dto';
 import { CatalogEntry } from './entities/catalog-entry.entity';
+import { selectRow } from '../database/select-rows';
 
 @Injectable()
 export class CatalogService {
@@ -18,13 +19,13 @@ export class CatalogService {
 
   /** The active entry with this code, or null; inside `manager`'s transaction when given. */
   async findActive(code: string, manager: EntityManager = this.entries.manager): Promise<CatalogEntryView | null> {
-    const entry = await manager.findOneBy(CatalogEntry, { code, active: true });
+    const entry = await selectRow(manager, CatalogEntry, { code, active: true });
     return entry ? toCatalogEntryView(entry) : null;
   }
 
   /** The entry with this code, active or not, or null; inside `manager`'s transaction when given. */
   async findAny(code: string, manager: EntityManager = this.entries.manager): Promise<CatalogEntryView | null> {
-    const entry = await manager.findOneBy(CatalogEntry, { code });
+    const entry = await selectRow(manager, CatalogEntry, { code });
     return entry ? toCatalogEntryView(entry) : null;
   }
 

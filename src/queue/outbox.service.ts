@@ -5,6 +5,7 @@ import { sqlNames } from '../database/sql-names';
 import { TransactionService } from '../database/transaction.service';
 import { OutboxMessage } from './entities/outbox-message.entity';
 import { QueueName } from './queue-names';
+import { selectRows } from '../database/select-rows';
 
 /** A job to write into the outbox. */
 export interface OutboxJob {
@@ -110,10 +111,7 @@ export class OutboxService {
     const waiting = new Set<string>();
     for (let start = 0; start < keys.length; start += KEYS_PER_QUERY) {
       // By key alone, so the planner takes the key's index rather than walking every row still waiting.
-      const rows = await manager.find(OutboxMessage, {
-        select: { jobKey: true, dispatchedAt: true },
-        where: { jobKey: In(keys.slice(start, start + KEYS_PER_QUERY)) },
-      });
+      const rows = await selectRows(manager, OutboxMessage, { jobKey: keys.slice(start, start + KEYS_PER_QUERY) });
       for (const row of rows) if (row.dispatchedAt === null) waiting.add(row.jobKey);
     }
     return waiting;

@@ -6,6 +6,7 @@ import { bulkInsert } from '../database/bulk-insert';
 import { RegisterEntry } from './entities/register-entry.entity';
 import { RegisterPlanner } from './register-planner.service';
 import { publicStatus, publishAfter } from './register-publication';
+import { selectRow, updateRows } from '../database/select-rows';
 
 /**
  * Keeps each case's register entry in step with the case, inside the case's own transaction: the
@@ -38,7 +39,7 @@ export class RegisterEntryListener implements CaseListener, OnModuleInit {
       await this.planner.queue(manager, entry);
       return;
     }
-    const entry = await manager.findOneBy(RegisterEntry, { caseId: record.id });
+    const entry = await selectRow(manager, RegisterEntry, { caseId: record.id });
     if (!entry) return;
     const followed = {
       reference: record.reference,
@@ -46,7 +47,7 @@ export class RegisterEntryListener implements CaseListener, OnModuleInit {
       departmentCode: record.departmentCode,
     };
     if (entry.catalogCode === record.catalogCode && entry.confidential === record.confidential) {
-      await manager.update(RegisterEntry, { caseId: record.id }, followed);
+      await updateRows(manager, RegisterEntry, { caseId: record.id }, followed);
       return;
     }
     const changes: Partial<RegisterEntry> = {

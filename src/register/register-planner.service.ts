@@ -15,6 +15,7 @@ import {
   publicationText,
   searchTextOf,
 } from './register-publication';
+import { selectRow } from '../database/select-rows';
 
 /**
  * Plans the publication of register entries: the rule of a case's type, and, whenever what is
@@ -38,7 +39,7 @@ export class RegisterPlanner {
   /** The publication rule of a catalog type; DEFAULT_PUBLICATION_RULE for a type without one, or no type yet. */
   async ruleFor(manager: EntityManager, catalogCode: string | null): Promise<PublicationRule> {
     if (catalogCode === null) return DEFAULT_PUBLICATION_RULE;
-    const rule = await manager.findOneBy(RegisterPublicationRule, { catalogCode });
+    const rule = await selectRow(manager, RegisterPublicationRule, { catalogCode });
     return rule ? { delayHours: rule.delayHours, publishes: rule.publishes } : DEFAULT_PUBLICATION_RULE;
   }
 

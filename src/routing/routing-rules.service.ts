@@ -10,6 +10,7 @@ import { CreateAreaRuleDto } from './dto/area-rule.dto';
 import { CreateRoutingOverrideDto } from './dto/routing-override.dto';
 import { AreaRule } from './entities/area-rule.entity';
 import { RoutingOverride } from './entities/routing-override.entity';
+import { selectRow, selectRows } from '../database/select-rows';
 
 /** The admin-kept routing rules: area rules and overrides. They apply to cases routed after the change. */
 @Injectable()
@@ -27,8 +28,8 @@ export class RoutingRulesService {
     manager: EntityManager,
   ): Promise<{ override: RoutingOverride | null; areaRules: AreaRule[] }> {
     const [override, areaRules] = await Promise.all([
-      manager.findOneBy(RoutingOverride, { catalogCode }),
-      manager.findBy(AreaRule, { catalogCode }),
+      selectRow(manager, RoutingOverride, { catalogCode }),
+      selectRows(manager, AreaRule, { catalogCode }),
     ]);
     return { override, areaRules };
   }

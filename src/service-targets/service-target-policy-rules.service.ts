@@ -7,6 +7,7 @@ import { ServiceTargetPolicy } from './entities/service-target-policy.entity';
 import { selectTargets } from './policy-selection';
 import { toPolicyRule } from './service-target-policy.view';
 import { SelectedTargets, TargetSubject } from './service-target.types';
+import { selectRows } from '../database/select-rows';
 
 /** The facts a caller knows; the kind is looked up from the catalog type when not given. */
 export interface SubjectFacts {
@@ -27,7 +28,7 @@ export class ServiceTargetPolicyRules {
 
   async targetsFor(manager: EntityManager, facts: SubjectFacts): Promise<SelectedTargets> {
     const subject = await this.subjectOf(manager, facts);
-    const rows = await manager.find(ServiceTargetPolicy);
+    const rows = await selectRows(manager, ServiceTargetPolicy, {});
     return selectTargets(rows.map(toPolicyRule), subject);
   }
 

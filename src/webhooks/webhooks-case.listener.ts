@@ -8,6 +8,7 @@ import { OutboxService } from '../queue/outbox.service';
 import { DepartmentWebhook } from './entities/department-webhook.entity';
 import { WebhookDelivery } from './entities/webhook-delivery.entity';
 import { deliverWebhookJob } from './deliver-webhook.job';
+import { selectRow } from '../database/select-rows';
 
 /**
  * Each time a case is routed to a department (by an agent, by a transfer, or by the
@@ -33,11 +34,11 @@ export class WebhooksCaseListener implements CaseListener, OnModuleInit {
     if (event.toStatus !== 'routed' || (event.action !== 'route' && event.action !== 'transfer')) return;
     const routedCase = event.case;
     if (!routedCase.departmentCode) return;
-    const webhookActive = await manager.existsBy(DepartmentWebhook, {
+    const webhook = await selectRow(manager, DepartmentWebhook, {
       departmentCode: routedCase.departmentCode,
       active: true,
     });
-    if (!webhookActive) return;
+    if (!webhook) return;
     // The routing's own timeline event names this routing among the case's others.
     const routing = await this.cases.latestEvent(manager, routedCase.id, { type: 'status', toStatus: 'routed' });
     const deliveryKey = `webhook:${routedCase.id}:${routing ? routing.id : `n${(await manager.countBy(WebhookDelivery, { caseId: routedCase.id })) + 1}`}`;
