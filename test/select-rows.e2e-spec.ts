@@ -1,6 +1,9 @@
 import { DataSource, EntitySubscriberInterface, In, IsNull, ObjectLiteral } from 'typeorm';
+import { appendCaseEvent } from '../src/cases/case-timeline';
+import { CaseEvent } from '../src/cases/entities/case-event.entity';
 import { Case } from '../src/cases/entities/case.entity';
 import { CatalogEntry } from '../src/catalog/entities/catalog-entry.entity';
+import { insertReturningKey } from '../src/database/bulk-insert';
 import { selectRow, selectRows, updateRows } from '../src/database/select-rows';
 import { OutboxMessage } from '../src/queue/entities/outbox-message.entity';
 import { RegisterEntry } from '../src/register/entities/register-entry.entity';
@@ -11,7 +14,8 @@ import { createTestApp, TestApp } from './support/test-app';
 /**
  * The hand-built reads and updates of intake and routing (src/database/select-rows.ts) give what
  * TypeORM's find and update give, value for value, on both databases: instants, booleans, JSON,
- * NULLs, IN lists, order and limit, the update time, and the row lock on PostgreSQL.
+ * NULLs, IN lists, order and limit, the update time, a generated key read back, and the row lock
+ * on PostgreSQL.
  */
 describe(`selectRows and updateRows (${process.env.TEST_DATABASE})`, () => {
   let t: TestApp;
@@ -107,6 +111,32 @@ describe(`selectRows and updateRows (${process.env.TEST_DATABASE})`, () => {
     expect((await db.manager.findOneBy(Case, { id: resolved }))!.updatedAt.getTime()).toBeLessThan(
       Date.parse('2021-01-01'),
     );
+  });
+
+  it('inserts a timeline event and reads its generated id back, as insert does', async () => {
+    const first = await appendCaseEvent(db.manager, {
+      caseId: open,
+      type: 'note',
+      actorId: null,
+      at: new Date('2026-03-02T10:00:00.000Z'),
+      body: 'Lampan byttes i fjol',
+    });
+    const second = await appendCaseEvent(db.manager, {
+      caseId: open,
+      type: 'notice',
+      topic: 'triage',
+      actorId: null,
+      at: new Date('2026-03-02T10:01:00.000Z'),
+      data: { outcome: 'left_for_agent', confidence: 0.4 },
+    });
+    expect(typeof first.id).toBe('number');
+    expect(second.id).toBeGreaterThan(first.id);
+    expect(await db.manager.findOneBy(CaseEvent, { id: first.id })).toEqual({ ...first });
+    expect((await db.manager.findOneBy(CaseEvent, { id: second.id }))!.data).toEqual({
+      outcome: 'left_for_agent',
+      confidence: 0.4,
+    });
+    await expect(insertReturningKey(db.manager, Case, new Case())).rejects.toThrow('no single generated key');
   });
 
   it('refuses a property with no column, and an update that sets nothing', async () => {
