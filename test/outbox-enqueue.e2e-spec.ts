@@ -1,4 +1,4 @@
-import { DataSource } from 'typeorm';
+import { DataSource, EntitySubscriberInterface } from 'typeorm';
 import { TransactionService } from '../src/database/transaction.service';
 import { OutboxMessage } from '../src/queue/entities/outbox-message.entity';
 import { HANDOVER_LEAD_MS, OutboxJob, OutboxService } from '../src/queue/outbox.service';
@@ -77,6 +77,23 @@ describe('the outbox writes a job once while its key waits', () => {
       }),
     ).rejects.toThrow('the change failed');
     expect(await rows('outbox-test:rolled-back')).toHaveLength(0);
+  });
+
+  it('writes the jobs of a new plan in one statement, without looking for waiting keys', async () => {
+    const queries: string[] = [];
+    const listener: EntitySubscriberInterface = { beforeQuery: (event) => void queries.push(event.query) };
+    await transactions.run(async (manager) => {
+      dataSource.subscribers.push(listener);
+      try {
+        await outbox.enqueueNew(manager, [job('outbox-test:new-1'), job('outbox-test:new-2')]);
+      } finally {
+        dataSource.subscribers.splice(dataSource.subscribers.indexOf(listener), 1);
+      }
+    });
+    expect(queries).toHaveLength(1);
+    expect(queries[0]).toMatch(/^INSERT INTO "outbox"/);
+    expect(await rows('outbox-test:new-1')).toHaveLength(1);
+    expect((await rows('outbox-test:new-2'))[0]).toMatchObject({ dispatchedAt: null, attempts: 0 });
   });
 });
 

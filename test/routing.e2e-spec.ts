@@ -1,3 +1,5 @@
+import { DataSource, EntitySubscriberInterface } from 'typeorm';
+import { CaseRoutingService } from '../src/routing/case-routing.service';
 import { ApiClient } from './support/api-client';
 import { NewAreaRule, NewCase, PageQuery } from './support/api-types';
 import { eventually } from './support/eventually';
@@ -285,5 +287,26 @@ describe('routing through the queue (in-process driver)', () => {
     await agent.claimNext('SC').expectStatus(204);
     await agent.claimNext('SBF').expectStatus(403);
     await handler.claimNext('VA').expectStatus(403);
+  });
+
+  it('routes a typed case reading it once, under its lock, and passes over a job for a case that does not exist', async () => {
+    const created = await createCase({ description: 'Gatlampan på Åvägen 3 är släckt', catalogCode: 'street_light' });
+    await routed(created.id);
+    const routing = t.app.get(CaseRoutingService);
+    expect(await routing.route('00000000-0000-4000-8000-000000000000')).toBe('nothing-to-do');
+    // The job again, delivered twice: one read of the case, and nothing changed.
+    const dataSource = t.app.get(DataSource);
+    const reads: string[] = [];
+    const listener: EntitySubscriberInterface = {
+      beforeQuery: (event) => void (/^SELECT .* FROM "cases"/.test(event.query) && reads.push(event.query)),
+    };
+    dataSource.subscribers.push(listener);
+    try {
+      expect(await routing.route(created.id)).toBe('nothing-to-do');
+    } finally {
+      dataSource.subscribers.splice(dataSource.subscribers.indexOf(listener), 1);
+    }
+    expect(reads).toHaveLength(1);
+    expect(await routingEvents(created.id)).toHaveLength(1);
   });
 });

@@ -105,6 +105,24 @@ export class OutboxService {
     return missing.length;
   }
 
+  /**
+   * Writes `jobs` in the caller's transaction without looking for waiting rows first: for jobs
+   * whose keys this transaction has just made (the checks of a plan version it created), so no
+   * row can hold them yet. One statement fewer than enqueueMissing on every intake; should a key
+   * repeat all the same, the queue still refuses the second job under it.
+   */
+  async enqueueNew(manager: EntityManager, jobs: OutboxJob[]): Promise<void> {
+    if (jobs.length === 0) return;
+    const now = new Date();
+    await bulkInsertInBatches(
+      manager,
+      OutboxMessage,
+      jobs.map((job) => outboxRow(job, now)),
+      ROWS_PER_INSERT,
+    );
+    markWritten(manager);
+  }
+
   /** The keys among `jobs` that have a row waiting to be handed over (a delayed job waits here until nearly due). */
   async waitingKeys(manager: EntityManager, jobs: OutboxJob[]): Promise<Set<string>> {
     const keys = [...new Set(jobs.map((job) => job.key))];

@@ -6,6 +6,7 @@ import { Priority, PRIORITIES } from '../catalog/catalog.types';
 import { CaseRecord } from '../cases/case-record';
 import { CaseRecordsService } from '../cases/case-records.service';
 import { CaseWorkflowService } from '../cases/case-workflow.service';
+import { NotFoundError } from '../common/domain-errors';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { TransactionService } from '../database/transaction.service';
@@ -41,37 +42,54 @@ export class CaseRoutingService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /**
+   * Routes the case as it is now. A case with its type is read once, under its lock, in one
+   * transaction. A case without one needs the triager's suggestion, which may take a while (or
+   * call out), so it is asked between two transactions, and the second looks at the case again.
+   */
   async route(caseId: string): Promise<RoutingOutcome> {
-    const before = await this.cases.find(caseId);
-    if (!before) {
+    try {
+      const first = await this.transactions.run((manager) => this.routeLocked(manager, caseId, undefined));
+      if (typeof first === 'string') return first;
+      const suggestion = await this.triager.suggest(first.description);
+      const second = await this.transactions.run((manager) => this.routeLocked(manager, caseId, suggestion));
+      return typeof second === 'string' ? second : 'nothing-to-do';
+    } catch (error) {
+      if (!(error instanceof NotFoundError)) throw error;
       this.logger.warn(`Routing job for case ${caseId}, which does not exist`);
       return 'nothing-to-do';
     }
-    // The triager may take a while (or call out); it is asked before the case is locked.
-    const suggestion =
-      before.status === 'new' && !before.catalogCode ? await this.triager.suggest(before.description) : undefined;
+  }
 
-    return this.transactions.run(async (manager) => {
-      const target = await this.cases.lock(manager, caseId);
-      if (target.status === 'new') {
-        if (suggestion === undefined || target.catalogCode) return 'nothing-to-do';
-        if (!(await this.triage(manager, target, suggestion))) return 'left-for-agent';
-      }
-      if (target.status !== 'triaged' || !target.catalogCode) return 'nothing-to-do';
-      const entry = await this.catalog.findAny(target.catalogCode, manager);
-      if (!entry) throw new Error(`Case ${target.id} has the unknown catalog type ${target.catalogCode}`);
-      if (entry.handledByServiceCenter) {
-        await this.keepAtServiceCenter(manager, target);
-        return 'kept-at-service-center';
-      }
-      const decision = await this.decide(manager, target, entry);
-      await this.workflow.routeBySystem(manager, target, {
-        departmentCode: decision.departmentCode,
-        reason: `Routed to ${decision.departmentCode} by the ${RULE_NAMES[decision.rule]}`,
-        details: { rule: decision.rule, ruleId: decision.ruleId, catalogCode: target.catalogCode },
-      });
-      return 'routed';
+  /**
+   * One routing step on the locked case. `suggestion` undefined: none asked yet, and a case in
+   * `new` without a type answers its description, for the triager, having changed nothing.
+   */
+  private async routeLocked(
+    manager: EntityManager,
+    caseId: string,
+    suggestion: TriageSuggestion | null | undefined,
+  ): Promise<RoutingOutcome | { description: string }> {
+    const target = await this.cases.lock(manager, caseId);
+    if (target.status === 'new') {
+      if (target.catalogCode) return 'nothing-to-do';
+      if (suggestion === undefined) return { description: target.description };
+      if (!(await this.triage(manager, target, suggestion))) return 'left-for-agent';
+    }
+    if (target.status !== 'triaged' || !target.catalogCode) return 'nothing-to-do';
+    const entry = await this.catalog.findAny(target.catalogCode, manager);
+    if (!entry) throw new Error(`Case ${target.id} has the unknown catalog type ${target.catalogCode}`);
+    if (entry.handledByServiceCenter) {
+      await this.keepAtServiceCenter(manager, target);
+      return 'kept-at-service-center';
+    }
+    const decision = await this.decide(manager, target, entry);
+    await this.workflow.routeBySystem(manager, target, {
+      departmentCode: decision.departmentCode,
+      reason: `Routed to ${decision.departmentCode} by the ${RULE_NAMES[decision.rule]}`,
+      details: { rule: decision.rule, ruleId: decision.ruleId, catalogCode: target.catalogCode },
     });
+    return 'routed';
   }
 
   /** Sets the type the triager proposes, or notes that an agent must triage; true when triaged. */

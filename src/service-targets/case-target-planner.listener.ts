@@ -143,13 +143,14 @@ export class CaseTargetPlanner implements CaseListener, OnModuleInit {
     plan: Partial<ServiceTargetState>,
   ): Promise<void> {
     // Version 0 is a case never planned (a new one, or one from before service targets): no checks to take back.
-    if (target.targetPlanVersion > 0) await this.superseded.supersede(manager, this.checkKeys(target, CASE_MEASURES));
+    const firstPlan = target.targetPlanVersion === 0;
+    if (!firstPlan) await this.superseded.supersede(manager, this.checkKeys(target, CASE_MEASURES));
     await this.save(manager, target, { ...plan, targetPlanVersion: target.targetPlanVersion + 1 });
-    const now = this.clock.now();
-    await this.outbox.enqueueMissing(
-      manager,
-      caseCheckJobs(calendar, target, this.config.serviceTargets.warningShare, now),
-    );
+    const checks = caseCheckJobs(calendar, target, this.config.serviceTargets.warningShare, this.clock.now());
+    // A check's key holds the plan's version, so the first plan's keys are new to the outbox: the
+    // intake writes them without looking.
+    if (firstPlan) await this.outbox.enqueueNew(manager, checks);
+    else await this.outbox.enqueueMissing(manager, checks);
   }
 
   private async dropFinishedChecks(manager: EntityManager, target: CaseRecord): Promise<void> {
