@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { ApiClient } from './support/api-client';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -30,5 +31,13 @@ describe('case reference numbers', () => {
     t.setNow('2026-12-31T23:30:00Z');
     const first = await create();
     expect(first.reference).toBe('2027-000001');
+  });
+
+  it('go on past 999999 with a seventh digit, the number stored on the case as answered', async () => {
+    await t.app.get(DataSource).query('UPDATE reference_counters SET last_value = 999998 WHERE year = 2027');
+    const last = await create();
+    const past = await create();
+    expect([last.reference, past.reference]).toEqual(['2027-999999', '2027-1000000']);
+    expect((await agent.getCase(past.id)).reference).toBe('2027-1000000');
   });
 });

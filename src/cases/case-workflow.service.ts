@@ -31,11 +31,9 @@ import { CreateCaseDto, CreatedCaseDto } from './dto/create-case.dto';
 import { NoticeTopic } from './entities/case-event.entity';
 import { Case } from './entities/case.entity';
 import { orderByInboxUrgency } from './inbox-order';
-import { insertCaseRow, setCaseReference } from './case-intake-rows';
+import { assignCaseReference, insertCaseRow } from './case-intake-rows';
 import { readabilityIndex } from './readability';
 import { replyDelivery } from './reply-delivery';
-import { allocateReferenceSerials } from './reference-allocator';
-import { formatReference } from './reference-number';
 import { updateRows } from '../database/select-rows';
 
 /** Who registers a case: a staff member, or a citizen channel acting on its own (null). */
@@ -192,8 +190,7 @@ export class CaseWorkflowService {
       // The year's counter row stays locked from here to the commit, so the number is taken
       // last: concurrent intakes queue only for these two statements, not the whole intake.
       const year = localYear(receivedAt);
-      created.reference = formatReference(year, await allocateReferenceSerials(manager, year, 1));
-      await setCaseReference(manager, id, created.reference);
+      created.reference = await assignCaseReference(manager, id, year);
       return { id, reference: created.reference, status: created.status };
     });
   }
