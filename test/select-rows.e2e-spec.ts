@@ -139,11 +139,17 @@ describe(`selectRows and updateRows (${process.env.TEST_DATABASE})`, () => {
     await expect(insertReturningKey(db.manager, Case, new Case())).rejects.toThrow('no single generated key');
   });
 
-  it('refuses a property with no column, and an update that sets nothing', async () => {
+  it('refuses a property with no column or no value, a limit that is no whole number, and an update that sets nothing', async () => {
     await expect(selectRows(db.manager, Case, { noSuchProperty: 1 } as never)).rejects.toThrow(
       'cases has no column for noSuchProperty',
     );
     await expect(updateRows(db.manager, Case, { id: open }, {})).rejects.toThrow('names no column');
+    // As findOneBy refuses it: an undefined condition would otherwise quietly match nothing.
+    await expect(selectRow(db.manager, CatalogEntry, { code: undefined })).rejects.toThrow('no value given for code');
+    await expect(updateRows(db.manager, Case, { id: undefined }, { priority: 'high' })).rejects.toThrow(
+      'no value given for id',
+    );
+    await expect(selectRows(db.manager, Case, {}, { limit: Infinity })).rejects.toThrow('not a whole number');
   });
 
   it('locks the row read for update until the transaction ends, on PostgreSQL', async () => {

@@ -34,7 +34,8 @@ export interface SelectRowsOptions<T> {
  * The entities matching `where`, as TypeORM's `findBy` gives them (every selectable column, no
  * relations), in one statement inside `manager`'s transaction.
  *
- * @throws Error for a property that has no column: a programming error, found at its first run.
+ * @throws Error for a property that has no column or no value (undefined), or a limit that is no
+ * whole number: programming errors, found at their first run.
  */
 export async function selectRows<T extends ObjectLiteral>(
   manager: EntityManager,
@@ -44,6 +45,8 @@ export async function selectRows<T extends ObjectLiteral>(
 ): Promise<T[]> {
   const { driver } = manager.connection;
   const metadata = manager.connection.getMetadata(target);
+  if (options.limit !== undefined && !(Number.isInteger(options.limit) && options.limit >= 0))
+    throw new Error(`${metadata.tableName}: limit ${options.limit} is not a whole number of rows`);
   const condition = conditionOf(metadata, where);
   if (!condition) return [];
   const shape = JSON.stringify([
@@ -62,7 +65,7 @@ export async function selectRows<T extends ObjectLiteral>(
         .join(', ')} FROM ${driver.escape(metadata.tableName)}`,
       condition.properties.length > 0 ? `WHERE ${condition.sql(driver, 0)}` : '',
       options.orderBy?.length ? `ORDER BY ${names(options.orderBy)}` : '',
-      options.limit !== undefined ? `LIMIT ${Math.trunc(options.limit)}` : '',
+      options.limit !== undefined ? `LIMIT ${options.limit}` : '',
       options.forUpdate && manager.connection.options.type === 'postgres' ? 'FOR UPDATE' : '',
     ]
       .filter(Boolean)
@@ -95,7 +98,8 @@ export async function selectRow<T extends ObjectLiteral>(
  * (`@UpdateDateColumn`) set to the database's CURRENT_TIMESTAMP unless `changes` gives it. A
  * property left undefined in `changes` is not changed.
  *
- * @throws Error for a property that has no column, or when `changes` or `where` names none.
+ * @throws Error for a property that has no column, a condition without a value (undefined), or
+ * when `changes` or `where` names none.
  */
 export async function updateRows<T extends ObjectLiteral>(
   manager: EntityManager,
@@ -143,6 +147,8 @@ function conditionOf<T>(metadata: EntityMetadata, where: Equalities<T>): Conditi
   const properties = Object.keys(where) as Array<keyof T & string>;
   const comparisons: Comparison[] = properties.map((property) => {
     const value = where[property];
+    // As TypeORM's find refuses it: bound as NULL, it would quietly match nothing.
+    if (value === undefined) throw new Error(`${metadata.tableName}: no value given for ${property}`);
     return value === null ? 'null' : Array.isArray(value) ? value.length : 'one';
   });
   if (comparisons.includes(0)) return null;
