@@ -42,9 +42,11 @@ describe(`statistics rows in batches (${process.env.TEST_DATABASE})`, () => {
         for (const until = performance.now() + 3 * BATCH_HANDOVER_MS; performance.now() < until;);
     });
     expect(batches.flat()).toEqual(whole);
-    const [first, second, third] = batches.map((rows) => rows.length);
+    const [first, second, ...rest] = batches.map((rows) => rows.length);
     expect([first, second]).toEqual([4, 1]);
-    expect(third).toBeGreaterThan(1);
+    // The later ones grow again. Not asked of the third alone: on a busy machine the process may
+    // lose its core for a few ms while handing the second over, and that counts as slow too.
+    expect(Math.max(...rest)).toBeGreaterThan(1);
   });
 
   it('hands over nothing for no rows, and fails as the query fails', async () => {
