@@ -1,8 +1,9 @@
 import { EntityManager } from 'typeorm';
 import { bulkInsert } from '../database/bulk-insert';
+import { updateRows } from '../database/select-rows';
 import { sqlNames } from '../database/sql-names';
 import { Case } from './entities/case.entity';
-import { allocateReferenceSerials } from './reference-allocator';
+import { allocateReferenceSerials, referenceCounterUpsert } from './reference-allocator';
 import { formatReference } from './reference-number';
 
 /**
@@ -30,21 +31,15 @@ export async function insertCaseRow(manager: EntityManager, created: Case, now: 
  * two formats part).
  */
 export async function assignCaseReference(manager: EntityManager, id: string, year: number): Promise<string> {
-  const { driver } = manager.connection;
-  const { table, column } = sqlNames(manager, Case);
   if (manager.connection.options.type !== 'postgres') {
     const reference = formatReference(year, await allocateReferenceSerials(manager, year, 1));
-    await manager.query(
-      `UPDATE ${table} SET ${column('reference')} = ${driver.createParameter('reference', 0)}, ` +
-        `${column('updatedAt')} = CURRENT_TIMESTAMP WHERE ${column('id')} = ${driver.createParameter('id', 1)}`,
-      [reference, id],
-    );
+    await updateRows(manager, Case, { id }, { reference });
     return reference;
   }
+  const { table, column } = sqlNames(manager, Case);
   // TypeORM answers an UPDATE on PostgreSQL as [rows returned, rows changed].
   const [[row]] = await manager.query<[Array<{ reference: string; serial: number | string }>, number]>(
-    `WITH counter AS (INSERT INTO reference_counters (year, last_value) VALUES ($1::integer, 1) ` +
-      `ON CONFLICT (year) DO UPDATE SET last_value = reference_counters.last_value + 1 RETURNING last_value) ` +
+    `WITH counter AS (${referenceCounterUpsert('$1::integer', '1')}) ` +
       `UPDATE ${table} SET ${column('reference')} = ` +
       `$1::integer::text || '-' || lpad(counter.last_value::text, greatest(6, length(counter.last_value::text)), '0'), ` +
       `${column('updatedAt')} = CURRENT_TIMESTAMP FROM counter WHERE ${table}.${column('id')} = $2 ` +

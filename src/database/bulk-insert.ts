@@ -43,11 +43,11 @@ async function insertStatement<T extends ObjectLiteral>(
     return value === undefined ? null : (driver.preparePersistentValue(value, column) as unknown);
   };
   const into = `INSERT INTO ${driver.escape(metadata.tableName)} (${columns.map((column) => driver.escape(column.databaseName)).join(', ')})`;
+  const returning = options.returning ? ` RETURNING ${driver.escape(options.returning.databaseName)}` : '';
 
   if (manager.connection.options.type === 'postgres' && rows.length >= UNNEST_FROM_ROWS) {
     const arrays = columns.map((column) => rows.map((row) => prepared(row, column)));
     const casts = columns.map((column, index) => `$${index + 1}::${driver.normalizeType(column)}[]`);
-    const returning = options.returning ? ` RETURNING ${driver.escape(options.returning.databaseName)}` : '';
     return manager.query(`${into} SELECT * FROM unnest(${casts.join(', ')})${returning}`, arrays);
   }
   const parameters: unknown[] = [];
@@ -58,7 +58,6 @@ async function insertStatement<T extends ObjectLiteral>(
     });
     return `(${placeholders.join(', ')})`;
   });
-  const returning = options.returning ? ` RETURNING ${driver.escape(options.returning.databaseName)}` : '';
   return manager.query(`${into} VALUES ${tuples.join(', ')}${returning}`, parameters);
 }
 

@@ -87,21 +87,13 @@ export class OutboxService {
    */
   async enqueueMissing(manager: EntityManager, jobs: OutboxJob[]): Promise<number> {
     const waiting = await this.waitingKeys(manager, jobs);
-    const now = new Date();
     const missing: OutboxJob[] = [];
     for (const job of jobs) {
       if (waiting.has(job.key)) continue;
       waiting.add(job.key);
       missing.push(job);
     }
-    // Nothing read back: no generated id is needed.
-    await bulkInsertInBatches(
-      manager,
-      OutboxMessage,
-      missing.map((job) => outboxRow(job, now)),
-      ROWS_PER_INSERT,
-    );
-    if (missing.length > 0) markWritten(manager);
+    await this.enqueueNew(manager, missing);
     return missing.length;
   }
 
@@ -114,6 +106,7 @@ export class OutboxService {
   async enqueueNew(manager: EntityManager, jobs: OutboxJob[]): Promise<void> {
     if (jobs.length === 0) return;
     const now = new Date();
+    // Nothing read back: no generated id is needed.
     await bulkInsertInBatches(
       manager,
       OutboxMessage,
