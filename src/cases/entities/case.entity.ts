@@ -28,8 +28,10 @@ export type CaseSource = 'live' | 'import';
   'reopenCount',
 ])
 @Index(['catalogCode', 'receivedAt'])
-@Index(['citizenId'])
-@Index(['externalId'], { unique: true })
+// Partial: only the cases with a value, the only ones ever searched for
+// (src/database/migrations/1766700000800-case-indexes-without-nulls.ts).
+@Index('IDX_cases_citizen_id', ['citizenId'], { where: '"citizen_id" IS NOT NULL' })
+@Index('IDX_cases_external_id', ['externalId'], { unique: true, where: '"external_id" IS NOT NULL' })
 // E-mail answers read the cases received by e-mail from it alone, by gender too
 // (src/database/migrations/1766700000300-statistics-covering-indexes.ts,
 // 1766700000600-email-citizen-covering-index.ts).
@@ -44,9 +46,11 @@ export type CaseSource = 'live' | 'import';
   'citizenGender',
 ])
 @Index('IDX_cases_department_resolution_due', ['departmentCode', 'resolutionDueAt'])
-@Index('IDX_cases_resolution_breached_at', ['resolutionBreachedAt'])
-@Index('IDX_cases_first_response_breached_at', ['firstResponseBreachedAt'])
-@Index('IDX_cases_duplicate_of_id', ['duplicateOfId'])
+@Index('IDX_cases_resolution_breached_at', ['resolutionBreachedAt'], { where: '"resolution_breached_at" IS NOT NULL' })
+@Index('IDX_cases_first_response_breached_at', ['firstResponseBreachedAt'], {
+  where: '"first_response_breached_at" IS NOT NULL',
+})
+@Index('IDX_cases_duplicate_of_id', ['duplicateOfId'], { where: '"duplicate_of_id" IS NOT NULL' })
 @Index('IDX_cases_catalog_status_received', ['catalogCode', 'status', 'receivedAt'])
 // Only the open cases with a service-target measure running, for the reconciler's walk by id
 // (src/database/migrations/1766700000700-running-target-plans-index.ts).
