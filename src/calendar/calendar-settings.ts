@@ -8,6 +8,7 @@ import { EVE_NAMES, EVE_POLICIES, EveSettings, resolveEveSettings, ResolvedEveSe
 import { parseClockMinutes, parseLocalDate, Weekday, WEEKDAYS } from './local-time';
 import { HOLIDAY_COUNTRIES, HolidayCountry } from './public-holidays';
 import { DEFAULT_TIME_ZONE } from '../common/time-zone';
+import { deepFreeze } from '../common/deep-freeze';
 
 /** Local clock times 'HH:MM'; the office is open from opensAt up to, not including, closesAt. */
 export type OpeningInterval = [opensAt: string, closesAt: string];
@@ -220,12 +221,4 @@ function eveProblems(eves: unknown): string[] {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const nested of Object.values(value)) deepFreeze(nested);
-  }
-  return value;
 }

@@ -7,26 +7,36 @@ import { OrganisationService } from '../organisation/organisation.service';
 import { CatalogEntryView, toCatalogEntryView } from './catalog-entry.view';
 import { CreateCatalogEntryDto, UpdateCatalogEntryDto } from './dto/catalog-entry.dto';
 import { CatalogEntry } from './entities/catalog-entry.entity';
-import { selectRow } from '../database/select-rows';
+import { selectRows } from '../database/select-rows';
+import { RevisionCache } from '../database/configuration-revisions';
+import { deepFreeze } from '../common/deep-freeze';
 
 @Injectable()
 export class CatalogService {
+  /**
+   * Every entry by code, kept while the catalog's revision stays the same: a case's intake and
+   * its routing look an entry up several times. The views are frozen, as callers share them.
+   */
+  private readonly byCode = new RevisionCache('catalog_entries', async (manager) => {
+    const rows = await selectRows(manager, CatalogEntry, {});
+    return new Map(rows.map((row) => [row.code, deepFreeze(toCatalogEntryView(row))]));
+  });
+
   constructor(
     @InjectRepository(CatalogEntry) private readonly entries: Repository<CatalogEntry>,
     private readonly transactions: TransactionService,
     private readonly organisation: OrganisationService,
   ) {}
 
-  /** The active entry with this code, or null; inside `manager`'s transaction when given. */
+  /** The active entry with this code, or null; inside `manager`'s transaction when given. Frozen. */
   async findActive(code: string, manager: EntityManager = this.entries.manager): Promise<CatalogEntryView | null> {
-    const entry = await selectRow(manager, CatalogEntry, { code, active: true });
-    return entry ? toCatalogEntryView(entry) : null;
+    const entry = await this.findAny(code, manager);
+    return entry?.active ? entry : null;
   }
 
-  /** The entry with this code, active or not, or null; inside `manager`'s transaction when given. */
+  /** The entry with this code, active or not, or null; inside `manager`'s transaction when given. Frozen. */
   async findAny(code: string, manager: EntityManager = this.entries.manager): Promise<CatalogEntryView | null> {
-    const entry = await selectRow(manager, CatalogEntry, { code });
-    return entry ? toCatalogEntryView(entry) : null;
+    return (await this.byCode.get(manager)).get(code) ?? null;
   }
 
   /** Stores catalog entries in bulk inside the caller's transaction (the demo municipality). */

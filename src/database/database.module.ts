@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/app-config';
 import { dataSourceOptions } from './data-source-options';
+import { ConfigurationRevision } from './entities/configuration-revision.entity';
 import { TransactionService } from './transaction.service';
 import { WalCheckpointer } from './wal-checkpointer';
 
@@ -31,6 +32,7 @@ export class DatabaseModule {
             migrationsRun: options.runMigrations,
           }),
         }),
+        TypeOrmModule.forFeature([ConfigurationRevision]),
       ],
       providers: [TransactionService, WalCheckpointer],
       exports: [TransactionService, WalCheckpointer],

@@ -8,6 +8,8 @@ import { selectTargets } from './policy-selection';
 import { toPolicyRule } from './service-target-policy.view';
 import { SelectedTargets, TargetSubject } from './service-target.types';
 import { selectRows } from '../database/select-rows';
+import { RevisionCache } from '../database/configuration-revisions';
+import { deepFreeze } from '../common/deep-freeze';
 
 /** The facts a caller knows; the kind is looked up from the catalog type when not given. */
 export interface SubjectFacts {
@@ -18,18 +20,21 @@ export interface SubjectFacts {
 }
 
 /**
- * The targets in force for a case or a contact, read from the policies inside the caller's
- * transaction. The policies are a few dozen rows, read whole each time: a plan is made a
- * handful of times per case, and an administrator's change counts from the next plan on.
+ * The targets in force for a case or a contact, from the policies as the caller's transaction
+ * sees them. The policies are a few dozen rows, kept as rules while their revision stays the
+ * same (RevisionCache): an administrator's change counts from the next plan on, in every process.
  */
 @Injectable()
 export class ServiceTargetPolicyRules {
+  private readonly rules = new RevisionCache('service_target_policies', async (manager) =>
+    deepFreeze((await selectRows(manager, ServiceTargetPolicy, {})).map(toPolicyRule)),
+  );
+
   constructor(private readonly catalog: CatalogService) {}
 
   async targetsFor(manager: EntityManager, facts: SubjectFacts): Promise<SelectedTargets> {
     const subject = await this.subjectOf(manager, facts);
-    const rows = await selectRows(manager, ServiceTargetPolicy, {});
-    return selectTargets(rows.map(toPolicyRule), subject);
+    return selectTargets(await this.rules.get(manager), subject);
   }
 
   /**
