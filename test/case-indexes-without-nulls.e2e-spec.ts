@@ -60,7 +60,7 @@ describe(`case indexes without the empty values (${process.env.TEST_DATABASE})`,
     expect(found).toContain('IDX_cases_resolution_breached_at');
   });
 
-  it('keeps the indexes partial, on the cases with a value', async () => {
+  const expectPartial = async () => {
     const definitions = postgres
       ? await db.query<Array<{ name: string; sql: string }>>(
           "SELECT indexname AS name, indexdef AS sql FROM pg_indexes WHERE tablename = 'cases'",
@@ -78,7 +78,9 @@ describe(`case indexes without the empty values (${process.env.TEST_DATABASE})`,
     ]) {
       expect(partial(name).replace(/"/g, '')).toMatch(new RegExp(`WHERE \\(?${column} IS NOT NULL\\)?`));
     }
-  });
+  };
+
+  it('keeps the indexes partial, on the cases with a value', expectPartial);
 
   it('keeps the external id unique, and any number of cases without one', async () => {
     const [first, second] = await db.query<Array<{ id: string }>>('SELECT id FROM cases ORDER BY id LIMIT 2');
@@ -104,6 +106,8 @@ describe(`case indexes without the empty values (${process.env.TEST_DATABASE})`,
     } finally {
       await runner.release();
     }
+    // TypeORM's schema builder does not compare an index's condition: checked again here.
+    await expectPartial();
     const { upQueries } = await db.driver.createSchemaBuilder().log();
     expect(upQueries.map((query) => query.query)).toEqual([]);
   });

@@ -80,8 +80,12 @@ describe(`configuration kept while its revision stays the same (${process.env.TE
     const facts = { catalogCode: 'street_light', priority: 'normal' as const, channel: 'phone' as const };
     const before = await rules.targetsFor(db.manager, facts);
     const changed = (before.first_response?.value ?? 1) + 7;
-    await db.query(`UPDATE service_target_policies SET first_response_value = ${changed}`);
-    expect((await rules.targetsFor(db.manager, facts)).first_response?.value).toBe(changed);
+    await db.query(`UPDATE service_target_policies SET first_response_value = first_response_value + 7`);
+    try {
+      expect((await rules.targetsFor(db.manager, facts)).first_response?.value).toBe(changed);
+    } finally {
+      await db.query(`UPDATE service_target_policies SET first_response_value = first_response_value - 7`);
+    }
   });
 
   it('gives the table a new revision in the changing transaction, and leaves nothing of one rolled back', async () => {
@@ -99,10 +103,31 @@ describe(`configuration kept while its revision stays the same (${process.env.TE
     expect((await catalog.findAny('pothole'))?.priority).toBe('normal');
   });
 
-  it('hands out frozen entries, so that no caller changes what the others read', async () => {
-    const entry = await t.app.get(CatalogService).findAny('street_light');
+  it('keeps only what was read inside a transaction', async () => {
+    const catalog = t.app.get(CatalogService);
+    await db.query("UPDATE catalog_entries SET priority = 'normal' WHERE code = 'pothole'");
+    // Outside a transaction, on SQLite, a read could see another transaction's change before its
+    // rollback: it is answered, not kept.
+    const outside = async () => {
+      for (let i = 0; i < 2; i++) expect((await catalog.findAny('pothole'))?.priority).toBe('normal');
+    };
+    expect(await readsOf('catalog_entries', outside)).toHaveLength(2);
+    await db.transaction((manager) => catalog.findAny('pothole', manager));
+    expect(await readsOf('catalog_entries', outside)).toEqual([]);
+  });
+
+  it('hands out frozen entries and rules, so that no caller changes what the others read', async () => {
+    const entry = await db.transaction((manager) => t.app.get(CatalogService).findAny('street_light', manager));
     expect(Object.isFrozen(entry)).toBe(true);
     expect(Object.isFrozen(entry?.keywords)).toBe(true);
     expect(Object.isFrozen(entry?.name)).toBe(true);
+    const rules = t.app.get(ServiceTargetPolicyRules);
+    const facts = { catalogCode: 'street_light', priority: 'normal' as const, channel: 'phone' as const };
+    const targets = await db.transaction((manager) => rules.targetsFor(manager, facts));
+    // What a plan is given is its own; the rules it was chosen from stay as they were.
+    if (targets.first_response) targets.first_response.value += 100;
+    expect((await db.transaction((manager) => rules.targetsFor(manager, facts))).first_response?.value).not.toBe(
+      targets.first_response?.value,
+    );
   });
 });

@@ -29,13 +29,19 @@ export class RevisionCache<T> {
     private readonly load: (manager: EntityManager) => Promise<T>,
   ) {}
 
-  /** The value for the table as `manager`'s transaction sees it: kept, or loaded and kept. */
+  /**
+   * The value for the table as `manager` sees it: the kept one while the revision is the same,
+   * else loaded, and kept when loaded inside a transaction. Outside one, on SQLite, the read
+   * shares the one connection with any transaction under way and could see its change before a
+   * rollback; so a value read there is answered but not kept. The intake and the plans always
+   * read inside their transaction.
+   */
   async get(manager: EntityManager): Promise<T> {
     const revision = await currentRevision(manager, this.table);
     const kept = this.kept;
     if (kept && kept.revision === revision) return kept.value;
     const value = await this.load(manager);
-    this.kept = { revision, value };
+    if (manager.queryRunner?.isTransactionActive) this.kept = { revision, value };
     return value;
   }
 }
