@@ -1,3 +1,4 @@
+import { DataSource, EntitySubscriberInterface } from 'typeorm';
 import { ApiClient } from './support/api-client';
 import { CaseAction, CaseActionBody, NewCase } from './support/api-types';
 import { createTestApp, TestApp } from './support/test-app';
@@ -80,6 +81,30 @@ describe('service-target due times on cases', () => {
       '2026-05-06T14:30:00.000Z',
       '2026-06-02T14:30:00.000Z',
     ]);
+  });
+
+  it("stores the first plan with the case's own row, and queues its checks under the plan's version", async () => {
+    const db = t.app.get(DataSource);
+    const statements: string[] = [];
+    const listener: EntitySubscriberInterface = { beforeQuery: (event) => void statements.push(event.query) };
+    db.subscribers.push(listener);
+    let id: string;
+    try {
+      id = await createCase({ catalogCode: 'pothole' });
+    } finally {
+      db.subscribers.splice(db.subscribers.indexOf(listener), 1);
+    }
+    const intake = statements.filter((sql) => /^\s*(INSERT INTO|UPDATE) "cases"/.test(sql));
+    expect(
+      intake.filter((sql) => sql.includes('"first_response_due_at"') || sql.includes('"target_plan_version"')),
+    ).toEqual([expect.stringMatching(/^\s*INSERT INTO "cases"/)]);
+    expect(await plan(id)).toMatchObject({ planVersion: 1, clockStartedAt: MONDAY_10.replace('Z', '.000Z') });
+    const keys = await db.query<Array<{ job_key: string }>>(
+      `SELECT job_key FROM outbox WHERE job_key LIKE 'sla-%:${id}:%' ORDER BY job_key`,
+    );
+    expect(keys).toHaveLength(4);
+    for (const { job_key } of keys)
+      expect(job_key).toMatch(new RegExp(`^sla-(warn|breach):${id}:(first_response|resolution):1$`));
   });
 
   it('re-plans from receipt when triage sets the type or the priority, and not when nothing changes', async () => {

@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { CaseAction, CaseStatus } from './case-lifecycle';
-import { CaseRecord } from './case-record';
+import { CaseRecord, ServiceTargetState } from './case-record';
 
 /**
  * What just happened to a case, as other areas hear of it: its registration (`register`), a
@@ -47,4 +47,10 @@ export type CaseListenerName = (typeof CASE_LISTENER_ORDER)[number];
 export interface CaseListener {
   readonly listenerName: CaseListenerName;
   onCaseChange(manager: EntityManager, event: CaseChangeEvent): Promise<void>;
+  /**
+   * What the listener stores on a new case's own row (the service-target plan), worked out
+   * before the row is written, so the row is written once with it rather than written and then
+   * changed. Called inside the intake's transaction before the case exists; `register` follows.
+   */
+  beforeRegister?(manager: EntityManager, newCase: CaseRecord): Promise<Partial<ServiceTargetState>>;
 }

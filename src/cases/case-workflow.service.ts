@@ -151,6 +151,7 @@ export class CaseWorkflowService {
         anonymisedAt: null,
         ...UNPLANNED,
       });
+      Object.assign(created, await this.publisher.registrationFields(manager, created));
       await insertCaseRow(manager, created, now);
       if (contact) await this.contacts.linkCase(manager, contact.id, id);
       const catalogSetBy = catalogEntry ? (author ? 'staff' : 'citizen') : null;

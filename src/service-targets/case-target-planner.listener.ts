@@ -49,11 +49,27 @@ export class CaseTargetPlanner implements CaseListener, OnModuleInit {
     this.publisher.subscribe(this);
   }
 
-  /** A plan at registration; after a change, the plan follows what changed (see the class comment). */
+  /**
+   * The first plan, stored with the new case's row: the clock starts at receipt, version 1.
+   * Its checks are queued at `register`, once the case exists.
+   */
+  async beforeRegister(manager: EntityManager, newCase: CaseRecord): Promise<Partial<ServiceTargetState>> {
+    const clock = { targetClockStartedAt: newCase.receivedAt, targetPausedAt: null, targetPausedWorkingMinutes: 0 };
+    const { plan } = await this.plan(manager, { ...newCase, ...clock });
+    return { ...clock, ...plan, targetPlanVersion: newCase.targetPlanVersion + 1 };
+  }
+
+  /** The first plan's checks at registration; after a change, the plan follows what changed (see the class comment). */
   async onCaseChange(manager: EntityManager, event: CaseChangeEvent): Promise<void> {
     const target = event.case;
     if (event.action === 'register') {
-      // The clock starts at receipt; stored with the plan's own update, in one statement.
+      // Planned with the row (beforeRegister): a check's key holds the plan's version, so the
+      // first plan's keys are new to the outbox and are written without looking.
+      if (target.targetPlanVersion > 0) {
+        const calendar = await this.calendars.current(manager);
+        const checks = caseCheckJobs(calendar, target, this.config.serviceTargets.warningShare, this.clock.now());
+        return this.outbox.enqueueNew(manager, checks);
+      }
       return this.replan(manager, target, {
         targetClockStartedAt: target.receivedAt,
         targetPausedAt: null,
@@ -81,26 +97,36 @@ export class CaseTargetPlanner implements CaseListener, OnModuleInit {
     // A case from before service targets existed starts its clock at receipt.
     if (!target.targetClockStartedAt && !clock.targetClockStartedAt)
       await this.save(manager, target, { targetClockStartedAt: target.receivedAt });
+    const { calendar, plan } = await this.plan(manager, { ...target, ...clock });
+    await this.adopt(manager, target, calendar, { ...clock, ...plan });
+  }
+
+  /** Due times from the policies in force for the case as given (its clock included), and the plan's basis. */
+  private async plan(
+    manager: EntityManager,
+    target: CaseRecord,
+  ): Promise<{
+    calendar: BusinessCalendar;
+    plan: Pick<ServiceTargetState, 'firstResponseDueAt' | 'resolutionDueAt' | 'targetPlanBasis'>;
+  }> {
     const calendar = await this.calendars.current(manager);
     const targets = await this.rules.targetsFor(manager, {
       catalogCode: target.catalogCode,
       priority: target.priority,
       channel: target.channel,
     });
-    const dueTimes = plannedDueTimes(
-      calendar,
-      { ...target, ...clock },
-      {
-        first_response: targets.first_response,
-        resolution: targets.resolution,
-      },
-    );
-    await this.adopt(manager, target, calendar, {
-      ...clock,
-      firstResponseDueAt: dueTimes.first_response,
-      resolutionDueAt: dueTimes.resolution,
-      targetPlanBasis: basisOf(target),
+    const dueTimes = plannedDueTimes(calendar, target, {
+      first_response: targets.first_response,
+      resolution: targets.resolution,
     });
+    return {
+      calendar,
+      plan: {
+        firstResponseDueAt: dueTimes.first_response,
+        resolutionDueAt: dueTimes.resolution,
+        targetPlanBasis: basisOf(target),
+      },
+    };
   }
 
   /** The clock stops: no checks while the case waits. A measure overdue by now was breached before the wait. */
