@@ -62,20 +62,9 @@ export class CaseTargetPlanner implements CaseListener, OnModuleInit {
   /** The first plan's checks at registration; after a change, the plan follows what changed (see the class comment). */
   async onCaseChange(manager: EntityManager, event: CaseChangeEvent): Promise<void> {
     const target = event.case;
-    if (event.action === 'register') {
-      // Planned with the row (beforeRegister): a check's key holds the plan's version, so the
-      // first plan's keys are new to the outbox and are written without looking.
-      if (target.targetPlanVersion > 0) {
-        const calendar = await this.calendars.current(manager);
-        const checks = caseCheckJobs(calendar, target, this.config.serviceTargets.warningShare, this.clock.now());
-        return this.outbox.enqueueNew(manager, checks);
-      }
-      return this.replan(manager, target, {
-        targetClockStartedAt: target.receivedAt,
-        targetPausedAt: null,
-        targetPausedWorkingMinutes: 0,
-      });
-    }
+    // Planned with the row (beforeRegister, the one way a case is registered).
+    if (event.action === 'register')
+      return this.queueChecks(manager, target, await this.calendars.current(manager), true);
     if (event.toStatus === 'waiting' && event.fromStatus !== 'waiting') return this.pause(manager, target, event.at);
     if (event.fromStatus === 'waiting' && target.targetPausedAt) return this.resume(manager, target, event.at);
     if (event.action === 'reopen') return this.restartResolution(manager, target, event.at);
@@ -83,22 +72,14 @@ export class CaseTargetPlanner implements CaseListener, OnModuleInit {
     if (FINISHING_ACTIONS.includes(event.action)) await this.dropFinishedChecks(manager, target);
   }
 
-  /**
-   * A fresh plan from the policies in force; a measure already overdue is breached first.
-   * `clock`, when given, is stored with the plan (the clock's start at registration).
-   */
-  private async replan(
-    manager: EntityManager,
-    target: CaseRecord,
-    clock: Partial<ServiceTargetState> = {},
-  ): Promise<void> {
+  /** A fresh plan from the policies in force, after a change; a measure already overdue is breached first. */
+  private async replan(manager: EntityManager, target: CaseRecord): Promise<void> {
     const now = this.clock.now();
     for (const measure of overdueMeasures(target, now)) await this.alarms.breach(manager, target, measure, now);
     // A case from before service targets existed starts its clock at receipt.
-    if (!target.targetClockStartedAt && !clock.targetClockStartedAt)
-      await this.save(manager, target, { targetClockStartedAt: target.receivedAt });
-    const { calendar, plan } = await this.plan(manager, { ...target, ...clock });
-    await this.adopt(manager, target, calendar, { ...clock, ...plan });
+    if (!target.targetClockStartedAt) await this.save(manager, target, { targetClockStartedAt: target.receivedAt });
+    const { calendar, plan } = await this.plan(manager, target);
+    await this.adopt(manager, target, calendar, plan);
   }
 
   /** Due times from the policies in force for the case as given (its clock included), and the plan's basis. */
@@ -172,9 +153,20 @@ export class CaseTargetPlanner implements CaseListener, OnModuleInit {
     const firstPlan = target.targetPlanVersion === 0;
     if (!firstPlan) await this.superseded.supersede(manager, this.checkKeys(target, CASE_MEASURES));
     await this.save(manager, target, { ...plan, targetPlanVersion: target.targetPlanVersion + 1 });
+    await this.queueChecks(manager, target, calendar, firstPlan);
+  }
+
+  /**
+   * Queues the checks of the case's plan as it stands. A check's key holds the plan's version,
+   * so the first plan's keys are new to the outbox and are written without looking.
+   */
+  private async queueChecks(
+    manager: EntityManager,
+    target: CaseRecord,
+    calendar: BusinessCalendar,
+    firstPlan: boolean,
+  ): Promise<void> {
     const checks = caseCheckJobs(calendar, target, this.config.serviceTargets.warningShare, this.clock.now());
-    // A check's key holds the plan's version, so the first plan's keys are new to the outbox: the
-    // intake writes them without looking.
     if (firstPlan) await this.outbox.enqueueNew(manager, checks);
     else await this.outbox.enqueueMissing(manager, checks);
   }
