@@ -22,14 +22,15 @@ export class ConfigurationRevisions1766700000900 implements MigrationInterface {
     );
     const postgres = q.connection.options.type === 'postgres';
     const token = postgres ? 'gen_random_uuid()::text' : 'lower(hex(randomblob(16)))';
-    for (const table of TABLES) {
-      await q.query(`INSERT INTO configuration_revisions (table_name, revision) VALUES ('${table}', ${token})`);
-    }
+    /** The statement that gives the table (an SQL expression of its name) a new revision. */
+    const replace = (table: string) =>
+      `INSERT INTO configuration_revisions (table_name, revision) VALUES (${table}, ${token}) ` +
+      'ON CONFLICT (table_name) DO UPDATE SET revision = excluded.revision';
+    for (const table of TABLES) await q.query(replace(`'${table}'`));
     if (postgres) {
       await q.query(`CREATE FUNCTION configuration_revision_replace() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
-          INSERT INTO configuration_revisions (table_name, revision) VALUES (TG_TABLE_NAME, ${token})
-            ON CONFLICT (table_name) DO UPDATE SET revision = EXCLUDED.revision;
+          ${replace('TG_TABLE_NAME')};
           RETURN NULL;
         END $$`);
       for (const table of TABLES) {
@@ -42,9 +43,9 @@ export class ConfigurationRevisions1766700000900 implements MigrationInterface {
     }
     for (const table of TABLES) {
       for (const event of ['insert', 'update', 'delete']) {
-        await q.query(`CREATE TRIGGER ${table}_revision_${event} AFTER ${event.toUpperCase()} ON ${table} BEGIN
-          INSERT INTO configuration_revisions (table_name, revision) VALUES ('${table}', ${token})
-            ON CONFLICT (table_name) DO UPDATE SET revision = excluded.revision; END`);
+        await q.query(
+          `CREATE TRIGGER ${table}_revision_${event} AFTER ${event.toUpperCase()} ON ${table} BEGIN ${replace(`'${table}'`)}; END`,
+        );
       }
     }
   }
