@@ -1,8 +1,9 @@
-import { DataSource, EntitySubscriberInterface } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { CatalogService } from '../src/catalog/catalog.service';
 import { currentRevision } from '../src/database/configuration-revisions';
 import { ServiceTargetPolicyRules } from '../src/service-targets/service-target-policy-rules.service';
 import { ApiClient } from './support/api-client';
+import { statementsDuring } from './support/statements';
 import { createTestApp, TestApp } from './support/test-app';
 
 /**
@@ -26,17 +27,10 @@ describe(`configuration kept while its revision stays the same (${process.env.TE
   afterAll(() => t.close());
 
   /** The statements run meanwhile that read `table`. */
-  const readsOf = async (table: string, work: () => Promise<unknown>): Promise<string[]> => {
-    const queries: string[] = [];
-    const listener: EntitySubscriberInterface = { beforeQuery: (event) => void queries.push(event.query) };
-    db.subscribers.push(listener);
-    try {
-      await work();
-    } finally {
-      db.subscribers.splice(db.subscribers.indexOf(listener), 1);
-    }
-    return queries.filter((query) => /^\s*SELECT/i.test(query) && query.includes(`FROM "${table}"`));
-  };
+  const readsOf = async (table: string, work: () => Promise<unknown>): Promise<string[]> =>
+    (await statementsDuring(db, work))
+      .map(({ query }) => query)
+      .filter((query) => /^\s*SELECT/i.test(query) && query.includes(`FROM "${table}"`));
 
   it('reads neither table again for cases registered while neither changes', async () => {
     await agent.createCase(streetLight);

@@ -1,9 +1,10 @@
-import { DataSource, EntitySubscriberInterface } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { TransactionService } from '../src/database/transaction.service';
 import { OutboxMessage } from '../src/queue/entities/outbox-message.entity';
 import { HANDOVER_LEAD_MS, OutboxJob, OutboxService } from '../src/queue/outbox.service';
 import { MessageQueue } from '../src/queue/message-queue';
 import { eventually } from './support/eventually';
+import { statementsDuring } from './support/statements';
 import { createTestApp, TestApp } from './support/test-app';
 
 /** A job a day ahead: the relay leaves it in the outbox, so the test sees the rows as enqueue wrote them. */
@@ -80,18 +81,13 @@ describe('the outbox writes a job once while its key waits', () => {
   });
 
   it('writes the jobs of a new plan in one statement, without looking for waiting keys', async () => {
-    const queries: string[] = [];
-    const listener: EntitySubscriberInterface = { beforeQuery: (event) => void queries.push(event.query) };
-    await transactions.run(async (manager) => {
-      dataSource.subscribers.push(listener);
-      try {
-        await outbox.enqueueNew(manager, [job('outbox-test:new-1'), job('outbox-test:new-2')]);
-      } finally {
-        dataSource.subscribers.splice(dataSource.subscribers.indexOf(listener), 1);
-      }
-    });
+    const queries = await transactions.run((manager) =>
+      statementsDuring(dataSource, () =>
+        outbox.enqueueNew(manager, [job('outbox-test:new-1'), job('outbox-test:new-2')]),
+      ),
+    );
     expect(queries).toHaveLength(1);
-    expect(queries[0]).toMatch(/^INSERT INTO "outbox"/);
+    expect(queries[0].query).toMatch(/^INSERT INTO "outbox"/);
     expect(await rows('outbox-test:new-1')).toHaveLength(1);
     expect((await rows('outbox-test:new-2'))[0]).toMatchObject({ dispatchedAt: null, attempts: 0 });
   });

@@ -1,8 +1,9 @@
-import { DataSource, EntitySubscriberInterface } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { CaseRoutingService } from '../src/routing/case-routing.service';
 import { ApiClient } from './support/api-client';
 import { NewAreaRule, NewCase, PageQuery } from './support/api-types';
 import { eventually } from './support/eventually';
+import { statementsDuring } from './support/statements';
 import { createTestApp, TestApp } from './support/test-app';
 
 /** Monday 4 May 2026, 10:00 in Stockholm (UTC+2): the due times below are counted from here. */
@@ -296,16 +297,13 @@ describe('routing through the queue (in-process driver)', () => {
     expect(await routing.route('00000000-0000-4000-8000-000000000000')).toBe('nothing-to-do');
     // The job again, delivered twice: one read of the case, and nothing changed.
     const dataSource = t.app.get(DataSource);
-    const reads: string[] = [];
-    const listener: EntitySubscriberInterface = {
-      beforeQuery: (event) => void (/^SELECT .* FROM "cases"/.test(event.query) && reads.push(event.query)),
-    };
-    dataSource.subscribers.push(listener);
-    try {
-      expect(await routing.route(created.id)).toBe('nothing-to-do');
-    } finally {
-      dataSource.subscribers.splice(dataSource.subscribers.indexOf(listener), 1);
-    }
+    const reads = (
+      await statementsDuring(dataSource, async () => {
+        expect(await routing.route(created.id)).toBe('nothing-to-do');
+      })
+    )
+      .map(({ query }) => query)
+      .filter((query) => /^SELECT .* FROM "cases"/.test(query));
     expect(reads).toHaveLength(1);
     // On PostgreSQL the one read locks the row; SQLite's single writer queues the transactions.
     if (process.env.TEST_DATABASE === 'postgres') expect(reads[0]).toMatch(/ FOR UPDATE$/);

@@ -1,6 +1,7 @@
-import { DataSource, EntitySubscriberInterface } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { CaseRecordsService } from '../src/cases/case-records.service';
 import { ApiClient } from './support/api-client';
+import { statementsDuring } from './support/statements';
 import { createTestApp, TestApp } from './support/test-app';
 
 /**
@@ -62,21 +63,9 @@ describe(`running service-target plans (${process.env.TEST_DATABASE})`, () => {
 
   it('reads the running plans through their partial index on SQLite, not every open case', async () => {
     if (process.env.TEST_DATABASE !== 'sqlite') return;
-    const queries: Array<{ query: string; parameters?: unknown[] }> = [];
-    const listener: EntitySubscriberInterface = {
-      beforeQuery: (event) => void queries.push({ query: event.query, parameters: event.parameters as unknown[] }),
-    };
-    db.subscribers.push(listener);
-    try {
-      await t.app.get(CaseRecordsService).runningTargetPlans(null, 200);
-    } finally {
-      db.subscribers.splice(db.subscribers.indexOf(listener), 1);
-    }
+    const queries = await statementsDuring(db, () => t.app.get(CaseRecordsService).runningTargetPlans(null, 200));
     const walked = queries.find(({ query }) => query.includes('"target_plan_version" > 0'));
-    const plan = await db.query<Array<{ detail: string }>>(
-      `EXPLAIN QUERY PLAN ${walked!.query}`,
-      walked!.parameters ?? [],
-    );
+    const plan = await db.query<Array<{ detail: string }>>(`EXPLAIN QUERY PLAN ${walked!.query}`, walked!.parameters);
     expect(plan.map((step) => step.detail)).toEqual(['SEARCH c USING INDEX IDX_cases_running_target_plans (id>?)']);
   });
 });

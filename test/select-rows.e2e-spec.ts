@@ -1,4 +1,4 @@
-import { DataSource, EntitySubscriberInterface, In, IsNull, ObjectLiteral } from 'typeorm';
+import { DataSource, In, IsNull, ObjectLiteral } from 'typeorm';
 import { appendCaseEvent } from '../src/cases/case-timeline';
 import { CaseEvent } from '../src/cases/entities/case-event.entity';
 import { Case } from '../src/cases/entities/case.entity';
@@ -9,6 +9,7 @@ import { OutboxMessage } from '../src/queue/entities/outbox-message.entity';
 import { RegisterEntry } from '../src/register/entities/register-entry.entity';
 import { ServiceTargetPolicy } from '../src/service-targets/entities/service-target-policy.entity';
 import { ApiClient } from './support/api-client';
+import { statementsDuring } from './support/statements';
 import { createTestApp, TestApp } from './support/test-app';
 
 /**
@@ -83,14 +84,9 @@ describe(`selectRows and updateRows (${process.env.TEST_DATABASE})`, () => {
     expect(await selectRows(db.manager, CatalogEntry, { active: true }, { orderBy: ['code'], limit: 3 })).toEqual(
       await db.manager.find(CatalogEntry, { where: { active: true }, order: { code: 'ASC' }, take: 3 }),
     );
-    const queries: string[] = [];
-    const listener: EntitySubscriberInterface = { beforeQuery: (event) => void queries.push(event.query) };
-    db.subscribers.push(listener);
-    try {
+    const queries = await statementsDuring(db, async () => {
       expect(await selectRows(db.manager, Case, { id: [] })).toEqual([]);
-    } finally {
-      db.subscribers.splice(db.subscribers.indexOf(listener), 1);
-    }
+    });
     expect(queries).toEqual([]);
   });
 

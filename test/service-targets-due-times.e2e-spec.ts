@@ -1,6 +1,7 @@
-import { DataSource, EntitySubscriberInterface } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { ApiClient } from './support/api-client';
 import { CaseAction, CaseActionBody, NewCase } from './support/api-types';
+import { statementsDuring } from './support/statements';
 import { createTestApp, TestApp } from './support/test-app';
 
 /**
@@ -85,16 +86,11 @@ describe('service-target due times on cases', () => {
 
   it("stores the first plan with the case's own row, and queues its checks under the plan's version", async () => {
     const db = t.app.get(DataSource);
-    const statements: string[] = [];
-    const listener: EntitySubscriberInterface = { beforeQuery: (event) => void statements.push(event.query) };
-    db.subscribers.push(listener);
-    let id: string;
-    try {
+    let id = '';
+    const statements = await statementsDuring(db, async () => {
       id = await createCase({ catalogCode: 'pothole' });
-    } finally {
-      db.subscribers.splice(db.subscribers.indexOf(listener), 1);
-    }
-    const intake = statements.filter((sql) => /^\s*(INSERT INTO|UPDATE) "cases"/.test(sql));
+    });
+    const intake = statements.map(({ query }) => query).filter((sql) => /^\s*(INSERT INTO|UPDATE) "cases"/.test(sql));
     expect(
       intake.filter((sql) => sql.includes('"first_response_due_at"') || sql.includes('"target_plan_version"')),
     ).toEqual([expect.stringMatching(/^\s*INSERT INTO "cases"/)]);
