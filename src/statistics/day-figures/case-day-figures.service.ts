@@ -6,6 +6,7 @@ import { Clock } from '../../common/clock';
 import { bulkInsert, bulkInsertInBatches } from '../../database/bulk-insert';
 import { TransactionService } from '../../database/transaction.service';
 import { ArrivalDeadlines } from '../arrival-deadlines';
+import { atMostAtOnce } from '../at-most-at-once';
 import { DEFAULT_CASE_TARGETS } from '../reports/case-figures';
 import { T } from '../sql/source-tables';
 import { scopeConditions } from '../sql/report-selection';
@@ -142,34 +143,21 @@ export class CaseDayFiguresService {
     for (let index = 0; index < fresh.length; index += DAYS_PER_READ)
       reads.push(fresh.slice(index, index + DAYS_PER_READ));
     // Read a month at a time, READS_AT_ONCE months under way at once: rows come in no order of days.
-    let next = 0;
-    let failed = false;
-    const lane = async () => {
-      while (next < reads.length && !failed) {
-        const days = reads[next++];
-        await this.readDays(days[0], days[days.length - 1], filter, (read) => {
-          // Days between first and last that are not fresh have rows too: those are left out.
-          const rows: DayFiguresRow[] = [];
-          for (const row of read) {
-            const day = freshByName.get(row[0]);
-            if (day) rows.push(dayFiguresRow(day, row));
-          }
-          onRows(rows);
-        });
-      }
-    };
-    // A read that fails stops the other lane from starting another; both are waited for, so that
-    // nothing reads on (or holds a connection) for a report that has already failed.
-    const lanes = await Promise.allSettled(
-      Array.from({ length: Math.min(READS_AT_ONCE, reads.length) }, () =>
-        lane().catch((error: unknown) => {
-          failed = true;
-          throw error;
-        }),
+    await atMostAtOnce(
+      reads.map(
+        (days) => () =>
+          this.readDays(days[0], days[days.length - 1], filter, (read) => {
+            // Days between first and last that are not fresh have rows too: those are left out.
+            const rows: DayFiguresRow[] = [];
+            for (const row of read) {
+              const day = freshByName.get(row[0]);
+              if (day) rows.push(dayFiguresRow(day, row));
+            }
+            onRows(rows);
+          }),
       ),
+      READS_AT_ONCE,
     );
-    const failure = lanes.find((settled) => settled.status === 'rejected');
-    if (failure) throw failure.reason;
     const fromCases: Array<[number, number]> = [];
     let cursor = fromMs;
     for (const day of fresh) {

@@ -1,4 +1,5 @@
 import { BusinessCalendar, DEFAULT_CALENDAR_SETTINGS } from '../../calendar/business-calendar';
+import { MedianAndP90, ValueList } from '../percentiles';
 import { CaseFactsRow, CaseFigures } from './case-figures';
 
 // Default calendar: Mon-Fri 08:00-16:30 Stockholm; March 2026 is UTC+1.
@@ -55,6 +56,31 @@ describe('case figures', () => {
       firstResponsePending: 0,
       resolutionMeasured: 0,
     });
+  });
+
+  it('selects the median of working times once when one group holds every case, as the total does', async () => {
+    const lists: number[][] = [];
+    const selecting = (list: ValueList): Promise<MedianAndP90> => {
+      lists.push([...list.contents().flatMap((block) => [...block])]);
+      return Promise.resolve(list.medianAndP90());
+    };
+    // Received Mon 10:00 local; resolved Tue, Wed and Thu 11:30 local: 10, 18.5 and 27 working hours.
+    const resolved = ['2026-03-03T10:30:00Z', '2026-03-04T10:30:00Z', '2026-03-05T10:30:00Z'];
+    const one = new CaseFigures(calendar, now, targets, selecting);
+    for (const at of resolved) one.add(null, facts({ resolvedMs: ms(at) }));
+    const row = await one.row(null);
+    const total = await one.total();
+    expect(lists).toEqual([[600, 1110, 1620]]);
+    expect([row.medianResolutionWorkingHours, total.medianResolutionWorkingHours]).toEqual([18.5, 18.5]);
+    expect(total.p90ResolutionWorkingHours).toBe(row.p90ResolutionWorkingHours);
+
+    // Two groups: each group's values, and the total's.
+    lists.length = 0;
+    const two = new CaseFigures(calendar, now, targets, selecting);
+    resolved.forEach((at, index) => two.add(index === 0 ? 'BUF' : 'TEK', facts({ resolvedMs: ms(at) })));
+    await Promise.all([two.row('BUF'), two.row('TEK')]);
+    expect((await two.total()).medianResolutionWorkingHours).toBe(18.5);
+    expect(lists).toEqual([[600], [1110, 1620], [600, 1110, 1620]]);
   });
 
   it('answers an empty group for a period without cases', async () => {

@@ -85,6 +85,8 @@ class CaseGroupFigures {
 export class CaseFigures {
   private readonly groups = new Map<GroupKey, CaseGroupFigures>();
   private readonly all = new CaseGroupFigures();
+  /** The median and 90th percentile of each list of working times, asked for once. */
+  private readonly selected = new Map<CaseGroupFigures, Promise<MedianAndP90>>();
 
   /**
    * medianAndP90: how the working times of a group are reduced to their median and 90th
@@ -182,8 +184,24 @@ export class CaseFigures {
     return this.rowOf('total', this.all);
   }
 
+  /**
+   * The median and 90th percentile of a group's working times. Every working time goes to its
+   * group and to the total, so a group with as many as the total (a report without grouping) has
+   * the same values: they are selected once, for both rows.
+   */
+  private medianAndP90Of(figures: CaseGroupFigures): Promise<MedianAndP90> {
+    const count = this.all.resolutionWorkingMinutes.length;
+    const values =
+      figures === this.all
+        ? ([...this.groups.values()].find((group) => group.resolutionWorkingMinutes.length === count) ?? this.all)
+        : figures;
+    let selected = this.selected.get(values);
+    if (!selected) this.selected.set(values, (selected = this.medianAndP90(values.resolutionWorkingMinutes)));
+    return selected;
+  }
+
   private async rowOf(key: GroupKey, figures: CaseGroupFigures): Promise<CaseStatisticsRow> {
-    const { median, p90 } = await this.medianAndP90(figures.resolutionWorkingMinutes);
+    const { median, p90 } = await this.medianAndP90Of(figures);
     return {
       group: key,
       received: figures.received,
