@@ -24,6 +24,34 @@ export interface ServiceIndexRow {
 }
 
 /**
+ * The service index of a group from its contacts by outcome and its owed callbacks (kept within
+ * target, and not yet due): active service is answered, case created, referred, or a callback
+ * kept; a contact whose callback is not yet due is not measured. The rule of the report below,
+ * and of the comparison export, which takes the counts from the year's contacts and callbacks
+ * reports instead of reading them a second time.
+ */
+export function serviceIndexRow(
+  group: GroupKey,
+  contacts: { contacts: number; answered: number; caseCreated: number; referred: number },
+  callbacks: { kept: number; pending: number },
+  targetPercent: number,
+): ServiceIndexRow {
+  const activeService = contacts.answered + contacts.caseCreated + contacts.referred + callbacks.kept;
+  const measured = contacts.contacts - callbacks.pending;
+  const serviceIndexPercent = percent(activeService, measured);
+  return {
+    group,
+    contacts: contacts.contacts,
+    activeService,
+    measured,
+    callbacksPending: callbacks.pending,
+    serviceIndexPercent,
+    targetPercent,
+    meetsTarget: serviceIndexPercent === null ? null : serviceIndexPercent >= targetPercent,
+  };
+}
+
+/**
  * GET /api/v1/statistics/service-index: the share of contacts given active service, per
  * department unless another groupBy is asked. Active service means the citizen was helped:
  * answered, a case created, referred to the right place, or a message taken or callback
@@ -51,21 +79,18 @@ export class ServiceIndexService {
       this.contacts.outcomeCounts(context),
       this.callbacks.callbackTallies(context, callbackTargetWorkingDays, query.callbackTargetWorkingDays === undefined),
     ]);
-    const row = (group: GroupKey, outcomes: OutcomeCounts, kept: number, pending: number): ServiceIndexRow => {
-      const activeService = outcomes.answered + outcomes.case_created + outcomes.referred + kept;
-      const measured = contactsOf(outcomes) - pending;
-      const serviceIndexPercent = percent(activeService, measured);
-      return {
+    const row = (group: GroupKey, outcomes: OutcomeCounts, kept: number, pending: number): ServiceIndexRow =>
+      serviceIndexRow(
         group,
-        contacts: contactsOf(outcomes),
-        activeService,
-        measured,
-        callbacksPending: pending,
-        serviceIndexPercent,
+        {
+          contacts: contactsOf(outcomes),
+          answered: outcomes.answered,
+          caseCreated: outcomes.case_created,
+          referred: outcomes.referred,
+        },
+        { kept, pending },
         targetPercent,
-        meetsTarget: serviceIndexPercent === null ? null : serviceIndexPercent >= targetPercent,
-      };
-    };
+      );
     const keys = context.grouping.keysInOrder([...counts.keys(), ...tallies.keys()]);
     const none = sumOutcomes([]);
     const rows = keys.map((key) =>
