@@ -53,7 +53,8 @@ describe(`e-mail answers through their indexes (${process.env.TEST_DATABASE})`, 
     'reads the e-mailed questions and e-mail contacts from covering indexes alone, by %s (SQLite)',
     async (groupBy) => {
       if (postgres) return;
-      const reader = (t.app.get(StatisticsSql) as unknown as { sqliteReader: SqliteReadWorker }).sqliteReader;
+      const statistics: unknown = t.app.get(StatisticsSql);
+      const reader = (statistics as { sqliteReader: SqliteReadWorker }).sqliteReader;
       const asked = jest.spyOn(reader, 'query');
       try {
         const year = new Date().getUTCFullYear();
