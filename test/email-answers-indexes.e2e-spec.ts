@@ -5,13 +5,14 @@ import { ApiClient } from './support/api-client';
 import { createTestApp, TestApp } from './support/test-app';
 
 /**
- * The e-mail answers report reads only index entries it needs (docs/statistics.md, "How it stays
- * fast"): the e-mailed questions from the index of e-mailed cases that begins with the channel
- * and the catalog entry, span by span, and the answered and referred e-mail contacts from the
- * contacts' index that begins with the outcome; neither reads a row of its table. On SQLite the
- * report's own statements, as its reader thread gets them, are planned here.
+ * The e-mail answers report reads its indexes alone, no row of a table (docs/statistics.md, "How
+ * it stays fast"): span by span, the e-mailed cases from the covering index of e-mailed cases,
+ * and the answered and referred contacts from the contacts' covering index that begins with the
+ * outcome, not the index of channel and start with each contact's row looked up. The report's
+ * own statements, as its SQLite reader thread gets them, are planned here (PostgreSQL has no
+ * INDEXED BY, and plans by its statistics).
  */
-describe(`e-mail answers through their indexes (${process.env.TEST_DATABASE})`, () => {
+describe(`e-mail answers through covering indexes (${process.env.TEST_DATABASE})`, () => {
   let t: TestApp;
   let db: DataSource;
   let manager: ApiClient;
@@ -36,23 +37,10 @@ describe(`e-mail answers through their indexes (${process.env.TEST_DATABASE})`, 
   });
   afterAll(() => t.close());
 
-  it('keeps the index of e-mailed cases in the order channel, catalog entry, time of receipt', async () => {
-    const definition = postgres
-      ? await db.query<Array<{ sql: string }>>(
-          "SELECT indexdef AS sql FROM pg_indexes WHERE indexname = 'IDX_cases_channel_received_at'",
-        )
-      : await db.query<Array<{ sql: string }>>(
-          "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = 'IDX_cases_channel_received_at'",
-        );
-    expect(definition[0].sql.replace(/"/g, '')).toMatch(
-      /\(channel, catalog_code, received_at, status, department_code, first_response_at, citizen_id, citizen_gender\)/,
-    );
-  });
-
-  it.each(['month', 'department', 'gender'])(
+  // SQLite alone: PostgreSQL's plans follow its statistics, and there is no INDEXED BY to check.
+  (postgres ? it.skip : it).each(['month', 'department', 'gender'])(
     'reads the e-mailed questions and e-mail contacts from covering indexes alone, by %s (SQLite)',
     async (groupBy) => {
-      if (postgres) return;
       const statistics: unknown = t.app.get(StatisticsSql);
       const reader = (statistics as { sqliteReader: SqliteReadWorker }).sqliteReader;
       const asked = jest.spyOn(reader, 'query');
@@ -74,7 +62,7 @@ describe(`e-mail answers through their indexes (${process.env.TEST_DATABASE})`, 
         expect(cases.length + contacts.length).toBe(plans.length);
         for (const plan of cases)
           expect(plan).toContain(
-            'COVERING INDEX IDX_cases_channel_received_at (channel=? AND catalog_code=? AND received_at>? AND received_at<?)',
+            'COVERING INDEX IDX_cases_channel_received_at (channel=? AND received_at>? AND received_at<?)',
           );
         for (const plan of contacts)
           expect(plan).toContain(

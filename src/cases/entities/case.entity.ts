@@ -32,14 +32,14 @@ export type CaseSource = 'live' | 'import';
 // (src/database/migrations/1766700000800-case-indexes-without-nulls.ts).
 @Index('IDX_cases_citizen_id', ['citizenId'], { where: '"citizen_id" IS NOT NULL' })
 @Index('IDX_cases_external_id', ['externalId'], { unique: true, where: '"external_id" IS NOT NULL' })
-// E-mail answers read the e-mailed questions from it alone, by gender too
+// E-mail answers read the cases received by e-mail from it alone, by gender too
 // (src/database/migrations/1766700000300-statistics-covering-indexes.ts,
-// 1766700000600-email-citizen-covering-index.ts, 1766700001000-email-question-index.ts).
+// 1766700000600-email-citizen-covering-index.ts).
 @Index('IDX_cases_channel_received_at', [
   'channel',
-  'catalogCode',
   'receivedAt',
   'status',
+  'catalogCode',
   'departmentCode',
   'firstResponseAt',
   'citizenId',

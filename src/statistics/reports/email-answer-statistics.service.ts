@@ -161,8 +161,7 @@ export class EmailAnswerStatisticsService {
       'c.status <> :duplicate',
       ...scopeConditions(context.scope, undefined, CASE_SCOPE_COLUMNS, parameters),
     ];
-    // In this order, span by span, through the covering index of e-mailed cases: for each span,
-    // the entries of each question type in it alone.
+    // In this order, span by span, through the covering index of e-mailed cases.
     const citizens = context.grouping.dimension === 'gender' ? ` LEFT JOIN ${T.citizens} z ON z.id = c.citizen_id` : '';
     return this.sql.arrays<EmailCountSqlRow>(
       `${spansJoin.withClause}
