@@ -59,7 +59,7 @@ describe('atMostAtOnce', () => {
     expect(started).toEqual(['a', 'b']);
   });
 
-  it('runs one at a time for 1 or less, and answers an empty list', async () => {
+  it('runs one at a time for 1, less, or no number, and answers an empty list', async () => {
     const order: number[] = [];
     const task = (value: number) => async () => {
       order.push(value);
@@ -67,8 +67,11 @@ describe('atMostAtOnce', () => {
       order.push(-value);
       return value;
     };
-    expect(await atMostAtOnce([task(1), task(2)], 0)).toEqual([1, 2]);
-    expect(order).toEqual([1, -1, 2, -2]);
+    for (const atOnce of [1, 0, -1, Number.NaN]) {
+      order.length = 0;
+      expect(await atMostAtOnce([task(1), task(2)], atOnce)).toEqual([1, 2]);
+      expect(order).toEqual([1, -1, 2, -2]);
+    }
     expect(await atMostAtOnce([], 2)).toEqual([]);
   });
 });

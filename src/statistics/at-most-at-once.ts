@@ -4,8 +4,9 @@
  * tuple of results).
  *
  * A task that fails stops the others from starting another task; every task already under way is
- * waited for before the first failure is thrown, so that nothing goes on reading (or holds a
- * connection) for a caller that has already failed. `atOnce` below 1 counts as 1.
+ * waited for before a failure is thrown (that of the first lane to fail, in the order the lanes
+ * were started, when several do), so that nothing goes on reading (or holds a connection) for a
+ * caller that has already failed. `atOnce` below 1, or not a number, counts as 1.
  */
 export async function atMostAtOnce<Results extends readonly unknown[] | []>(
   tasks: { readonly [K in keyof Results]: () => Promise<Results[K]> },
@@ -27,7 +28,7 @@ export async function atMostAtOnce<Results extends readonly unknown[] | []>(
     }
   };
   const lanes = await Promise.allSettled(
-    Array.from({ length: Math.min(Math.max(1, atOnce), list.length) }, () => lane()),
+    Array.from({ length: Math.min(atOnce >= 1 ? Math.floor(atOnce) : 1, list.length) }, () => lane()),
   );
   const failure = lanes.find((settled) => settled.status === 'rejected');
   if (failure) throw failure.reason;
