@@ -30,6 +30,7 @@ const REPORTS = [
   ['cases by month', 'cases', { ...YEAR, groupBy: 'month' }],
   ['cases by department', 'cases', { ...YEAR, groupBy: 'department' }],
   ['cases by catalog entry', 'cases', { ...YEAR, groupBy: 'catalog' }],
+  ['e-mailed cases by catalog entry', 'cases', { ...YEAR, groupBy: 'catalog', channel: 'email' }],
   ['contacts by month', 'contacts', { ...YEAR, groupBy: 'month' }],
   ['contacts by day', 'contacts', { ...YEAR, groupBy: 'day' }],
   ['contacts by channel', 'contacts', { ...YEAR, groupBy: 'channel' }],

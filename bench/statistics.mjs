@@ -66,6 +66,14 @@ const REPORTS = [
     (b) => [`SELECT catalog_code, count(*) FROM cases WHERE ${inYear(b, 'received_at')} GROUP BY 1`],
   ],
   [
+    'e-mailed cases by catalog entry',
+    'cases',
+    { ...YEAR, groupBy: 'catalog', channel: 'email' },
+    (b) => [
+      `SELECT catalog_code, count(*) FROM cases WHERE channel = 'email' AND ${inYear(b, 'received_at')} GROUP BY 1`,
+    ],
+  ],
+  [
     'contacts by month',
     'contacts',
     { ...YEAR, groupBy: 'month' },

@@ -2,8 +2,8 @@ import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'ty
 import { instantType, usesPostgres } from '../../database/column-types';
 
 /**
- * The cases report's figures of the cases received on one local day, for one department,
- * channel and catalog entry (or all entries together): a daily roll-up, rebuilt from the cases by CaseDayFiguresService
+ * The cases report's figures of the cases received on one local day, for one department and
+ * channel, catalog entry, or both (byCatalog): a daily roll-up, rebuilt from the cases by CaseDayFiguresService
  * and used by the report only while its day is fresh (CaseDayFiguresDay). docs/statistics.md,
  * "Daily figures".
  *
@@ -14,7 +14,7 @@ import { instantType, usesPostgres } from '../../database/column-types';
  * Float64 values, little-endian, 8 bytes each (`lists`).
  */
 @Entity('case_day_figures')
-@Index('IDX_case_day_figures_day', ['byCatalog', 'localDay'])
+@Index('IDX_case_day_figures_day', ['byCatalog', 'localDay', 'channel'])
 export class CaseDayFigures {
   @PrimaryGeneratedColumn('increment')
   id: number;
@@ -24,9 +24,10 @@ export class CaseDayFigures {
   localDay: string;
 
   /**
-   * Each day's cases are added up twice: per department and catalog entry over all channels
-   * (true, channel null), for the report by catalog entry, and per department and channel over
-   * all entries (false, catalogCode null), which every other grouping reads.
+   * Each day's cases are added up three times: per department and channel over all entries
+   * (false, catalogCode null), which every grouping but the catalog reads; per department and
+   * catalog entry over all channels (true, channel null), for the report by catalog entry; and per
+   * department, channel and catalog entry (true, both set), for that report of one channel.
    */
   @Column({ type: 'boolean' })
   byCatalog: boolean;
@@ -34,7 +35,7 @@ export class CaseDayFigures {
   @Column({ type: 'varchar', length: 32, nullable: true })
   departmentCode: string | null;
 
-  /** Null at the catalog level. */
+  /** Null at the catalog level over all channels. */
   @Column({ type: 'varchar', length: 16, nullable: true })
   channel: string | null;
 

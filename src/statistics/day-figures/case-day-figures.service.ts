@@ -41,8 +41,9 @@ const MS_PER_DAY = 86_400_000;
 const LOCK_NOT_AVAILABLE = '55P03';
 
 /**
- * The daily figures of one department and channel (catalogCode null), or of one department and
- * catalog entry (channel null), on a fresh day, as the report reads them.
+ * The daily figures of one department and channel (catalogCode null), of one department and
+ * catalog entry (channel null), or of one department, channel and catalog entry, on a fresh day,
+ * as the report reads them.
  */
 export interface DayFiguresRow {
   day: LocalDay;
@@ -123,8 +124,8 @@ export class CaseDayFiguresService {
    * order of days: read a month at a time, READS_AT_ONCE months under way at once, and handed over
    * DAY_FIGURES_PER_BATCH rows at most at a time (a batch may be empty), filtered to the
    * department scope and channel, and answers the rest
-   * of the period as instant ranges to read from the cases. The catalog level has no channel: by
-   * catalog entry and one channel, the whole period is read from the cases.
+   * of the period as instant ranges to read from the cases. By catalog entry, the rows over all
+   * channels are read, or with a channel those of that channel (DAY_FIGURES_LEVELS).
    *
    * A year of daily figures is tens of thousands of rows with their lists of times; read and
    * handed over in pieces with other requests let in between, it does not hold the event loop.
@@ -135,7 +136,6 @@ export class CaseDayFiguresService {
     onRows: (rows: DayFiguresRow[]) => void,
   ): Promise<DayFiguresRead> {
     const { fromMs, toMs } = context.period;
-    if (filter.byCatalog && filter.channel) return { fromCases: [[fromMs, toMs]] };
     const days = wholeLocalDays(fromMs, toMs, context.timeZone);
     const fresh = await this.freshDays(days, context.calendarVersion, (sql) => this.sql.rows(sql, {}));
     const freshByName = new Map(fresh.map((day) => [day.localDay, day]));
@@ -182,6 +182,8 @@ export class CaseDayFiguresService {
       'local_day >= :fromDay',
       'local_day <= :toDay',
     ];
+    // The catalog level over all channels; with a channel, scopeConditions picks its own rows.
+    if (filter.byCatalog && !filter.channel) conditions.push('channel IS NULL');
     conditions.push(
       ...scopeConditions(
         { departmentCodes: filter.departmentCodes ?? null },
@@ -335,23 +337,24 @@ export class CaseDayFiguresService {
     ]);
     const groups = new Map<string, DayGroup>();
     const groupsOf = (localDay: string, row: CaseSqlRow): DayGroup[] =>
-      [true, false].map((byCatalog) => {
+      DAY_FIGURES_LEVELS.map((level, levelIndex) => {
         // JSON keeps a null code apart from an empty one.
         const key = JSON.stringify([
+          levelIndex,
           localDay,
           row.department_code,
-          byCatalog ? 0 : row.channel,
-          byCatalog ? row.catalog_code : 0,
+          level.byChannel ? row.channel : null,
+          level.byCatalog ? row.catalog_code : null,
         ]);
         let group = groups.get(key);
-        if (!group) groups.set(key, (group = new DayGroup(localDay, row, byCatalog)));
+        if (!group) groups.set(key, (group = new DayGroup(localDay, row, level)));
         return group;
       });
     for (const row of cases) {
       const receivedMs = Number(row.received);
-      const both = groupsOf(days[dayIndex(days, receivedMs)].localDay, row);
+      const ofCase = groupsOf(days[dayIndex(days, receivedMs)].localDay, row);
       if (row.status === 'duplicate') {
-        for (const group of both) group.addDuplicate();
+        for (const group of ofCase) group.addDuplicate();
         continue;
       }
       const resolvedMs = orNull(row.resolved);
@@ -365,7 +368,7 @@ export class CaseDayFiguresService {
         workingMinutes:
           resolvedMs === null ? null : calendar.workingMinutesBetween(new Date(receivedMs), new Date(resolvedMs)),
       };
-      for (const group of both) group.add(measured);
+      for (const group of ofCase) group.add(measured);
     }
     return [...groups.values()].map((group) => group.entity());
   }
@@ -392,6 +395,25 @@ interface CaseSqlRow {
   return_count: number | string;
   reopen_count: number | string;
 }
+
+/** What one level of the daily figures adds each day's cases up by, besides their department. */
+interface DayFiguresLevel {
+  byChannel: boolean;
+  byCatalog: boolean;
+}
+
+/**
+ * The levels each day's cases are added up at (CaseDayFigures.byCatalog):
+ * - per channel over all catalog entries, which every grouping but the catalog reads;
+ * - per catalog entry over all channels (channel null), for the report by catalog entry: a fifth
+ *   of the rows it would be with channels too;
+ * - per channel and catalog entry, for the report by catalog entry of one channel only.
+ */
+const DAY_FIGURES_LEVELS: readonly DayFiguresLevel[] = [
+  { byChannel: true, byCatalog: false },
+  { byChannel: false, byCatalog: true },
+  { byChannel: true, byCatalog: true },
+];
 
 /** Met and late of the cases done, and the due times of those still open. */
 class DeadlineFigures {
@@ -429,7 +451,7 @@ class DayGroup {
   constructor(
     private readonly localDay: string,
     private readonly key: Pick<CaseSqlRow, 'department_code' | 'channel' | 'catalog_code'>,
-    private readonly byCatalog: boolean,
+    private readonly level: DayFiguresLevel,
   ) {}
 
   addDuplicate(): void {
@@ -449,10 +471,10 @@ class DayGroup {
   entity(): Partial<CaseDayFigures> {
     return {
       localDay: this.localDay,
-      byCatalog: this.byCatalog,
+      byCatalog: this.level.byCatalog,
       departmentCode: this.key.department_code,
-      channel: this.byCatalog ? null : this.key.channel,
-      catalogCode: this.byCatalog ? this.key.catalog_code : null,
+      channel: this.level.byChannel ? this.key.channel : null,
+      catalogCode: this.level.byCatalog ? this.key.catalog_code : null,
       received: this.received,
       duplicates: this.duplicates,
       returned: this.returned,
