@@ -65,8 +65,12 @@ export class BacklogStatisticsService {
       'c.status IN (:...openStatuses)',
       ...scopeConditions(scope, query.channel, CASE_SCOPE_COLUMNS, parameters),
     ];
+    // On SQLite the open cases' index is named: without planner statistics (the app gathers none),
+    // SQLite would take the index of department and status, or of channel and receipt, and read
+    // every case's row or every case of the channel since the oldest open one.
+    const openCases = `${T.cases} c${this.sql.indexedBy('IDX_cases_open_by_status')}`;
     const oldest = await this.sql.rows<{ oldest_ms: number | null }>(
-      `SELECT MIN(${this.sql.epochMs('c.received_at')}) AS oldest_ms FROM ${T.cases} c WHERE ${conditions.join(' AND ')}`,
+      `SELECT MIN(${this.sql.epochMs('c.received_at')}) AS oldest_ms FROM ${openCases} WHERE ${conditions.join(' AND ')}`,
       parameters,
     );
     const groups = new Map<GroupKey, BacklogRow>();
@@ -81,7 +85,7 @@ export class BacklogStatisticsService {
       const groupColumn = query.groupBy ? GROUP_COLUMNS[query.groupBy] : 'NULL';
       const sql = `SELECT ${groupColumn} AS group_value, COUNT(*),
           ${thresholds.map((thresholdMs) => `SUM(CASE WHEN c.received_at >= ${this.sql.instantLiteral(thresholdMs)} THEN 1 ELSE 0 END)`).join(', ')}
-        FROM ${T.cases} c
+        FROM ${openCases}
         WHERE ${conditions.join(' AND ')} AND c.received_at >= :sliceFrom AND c.received_at < :sliceTo
         ${query.groupBy ? `GROUP BY ${groupColumn}` : ''}`;
       await readInTimeSlices(
