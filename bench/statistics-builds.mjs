@@ -31,6 +31,7 @@ const REPORTS = [
   ['cases by department', 'cases', { ...YEAR, groupBy: 'department' }],
   ['cases by catalog entry', 'cases', { ...YEAR, groupBy: 'catalog' }],
   ['e-mailed cases by catalog entry', 'cases', { ...YEAR, groupBy: 'catalog', channel: 'email' }],
+  ["one department's cases by gender", 'cases', { ...YEAR, groupBy: 'gender', departmentCode: 'TEK' }],
   ['contacts by month', 'contacts', { ...YEAR, groupBy: 'month' }],
   ['contacts by day', 'contacts', { ...YEAR, groupBy: 'day' }],
   ['contacts by channel', 'contacts', { ...YEAR, groupBy: 'channel' }],
@@ -47,6 +48,7 @@ const REPORTS = [
   ['ratings by channel', 'ratings', { ...YEAR, groupBy: 'channel' }],
   ['backlog by department', 'backlog', { groupBy: 'department' }],
   ['backlog', 'backlog', {}],
+  ["one department's backlog", 'backlog', { departmentCode: 'TEK' }],
   ['comparison 2025', 'comparison', { year: 2025 }],
 ].filter(([name]) => !filter || name.includes(filter));
 
