@@ -13,14 +13,16 @@ const WORKER_SOURCE = answeringWorkerSource(
 const db = new Database(workerData.filename, { readonly: true, fileMustExist: true });
 db.pragma('busy_timeout = 5000');
 const aligned = (length) => Math.ceil(length / 8) * 8;
+// A raw row is an array: walked by index, since for...in would make a string of every index.
+const keysOf = (row) => (Array.isArray(row) ? row.keys() : Object.keys(row));
 function withBlobsPacked(rows) {
   let bytes = 0;
-  for (const row of rows) for (const key in row) if (row[key] instanceof Uint8Array) bytes += aligned(row[key].length);
+  for (const row of rows) for (const key of keysOf(row)) if (row[key] instanceof Uint8Array) bytes += aligned(row[key].length);
   if (bytes === 0) return rows;
   const packed = new ArrayBuffer(bytes);
   let at = 0;
   for (const row of rows)
-    for (const key in row) {
+    for (const key of keysOf(row)) {
       const blob = row[key];
       if (!(blob instanceof Uint8Array)) continue;
       const view = new Uint8Array(packed, at, blob.length);
