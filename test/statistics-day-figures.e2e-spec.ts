@@ -1,5 +1,6 @@
 import { DataSource, IsNull, LessThan, Not } from 'typeorm';
 import { Case } from '../src/cases/entities/case.entity';
+import { DayFiguresCatalogByChannel1766700001100 as CatalogByChannel } from '../src/database/migrations/1766700001100-day-figures-catalog-by-channel';
 import { CaseDayFiguresDay } from '../src/statistics/day-figures/case-day-figures.entity';
 import { CaseDayFiguresService, DayFiguresRead } from '../src/statistics/day-figures/case-day-figures.service';
 import { ApiClient } from './support/api-client';
@@ -10,8 +11,10 @@ import { createTestApp, TestApp } from './support/test-app';
  * The cases report from daily figures answers exactly what it answers from the cases, over the
  * demo's year (stored due times, duplicates, returns, reopenings, open cases past their target):
  * every grouping, a channel, a handler's department, a period that starts and ends within a
- * day; every fresh day is taken from the daily figures, by catalog entry of one channel too. A case changed afterwards, by the application or by SQL, takes its day out of the daily
- * figures until the next refresh builds that day, and only that day, again.
+ * day; every fresh day is taken from the daily figures, by catalog entry of one channel too. A
+ * case changed afterwards, by the application or by SQL, takes its day out of the daily figures
+ * until the next refresh builds that day, and only that day, again; so does a day built with
+ * another layout of the figures.
  */
 describe('statistics: the cases report from daily figures', () => {
   const now = '2026-11-02T09:00:00Z';
@@ -105,6 +108,17 @@ describe('statistics: the cases report from daily figures', () => {
     }
   });
 
+  it('reads a day built with another layout from the cases, as a process of the version before would have built it', async () => {
+    await dayFigures.refresh();
+    // A week laid out as before the third level: no rows per channel and catalog entry.
+    const week = "local_day >= '2026-03-02' AND local_day <= '2026-03-08'";
+    await dataSource.query(`DELETE FROM case_day_figures WHERE ${week} AND by_catalog = TRUE AND channel IS NOT NULL`);
+    await dataSource.query(`UPDATE case_day_figures_days SET layout = 0 WHERE ${week}`);
+    expect(await answers()).toEqual(await answersFromCases());
+    expect(await dayFigures.refresh()).toEqual({ built: 7, fresh: expect.any(Number) as number, skipped: 0 });
+    expect(await answers()).toEqual(await answersFromCases());
+  });
+
   it('reads a day changed since from the cases, and the next refresh builds that day alone again', async () => {
     const before = await answers();
     const cases = dataSource.getRepository(Case);
@@ -156,6 +170,30 @@ describe('statistics: the cases report from daily figures', () => {
     expect((await dayFigures.refresh(() => true)).built).toBe(0);
     const refreshed = await dayFigures.refresh();
     expect(refreshed.fresh).toBe(0);
+    expect(refreshed.built).toBeGreaterThan(360);
+    expect(await answers()).toEqual(fromCases);
+  });
+
+  it('takes the third level back and brings it again: the figures emptied, the schema as the entities say, every day built anew', async () => {
+    await dayFigures.refresh();
+    const runner = dataSource.createQueryRunner();
+    try {
+      await runner.beforeMigration();
+      await new CatalogByChannel().down(runner);
+      await new CatalogByChannel().up(runner);
+      await runner.afterMigration();
+    } finally {
+      await runner.release();
+    }
+    const { upQueries } = await dataSource.driver.createSchemaBuilder().log();
+    expect(upQueries.map((query) => query.query)).toEqual([]);
+    const [{ rows }] = await dataSource.query<Array<{ rows: number | string }>>(
+      'SELECT COUNT(*) AS rows FROM case_day_figures',
+    );
+    expect(Number(rows)).toBe(0);
+    const fromCases = await answers();
+    const refreshed = await dayFigures.refresh();
+    expect(refreshed).toEqual({ built: expect.any(Number) as number, fresh: 0, skipped: 0 });
     expect(refreshed.built).toBeGreaterThan(360);
     expect(await answers()).toEqual(fromCases);
   });

@@ -92,9 +92,10 @@ export class CaseDayFigures {
 }
 
 /**
- * One local day whose CaseDayFigures are built: with the calendar version they were measured with
- * and the change mark of the cases at the time (the sum of the CaseDayChange counters of the UTC
- * days the local day overlaps). The day's figures are fresh while both still hold.
+ * One local day whose CaseDayFigures are built: with the calendar version they were measured with,
+ * the change mark of the cases at the time (the sum of the CaseDayChange counters of the UTC
+ * days the local day overlaps) and the layout of its figures. The day's figures are fresh while
+ * all three still hold.
  */
 @Entity('case_day_figures_days')
 export class CaseDayFiguresDay {
@@ -106,6 +107,14 @@ export class CaseDayFiguresDay {
 
   @Column({ type: 'integer' })
   changeMark: number;
+
+  /**
+   * How the day's figures are laid out (DAY_FIGURES_LAYOUT in CaseDayFiguresService): a day built
+   * with another layout, by an older or newer version of the code, is not fresh. 0: before the
+   * layouts were recorded.
+   */
+  @Column({ type: 'integer', default: 0 })
+  layout: number;
 
   @Column({ type: instantType() })
   builtAt: Date;

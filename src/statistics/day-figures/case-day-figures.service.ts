@@ -73,6 +73,14 @@ export interface DayFiguresRefresh {
   skipped: number;
 }
 
+/**
+ * The layout of the figures this code builds and reads (CaseDayFiguresDay.layout): 1, the three
+ * levels of DAY_FIGURES_LEVELS (migration 1766700001100). Raise it with any change to what a
+ * day's rows hold, so that days built the old way, by a process of the version before or by this
+ * code before the change, are built again rather than read.
+ */
+export const DAY_FIGURES_LAYOUT = 1;
+
 /** Runs a hand-written query without parameters and answers its rows as objects. */
 type ReadRows = (sql: string) => Promise<unknown[]>;
 
@@ -81,9 +89,10 @@ type ReadRows = (sql: string) => Promise<unknown[]>;
  * day, department, channel and catalog entry of the cases received that day, built from the
  * cases themselves and used only while it is fresh, so it can never drift from them:
  *
- * - **fresh** means built with the calendar version now in force, and no case received that day
- *   inserted, changed in a reported column or deleted since (the change counters the database
- *   triggers keep per UTC day, case_day_changes);
+ * - **fresh** means built with the calendar version now in force and this code's layout
+ *   (DAY_FIGURES_LAYOUT), and no case received that day inserted, changed in a reported column
+ *   or deleted since (the change counters the database triggers keep per UTC day,
+ *   case_day_changes);
  * - a report takes the fresh days wholly inside its period from here and reads the rest of the
  *   period (the last days, changed days, the edges of a period that starts or ends within a day)
  *   from the cases, as before;
@@ -234,14 +243,15 @@ export class CaseDayFiguresService {
     return result;
   }
 
-  /** Of `days`, those built with `calendarVersion` whose cases have not changed since. */
+  /** Of `days`, those built with `calendarVersion` and this layout whose cases have not changed since. */
   private async freshDays(days: LocalDay[], calendarVersion: number, read: ReadRows): Promise<LocalDay[]> {
     if (days.length === 0) return [];
     const from = days[0].localDay;
     const to = days[days.length - 1].localDay;
     const built = (await read(
       `SELECT local_day, change_mark FROM case_day_figures_days
-       WHERE local_day >= '${from}' AND local_day <= '${to}' AND calendar_version = ${Number(calendarVersion)}`,
+       WHERE local_day >= '${from}' AND local_day <= '${to}' AND calendar_version = ${Number(calendarVersion)}
+         AND layout = ${DAY_FIGURES_LAYOUT}`,
     )) as Array<{ local_day: string; change_mark: number | string }>;
     if (built.length === 0) return [];
     const changes = await this.changeCounts(
@@ -287,6 +297,7 @@ export class CaseDayFiguresService {
             localDay: day.localDay,
             calendarVersion,
             changeMark: changeMark(day, changes),
+            layout: DAY_FIGURES_LAYOUT,
             builtAt,
           })),
         );
