@@ -39,6 +39,16 @@ describe('statistics: the cases report from daily figures', () => {
     ["a handler's department by month", () => handler, { ...year, groupBy: 'month' }],
     ["a handler's e-mailed cases by catalog entry", () => handler, { ...year, channel: 'email', groupBy: 'catalog' }],
     [
+      'a what-if resolution target by month',
+      () => manager,
+      { ...year, resolutionTargetWorkingDays: 5, groupBy: 'month' },
+    ],
+    [
+      'what-if targets, a handler by catalog entry',
+      () => handler,
+      { ...year, firstResponseTargetWorkingDays: 1, resolutionTargetWorkingDays: 3, groupBy: 'catalog' },
+    ],
+    [
       'a period from and to an instant within a day',
       () => manager,
       { from: '2026-03-15T10:30:00Z', to: '2026-09-01T12:00:00Z', groupBy: 'department' },

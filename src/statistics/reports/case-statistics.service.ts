@@ -3,7 +3,7 @@ import { StaffPrincipal } from '../../auth/roles';
 import { CaseStatisticsQuery } from '../dto/case-statistics-query.dto';
 import { PERIOD_GRANULARITIES } from '../period-buckets';
 import { ReportContext, ReportContextService, reportOf, StatisticsReport } from '../report-context.service';
-import { GroupBy, GroupDimension } from '../report-grouping';
+import { GroupBy, GroupDimension, GroupKey } from '../report-grouping';
 import { SqlParameters, StatisticsSql } from '../sql/statistics-sql.service';
 import { readInTimeSlices } from '../sql/time-sliced-reader';
 import { CaseFigures, CaseStatisticsRow, DEFAULT_CASE_TARGETS } from './case-figures';
@@ -79,12 +79,20 @@ export class CaseStatisticsService {
       this.orderStatistics.medianAndP90(list),
     );
     // Daily figures hold the default targets against stored due times, and no citizen's gender.
-    const dayFiguresServe = stored.firstResponse && stored.resolution && context.grouping.dimension !== 'gender';
+    // Under a what-if target they still hold the working times to resolution, which no target
+    // changes: the cases are then counted from the cases, and only their working times come
+    // from the daily figures.
+    const byGender = context.grouping.dimension === 'gender';
+    const dayFiguresServe = stored.firstResponse && stored.resolution && !byGender;
     const addDayRows = (rows: DayFiguresRow[]) => {
-      for (const row of rows) this.addDayFigures(context, figures, row);
+      for (const row of rows)
+        if (dayFiguresServe) this.addDayFigures(context, figures, row);
+        else figures.addWorkingMinutes(this.groupKeyOf(context, row), row.resolutionWorkingMinutes);
     };
-    const { fromCases } = dayFiguresServe
-      ? await this.dayFigures.read(
+    const wholePeriod: Array<[number, number]> = [[context.period.fromMs, context.period.toMs]];
+    const { fromCases } = byGender
+      ? { fromCases: wholePeriod }
+      : await this.dayFigures.read(
           context,
           {
             departmentCodes: context.scope.departmentCodes,
@@ -92,9 +100,16 @@ export class CaseStatisticsService {
             byCatalog: context.grouping.dimension === 'catalog',
           },
           addDayRows,
-        )
-      : { fromCases: [[context.period.fromMs, context.period.toMs] as [number, number]] };
-    for (const [fromMs, toMs] of fromCases) await this.readCases(context, { fromMs, toMs }, targets, stored, figures);
+        );
+    if (dayFiguresServe || byGender)
+      for (const [fromMs, toMs] of fromCases)
+        await this.readCases(context, { fromMs, toMs }, targets, stored, figures, { counts: true, resolved: true });
+    else {
+      const [[fromMs, toMs]] = wholePeriod;
+      await this.readCases(context, { fromMs, toMs }, targets, stored, figures, { counts: true, resolved: false });
+      for (const [fromMs, toMs] of fromCases)
+        await this.readCases(context, { fromMs, toMs }, targets, stored, figures, { counts: false, resolved: true });
+    }
     const rows = await Promise.all(context.grouping.keysInOrder(figures.keys()).map((key) => figures.row(key)));
     const dueTimes = (used: boolean) =>
       used ? 'stored on the case where set, else the target in working days' : 'the target in working days';
@@ -111,15 +126,20 @@ export class CaseStatisticsService {
     );
   }
 
-  /** Adds one fresh day's figures of a department, channel and catalog entry to its group. */
-  private addDayFigures(context: ReportContext, figures: CaseFigures, row: DayFiguresRow): void {
+  /** The group a fresh day's figures of a department, channel or catalog entry belong to. */
+  private groupKeyOf(context: ReportContext, row: DayFiguresRow): GroupKey {
     const dimensionValues: Partial<Record<GroupDimension, string | null>> = {
       department: row.departmentCode,
       channel: row.channel,
       catalog: row.catalogCode,
     };
     const { dimension } = context.grouping;
-    const key = context.grouping.keyOf(dimension ? (dimensionValues[dimension] ?? null) : null, row.day.startMs);
+    return context.grouping.keyOf(dimension ? (dimensionValues[dimension] ?? null) : null, row.day.startMs);
+  }
+
+  /** Adds one fresh day's figures of a department, channel and catalog entry to its group. */
+  private addDayFigures(context: ReportContext, figures: CaseFigures, row: DayFiguresRow): void {
+    const key = this.groupKeyOf(context, row);
     // What is still open is missed once its due time has passed, as the SQL counts it: due < now.
     const deadline = ({ met, late, openDueMs }: DayFiguresRow['firstResponse']) => {
       const missed = countBelow(openDueMs, context.nowMs);
@@ -136,13 +156,17 @@ export class CaseStatisticsService {
     figures.addWorkingMinutes(key, row.resolutionWorkingMinutes);
   }
 
-  /** Reads the cases received in [range.fromMs, range.toMs), a part of the period no daily figures cover. */
+  /**
+   * Reads the cases received in [range.fromMs, range.toMs), a part of the period no daily figures
+   * cover: their counts, the working times of the resolved ones, or both (`read`).
+   */
   private async readCases(
     context: ReportContext,
     range: { fromMs: number; toMs: number },
     targets: { firstResponseTargetWorkingDays: number; resolutionTargetWorkingDays: number },
     stored: { firstResponse: boolean; resolution: boolean },
     figures: CaseFigures,
+    read: { counts: boolean; resolved: boolean },
   ): Promise<void> {
     const { grouping } = context;
     const parameters: SqlParameters = {};
@@ -170,9 +194,11 @@ export class CaseStatisticsService {
       range.toMs,
       async (sliceFrom, sliceTo) => {
         const slice: CaseSlice = { counts: [], resolved: [] };
-        for (const joined of spansPerJoin(this.sql, clipSpans(spans, sliceFrom.getTime(), sliceTo.getTime())))
-          slice.counts.push(...(await this.sql.arrays<CaseCountSqlRow>(counts(joined), parameters)));
-        slice.resolved = await this.sql.arrays<ResolvedSqlRow>(resolved, { ...parameters, sliceFrom, sliceTo });
+        if (read.counts)
+          for (const joined of spansPerJoin(this.sql, clipSpans(spans, sliceFrom.getTime(), sliceTo.getTime())))
+            slice.counts.push(...(await this.sql.arrays<CaseCountSqlRow>(counts(joined), parameters)));
+        if (read.resolved)
+          slice.resolved = await this.sql.arrays<ResolvedSqlRow>(resolved, { ...parameters, sliceFrom, sliceTo });
         return slice;
       },
       (slice) => {
