@@ -89,9 +89,8 @@ export class CaseStatisticsService {
         if (dayFiguresServe) this.addDayFigures(context, figures, row);
         else figures.addWorkingMinutes(this.groupKeyOf(context, row), row.resolutionWorkingMinutes);
     };
-    const wholePeriod: Array<[number, number]> = [[context.period.fromMs, context.period.toMs]];
     const { fromCases } = byGender
-      ? { fromCases: wholePeriod }
+      ? { fromCases: [[context.period.fromMs, context.period.toMs] as [number, number]] }
       : await this.dayFigures.read(
           context,
           {
@@ -101,15 +100,15 @@ export class CaseStatisticsService {
           },
           addDayRows,
         );
-    if (dayFiguresServe || byGender)
-      for (const [fromMs, toMs] of fromCases)
-        await this.readCases(context, { fromMs, toMs }, targets, stored, figures, { counts: true, resolved: true });
-    else {
-      const [[fromMs, toMs]] = wholePeriod;
-      await this.readCases(context, { fromMs, toMs }, targets, stored, figures, { counts: true, resolved: false });
-      for (const [fromMs, toMs] of fromCases)
-        await this.readCases(context, { fromMs, toMs }, targets, stored, figures, { counts: false, resolved: true });
-    }
+    // Under a what-if target every case of the period is counted; otherwise those the days leave.
+    const countsWholePeriod = !dayFiguresServe && !byGender;
+    if (countsWholePeriod)
+      await this.readCases(context, context.period, targets, stored, figures, { counts: true, resolved: false });
+    for (const [fromMs, toMs] of fromCases)
+      await this.readCases(context, { fromMs, toMs }, targets, stored, figures, {
+        counts: !countsWholePeriod,
+        resolved: true,
+      });
     const rows = await Promise.all(context.grouping.keysInOrder(figures.keys()).map((key) => figures.row(key)));
     const dueTimes = (used: boolean) =>
       used ? 'stored on the case where set, else the target in working days' : 'the target in working days';
@@ -157,8 +156,9 @@ export class CaseStatisticsService {
   }
 
   /**
-   * Reads the cases received in [range.fromMs, range.toMs), a part of the period no daily figures
-   * cover: their counts, the working times of the resolved ones, or both (`read`).
+   * Reads the cases received in [range.fromMs, range.toMs): their counts, the working times of the
+   * resolved ones, or both (`read`). The range is a part of the period no daily figures cover,
+   * or, for the counts under a what-if target, the whole period.
    */
   private async readCases(
     context: ReportContext,
@@ -177,13 +177,16 @@ export class CaseStatisticsService {
     const cases = `${T.cases} c${this.sql.indexedBy('IDX_cases_statistics_received')}`;
     const join = grouping.dimension === 'gender' ? ` LEFT JOIN ${T.citizens} z ON z.id = c.citizen_id` : '';
     const dimensionColumn = (grouping.dimension && DIMENSION_COLUMNS[grouping.dimension]) ?? 'NULL';
-    const spans = arrivalSpans(
-      context.calendar,
-      range.fromMs,
-      range.toMs,
-      [targets.firstResponseTargetWorkingDays, targets.resolutionTargetWorkingDays],
-      grouping.periods,
-    );
+    // The arrival spans and their due times only serve the counts.
+    const spans = read.counts
+      ? arrivalSpans(
+          context.calendar,
+          range.fromMs,
+          range.toMs,
+          [targets.firstResponseTargetWorkingDays, targets.resolutionTargetWorkingDays],
+          grouping.periods,
+        )
+      : [];
     const counts = this.countsSql(context, stored, cases + join, dimensionColumn, conditions);
     const resolved = `SELECT ${dimensionColumn}, ${this.sql.epochMs('c.received_at')}, ${this.sql.epochMs('c.resolved_at')}
       FROM ${cases}${join}
