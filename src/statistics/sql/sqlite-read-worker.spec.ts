@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SqliteReadWorker } from './sqlite-read-worker';
+import { READER_MMAP_BYTES, SqliteReadWorker } from './sqlite-read-worker';
 
 /** The part of better-sqlite3 (which has no types here) that writes the test's database. */
 interface WritableDatabase {
@@ -105,6 +105,19 @@ describe('the SQLite statistics readers', () => {
       await expect(readers.query('SELECT COUNT(*) AS counted FROM numbers', [], false)).resolves.toEqual([
         { counted: 100 },
       ]);
+    } finally {
+      await readers.close();
+    }
+  });
+  it('reads the database file mapped into memory, each reader', async () => {
+    const readers = new SqliteReadWorker(filename, require.resolve('better-sqlite3'), 2);
+    try {
+      const answers = await Promise.all([1, 2].map(() => readers.query('PRAGMA mmap_size', [], false)));
+      // SQLite caps the size at its compile-time limit; anything above zero maps the file.
+      for (const [row] of answers as Array<Array<{ mmap_size: number }>>) {
+        expect(row.mmap_size).toBeGreaterThan(0);
+        expect(row.mmap_size).toBeLessThanOrEqual(READER_MMAP_BYTES);
+      }
     } finally {
       await readers.close();
     }

@@ -1,6 +1,17 @@
 import { WORKER_THREADS, WorkerThreads, answeringWorkerSource } from '../../common/worker-thread';
 
 /**
+ * How much of the database file a reader maps into memory (bytes; SQLite caps it at its
+ * compile-time limit, 2 GiB in better-sqlite3's build). A report at a million cases reads pages
+ * all over the cases table (each case an index entry and a row); through read() each page is a
+ * system call and a copy into SQLite's own cache of 16 MB, which a year of cases overflows.
+ * Mapped, the pages are read where the operating system's page cache holds them
+ * (https://www.sqlite.org/mmap.html). Readers only read, so a fault in the file can take no write
+ * with it; the app's own connection, which writes, keeps reading through its cache.
+ */
+export const READER_MMAP_BYTES = 2 ** 31;
+
+/**
  * The worker's code: a read-only better-sqlite3 connection to the app's database file that
  * answers { sql, values, raw } with the rows. The blobs of an answer are copied into one buffer,
  * each at a multiple of eight bytes (so that a blob of doubles can be read in place), and handed
@@ -12,6 +23,7 @@ const WORKER_SOURCE = answeringWorkerSource(
   `const Database = require(workerData.driverPath);
 const db = new Database(workerData.filename, { readonly: true, fileMustExist: true });
 db.pragma('busy_timeout = 5000');
+db.pragma('mmap_size = ' + workerData.mmapBytes);
 const aligned = (length) => Math.ceil(length / 8) * 8;
 // A raw row is an array: walked by index, since for...in would make a string of every index.
 const keysOf = (row) => (Array.isArray(row) ? row.keys() : Object.keys(row));
@@ -53,7 +65,12 @@ export class SqliteReadWorker {
 
   /** workers: how many threads, each started at its first query (at least 1). */
   constructor(filename: string, driverPath: string, workers = WORKER_THREADS) {
-    this.threads = new WorkerThreads('the statistics reader', WORKER_SOURCE, { filename, driverPath }, workers);
+    this.threads = new WorkerThreads(
+      'the statistics reader',
+      WORKER_SOURCE,
+      { filename, driverPath, mmapBytes: READER_MMAP_BYTES },
+      workers,
+    );
   }
 
   /** How many queries run side by side. */
