@@ -31,6 +31,7 @@ const REPORTS = [
   ['cases by department', 'cases', { ...YEAR, groupBy: 'department' }],
   ['cases by catalog entry', 'cases', { ...YEAR, groupBy: 'catalog' }],
   ['e-mailed cases by catalog entry', 'cases', { ...YEAR, groupBy: 'catalog', channel: 'email' }],
+  ['cases by gender', 'cases', { ...YEAR, groupBy: 'gender' }],
   ["one department's cases by gender", 'cases', { ...YEAR, groupBy: 'gender', departmentCode: 'TEK' }],
   ['contacts by month', 'contacts', { ...YEAR, groupBy: 'month' }],
   ['contacts by day', 'contacts', { ...YEAR, groupBy: 'day' }],

@@ -132,8 +132,10 @@ describe(`statistics through the indexes they name (${process.env.TEST_DATABASE}
 
   /**
    * The cases report reads the cases it does not take from daily figures (the last days, a
-   * what-if target, grouping by gender) through the covering index by receipt, a range per
-   * arrival span.
+   * what-if target, grouping by gender) from the covering index by receipt alone, a range per
+   * arrival span: by gender too, since the index holds each case's citizen and kept gender
+   * (migration 1766700001200; a row looked up per case had made a manager's year by gender twice
+   * as long at 1M cases).
    */
   sqliteIt.each(casesAsks)('reads the cases by receipt alone: %s (SQLite)', async (_, client, query) => {
     expect(await hasPlannerStatistics(db)).toBe(false);
@@ -147,7 +149,7 @@ describe(`statistics through the indexes they name (${process.env.TEST_DATABASE}
     for (const steps of plans)
       expect(steps.filter((step) => / c\b/.test(step))).toEqual([
         expect.stringMatching(
-          /^SEARCH c USING (COVERING )?INDEX IDX_cases_statistics_received \(received_at>\? AND received_at<\?\)$/,
+          /^SEARCH c USING COVERING INDEX IDX_cases_statistics_received \(received_at>\? AND received_at<\?\)$/,
         ),
       ]);
   });

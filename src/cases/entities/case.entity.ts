@@ -13,7 +13,8 @@ export type CaseSource = 'live' | 'import';
 @Index('IDX_cases_open_by_status', ['status', 'receivedAt', 'departmentCode', 'channel', 'catalogCode'])
 @Index(['departmentCode', 'status'])
 // Begins with receivedAt, so it also serves every lookup by receipt; the statistics read a
-// period's cases from it alone (src/database/migrations/1766600000200-case-statistics-index.ts).
+// period's cases from it alone, by gender too (src/database/migrations/
+// 1766600000200-case-statistics-index.ts, 1766700001200-case-statistics-citizen-columns.ts).
 @Index('IDX_cases_statistics_received', [
   'receivedAt',
   'status',
@@ -26,6 +27,8 @@ export type CaseSource = 'live' | 'import';
   'resolutionDueAt',
   'returnCount',
   'reopenCount',
+  'citizenId',
+  'citizenGender',
 ])
 @Index(['catalogCode', 'receivedAt'])
 // Partial: only the cases with a value, the only ones ever searched for
