@@ -1,7 +1,7 @@
 // Synthetic year of a busy service center for bench/statistics.mjs, written straight into the
 // database (the app's own API would take hours for a million cases): prepared statements in
 // large transactions on SQLite, INSERT ... SELECT FROM unnest(arrays) batches on PostgreSQL.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 
 // The last whole year: a report of a year that is over reads no day from the cases.
 const YEAR_START_MS = Date.parse('2025-01-01T00:00:00+01:00');
@@ -34,6 +34,32 @@ function intakeInstant(next) {
 
 const pick = (next, list) => list[Math.floor(next() * list.length)];
 
+/** Citizens per case: a case in ten and more come from a citizen with another case. */
+export const CITIZENS_PER_CASE = 0.3;
+/** The share of cases with a citizen registered (the rest anonymous: phone, desk, letters). */
+const CASES_WITH_CITIZEN = 0.7;
+const CITIZEN_GENDERS = ['female', 'male', 'female', 'male', 'other', 'not_stated', null];
+
+/** The id of citizen number k (1-based), the same on both databases: md5('citizen-k') as a UUID. */
+export function citizenId(k) {
+  const hex = createHash('md5').update(`citizen-${k}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** The citizens of `caseCount` cases: CITIZENS_PER_CASE of them, most with a gender given. */
+export function* citizenRows(caseCount) {
+  const count = citizenCountOf(caseCount);
+  for (let k = 1; k <= count; k++) yield { id: citizenId(k), gender: CITIZEN_GENDERS[k % CITIZEN_GENDERS.length] };
+}
+
+export const citizenCountOf = (caseCount) => Math.max(1, Math.round(caseCount * CITIZENS_PER_CASE));
+
+/** Which citizen case number i (0-based) of `caseCount` has, if any: every case i with i mod 10 < 7. */
+function citizenOfCase(i, caseCount) {
+  if (i % 10 >= CASES_WITH_CITIZEN * 10) return null;
+  return citizenId(1 + ((i * 7919) % citizenCountOf(caseCount)));
+}
+
 export function* caseRows(count, catalog) {
   const next = random(1);
   for (let i = 0; i < count; i++) {
@@ -60,6 +86,7 @@ export function* caseRows(count, catalog) {
       reopenCount: next() < 0.03 ? 1 : 0,
       returnCount: next() < 0.05 ? 1 : 0,
       source: next() < 0.2 ? 'import' : 'live',
+      citizenId: citizenOfCase(i, count),
     };
   }
 }
@@ -158,6 +185,12 @@ const TABLES = {
     ['reopen_count', 'int', (r) => r.reopenCount],
     ['return_count', 'int', (r) => r.returnCount],
     ['source', 'varchar', (r) => r.source],
+    ['citizen_id', 'varchar', (r) => r.citizenId],
+  ],
+  citizens: [
+    ['id', 'varchar', (r) => r.id],
+    ['name', 'varchar', () => 'Benchmark'],
+    ['gender', 'varchar', (r) => r.gender],
   ],
   contacts: [
     ['id', 'varchar', (r) => r.id],
@@ -265,6 +298,14 @@ export async function fillPostgresSetBased(client, counts, staffIds) {
   for (const { indexname } of caseIndexes) await client.query(`DROP INDEX "${indexname}"`);
   // Nor do the daily figures' change counters matter to a fill the script refreshes from scratch.
   await client.query('ALTER TABLE cases DISABLE TRIGGER case_day_changes_count');
+  // The citizens, as citizenRows makes them: citizen k has the id citizenId(k) and the k-th gender.
+  const citizenCount = citizenCountOf(counts.cases);
+  written.citizens = await step(
+    `INSERT INTO citizens (id, name, gender)
+     SELECT md5('citizen-' || k)::uuid::text, 'Benchmark', (ARRAY[${CITIZEN_GENDERS.map((gender) => (gender ? `'${gender}'` : 'NULL')).join(', ')}])[1 + mod(k, ${CITIZEN_GENDERS.length})]
+     FROM generate_series(1, $1::int) k`,
+    [citizenCount],
+  );
   written.cases = await step(
     `WITH catalog AS (SELECT array_agg(code ORDER BY code) AS codes, array_agg(department_code ORDER BY code) AS departments,
                              array_agg(confidential ORDER BY code) AS confidential, count(*)::int AS n FROM catalog_entries),
@@ -281,7 +322,7 @@ export async function fillPostgresSetBased(client, counts, staffIds) {
               CASE WHEN s.r7 < 0.9 THEN s.received_at + make_interval(secs => 3600 * (1 + s.r8 * s.r8 * 480)) END AS resolved_at
        FROM shaped s)
      INSERT INTO cases (id, reference, description, catalog_code, department_code, status, priority, channel, confidential,
-                        received_at, first_response_at, resolved_at, closed_at, reopen_count, return_count, source)
+                        received_at, first_response_at, resolved_at, closed_at, reopen_count, return_count, source, citizen_id)
      SELECT gen_random_uuid()::text, 'B-' || lpad(t.g::text, 9, '0'), 'Benchmark', c.codes[t.k], c.departments[t.k],
             CASE WHEN t.resolved_at IS NULL THEN (ARRAY['routed', 'in_progress', 'waiting'])[1 + mod(t.g, 3)]
                  WHEN t.r9 < 0.7 THEN 'closed' ELSE 'resolved' END,
@@ -291,9 +332,11 @@ export async function fillPostgresSetBased(client, counts, staffIds) {
                  ELSE COALESCE(t.answered_at, t.resolved_at) END,
             t.resolved_at, CASE WHEN t.resolved_at IS NOT NULL AND t.r9 < 0.7 THEN t.resolved_at + interval '1 day' END,
             CASE WHEN t.r11 < 0.03 THEN 1 ELSE 0 END, CASE WHEN mod(t.g, 20) = 0 THEN 1 ELSE 0 END,
-            CASE WHEN mod(t.g, 5) = 0 THEN 'import' ELSE 'live' END
+            CASE WHEN mod(t.g, 5) = 0 THEN 'import' ELSE 'live' END,
+            CASE WHEN mod(t.g - 1, 10) < ${CASES_WITH_CITIZEN * 10}
+                 THEN md5('citizen-' || (1 + mod((t.g - 1)::bigint * 7919, $2)))::uuid::text END
      FROM timed t CROSS JOIN catalog c`,
-    [counts.cases],
+    [counts.cases, citizenCount],
   );
   await client.query('ALTER TABLE cases ENABLE TRIGGER case_day_changes_count');
   const indexesStarted = performance.now();
