@@ -34,7 +34,10 @@ function intakeInstant(next) {
 
 const pick = (next, list) => list[Math.floor(next() * list.length)];
 
-/** Citizens per case: a case in ten and more come from a citizen with another case. */
+/**
+ * Citizens per case. With CASES_WITH_CITIZEN of the cases linked, spread evenly, most citizens
+ * have two to four cases and some none (a citizen registered for a contact, not a case).
+ */
 export const CITIZENS_PER_CASE = 0.3;
 /** The share of cases with a citizen registered (the rest anonymous: phone, desk, letters). */
 const CASES_WITH_CITIZEN = 0.7;
@@ -52,6 +55,7 @@ export function* citizenRows(caseCount) {
   for (let k = 1; k <= count; k++) yield { id: citizenId(k), gender: CITIZEN_GENDERS[k % CITIZEN_GENDERS.length] };
 }
 
+/** How many citizens a fill of `caseCount` cases has: CITIZENS_PER_CASE of them, at least one. */
 export const citizenCountOf = (caseCount) => Math.max(1, Math.round(caseCount * CITIZENS_PER_CASE));
 
 /** Which citizen case number i (0-based) of `caseCount` has, if any: every case i with i mod 10 < 7. */

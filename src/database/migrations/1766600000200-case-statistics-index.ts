@@ -1,6 +1,9 @@
 import { MigrationInterface, QueryRunner, TableIndex } from 'typeorm';
 
-/** Every column of a case the cases report reads. */
+/**
+ * The columns of a case the cases report reads, but for the citizen's (its grouping by gender,
+ * added to the index by migration 1766700001200); the daily figures' triggers watch these.
+ */
 export const COVERING_COLUMNS = [
   'received_at',
   'status',

@@ -2,7 +2,11 @@ import { MigrationInterface, QueryRunner, Table } from 'typeorm';
 import { instant, integer, serialKey, text } from '../migration-helpers';
 import { COVERING_COLUMNS } from './1766600000200-case-statistics-index';
 
-/** The columns of a case the cases report reads: a change to any of them changes its figures. */
+/**
+ * The columns of a case the daily figures depend on: a change to any of them changes a day's
+ * figures. The cases report also reads the citizen's columns, for grouping by gender, which the
+ * daily figures do not hold.
+ */
 const REPORTED_COLUMNS = COVERING_COLUMNS;
 
 /**

@@ -1,13 +1,18 @@
 import { WORKER_THREADS, WorkerThreads, answeringWorkerSource } from '../../common/worker-thread';
 
 /**
- * How much of the database file a reader maps into memory (bytes; SQLite caps it at its
- * compile-time limit, 2 GiB in better-sqlite3's build). A report at a million cases reads pages
- * all over the cases table (each case an index entry and a row); through read() each page is a
- * system call and a copy into SQLite's own cache of 16 MB, which a year of cases overflows.
- * Mapped, the pages are read where the operating system's page cache holds them
- * (https://www.sqlite.org/mmap.html). Readers only read, so a fault in the file can take no write
- * with it; the app's own connection, which writes, keeps reading through its cache.
+ * How much of the database file a reader maps into memory, in bytes. SQLite caps it at its
+ * compile-time SQLITE_MAX_MMAP_SIZE (0x7fff0000, just under 2 GiB); a larger file is mapped up to
+ * that and read through read() beyond it. A report at a million cases reads pages all over the
+ * cases table (each case an index entry and a row); through read() each page is a system call
+ * and a copy into SQLite's own cache of 16 MB, which a year of cases overflows. Mapped, the pages
+ * are read where the operating system's page cache holds them (https://www.sqlite.org/mmap.html).
+ *
+ * What it costs: the mapped pages a report touched count towards the process's resident memory
+ * (they are the page cache's, shared and given back under memory pressure, but RSS shows them),
+ * and an I/O error on a mapped page raises SIGBUS, which ends the process rather than failing a
+ * query. SQLite remaps as the file grows or its own checkpoints shrink it. The app's own
+ * connection, which intake runs on, is not mapped.
  */
 export const READER_MMAP_BYTES = 2 ** 31;
 
