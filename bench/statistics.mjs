@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // Accessibility statistics over a big year: fills a fresh database with N cases received in 2025
 // (default 100,000), seven in ten of them from one of 0.3 N citizens, N/5 contacts with their
-// callbacks, N/5 call records and N/50 ratings, then asks the running app (dist/) for the year's reports over HTTP and times each one against its
-// bare limit: the plainest SQL aggregate over the same rows (e.g. count(*) of the year's cases
-// grouped by month), run straight on the database by this script. The two alternate (app, bare,
+// callbacks, N/5 call records and N/50 ratings, then asks the running app (dist/) for the year's
+// reports over HTTP and times each one against its bare limit: the plainest SQL aggregate over
+// the same rows (e.g. count(*) of the year's cases grouped by month), run straight on the
+// database by this script. The two alternate (app, bare,
 // app, bare, ...) and the script prints the median of each and their ratio. Last, it polls /health
 // every 10 ms while the biggest report (the comparison export) runs: whether the API stays
 // responsive. Localhost only; never fails the test suite.

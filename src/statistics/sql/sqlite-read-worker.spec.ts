@@ -109,6 +109,7 @@ describe('the SQLite statistics readers', () => {
       await readers.close();
     }
   });
+
   it('reads the database file mapped into memory, each reader', async () => {
     const readers = new SqliteReadWorker(filename, require.resolve('better-sqlite3'), 2);
     try {
