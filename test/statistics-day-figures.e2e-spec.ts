@@ -1,6 +1,10 @@
-import { DataSource, IsNull, LessThan, Not } from 'typeorm';
+import { DataSource, In, IsNull, LessThan, Not } from 'typeorm';
 import { Case } from '../src/cases/entities/case.entity';
+import { Gender } from '../src/citizens/citizen.types';
+import { Citizen } from '../src/citizens/entities/citizen.entity';
+import { newId } from '../src/common/ids';
 import { DayFiguresCatalogByChannel1766700001100 as CatalogByChannel } from '../src/database/migrations/1766700001100-day-figures-catalog-by-channel';
+import { DayFiguresGenderLevel1766700001300 as GenderLevel } from '../src/database/migrations/1766700001300-day-figures-gender-level';
 import { CaseDayFiguresDay } from '../src/statistics/day-figures/case-day-figures.entity';
 import { CaseDayFiguresService, DayFiguresRead } from '../src/statistics/day-figures/case-day-figures.service';
 import { ApiClient } from './support/api-client';
@@ -9,12 +13,13 @@ import { createTestApp, TestApp } from './support/test-app';
 
 /**
  * The cases report from daily figures answers exactly what it answers from the cases, over the
- * demo's year (stored due times, duplicates, returns, reopenings, open cases past their target):
- * every grouping, a channel, a handler's department, a period that starts and ends within a
- * day; every fresh day is taken from the daily figures, by catalog entry of one channel too. A
- * case changed afterwards, by the application or by SQL, takes its day out of the daily figures
- * until the next refresh builds that day, and only that day, again; so does a day built with
- * another layout of the figures.
+ * demo's year (stored due times, duplicates, returns, reopenings, open cases past their target)
+ * with citizens of every gender linked to some of its cases: every grouping, a channel, a
+ * handler's department, a period that starts and ends within a day; every fresh day is taken from
+ * the daily figures, by catalog entry of one channel and by gender too. A case changed afterwards,
+ * by the application or by SQL, takes its day out of the daily figures until the next refresh
+ * builds that day, and only that day, again; so does a change of a citizen's gender or a deleted
+ * citizen for the days of their cases, and a day built with another layout of the figures.
  */
 describe('statistics: the cases report from daily figures', () => {
   const now = '2026-11-02T09:00:00Z';
@@ -25,12 +30,16 @@ describe('statistics: the cases report from daily figures', () => {
   let admin: ApiClient;
   let dayFigures: CaseDayFiguresService;
   let dataSource: DataSource;
+  let citizens: Array<{ id: string; utcDays: Set<string> }>;
 
   const asks: Array<[string, () => ApiClient, StatisticsQuery]> = [
     ['the year', () => manager, year],
     ['by department', () => manager, { ...year, groupBy: 'department' }],
     ['by channel', () => manager, { ...year, groupBy: 'channel' }],
     ['by catalog entry', () => manager, { ...year, groupBy: 'catalog' }],
+    ['by gender', () => manager, { ...year, groupBy: 'gender' }],
+    ['phone cases by gender', () => manager, { ...year, channel: 'phone', groupBy: 'gender' }],
+    ["a handler's department by gender", () => handler, { ...year, groupBy: 'gender' }],
     ['by month', () => manager, { ...year, groupBy: 'month' }],
     ['by ISO week', () => manager, { ...year, groupBy: 'week' }],
     ['by day', () => manager, { ...year, groupBy: 'day' }],
@@ -42,6 +51,11 @@ describe('statistics: the cases report from daily figures', () => {
       'a what-if resolution target by month',
       () => manager,
       { ...year, resolutionTargetWorkingDays: 5, groupBy: 'month' },
+    ],
+    [
+      'a what-if first-response target by gender',
+      () => manager,
+      { ...year, firstResponseTargetWorkingDays: 1, groupBy: 'gender' },
     ],
     [
       'what-if targets, a handler by catalog entry',
@@ -78,7 +92,36 @@ describe('statistics: the cases report from daily figures', () => {
     );
     dayFigures = t.app.get(CaseDayFiguresService);
     dataSource = t.app.get(DataSource);
+    citizens = await linkCitizens();
   });
+
+  /**
+   * The demo's cases are anonymous: one citizen of each gender, and one who gave none, is linked
+   * by SQL to every seventh case of the year before the last days, and one case keeps a gender
+   * without a citizen, as the retention run leaves it. Answers the citizens, each with the UTC
+   * days of their cases.
+   */
+  async function linkCitizens(): Promise<Array<{ id: string; utcDays: Set<string> }>> {
+    const genders: Array<Gender | null> = ['female', 'male', 'other', 'not_stated', null];
+    const linked = genders.map((gender) => ({ id: newId(), gender, utcDays: new Set<string>() }));
+    await dataSource.getRepository(Citizen).insert(linked.map(({ id, gender }) => ({ id, gender })));
+    const cases = await dataSource.getRepository(Case).find({
+      select: { id: true, receivedAt: true },
+      where: { receivedAt: LessThan(new Date('2026-10-25T00:00:00Z')) },
+      order: { receivedAt: 'ASC' },
+    });
+    const ids = new Map<string, string[]>();
+    cases.forEach((one, index) => {
+      if (index % 7 !== 0) return;
+      const citizen = linked[(index / 7) % linked.length];
+      citizen.utcDays.add(one.receivedAt.toISOString().slice(0, 10));
+      ids.set(citizen.id, [...(ids.get(citizen.id) ?? []), one.id]);
+    });
+    for (const [citizenId, caseIds] of ids)
+      await dataSource.getRepository(Case).update({ id: In(caseIds) }, { citizenId });
+    await dataSource.getRepository(Case).update({ id: cases[1].id }, { citizenGender: 'female' });
+    return linked;
+  }
   afterAll(() => t?.close());
 
   it('builds a day for every day of the history up to three days ago, and none again while nothing changes', async () => {
@@ -165,6 +208,29 @@ describe('statistics: the cases report from daily figures', () => {
     expect(await answers()).toEqual(afterImport);
   });
 
+  it("reads the days of a citizen's cases from the cases once their gender changes or they are deleted, by SQL, until the next refresh builds those days", async () => {
+    await dayFigures.refresh();
+    const byGender = () => manager.statistics('cases', { ...year, groupBy: 'gender' });
+    const citizenRows = dataSource.getRepository(Citizen);
+    for (const [citizen, change] of [
+      [citizens[0], () => citizenRows.update({ id: citizens[0].id }, { gender: 'other' })],
+      [citizens[1], () => citizenRows.delete({ id: citizens[1].id })],
+    ] as const) {
+      const before = await byGender();
+      // Written by SQL, as a tool outside the application would: the citizens' triggers count it.
+      await change();
+      const after = await byGender();
+      expect(after).not.toEqual(before);
+      expect(after.total).toEqual(before.total);
+      expect(await answers()).toEqual(await answersFromCases());
+      const refreshed = await dayFigures.refresh();
+      // The local days the citizen's UTC days touch: one or two each.
+      expect(refreshed.built).toBeGreaterThanOrEqual(citizen.utcDays.size);
+      expect(refreshed.built).toBeLessThanOrEqual(2 * citizen.utcDays.size);
+      expect(await byGender()).toEqual(after);
+    }
+  });
+
   it('measures with the calendar now in force: a new calendar version reads from the cases until every day is built with it', async () => {
     const { timeZone, openingHours, holidayCountry, closedDates } = await admin.calendar();
     // A day closed in June moves working times and due times of the cases around it.
@@ -184,13 +250,15 @@ describe('statistics: the cases report from daily figures', () => {
     expect(await answers()).toEqual(fromCases);
   });
 
-  it('takes the third level back and brings it again: the figures emptied, the schema as the entities say, every day built anew', async () => {
+  it('takes the third and fourth levels back and brings them again: the figures emptied, the schema as the entities say, every day built anew', async () => {
     await dayFigures.refresh();
     const runner = dataSource.createQueryRunner();
     try {
       await runner.beforeMigration();
+      await new GenderLevel().down(runner);
       await new CatalogByChannel().down(runner);
       await new CatalogByChannel().up(runner);
+      await new GenderLevel().up(runner);
       await runner.afterMigration();
     } finally {
       await runner.release();

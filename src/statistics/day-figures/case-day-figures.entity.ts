@@ -3,7 +3,8 @@ import { instantType, usesPostgres } from '../../database/column-types';
 
 /**
  * The cases report's figures of the cases received on one local day, for one department and
- * channel, catalog entry, or both (byCatalog): a daily roll-up, rebuilt from the cases by CaseDayFiguresService
+ * channel, catalog entry, or both (byCatalog), or channel and gender (byGender): a daily roll-up,
+ * rebuilt from the cases by CaseDayFiguresService
  * and used by the report only while its day is fresh (CaseDayFiguresDay). docs/statistics.md,
  * "Daily figures".
  *
@@ -14,7 +15,7 @@ import { instantType, usesPostgres } from '../../database/column-types';
  * Float64 values, little-endian, 8 bytes each (`lists`).
  */
 @Entity('case_day_figures')
-@Index('IDX_case_day_figures_day', ['byCatalog', 'localDay', 'channel'])
+@Index('IDX_case_day_figures_day', ['byCatalog', 'byGender', 'localDay', 'channel'])
 export class CaseDayFigures {
   @PrimaryGeneratedColumn('increment')
   id: number;
@@ -24,13 +25,21 @@ export class CaseDayFigures {
   localDay: string;
 
   /**
-   * Each day's cases are added up three times: per department and channel over all entries
-   * (false, catalogCode null), which every grouping but the catalog reads; per department and
-   * catalog entry over all channels (true, channel null), for the report by catalog entry; and per
-   * department, channel and catalog entry (true, both set), for that report of one channel.
+   * Each day's cases are added up four times: per department and channel over all entries
+   * (false, catalogCode null), which every grouping but the catalog and gender reads; per
+   * department and catalog entry over all channels (true, channel null), for the report by catalog
+   * entry; per department, channel and catalog entry (true, both set), for that report of one
+   * channel; and per department, channel and gender (false, byGender true).
    */
   @Column({ type: 'boolean' })
   byCatalog: boolean;
+
+  /**
+   * The fourth level: per department, channel and the citizen's gender, for the report by gender
+   * (catalogCode null); false at the other three (migration 1766700001300).
+   */
+  @Column({ type: 'boolean', default: () => 'false' })
+  byGender: boolean;
 
   @Column({ type: 'varchar', length: 32, nullable: true })
   departmentCode: string | null;
@@ -41,6 +50,13 @@ export class CaseDayFigures {
 
   @Column({ type: 'varchar', length: 64, nullable: true })
   catalogCode: string | null;
+
+  /**
+   * At the gender level, the gender of the cases' citizen, or the one kept on the case once the
+   * link was removed; null there for cases without one, and at the other levels.
+   */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  gender: string | null;
 
   /** Every case received, duplicates included. */
   @Column({ type: 'integer' })

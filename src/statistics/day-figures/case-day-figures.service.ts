@@ -42,14 +42,16 @@ const LOCK_NOT_AVAILABLE = '55P03';
 
 /**
  * The daily figures of one department and channel (catalogCode null), of one department and
- * catalog entry (channel null), or of one department, channel and catalog entry, on a fresh day,
- * as the report reads them.
+ * catalog entry (channel null), of one department, channel and catalog entry, or of one
+ * department, channel and gender, on a fresh day, as the report reads them.
  */
 export interface DayFiguresRow {
   day: LocalDay;
   departmentCode: string | null;
   channel: string | null;
   catalogCode: string | null;
+  /** At the gender level, the citizen's gender (null: none); null at the other levels. */
+  gender: string | null;
   received: number;
   duplicates: number;
   returned: number;
@@ -57,6 +59,18 @@ export interface DayFiguresRow {
   firstResponse: { met: number; late: number; openDueMs: Float64Array };
   resolution: { met: number; late: number; openDueMs: Float64Array };
   resolutionWorkingMinutes: Float64Array;
+}
+
+/**
+ * Which daily figures a report reads: those of its department scope (null: all) and channel, at
+ * the catalog level (byCatalog) or the gender level (byGender), never both, or else at the level
+ * per department and channel.
+ */
+export interface DayFiguresFilter {
+  departmentCodes?: string[] | null;
+  channel?: string;
+  byCatalog: boolean;
+  byGender?: boolean;
 }
 
 /** The parts of a report's period that daily figures do not cover, left to read from the cases. */
@@ -75,19 +89,20 @@ export interface DayFiguresRefresh {
 
 /**
  * The layout of the figures this code builds and reads (CaseDayFiguresDay.layout): 1, the three
- * levels of DAY_FIGURES_LEVELS (migration 1766700001100). Raise it with any change to what a
+ * levels of migration 1766700001100; 2, the four of DAY_FIGURES_LEVELS, with the gender level
+ * (migration 1766700001300). Raise it with any change to what a
  * day's rows hold, so that days built the old way, by a process of the version before or by this
  * code before the change, are built again rather than read.
  */
-export const DAY_FIGURES_LAYOUT = 1;
+export const DAY_FIGURES_LAYOUT = 2;
 
 /** Runs a hand-written query without parameters and answers its rows as objects. */
 type ReadRows = (sql: string) => Promise<unknown[]>;
 
 /**
  * Daily figures of the cases report (docs/statistics.md, "Daily figures"): a roll-up per local
- * day, department, channel and catalog entry of the cases received that day, built from the
- * cases themselves and used only while it is fresh, so it can never drift from them:
+ * day, department, channel, catalog entry and citizen's gender of the cases received that day,
+ * built from the cases themselves and used only while it is fresh, so it can never drift from them:
  *
  * - **fresh** means built with the calendar version now in force and this code's layout
  *   (DAY_FIGURES_LAYOUT), and no case received that day inserted, changed in a reported column
@@ -134,14 +149,15 @@ export class CaseDayFiguresService {
    * DAY_FIGURES_PER_BATCH rows at most at a time (a batch may be empty), filtered to the
    * department scope and channel, and answers the rest
    * of the period as instant ranges to read from the cases. By catalog entry, the rows over all
-   * channels are read, or with a channel those of that channel (DAY_FIGURES_LEVELS).
+   * channels are read, or with a channel those of that channel; by gender, the gender level's
+   * (DAY_FIGURES_LEVELS).
    *
    * A year of daily figures is tens of thousands of rows with their lists of times; read and
    * handed over in pieces with other requests let in between, it does not hold the event loop.
    */
   async read(
     context: { calendarVersion: number; timeZone: string; period: { fromMs: number; toMs: number } },
-    filter: { departmentCodes?: string[] | null; channel?: string; byCatalog: boolean },
+    filter: DayFiguresFilter,
     onRows: (rows: DayFiguresRow[]) => void,
   ): Promise<DayFiguresRead> {
     const { fromMs, toMs } = context.period;
@@ -181,13 +197,14 @@ export class CaseDayFiguresService {
   private readDays(
     first: LocalDay,
     last: LocalDay,
-    filter: { departmentCodes?: string[] | null; channel?: string; byCatalog: boolean },
+    filter: DayFiguresFilter,
     onBatch: (rows: DayFiguresSqlRow[]) => void,
   ): Promise<void> {
     const parameters: SqlParameters = { fromDay: first.localDay, toDay: last.localDay };
     // Literal, as both databases spell it: better-sqlite3 takes no boolean parameter.
     const conditions = [
       `by_catalog = ${filter.byCatalog ? 'TRUE' : 'FALSE'}`,
+      `by_gender = ${filter.byGender ? 'TRUE' : 'FALSE'}`,
       'local_day >= :fromDay',
       'local_day <= :toDay',
     ];
@@ -202,7 +219,7 @@ export class CaseDayFiguresService {
       ),
     );
     return this.sql.arrayBatches<DayFiguresSqlRow>(
-      `SELECT local_day, department_code, channel, catalog_code, received, duplicates, returned, reopened,
+      `SELECT local_day, department_code, channel, catalog_code, gender, received, duplicates, returned, reopened,
          first_response_met, first_response_late, resolution_met, resolution_late,
          first_response_open, resolution_open, resolved, lists
        FROM case_day_figures WHERE ${conditions.join(' AND ')}`,
@@ -334,13 +351,15 @@ export class CaseDayFiguresService {
     const fromMs = days[0].startMs;
     const toMs = days[days.length - 1].endMs;
     const ms = (column: string) => this.sql.epochMs(column);
+    // The gender as the report by gender takes it: the citizen's, else the one kept on the case.
     const cases = await manager.query<CaseSqlRow[]>(
-      `SELECT ${ms('received_at')} AS received, status, department_code, channel, catalog_code,
-         ${ms('first_response_at')} AS first_response, ${ms('resolved_at')} AS resolved,
-         ${ms('first_response_due_at')} AS first_response_due, ${ms('resolution_due_at')} AS resolution_due,
-         return_count, reopen_count
-       FROM ${T.cases}
-       WHERE received_at >= ${this.sql.instantLiteral(fromMs)} AND received_at < ${this.sql.instantLiteral(toMs)}`,
+      `SELECT ${ms('c.received_at')} AS received, c.status, c.department_code, c.channel, c.catalog_code,
+         COALESCE(z.gender, c.citizen_gender) AS gender,
+         ${ms('c.first_response_at')} AS first_response, ${ms('c.resolved_at')} AS resolved,
+         ${ms('c.first_response_due_at')} AS first_response_due, ${ms('c.resolution_due_at')} AS resolution_due,
+         c.return_count, c.reopen_count
+       FROM ${T.cases} c LEFT JOIN ${T.citizens} z ON z.id = c.citizen_id
+       WHERE c.received_at >= ${this.sql.instantLiteral(fromMs)} AND c.received_at < ${this.sql.instantLiteral(toMs)}`,
     );
     const deadlines = new ArrivalDeadlines(calendar, fromMs, toMs, [
       DEFAULT_CASE_TARGETS.firstResponseTargetWorkingDays,
@@ -356,6 +375,7 @@ export class CaseDayFiguresService {
           row.department_code,
           level.byChannel ? row.channel : null,
           level.byCatalog ? row.catalog_code : null,
+          level.byGender ? row.gender : null,
         ]);
         let group = groups.get(key);
         if (!group) groups.set(key, (group = new DayGroup(localDay, row, level)));
@@ -390,6 +410,7 @@ type DayFiguresSqlRow = [
   departmentCode: string | null,
   channel: string | null,
   catalogCode: string | null,
+  gender: string | null,
   ...counts: Array<number | string>,
 ];
 
@@ -399,6 +420,7 @@ interface CaseSqlRow {
   department_code: string | null;
   channel: string;
   catalog_code: string | null;
+  gender: string | null;
   first_response: number | string | null;
   resolved: number | string | null;
   first_response_due: number | string | null;
@@ -411,19 +433,22 @@ interface CaseSqlRow {
 interface DayFiguresLevel {
   byChannel: boolean;
   byCatalog: boolean;
+  byGender: boolean;
 }
 
 /**
- * The levels each day's cases are added up at (CaseDayFigures.byCatalog):
- * - per channel over all catalog entries, which every grouping but the catalog reads;
+ * The levels each day's cases are added up at (CaseDayFigures.byCatalog, byGender):
+ * - per channel over all catalog entries, which every grouping but the catalog and gender reads;
  * - per catalog entry over all channels (channel null), for the report by catalog entry: a fifth
  *   of the rows it would be with channels too;
- * - per channel and catalog entry, for the report by catalog entry of one channel only.
+ * - per channel and catalog entry, for the report by catalog entry of one channel only;
+ * - per channel and the citizen's gender, for the report by gender (of one channel too).
  */
 const DAY_FIGURES_LEVELS: readonly DayFiguresLevel[] = [
-  { byChannel: true, byCatalog: false },
-  { byChannel: false, byCatalog: true },
-  { byChannel: true, byCatalog: true },
+  { byChannel: true, byCatalog: false, byGender: false },
+  { byChannel: false, byCatalog: true, byGender: false },
+  { byChannel: true, byCatalog: true, byGender: false },
+  { byChannel: true, byCatalog: false, byGender: true },
 ];
 
 /** Met and late of the cases done, and the due times of those still open. */
@@ -461,7 +486,7 @@ class DayGroup {
 
   constructor(
     private readonly localDay: string,
-    private readonly key: Pick<CaseSqlRow, 'department_code' | 'channel' | 'catalog_code'>,
+    private readonly key: Pick<CaseSqlRow, 'department_code' | 'channel' | 'catalog_code' | 'gender'>,
     private readonly level: DayFiguresLevel,
   ) {}
 
@@ -483,9 +508,11 @@ class DayGroup {
     return {
       localDay: this.localDay,
       byCatalog: this.level.byCatalog,
+      byGender: this.level.byGender,
       departmentCode: this.key.department_code,
       channel: this.level.byChannel ? this.key.channel : null,
       catalogCode: this.level.byCatalog ? this.key.catalog_code : null,
+      gender: this.level.byGender ? this.key.gender : null,
       received: this.received,
       duplicates: this.duplicates,
       returned: this.returned,
@@ -549,7 +576,7 @@ export function float64Values(bytes: Uint8Array): Float64Array {
 }
 
 function dayFiguresRow(day: LocalDay, row: DayFiguresSqlRow): DayFiguresRow {
-  const [, departmentCode, channel, catalogCode, ...rest] = row;
+  const [, departmentCode, channel, catalogCode, gender, ...rest] = row;
   const n = rest.slice(0, 11).map(Number);
   const lists = float64Values(rest[11] as unknown as Uint8Array);
   const [firstResponseOpen, resolutionOpen, resolved] = [n[8], n[9], n[10]];
@@ -558,6 +585,7 @@ function dayFiguresRow(day: LocalDay, row: DayFiguresSqlRow): DayFiguresRow {
     departmentCode,
     channel,
     catalogCode,
+    gender,
     received: n[0],
     duplicates: n[1],
     returned: n[2],

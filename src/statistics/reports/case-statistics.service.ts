@@ -78,30 +78,27 @@ export class CaseStatisticsService {
     const figures = new CaseFigures(context.calendar, context.nowMs, targets, (list) =>
       this.orderStatistics.medianAndP90(list),
     );
-    // Daily figures hold the default targets against stored due times, and no citizen's gender.
-    // Under a what-if target they still hold the working times to resolution, which no target
-    // changes: the cases are then counted from the cases, and only their working times come
-    // from the daily figures.
-    const byGender = context.grouping.dimension === 'gender';
-    const dayFiguresServe = stored.firstResponse && stored.resolution && !byGender;
+    // Daily figures hold the default targets against stored due times. Under a what-if target
+    // they still hold the working times to resolution, which no target changes: the cases are
+    // then counted from the cases, and only their working times come from the daily figures.
+    const dayFiguresServe = stored.firstResponse && stored.resolution;
     const addDayRows = (rows: DayFiguresRow[]) => {
       for (const row of rows)
         if (dayFiguresServe) this.addDayFigures(context, figures, row);
         else figures.addWorkingMinutes(this.groupKeyOf(context, row), row.resolutionWorkingMinutes);
     };
-    const { fromCases } = byGender
-      ? { fromCases: [[context.period.fromMs, context.period.toMs] as [number, number]] }
-      : await this.dayFigures.read(
-          context,
-          {
-            departmentCodes: context.scope.departmentCodes,
-            channel: context.channel,
-            byCatalog: context.grouping.dimension === 'catalog',
-          },
-          addDayRows,
-        );
+    const { fromCases } = await this.dayFigures.read(
+      context,
+      {
+        departmentCodes: context.scope.departmentCodes,
+        channel: context.channel,
+        byCatalog: context.grouping.dimension === 'catalog',
+        byGender: context.grouping.dimension === 'gender',
+      },
+      addDayRows,
+    );
     // Under a what-if target every case of the period is counted; otherwise those the days leave.
-    const countsWholePeriod = !dayFiguresServe && !byGender;
+    const countsWholePeriod = !dayFiguresServe;
     if (countsWholePeriod)
       await this.readCases(context, context.period, targets, stored, figures, { counts: true, resolved: false });
     for (const [fromMs, toMs] of fromCases)
@@ -125,12 +122,13 @@ export class CaseStatisticsService {
     );
   }
 
-  /** The group a fresh day's figures of a department, channel or catalog entry belong to. */
+  /** The group a fresh day's figures of a department, channel, catalog entry or gender belong to. */
   private groupKeyOf(context: ReportContext, row: DayFiguresRow): GroupKey {
     const dimensionValues: Partial<Record<GroupDimension, string | null>> = {
       department: row.departmentCode,
       channel: row.channel,
       catalog: row.catalogCode,
+      gender: row.gender,
     };
     const { dimension } = context.grouping;
     return context.grouping.keyOf(dimension ? (dimensionValues[dimension] ?? null) : null, row.day.startMs);
