@@ -7,9 +7,9 @@ const REPORTED_COLUMNS = [...COVERING_COLUMNS, 'citizen_id', 'citizen_gender'];
 const INDEX = 'IDX_case_day_figures_day';
 
 /**
- * The daily figures gain a fourth level: per day, department, channel and the citizen's gender
- * (the citizen's, else the one kept on the case once the link was removed), for the cases report
- * by gender, which read every case of its period joined to its citizen before (docs/statistics.md,
+ * The daily figures gain a fourth level: per day, department and the citizen's gender over all
+ * channels (the citizen's, else the one kept on the case once the link was removed), for the
+ * cases report by gender, which read every case of its period joined to its citizen before (docs/statistics.md,
  * "Daily figures"). `by_gender` tells its rows apart; the index of the levels begins with both
  * flags, so each level is one range of the index.
  *

@@ -3,7 +3,7 @@ import { instantType, usesPostgres } from '../../database/column-types';
 
 /**
  * The cases report's figures of the cases received on one local day, for one department and
- * channel, catalog entry, or both (byCatalog), or channel and gender (byGender): a daily roll-up,
+ * channel, catalog entry, or both (byCatalog), or gender (byGender): a daily roll-up,
  * rebuilt from the cases by CaseDayFiguresService
  * and used by the report only while its day is fresh (CaseDayFiguresDay). docs/statistics.md,
  * "Daily figures".
@@ -29,14 +29,14 @@ export class CaseDayFigures {
    * (false, catalogCode null), which every grouping but the catalog and gender reads; per
    * department and catalog entry over all channels (true, channel null), for the report by catalog
    * entry; per department, channel and catalog entry (true, both set), for that report of one
-   * channel; and per department, channel and gender (false, byGender true).
+   * channel; and per department and gender over all channels (false, channel null, byGender true).
    */
   @Column({ type: 'boolean' })
   byCatalog: boolean;
 
   /**
-   * The fourth level: per department, channel and the citizen's gender, for the report by gender
-   * (catalogCode null); false at the other three (migration 1766700001300).
+   * The fourth level: per department and the citizen's gender over all channels, for the report
+   * by gender (channel and catalogCode null); false at the other three (migration 1766700001300).
    */
   @Column({ type: 'boolean', default: () => 'false' })
   byGender: boolean;

@@ -43,7 +43,7 @@ const LOCK_NOT_AVAILABLE = '55P03';
 /**
  * The daily figures of one department and channel (catalogCode null), of one department and
  * catalog entry (channel null), of one department, channel and catalog entry, or of one
- * department, channel and gender, on a fresh day, as the report reads them.
+ * department and gender (channel null), on a fresh day, as the report reads them.
  */
 export interface DayFiguresRow {
   day: LocalDay;
@@ -64,7 +64,8 @@ export interface DayFiguresRow {
 /**
  * Which daily figures a report reads: those of its department scope (null: all) and channel, at
  * the catalog level (byCatalog) or the gender level (byGender), never both, or else at the level
- * per department and channel.
+ * per department and channel. The gender level has no channel: asked by gender with a channel,
+ * no daily figures serve.
  */
 export interface DayFiguresFilter {
   departmentCodes?: string[] | null;
@@ -150,7 +151,7 @@ export class CaseDayFiguresService {
    * department scope and channel, and answers the rest
    * of the period as instant ranges to read from the cases. By catalog entry, the rows over all
    * channels are read, or with a channel those of that channel; by gender, the gender level's
-   * (DAY_FIGURES_LEVELS).
+   * (DAY_FIGURES_LEVELS), and with a channel nothing: the whole period is left to the cases.
    *
    * A year of daily figures is tens of thousands of rows with their lists of times; read and
    * handed over in pieces with other requests let in between, it does not hold the event loop.
@@ -161,6 +162,7 @@ export class CaseDayFiguresService {
     onRows: (rows: DayFiguresRow[]) => void,
   ): Promise<DayFiguresRead> {
     const { fromMs, toMs } = context.period;
+    if (filter.byGender && filter.channel) return { fromCases: [[fromMs, toMs]] };
     const days = wholeLocalDays(fromMs, toMs, context.timeZone);
     const fresh = await this.freshDays(days, context.calendarVersion, (sql) => this.sql.rows(sql, {}));
     const freshByName = new Map(fresh.map((day) => [day.localDay, day]));
@@ -208,8 +210,9 @@ export class CaseDayFiguresService {
       'local_day >= :fromDay',
       'local_day <= :toDay',
     ];
-    // The catalog level over all channels; with a channel, scopeConditions picks its own rows.
-    if (filter.byCatalog && !filter.channel) conditions.push('channel IS NULL');
+    // The catalog level over all channels, and the gender level; with a channel, scopeConditions
+    // picks the rows of the channel's catalog level.
+    if ((filter.byCatalog || filter.byGender) && !filter.channel) conditions.push('channel IS NULL');
     conditions.push(
       ...scopeConditions(
         { departmentCodes: filter.departmentCodes ?? null },
@@ -442,13 +445,16 @@ interface DayFiguresLevel {
  * - per catalog entry over all channels (channel null), for the report by catalog entry: a fifth
  *   of the rows it would be with channels too;
  * - per channel and catalog entry, for the report by catalog entry of one channel only;
- * - per channel and the citizen's gender, for the report by gender (of one channel too).
+ * - per citizen's gender over all channels (channel null), for the report by gender: with a
+ *   channel too it would have some five times the rows of the first level, and a year of them
+ *   took longer to read than the report's 300 ms (428 ms at 1M cases on SQLite); by gender of one
+ *   channel, the report reads the cases.
  */
 const DAY_FIGURES_LEVELS: readonly DayFiguresLevel[] = [
   { byChannel: true, byCatalog: false, byGender: false },
   { byChannel: false, byCatalog: true, byGender: false },
   { byChannel: true, byCatalog: true, byGender: false },
-  { byChannel: true, byCatalog: false, byGender: true },
+  { byChannel: false, byCatalog: false, byGender: true },
 ];
 
 /** Met and late of the cases done, and the due times of those still open. */
