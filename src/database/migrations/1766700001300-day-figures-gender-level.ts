@@ -7,11 +7,13 @@ const REPORTED_COLUMNS = [...COVERING_COLUMNS, 'citizen_id', 'citizen_gender'];
 const INDEX = 'IDX_case_day_figures_day';
 
 /**
- * The daily figures gain a fourth level: per day, department and the citizen's gender over all
+ * The daily figures gain a gender level: per day, department and the citizen's gender over all
  * channels (the citizen's, else the one kept on the case once the link was removed), for the
- * cases report by gender, which read every case of its period joined to its citizen before (docs/statistics.md,
- * "Daily figures"). `by_gender` tells its rows apart; the index of the levels begins with both
- * flags, so each level is one range of the index.
+ * cases report by gender, which read every case of its period joined to its citizen before
+ * (docs/statistics.md, "Daily figures"). `by_gender` tells its rows apart; the index of the
+ * levels begins with both flags, so each level is one range of the index. The code that builds
+ * them (layout 2) also adds a level over all channels, with no column of its own: its channel is
+ * null.
  *
  * A case's gender can now change without a column the report read changing: its citizen's gender
  * changes, the citizen is deleted (the link set to null), or the case is linked to another

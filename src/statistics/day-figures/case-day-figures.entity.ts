@@ -2,11 +2,10 @@ import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'ty
 import { instantType, usesPostgres } from '../../database/column-types';
 
 /**
- * The cases report's figures of the cases received on one local day, for one department and
- * channel, catalog entry, or both (byCatalog), or gender (byGender): a daily roll-up,
- * rebuilt from the cases by CaseDayFiguresService
- * and used by the report only while its day is fresh (CaseDayFiguresDay). docs/statistics.md,
- * "Daily figures".
+ * The cases report's figures of the cases received on one local day, for one department over all
+ * channels, or for it and a channel, catalog entry, or both (byCatalog), or gender (byGender): a
+ * daily roll-up, rebuilt from the cases by CaseDayFiguresService and used by the report only while
+ * its day is fresh (CaseDayFiguresDay). docs/statistics.md, "Daily figures".
  *
  * Counts are of cases received that day; met and late compare each case's first response and
  * resolution with its stored due time, or the default target's when it has none. What depends on
@@ -25,8 +24,9 @@ export class CaseDayFigures {
   localDay: string;
 
   /**
-   * Each day's cases are added up four times: per department and channel over all entries
-   * (false, catalogCode null), which every grouping but the catalog and gender reads; per
+   * Each day's cases are added up five times: per department over all channels and entries
+   * (false, channel and catalogCode null), which the report reads but by channel, of one channel,
+   * by catalog entry and by gender; per department and channel (false, catalogCode null); per
    * department and catalog entry over all channels (true, channel null), for the report by catalog
    * entry; per department, channel and catalog entry (true, both set), for that report of one
    * channel; and per department and gender over all channels (false, channel null, byGender true).
@@ -35,8 +35,8 @@ export class CaseDayFigures {
   byCatalog: boolean;
 
   /**
-   * The fourth level: per department and the citizen's gender over all channels, for the report
-   * by gender (channel and catalogCode null); false at the other three (migration 1766700001300).
+   * The gender level: per department and the citizen's gender over all channels, for the report
+   * by gender (channel and catalogCode null); false at the other four (migration 1766700001300).
    */
   @Column({ type: 'boolean', default: () => 'false' })
   byGender: boolean;

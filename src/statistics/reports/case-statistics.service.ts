@@ -94,6 +94,7 @@ export class CaseStatisticsService {
         channel: context.channel,
         byCatalog: context.grouping.dimension === 'catalog',
         byGender: context.grouping.dimension === 'gender',
+        byChannel: context.grouping.dimension === 'channel',
       },
       addDayRows,
     );
