@@ -7,7 +7,7 @@ import { DeadlineTally } from '../deadline-tally';
 import { percent } from '../figures';
 import { ReportContext, ReportContextService, reportOf, StatisticsReport } from '../report-context.service';
 import { GroupKey } from '../report-grouping';
-import { CONTACT_GROUPINGS, CONTACTS, reportSelection } from '../sql/report-selection';
+import { CONTACT_GROUPINGS, CONTACTS, groupByClause, reportSelection } from '../sql/report-selection';
 import { SqlParameters, StatisticsSql } from '../sql/statistics-sql.service';
 import { T } from '../sql/source-tables';
 import { deadlineCountColumns, stepLookup } from '../sql/arrival-spans-sql';
@@ -141,11 +141,14 @@ export class CallbackStatisticsService {
            ${stored ? `COALESCE(ct.due_at, ${spanDue})` : spanDue} AS due_at
          FROM ${selection.from} ${joins}
          WHERE ${selection.where} AND c.ended_at >= ${spansStart} AND c.ended_at < ${spansEnd}${this.sql.keptApart}) measured
-       GROUP BY group_value`,
+       ${groupByClause(this.sql, [['group_value', groupColumn]])}`,
       parameters,
     );
     for (const [groupValue, ...values] of counted) {
       const [met, late, missed, pending] = values.map((value) => Number(value ?? 0));
+      // Counted without GROUP BY (no grouping), no owing contacts still answer a row; every owing
+      // contact is counted in one of the four.
+      if (met + late + missed + pending === 0) continue;
       tallyOf(context.grouping.keyOfSqlGroup(groupValue)).addCounts(met, late, missed, pending);
     }
     // The few contacts that ended after the period (begun in it, ended after its last instant),

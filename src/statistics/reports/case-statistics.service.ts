@@ -11,7 +11,7 @@ import { CaseDayFiguresService, DayFiguresRow } from '../day-figures/case-day-fi
 import { ArrivalSpan, arrivalSpans, clipSpans } from '../arrival-deadlines';
 import { T } from '../sql/source-tables';
 import { arrivalSpansJoin, deadlineCountColumns, spansPerJoin } from '../sql/arrival-spans-sql';
-import { CASE_SCOPE_COLUMNS, scopeConditions } from '../sql/report-selection';
+import { CASE_SCOPE_COLUMNS, NO_GROUP, scopeConditions } from '../sql/report-selection';
 import { OrderStatisticsThread } from '../order-statistics-thread';
 
 export const CASE_GROUPINGS: readonly GroupBy[] = [
@@ -175,7 +175,7 @@ export class CaseStatisticsService {
     // every case of the department once per arrival span.
     const cases = `${T.cases} c${this.sql.indexedBy('IDX_cases_statistics_received')}`;
     const join = grouping.dimension === 'gender' ? ` LEFT JOIN ${T.citizens} z ON z.id = c.citizen_id` : '';
-    const dimensionColumn = (grouping.dimension && DIMENSION_COLUMNS[grouping.dimension]) ?? 'NULL';
+    const dimensionColumn = (grouping.dimension && DIMENSION_COLUMNS[grouping.dimension]) ?? NO_GROUP;
     // The arrival spans and their due times only serve the counts.
     const spans = read.counts
       ? arrivalSpans(
@@ -258,7 +258,7 @@ export class CaseStatisticsService {
         SELECT ${select.join(', ')}
         FROM a CROSS JOIN ${from}
         WHERE ${[...spansJoin.conditions, ...conditions].join(' AND ')}
-        ${groupColumn === 'NULL' ? '' : `GROUP BY ${groupColumn}`}`;
+        ${groupColumn === NO_GROUP ? '' : `GROUP BY ${groupColumn}`}`;
     };
   }
 }

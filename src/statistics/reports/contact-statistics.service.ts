@@ -5,7 +5,7 @@ import { StatisticsQuery } from '../dto/statistics-query.dto';
 import { percent } from '../figures';
 import { ReportContext, ReportContextService, reportOf, StatisticsReport } from '../report-context.service';
 import { GroupKey } from '../report-grouping';
-import { CONTACT_GROUPINGS, CONTACTS, reportSelectionParts } from '../sql/report-selection';
+import { CONTACT_GROUPINGS, CONTACTS, groupByClause, reportSelectionParts } from '../sql/report-selection';
 import { StatisticsSql } from '../sql/statistics-sql.service';
 
 export type OutcomeCounts = Record<ContactOutcome, number>;
@@ -71,7 +71,10 @@ export class ContactStatisticsService {
         this.sql.rows<{ group_key: unknown; outcome: ContactOutcome; contacts: number | string }>(
           `${selection.withClause} SELECT group_key, outcome, COUNT(*) AS contacts
            FROM (SELECT ${selection.groupColumn} AS group_key, c.outcome AS outcome FROM ${selection.from} WHERE ${selection.where}) grouped
-           GROUP BY group_key, outcome`,
+           ${groupByClause(this.sql, [
+             ['group_key', selection.groupColumn],
+             ['outcome', 'outcome'],
+           ])}`,
           parameters,
         ),
       ),

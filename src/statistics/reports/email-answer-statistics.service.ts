@@ -9,7 +9,14 @@ import { GroupBy, GroupDimension, GroupKey } from '../report-grouping';
 import { ArrivalSpan, arrivalSpans, clipSpans } from '../arrival-deadlines';
 import { readInTimeSlices } from '../sql/time-sliced-reader';
 import { arrivalSpansJoin, deadlineCountColumns, spansPerJoin } from '../sql/arrival-spans-sql';
-import { CASE_SCOPE_COLUMNS, CONTACTS, reportTableFrom, scopeConditions } from '../sql/report-selection';
+import {
+  CASE_SCOPE_COLUMNS,
+  CONTACTS,
+  groupByClause,
+  NO_GROUP,
+  reportTableFrom,
+  scopeConditions,
+} from '../sql/report-selection';
 import { SqlParameters, StatisticsSql } from '../sql/statistics-sql.service';
 import { T } from '../sql/source-tables';
 
@@ -74,10 +81,12 @@ export class EmailAnswerStatisticsService {
     );
     const add = (rows: EmailCountSqlRow[], fromCases: boolean) => {
       for (const [groupValue, ...values] of rows) {
+        const [questions, ...counts] = values.map((value) => Number(value ?? 0));
+        // Counted without GROUP BY (no grouping), a slice without questions still answers a row.
+        if (questions === 0) continue;
         const key = context.grouping.keyOfSqlGroup(groupValue);
         let group = groups.get(key);
         if (!group) groups.set(key, (group = new EmailGroupFigures()));
-        const [questions, ...counts] = values.map((value) => Number(value ?? 0));
         for (const figures of [group, all]) {
           if (fromCases) figures.fromCases += questions;
           else figures.fromContacts += questions;
@@ -118,21 +127,30 @@ export class EmailAnswerStatisticsService {
     return reportOf('email-answers', context, { withinWorkingDays: '1 and 2' }, rows, emailRow('total', all));
   }
 
-  /** The group column and the eight deadline counts (within one, then two working days) of an arrival and answer column. */
+  /** The group column of a question: its period's index, a dimension, or NO_GROUP. */
+  private groupColumn(context: ReportContext, dimensions: Partial<Record<GroupDimension, string>>): string {
+    const { dimension, periods } = context.grouping;
+    return periods ? 'a.period_index' : ((dimension && dimensions[dimension]) ?? NO_GROUP);
+  }
+
+  /**
+   * The group column and the eight deadline counts (within one, then two working days) of an
+   * arrival and answer column, after SELECT, and the GROUP BY clause.
+   */
   private countsSelect(
     context: ReportContext,
     dimensions: Partial<Record<GroupDimension, string>>,
     answered: string,
-  ): string {
-    const { dimension, periods } = context.grouping;
-    const groupColumn = periods ? 'a.period_index' : ((dimension && dimensions[dimension]) ?? 'NULL');
+  ): { select: string; groupBy: string } {
+    const groupColumn = this.groupColumn(context, dimensions);
     const now = this.sql.instantLiteral(context.nowMs);
-    return [
+    const select = [
       `${groupColumn} AS group_value`,
       'COUNT(*)',
       ...deadlineCountColumns(answered, 'a.due_0', now),
       ...deadlineCountColumns(answered, 'a.due_1', now),
     ].join(', ');
+    return { select, groupBy: groupByClause(this.sql, [['group_value', groupColumn]]) };
   }
 
   /** The codes of the catalog types that are questions (kind `question`), active or not. */
@@ -163,12 +181,13 @@ export class EmailAnswerStatisticsService {
     ];
     // In this order, span by span, through the covering index of e-mailed cases.
     const citizens = context.grouping.dimension === 'gender' ? ` LEFT JOIN ${T.citizens} z ON z.id = c.citizen_id` : '';
+    const { select, groupBy } = this.countsSelect(context, CASE_DIMENSIONS, 'c.first_response_at');
     return this.sql.arrays<EmailCountSqlRow>(
       `${spansJoin.withClause}
-       SELECT ${this.countsSelect(context, CASE_DIMENSIONS, 'c.first_response_at')}
+       SELECT ${select}
        FROM a CROSS JOIN ${T.cases} c${this.sql.indexedBy('IDX_cases_channel_received_at')}${citizens}
        WHERE ${conditions.join(' AND ')}
-       GROUP BY group_value`,
+       ${groupBy}`,
       parameters,
     );
   }
@@ -186,12 +205,13 @@ export class EmailAnswerStatisticsService {
       'c.outcome IN (:...answeredOutcomes)',
       ...scopeConditions(context.scope, undefined, CONTACTS, parameters),
     ];
+    const { select, groupBy } = this.countsSelect(context, CONTACTS.dimensions, 'c.ended_at');
     return this.sql.arrays<EmailCountSqlRow>(
       `${spansJoin.withClause}
-       SELECT ${this.countsSelect(context, CONTACTS.dimensions, 'c.ended_at')}
+       SELECT ${select}
        FROM a CROSS JOIN ${reportTableFrom(CONTACTS, context, this.sql, 'IDX_contacts_statistics_outcome')}
        WHERE ${conditions.join(' AND ')}
-       GROUP BY group_value`,
+       ${groupBy}`,
       parameters,
     );
   }

@@ -4,7 +4,7 @@ import { PhoneStatisticsQuery } from '../dto/phone-statistics-query.dto';
 import { PERIOD_GRANULARITIES } from '../period-buckets';
 import { ReportContext, ReportContextService, reportOf, StatisticsReport } from '../report-context.service';
 import { GroupBy, GroupKey } from '../report-grouping';
-import { ReportTable, reportSelectionParts } from '../sql/report-selection';
+import { groupByClause, ReportTable, reportSelectionParts } from '../sql/report-selection';
 import { StatisticsSql } from '../sql/statistics-sql.service';
 import { CallCounts, noCalls, PhoneStatisticsRow, phoneRow, sumCalls } from './phone-figures';
 import { ContactStatisticsService, contactsOf } from './contact-statistics.service';
@@ -82,7 +82,10 @@ export class PhoneStatisticsService {
            FROM (SELECT ${selection.groupColumn} AS group_key, r.outcome AS outcome, r.direct_answer AS direct_answer,
                    CASE WHEN r.outcome = :answered THEN r.wait_seconds END AS answered_wait
                  FROM ${selection.from} WHERE ${selection.where}) calls
-           GROUP BY group_key, answered_wait`,
+           ${groupByClause(this.sql, [
+             ['group_key', selection.groupColumn],
+             ['answered_wait', 'answered_wait'],
+           ])}`,
           parameters,
         ),
       ),

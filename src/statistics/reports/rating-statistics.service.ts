@@ -5,7 +5,7 @@ import { StatisticsQuery } from '../dto/statistics-query.dto';
 import { PERIOD_GRANULARITIES } from '../period-buckets';
 import { ReportContextService, reportOf, StatisticsReport } from '../report-context.service';
 import { GroupBy, GroupKey } from '../report-grouping';
-import { ReportTable, reportSelection } from '../sql/report-selection';
+import { groupByClause, ReportTable, reportSelection } from '../sql/report-selection';
 import { SqlParameters, StatisticsSql } from '../sql/statistics-sql.service';
 import { T } from '../sql/source-tables';
 
@@ -71,22 +71,25 @@ export class RatingStatisticsService {
          SUM(ease) AS ease_sum, COUNT(ease) AS ease_answers, SUM(treatment) AS treatment_sum, COUNT(treatment) AS treatment_answers,
          SUM(clarity) AS clarity_sum, COUNT(clarity) AS clarity_answers
        FROM (SELECT ${selection.groupColumn} AS group_key, r.ease AS ease, r.treatment AS treatment, r.clarity AS clarity FROM ${selection.from} WHERE ${selection.where}) rated
-       GROUP BY group_key`,
+       ${groupByClause(this.sql, [['group_key', selection.groupColumn]])}`,
       parameters,
     );
+    // Counted without GROUP BY (no grouping), no ratings still answer a row.
     const sums = new Map<GroupKey, RatingSums>(
-      rows.map((row) => [
-        context.grouping.keyOfSqlGroup(row.group_key),
-        {
-          ratings: Number(row.ratings),
-          easeSum: Number(row.ease_sum ?? 0),
-          easeAnswers: Number(row.ease_answers),
-          treatmentSum: Number(row.treatment_sum ?? 0),
-          treatmentAnswers: Number(row.treatment_answers),
-          claritySum: Number(row.clarity_sum ?? 0),
-          clarityAnswers: Number(row.clarity_answers),
-        },
-      ]),
+      rows
+        .filter((row) => Number(row.ratings) > 0)
+        .map((row) => [
+          context.grouping.keyOfSqlGroup(row.group_key),
+          {
+            ratings: Number(row.ratings),
+            easeSum: Number(row.ease_sum ?? 0),
+            easeAnswers: Number(row.ease_answers),
+            treatmentSum: Number(row.treatment_sum ?? 0),
+            treatmentAnswers: Number(row.treatment_answers),
+            claritySum: Number(row.clarity_sum ?? 0),
+            clarityAnswers: Number(row.clarity_answers),
+          },
+        ]),
     );
     const total = emptySums();
     for (const group of sums.values())

@@ -1,15 +1,23 @@
 import { DataSource } from 'typeorm';
 import { ReportContext } from '../report-context.service';
 import { GroupBy, ReportGrouping } from '../report-grouping';
-import { CONTACT_GROUPINGS, CONTACTS, reportSelection, reportSelectionParts } from './report-selection';
+import {
+  CONTACT_GROUPINGS,
+  CONTACTS,
+  groupByClause,
+  NO_GROUP,
+  reportSelection,
+  reportSelectionParts,
+} from './report-selection';
 import { StatisticsSql } from './statistics-sql.service';
+
+// The SQL text alone is looked at: a data source that is never connected.
+const sqlOf = (type: 'postgres' | 'better-sqlite3') =>
+  new StatisticsSql({ options: { type, database: ':memory:' } } as unknown as DataSource);
 
 describe('a report selection in parts', () => {
   const zone = 'Europe/Stockholm';
   const period = { fromMs: Date.parse('2024-12-31T23:00:00Z'), toMs: Date.parse('2025-12-31T23:00:00Z') };
-  // The SQL text alone is looked at: a data source that is never connected.
-  const sqlOf = (type: 'postgres' | 'better-sqlite3') =>
-    new StatisticsSql({ options: { type, database: ':memory:' } } as unknown as DataSource);
 
   const contextOf = (groupBy: GroupBy | undefined): ReportContext =>
     ({
@@ -76,5 +84,35 @@ describe('a report selection in parts', () => {
     expect(one.selection).toEqual(whole);
     expect(one.parameters).toEqual(parameters);
     expect(reportSelectionParts(CONTACTS, contextOf('quarter'), sql, {}, true, [], undefined, 6)).toHaveLength(4);
+  });
+});
+
+describe('the GROUP BY of a counting query', () => {
+  it('leaves out, on SQLite, a term that groups nothing, and the clause when none is left', () => {
+    const sql = sqlOf('better-sqlite3');
+    expect(
+      groupByClause(sql, [
+        ['group_key', NO_GROUP],
+        ['outcome', 'outcome'],
+      ]),
+    ).toBe('GROUP BY outcome');
+    expect(groupByClause(sql, [['group_key', NO_GROUP]])).toBe('');
+    expect(
+      groupByClause(sql, [
+        ['group_key', 'c.channel'],
+        ['outcome', 'outcome'],
+      ]),
+    ).toBe('GROUP BY group_key, outcome');
+  });
+
+  it('keeps every term on PostgreSQL, which refuses a derived column beside aggregates without it', () => {
+    const sql = sqlOf('postgres');
+    expect(
+      groupByClause(sql, [
+        ['group_key', NO_GROUP],
+        ['outcome', 'outcome'],
+      ]),
+    ).toBe('GROUP BY group_key, outcome');
+    expect(groupByClause(sql, [['group_key', NO_GROUP]])).toBe('GROUP BY group_key');
   });
 });

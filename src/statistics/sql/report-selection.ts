@@ -99,13 +99,30 @@ export function reportTableFrom(
   return `${source.table}${index}${byDepartment && source.departmentJoin ? ` ${source.departmentJoin}` : ''}`;
 }
 
+/** The group column of a report that asks for no grouping: every row in one group. */
+export const NO_GROUP = 'NULL';
+
+/**
+ * The GROUP BY clause of a counting query: the named output columns, on SQLite but those whose
+ * expression is NO_GROUP; '' when none is left. SQLite groups by sorting every row on every term,
+ * a constant one too: a year's contacts by outcome at 1M took 45 ms grouped by the constant and
+ * the outcome, 28 by the outcome alone. Without GROUP BY an aggregate answers one row even over
+ * no rows (its COUNT 0), which the caller leaves out, as GROUP BY would have. PostgreSQL keeps
+ * every term: it groups by hashing, and refuses a derived table's column beside aggregates
+ * without GROUP BY.
+ */
+export function groupByClause(sql: StatisticsSql, terms: Array<[name: string, expression: string]>): string {
+  const names = terms.filter(([, expression]) => sql.postgres || expression !== NO_GROUP).map(([name]) => name);
+  return names.length > 0 ? `GROUP BY ${names.join(', ')}` : '';
+}
+
 export interface ReportSelection {
   /** A WITH clause, or ''. */
   withClause: string;
   /** What follows FROM. */
   from: string;
   where: string;
-  /** The group column: a dimension, the period index when grouped in SQL, or NULL. */
+  /** The group column: a dimension, the period index when grouped in SQL, or NO_GROUP. */
   groupColumn: string;
 }
 
@@ -158,7 +175,7 @@ function selectionOf(
   }
   parameters.from = new Date(context.period.fromMs);
   parameters.to = new Date(context.period.toMs);
-  const groupColumn = (grouping.dimension && source.dimensions[grouping.dimension]) ?? 'NULL';
+  const groupColumn = (grouping.dimension && source.dimensions[grouping.dimension]) ?? NO_GROUP;
   return {
     withClause: '',
     from: table,
