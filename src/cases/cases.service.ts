@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { AccessPolicy } from '../auth/access-policy';
 import { StaffPrincipal } from '../auth/roles';
 import { CitizensService } from '../citizens/citizens.service';
@@ -66,13 +66,31 @@ export class CasesService {
     if (query.catalogCode) builder.andWhere('c.catalogCode = :catalogCode', { catalogCode: query.catalogCode });
     if (query.text) this.whereTextMatches(builder, query.text);
     if (query.catalogCode || query.text) this.whereReadable(builder, principal);
-    const [rows, total] = await builder
+    const total = await builder.getCount();
+    const rows = await this.pageOf(builder, limit, offset);
+    return { items: await this.viewsFor(principal, rows, 'list'), total, limit, offset };
+  }
+
+  /**
+   * The page of the builder's cases, newest first (then by id): the page's ids first, then the
+   * rows of those alone. Sorted with their whole rows, the open cases of a million (some 100,000)
+   * took 350 ms on SQLite to give 50; their ids alone come sorted from the index of open cases by
+   * status, which holds the id, in 16 ms (docs/performance.md).
+   */
+  private async pageOf(builder: SelectQueryBuilder<Case>, limit: number, offset: number): Promise<Case[]> {
+    const page = await builder
+      .clone()
+      .select('c.id', 'id')
       .orderBy('c.receivedAt', 'DESC')
       .addOrderBy('c.id', 'ASC')
-      .take(limit)
-      .skip(offset)
-      .getManyAndCount();
-    return { items: await this.viewsFor(principal, rows, 'list'), total, limit, offset };
+      .limit(limit)
+      .offset(offset)
+      .getRawMany<{ id: string }>();
+    if (page.length === 0) return [];
+    const rows = await this.dataSource.manager.findBy(Case, { id: In(page.map((row) => row.id)) });
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    // A case deleted between the two reads is left out of the page.
+    return page.map((row) => byId.get(row.id)).filter((row): row is Case => row !== undefined);
   }
 
   /**

@@ -9,8 +9,9 @@ export type CaseSource = 'live' | 'import';
 /** A matter that needs follow-up: a fault report, complaint, question or errand. */
 @Entity('cases')
 // Begins with status, so it serves every lookup by status; the backlog counts the open cases
-// from it alone (src/database/migrations/1766700000200-open-cases-index.ts).
-@Index('IDX_cases_open_by_status', ['status', 'receivedAt', 'departmentCode', 'channel', 'catalogCode'])
+// from it alone, and the case list takes a page of open cases' ids from it (src/database/
+// migrations/1766700000200-open-cases-index.ts, 1766700001400-open-cases-index-with-id.ts).
+@Index('IDX_cases_open_by_status', ['status', 'receivedAt', 'departmentCode', 'channel', 'catalogCode', 'id'])
 @Index(['departmentCode', 'status'])
 // Begins with receivedAt, so it also serves every lookup by receipt; the statistics read a
 // period's cases from it alone, by gender too (src/database/migrations/
