@@ -74,8 +74,8 @@ export class CasesService {
   /**
    * The page of the builder's cases, newest first (then by id): the page's ids first, then the
    * rows of those alone. Sorted with their whole rows, the open cases of a million (some 100,000)
-   * took 350 ms on SQLite to give 50; their ids alone come sorted from the index of open cases by
-   * status, which holds the id, in 16 ms (docs/performance.md).
+   * took 350 ms on SQLite to give 50; their ids alone are read from the index of open cases by
+   * status, which holds the id, and sorted with nothing else, in 16 ms (docs/performance.md).
    */
   private async pageOf(builder: SelectQueryBuilder<Case>, limit: number, offset: number): Promise<Case[]> {
     const page = await builder

@@ -66,13 +66,15 @@ export class DayFiguresGenderLevel1766700001300 implements MigrationInterface {
       await q.query('DROP FUNCTION citizen_day_changes_count()');
       return;
     }
-    // DISTINCT: ON CONFLICT may not touch one counter twice in a statement.
+    // DISTINCT: ON CONFLICT may not touch one counter twice in a statement. In order of the day,
+    // as the daily figures' build locks them, so two such changes cannot deadlock on the counters.
     await q.query(`CREATE FUNCTION citizen_day_changes_count() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         IF TG_OP = 'DELETE' OR OLD.gender IS DISTINCT FROM NEW.gender THEN
           INSERT INTO case_day_changes (utc_day, change_count)
           SELECT DISTINCT to_char(received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD'), 1 FROM cases
           WHERE citizen_id = OLD.id AND received_at < now() - interval '2 days'
+          ORDER BY 1
           ON CONFLICT (utc_day) DO UPDATE SET change_count = case_day_changes.change_count + 1;
         END IF;
         IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;

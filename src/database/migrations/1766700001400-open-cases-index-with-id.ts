@@ -6,8 +6,8 @@ const NAME = 'IDX_cases_open_by_status';
 
 /**
  * The index of open cases by status also holds each case's id, so the case list's page of open
- * cases (`GET /api/v1/cases?open=true`, newest first, then by id) is sorted from the index alone
- * and only the page's rows are read (CasesService.list; docs/performance.md). At 1,000,000 cases
+ * cases (`GET /api/v1/cases?open=true`, newest first, then by id) is picked from the index alone,
+ * the ids sorted with nothing else, and only the page's rows are read (CasesService.list; docs/performance.md). At 1,000,000 cases
  * on SQLite, with some 100,000 open, the page's ids took 16 ms from this index; sorted with their
  * whole rows, the page took 350 ms.
  *

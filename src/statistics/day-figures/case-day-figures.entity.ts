@@ -138,10 +138,12 @@ export class CaseDayFiguresDay {
 
 /**
  * How often a case received on a UTC day has been inserted, changed in a column the cases report
- * reads, or deleted, since the day was first counted: written by database triggers on the cases
- * table (migration CaseDayFigures1766700000000), so no code path that writes cases can forget
- * it. Only cases received more than two days before the change are counted; the last days are
- * always read from the cases.
+ * reads (its citizen link and kept gender among them), or deleted, or had its citizen's gender
+ * changed or its citizen deleted, since the day was first counted: written by database triggers
+ * on the cases and citizens tables (migrations CaseDayFigures1766700000000 and
+ * DayFiguresGenderLevel1766700001300), so no code path that writes them can forget it. Only
+ * cases received more than two days before the change are counted; the last days are always read
+ * from the cases.
  */
 @Entity('case_day_changes')
 export class CaseDayChange {

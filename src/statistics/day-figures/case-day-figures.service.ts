@@ -41,9 +41,10 @@ const MS_PER_DAY = 86_400_000;
 const LOCK_NOT_AVAILABLE = '55P03';
 
 /**
- * The daily figures of one department and channel (catalogCode null), of one department and
- * catalog entry (channel null), of one department, channel and catalog entry, or of one
- * department and gender (channel null), on a fresh day, as the report reads them.
+ * The daily figures of one department over all channels (channel and catalogCode null), of one
+ * department and channel (catalogCode null), of one department and catalog entry (channel null),
+ * of one department, channel and catalog entry, or of one department and gender (channel null),
+ * on a fresh day, as the report reads them.
  */
 export interface DayFiguresRow {
   day: LocalDay;
@@ -109,7 +110,8 @@ type ReadRows = (sql: string) => Promise<unknown[]>;
  *
  * - **fresh** means built with the calendar version now in force and this code's layout
  *   (DAY_FIGURES_LAYOUT), and no case received that day inserted, changed in a reported column
- *   or deleted since (the change counters the database triggers keep per UTC day,
+ *   (its citizen link and kept gender among them) or deleted since, nor its citizen's gender
+ *   changed or its citizen deleted (the change counters the database triggers keep per UTC day,
  *   case_day_changes);
  * - a report takes the fresh days wholly inside its period from here and reads the rest of the
  *   period (the last days, changed days, the edges of a period that starts or ends within a day)

@@ -135,7 +135,7 @@ export class CaseStatisticsService {
     return context.grouping.keyOf(dimension ? (dimensionValues[dimension] ?? null) : null, row.day.startMs);
   }
 
-  /** Adds one fresh day's figures of a department, channel and catalog entry to its group. */
+  /** Adds one fresh day's figures of a department, channel, catalog entry or gender to its group. */
   private addDayFigures(context: ReportContext, figures: CaseFigures, row: DayFiguresRow): void {
     const key = this.groupKeyOf(context, row);
     // What is still open is missed once its due time has passed, as the SQL counts it: due < now.
