@@ -12,7 +12,9 @@ export type CaseSource = 'live' | 'import';
 // from it alone, and the case list takes a page of open cases' ids from it (src/database/
 // migrations/1766700000200-open-cases-index.ts, 1766700001400-open-cases-index-with-id.ts).
 @Index('IDX_cases_open_by_status', ['status', 'receivedAt', 'departmentCode', 'channel', 'catalogCode', 'id'])
-@Index(['departmentCode', 'status'])
+// A department's cases by status, and a page of a department's cases from it alone
+// (src/database/migrations/1766700001500-department-cases-index-with-receipt.ts).
+@Index('IDX_cases_department_status', ['departmentCode', 'status', 'receivedAt', 'id'])
 // Begins with receivedAt, so it also serves every lookup by receipt; the statistics read a
 // period's cases from it alone, by gender too (src/database/migrations/
 // 1766600000200-case-statistics-index.ts, 1766700001200-case-statistics-citizen-columns.ts).
