@@ -146,9 +146,6 @@ export class CallbackStatisticsService {
     );
     for (const [groupValue, ...values] of counted) {
       const [met, late, missed, pending] = values.map((value) => Number(value ?? 0));
-      // Counted without GROUP BY (no grouping), no owing contacts still answer a row; every owing
-      // contact is counted in one of the four.
-      if (met + late + missed + pending === 0) continue;
       tallyOf(context.grouping.keyOfSqlGroup(groupValue)).addCounts(met, late, missed, pending);
     }
     // The few contacts that ended after the period (begun in it, ended after its last instant),

@@ -81,12 +81,10 @@ export class EmailAnswerStatisticsService {
     );
     const add = (rows: EmailCountSqlRow[], fromCases: boolean) => {
       for (const [groupValue, ...values] of rows) {
-        const [questions, ...counts] = values.map((value) => Number(value ?? 0));
-        // Counted without GROUP BY (no grouping), a slice without questions still answers a row.
-        if (questions === 0) continue;
         const key = context.grouping.keyOfSqlGroup(groupValue);
         let group = groups.get(key);
         if (!group) groups.set(key, (group = new EmailGroupFigures()));
+        const [questions, ...counts] = values.map((value) => Number(value ?? 0));
         for (const figures of [group, all]) {
           if (fromCases) figures.fromCases += questions;
           else figures.fromContacts += questions;
@@ -127,12 +125,6 @@ export class EmailAnswerStatisticsService {
     return reportOf('email-answers', context, { withinWorkingDays: '1 and 2' }, rows, emailRow('total', all));
   }
 
-  /** The group column of a question: its period's index, a dimension, or NO_GROUP. */
-  private groupColumn(context: ReportContext, dimensions: Partial<Record<GroupDimension, string>>): string {
-    const { dimension, periods } = context.grouping;
-    return periods ? 'a.period_index' : ((dimension && dimensions[dimension]) ?? NO_GROUP);
-  }
-
   /**
    * The group column and the eight deadline counts (within one, then two working days) of an
    * arrival and answer column, after SELECT, and the GROUP BY clause.
@@ -142,7 +134,8 @@ export class EmailAnswerStatisticsService {
     dimensions: Partial<Record<GroupDimension, string>>,
     answered: string,
   ): { select: string; groupBy: string } {
-    const groupColumn = this.groupColumn(context, dimensions);
+    const { dimension, periods } = context.grouping;
+    const groupColumn = periods ? 'a.period_index' : ((dimension && dimensions[dimension]) ?? NO_GROUP);
     const now = this.sql.instantLiteral(context.nowMs);
     const select = [
       `${groupColumn} AS group_value`,

@@ -74,22 +74,19 @@ export class RatingStatisticsService {
        ${groupByClause(this.sql, [['group_key', selection.groupColumn]])}`,
       parameters,
     );
-    // Counted without GROUP BY (no grouping), no ratings still answer a row.
     const sums = new Map<GroupKey, RatingSums>(
-      rows
-        .filter((row) => Number(row.ratings) > 0)
-        .map((row) => [
-          context.grouping.keyOfSqlGroup(row.group_key),
-          {
-            ratings: Number(row.ratings),
-            easeSum: Number(row.ease_sum ?? 0),
-            easeAnswers: Number(row.ease_answers),
-            treatmentSum: Number(row.treatment_sum ?? 0),
-            treatmentAnswers: Number(row.treatment_answers),
-            claritySum: Number(row.clarity_sum ?? 0),
-            clarityAnswers: Number(row.clarity_answers),
-          },
-        ]),
+      rows.map((row) => [
+        context.grouping.keyOfSqlGroup(row.group_key),
+        {
+          ratings: Number(row.ratings),
+          easeSum: Number(row.ease_sum ?? 0),
+          easeAnswers: Number(row.ease_answers),
+          treatmentSum: Number(row.treatment_sum ?? 0),
+          treatmentAnswers: Number(row.treatment_answers),
+          claritySum: Number(row.clarity_sum ?? 0),
+          clarityAnswers: Number(row.clarity_answers),
+        },
+      ]),
     );
     const total = emptySums();
     for (const group of sums.values())

@@ -88,7 +88,7 @@ describe('a report selection in parts', () => {
 });
 
 describe('the GROUP BY of a counting query', () => {
-  it('leaves out, on SQLite, a term that groups nothing, and the clause when none is left', () => {
+  it('leaves out, on SQLite, a term that groups nothing, and keeps no rows from no rows when none is left', () => {
     const sql = sqlOf('better-sqlite3');
     expect(
       groupByClause(sql, [
@@ -96,7 +96,7 @@ describe('the GROUP BY of a counting query', () => {
         ['outcome', 'outcome'],
       ]),
     ).toBe('GROUP BY outcome');
-    expect(groupByClause(sql, [['group_key', NO_GROUP]])).toBe('');
+    expect(groupByClause(sql, [['group_key', NO_GROUP]])).toBe('HAVING COUNT(*) > 0');
     expect(
       groupByClause(sql, [
         ['group_key', 'c.channel'],

@@ -104,16 +104,16 @@ export const NO_GROUP = 'NULL';
 
 /**
  * The GROUP BY clause of a counting query: the named output columns, on SQLite but those whose
- * expression is NO_GROUP; '' when none is left. SQLite groups by sorting every row on every term,
- * a constant one too: a year's contacts by outcome at 1M took 45 ms grouped by the constant and
- * the outcome, 28 by the outcome alone. Without GROUP BY an aggregate answers one row even over
- * no rows (its COUNT 0), which the caller leaves out, as GROUP BY would have. PostgreSQL keeps
- * every term: it groups by hashing, and refuses a derived table's column beside aggregates
- * without GROUP BY.
+ * expression is NO_GROUP. SQLite groups by sorting every row on every term, a constant one too: a
+ * year's contacts by outcome at 1M took 45 ms grouped by the constant and the outcome, 28 by the
+ * outcome alone. When no term is left the clause is `HAVING COUNT(*) > 0`: an aggregate without
+ * GROUP BY answers one row even over no rows, and this keeps it to none, as GROUP BY would have.
+ * PostgreSQL keeps every term: it groups by hashing, and refuses a derived table's column beside
+ * aggregates without GROUP BY.
  */
 export function groupByClause(sql: StatisticsSql, terms: Array<[name: string, expression: string]>): string {
   const names = terms.filter(([, expression]) => sql.postgres || expression !== NO_GROUP).map(([name]) => name);
-  return names.length > 0 ? `GROUP BY ${names.join(', ')}` : '';
+  return names.length > 0 ? `GROUP BY ${names.join(', ')}` : 'HAVING COUNT(*) > 0';
 }
 
 export interface ReportSelection {
