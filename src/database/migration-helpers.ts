@@ -1,6 +1,6 @@
-import { QueryRunner, TableColumnOptions } from 'typeorm';
+import { QueryRunner, TableColumnOptions, TableIndex } from 'typeorm';
 
-/** Column builders shared by the migrations, so each one reads as a list of fields. */
+/** Column builders and index steps shared by the migrations, so each one reads as a list of fields. */
 export function instant(queryRunner: QueryRunner, name: string, nullable = false): TableColumnOptions {
   const type = queryRunner.connection.options.type === 'postgres' ? 'timestamptz' : 'datetime';
   return { name, type, isNullable: nullable };
@@ -43,4 +43,19 @@ export function serialKey(name = 'id'): TableColumnOptions {
 
 export function real(name: string, nullable = true): TableColumnOptions {
   return { name, type: 'double precision', isNullable: nullable };
+}
+
+/**
+ * Builds the index `name` of `table` again on `columnNames`, under the same name: how a migration
+ * widens an index (or narrows it back in `down`). The rebuild holds writes to the table while it
+ * runs.
+ */
+export async function replaceIndex(
+  queryRunner: QueryRunner,
+  table: string,
+  name: string,
+  columnNames: string[],
+): Promise<void> {
+  await queryRunner.dropIndex(table, name);
+  await queryRunner.createIndex(table, new TableIndex({ name, columnNames }));
 }

@@ -1,4 +1,5 @@
-import { MigrationInterface, QueryRunner, TableIndex } from 'typeorm';
+import { MigrationInterface, QueryRunner } from 'typeorm';
+import { replaceIndex } from '../migration-helpers';
 
 /**
  * E-mail answers by gender (docs/statistics.md, "How it stays fast"): the index of e-mailed cases
@@ -17,15 +18,10 @@ export class EmailCitizenCoveringIndex1766700000600 implements MigrationInterfac
   name = 'EmailCitizenCoveringIndex1766700000600';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.dropIndex(TABLE, NAME);
-    await q.createIndex(
-      TABLE,
-      new TableIndex({ name: NAME, columnNames: [...BEFORE, 'citizen_id', 'citizen_gender'] }),
-    );
+    await replaceIndex(q, TABLE, NAME, [...BEFORE, 'citizen_id', 'citizen_gender']);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.dropIndex(TABLE, NAME);
-    await q.createIndex(TABLE, new TableIndex({ name: NAME, columnNames: BEFORE }));
+    await replaceIndex(q, TABLE, NAME, BEFORE);
   }
 }

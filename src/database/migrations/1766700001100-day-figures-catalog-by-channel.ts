@@ -1,5 +1,5 @@
-import { MigrationInterface, QueryRunner, TableColumn, TableIndex } from 'typeorm';
-import { integer } from '../migration-helpers';
+import { MigrationInterface, QueryRunner, TableColumn } from 'typeorm';
+import { integer, replaceIndex } from '../migration-helpers';
 
 /**
  * The daily figures gain a third level: per day, department, channel and catalog entry, for the
@@ -22,23 +22,18 @@ export class DayFiguresCatalogByChannel1766700001100 implements MigrationInterfa
 
   async up(q: QueryRunner): Promise<void> {
     await this.empty(q);
-    await this.replaceIndex(q, ['by_catalog', 'local_day', 'channel']);
+    await replaceIndex(q, 'case_day_figures', 'IDX_case_day_figures_day', ['by_catalog', 'local_day', 'channel']);
     await q.addColumn('case_day_figures_days', new TableColumn(integer('layout', 0)));
   }
 
   async down(q: QueryRunner): Promise<void> {
     await this.empty(q);
     await q.dropColumn('case_day_figures_days', 'layout');
-    await this.replaceIndex(q, ['by_catalog', 'local_day']);
+    await replaceIndex(q, 'case_day_figures', 'IDX_case_day_figures_day', ['by_catalog', 'local_day']);
   }
 
   private async empty(q: QueryRunner): Promise<void> {
     await q.query('DELETE FROM case_day_figures');
     await q.query('DELETE FROM case_day_figures_days');
-  }
-
-  private async replaceIndex(q: QueryRunner, columnNames: string[]): Promise<void> {
-    await q.dropIndex('case_day_figures', 'IDX_case_day_figures_day');
-    await q.createIndex('case_day_figures', new TableIndex({ name: 'IDX_case_day_figures_day', columnNames }));
   }
 }

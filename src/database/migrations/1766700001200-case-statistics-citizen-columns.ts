@@ -1,4 +1,5 @@
-import { MigrationInterface, QueryRunner, TableIndex } from 'typeorm';
+import { MigrationInterface, QueryRunner } from 'typeorm';
+import { replaceIndex } from '../migration-helpers';
 import { COVERING_COLUMNS } from './1766600000200-case-statistics-index';
 
 const TABLE = 'cases';
@@ -22,15 +23,10 @@ export class CaseStatisticsCitizenColumns1766700001200 implements MigrationInter
   name = 'CaseStatisticsCitizenColumns1766700001200';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.dropIndex(TABLE, NAME);
-    await q.createIndex(
-      TABLE,
-      new TableIndex({ name: NAME, columnNames: [...COVERING_COLUMNS, 'citizen_id', 'citizen_gender'] }),
-    );
+    await replaceIndex(q, TABLE, NAME, [...COVERING_COLUMNS, 'citizen_id', 'citizen_gender']);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.dropIndex(TABLE, NAME);
-    await q.createIndex(TABLE, new TableIndex({ name: NAME, columnNames: COVERING_COLUMNS }));
+    await replaceIndex(q, TABLE, NAME, COVERING_COLUMNS);
   }
 }

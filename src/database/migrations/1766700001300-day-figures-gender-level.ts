@@ -1,5 +1,5 @@
-import { MigrationInterface, QueryRunner, TableColumn, TableIndex } from 'typeorm';
-import { flag, text } from '../migration-helpers';
+import { MigrationInterface, QueryRunner, TableColumn } from 'typeorm';
+import { flag, replaceIndex, text } from '../migration-helpers';
 import { COVERING_COLUMNS } from './1766600000200-case-statistics-index';
 
 /** The columns of a case the daily figures depend on, the citizen's link and kept gender included. */
@@ -39,7 +39,7 @@ export class DayFiguresGenderLevel1766700001300 implements MigrationInterface {
       new TableColumn(flag('by_gender', false)),
       new TableColumn(text('gender', true, 16)),
     ]);
-    await this.replaceIndex(q, ['by_catalog', 'by_gender', 'local_day', 'channel']);
+    await replaceIndex(q, 'case_day_figures', INDEX, ['by_catalog', 'by_gender', 'local_day', 'channel']);
     if (q.connection.options.type === 'postgres') await this.postgresTriggers(q, REPORTED_COLUMNS, true);
     else await this.sqliteTriggers(q, REPORTED_COLUMNS, true);
   }
@@ -48,7 +48,7 @@ export class DayFiguresGenderLevel1766700001300 implements MigrationInterface {
     await this.empty(q);
     if (q.connection.options.type === 'postgres') await this.postgresTriggers(q, COVERING_COLUMNS, false);
     else await this.sqliteTriggers(q, COVERING_COLUMNS, false);
-    await this.replaceIndex(q, ['by_catalog', 'local_day', 'channel']);
+    await replaceIndex(q, 'case_day_figures', INDEX, ['by_catalog', 'local_day', 'channel']);
     await q.dropColumn('case_day_figures', 'gender');
     await q.dropColumn('case_day_figures', 'by_gender');
   }
@@ -123,10 +123,5 @@ export class DayFiguresGenderLevel1766700001300 implements MigrationInterface {
   private async empty(q: QueryRunner): Promise<void> {
     await q.query('DELETE FROM case_day_figures');
     await q.query('DELETE FROM case_day_figures_days');
-  }
-
-  private async replaceIndex(q: QueryRunner, columnNames: string[]): Promise<void> {
-    await q.dropIndex('case_day_figures', INDEX);
-    await q.createIndex('case_day_figures', new TableIndex({ name: INDEX, columnNames }));
   }
 }

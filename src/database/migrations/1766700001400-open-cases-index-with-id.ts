@@ -1,4 +1,5 @@
-import { MigrationInterface, QueryRunner, TableIndex } from 'typeorm';
+import { MigrationInterface, QueryRunner } from 'typeorm';
+import { replaceIndex } from '../migration-helpers';
 import { OPEN_CASES_COLUMNS } from './1766700000200-open-cases-index';
 
 const TABLE = 'cases';
@@ -19,12 +20,10 @@ export class OpenCasesIndexWithId1766700001400 implements MigrationInterface {
   name = 'OpenCasesIndexWithId1766700001400';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.dropIndex(TABLE, NAME);
-    await q.createIndex(TABLE, new TableIndex({ name: NAME, columnNames: [...OPEN_CASES_COLUMNS, 'id'] }));
+    await replaceIndex(q, TABLE, NAME, [...OPEN_CASES_COLUMNS, 'id']);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.dropIndex(TABLE, NAME);
-    await q.createIndex(TABLE, new TableIndex({ name: NAME, columnNames: OPEN_CASES_COLUMNS }));
+    await replaceIndex(q, TABLE, NAME, OPEN_CASES_COLUMNS);
   }
 }
