@@ -4,10 +4,10 @@
 // callbacks, N/5 call records and N/50 ratings, then asks the running app (dist/) for the year's
 // reports over HTTP and times each one against its bare limit: the plainest SQL aggregate over
 // the same rows (e.g. count(*) of the year's cases grouped by month), run straight on the
-// database by this script. The two alternate (app, bare,
-// app, bare, ...) and the script prints the median of each and their ratio. Last, it polls /health
-// every 10 ms while the biggest report (the comparison export) runs: whether the API stays
-// responsive. Localhost only; never fails the test suite.
+// database by this script. The two alternate (app, bare, app, bare, ...) and the script prints
+// the median of each and their ratio. Last, it polls /health every 10 ms while the biggest report
+// (the comparison export) runs: whether the API stays responsive. Localhost only; never fails the
+// test suite.
 //
 //   npm run build && node bench/statistics.mjs [cases=100000] [rounds=5]
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test node bench/statistics.mjs 10000000 3

@@ -15,9 +15,10 @@ const NAME = 'IDX_cases_statistics_received';
  *
  * The index keeps its name and begins with the columns it had, so it serves every read it served;
  * the daily figures' triggers watched only COVERING_COLUMNS then (the daily figures had no gender;
- * migration 1766700001300 made them watch the citizen too). The rebuild holds writes to the cases while it runs: 4.6 s at 1,000,000 cases on
- * SQLite; on PostgreSQL a plain CREATE INDEX in the migration's transaction, longer at ten
- * million (the benchmark's fill builds such an index in about a minute).
+ * migration 1766700001300 made them watch the citizen too). The rebuild holds writes to the cases
+ * while it runs: 4.6 s at 1,000,000 cases on SQLite; on PostgreSQL a plain CREATE INDEX in the
+ * migration's transaction, longer at ten million (the benchmark's fill builds such an index in
+ * about a minute).
  */
 export class CaseStatisticsCitizenColumns1766700001200 implements MigrationInterface {
   name = 'CaseStatisticsCitizenColumns1766700001200';
