@@ -22,8 +22,9 @@ const SOURCE = join(ROOT, 'src');
  * the directory holding `main.js`, with the other files under src/ (the console's catalogs,
  * templates and assets) beside it. Each source file is transpiled on its own (the project is
  * built with isolatedModules, and `npm run lint` checks the types), into a directory under the
- * system's temp folder named after a hash of the sources, so test files and runs share one
- * build until a source changes. `npm run build`'s dist/ is not used: it may be older than the sources.
+ * system's temp folder named after a hash of the sources and of the checkout's path, so test
+ * files and runs of one checkout share one build until a source changes. `npm run build`'s
+ * dist/ is not used: it may be older than the sources.
  */
 export function builtApp(): string {
   const files = sourceFiles(SOURCE);
@@ -31,8 +32,13 @@ export function builtApp(): string {
   for (const file of files) hash.update(relative(SOURCE, file)).update('\0').update(readFileSync(file)).update('\0');
   const buildConfig = join(ROOT, 'tsconfig.build.json');
   hash.update(readFileSync(join(ROOT, 'tsconfig.json'))).update(readFileSync(buildConfig));
+  // The build links to this checkout's node_modules: another checkout of the same sources (a
+  // second clone on the same machine, the first one since removed) gets a build of its own.
+  hash.update(ROOT);
   const out = join(tmpdir(), `onewayin-app-${hash.digest('hex').slice(0, 16)}`);
-  if (existsSync(join(out, 'main.js'))) return out;
+  // existsSync follows the link: a build whose node_modules went away is built again.
+  if (existsSync(join(out, 'main.js')) && existsSync(join(out, 'node_modules'))) return out;
+  rmSync(out, { recursive: true, force: true });
 
   const parsed = ts.getParsedCommandLineOfConfigFile(
     buildConfig,
