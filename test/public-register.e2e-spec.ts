@@ -114,7 +114,16 @@ describe('the public case register', () => {
         'Mitt personnummer är [personnummer]. Hälsningar [namn]',
     });
     const everything = JSON.stringify(await register());
-    for (const personalData of ['Lena', 'Berg', '070', '123 45 67', 'example.se', '9876', 'Björkvägen'])
+    for (const personalData of [
+      'Lena',
+      'Berg',
+      '070-123',
+      '0701234567',
+      '123 45 67',
+      'example.se',
+      '9876',
+      'Björkvägen',
+    ])
       expect(everything).not.toContain(personalData);
     const { status, html } = await registerPage();
     expect(status).toBe(200);

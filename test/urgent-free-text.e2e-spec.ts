@@ -156,7 +156,7 @@ describe('an urgent case out of opening hours alerts the on-call staff once', ()
     expect(eml).toContain(created.reference);
     expect(eml).toContain('Typ: Vattenl');
     expect(eml).toContain(`/cases/${created.reference}`);
-    for (const personal of ['Karin', 'karin@example.se', '070', 'Storgatan', 'brustit'])
+    for (const personal of ['Karin', 'karin@example.se', '070-111', '0701112233', '111 22 33', 'Storgatan', 'brustit'])
       expect(eml).not.toContain(personal);
 
     const sent = await eventually(async () => {
