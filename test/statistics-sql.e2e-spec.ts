@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { BATCH_HANDOVER_MS, StatisticsSql } from '../src/statistics/sql/statistics-sql.service';
 import { stepLookup } from '../src/statistics/sql/arrival-spans-sql';
 import { T } from '../src/statistics/sql/source-tables';
@@ -93,6 +94,22 @@ describe(`statistics rows in batches (${process.env.TEST_DATABASE})`, () => {
       expect(connections.size).toBeLessThanOrEqual(4);
     },
   );
+
+  onPostgres('reads with JIT compilation off, on every connection of the pool, in one round trip', async () => {
+    // Four statistics connections at once, and connections of the app's own queries.
+    const answers = await Promise.all([
+      ...Array.from({ length: 4 }, () =>
+        sql.rows<{ jit: string }>("SELECT current_setting('jit') AS jit FROM pg_sleep(0.05)", {}),
+      ),
+      ...Array.from({ length: 4 }, () =>
+        t.app.get(DataSource).query("SELECT current_setting('jit') AS jit FROM pg_sleep(0.05)"),
+      ),
+    ]);
+    expect(answers.flat().map((row: { jit: string }) => row.jit)).toEqual(Array(8).fill('off'));
+    // No transaction around a single query: it is not inside one.
+    const [[inTransaction]] = await sql.arrays<[boolean]>('SELECT now() <> statement_timestamp()', {});
+    expect(inTransaction).toBe(false);
+  });
 
   it('looks a value up by the step it falls in, NULL outside the steps, for any number of steps', async () => {
     const xs = [5, 10, 15, 19, 20, 29, 30, 39, 40, 45];

@@ -6,17 +6,18 @@ import { letOthersRun } from './time-sliced-reader';
 
 export type SqlParameters = Record<string, unknown>;
 
+/** A query as pg takes it. */
+type PgQuery = string | { text: string; values: unknown[]; rowMode?: 'array'; binary?: boolean };
+
 /** A connection of pg's pool. */
 interface PooledClient {
-  query(
-    config: string | { text: string; values: unknown[]; rowMode?: 'array'; binary?: boolean },
-  ): Promise<{ rows: unknown[] }>;
+  query(config: PgQuery): Promise<{ rows: unknown[] }>;
   release(): void;
 }
 
 /** What the two TypeORM drivers hold underneath: pg's pool, better-sqlite3's connection. */
 interface DriverConnections {
-  master: { connect(): Promise<PooledClient> };
+  master: { connect(): Promise<PooledClient>; query(config: PgQuery): Promise<{ rows: unknown[] }> };
   databaseConnection: { prepare(sql: string): { raw(on: boolean): { all(...values: unknown[]): unknown[] } } };
 }
 
@@ -169,7 +170,7 @@ export class StatisticsSql implements OnModuleDestroy {
   async arrays<T extends unknown[]>(sql: string, parameters: SqlParameters): Promise<T[]> {
     const [query, values] = this.dataSource.driver.escapeQueryWithParameters(sql, parameters);
     const driver = this.dataSource.driver as unknown as DriverConnections;
-    if (this.postgres) return (await this.withoutJit(driver, { text: query, values, rowMode: 'array' })) as T[];
+    if (this.postgres) return (await this.pooledQuery(driver, { text: query, values, rowMode: 'array' })) as T[];
     if (this.sqliteReader) return (await this.sqliteReader.query(query, values, true)) as T[];
     return driver.databaseConnection
       .prepare(query)
@@ -242,7 +243,7 @@ export class StatisticsSql implements OnModuleDestroy {
     const [query, values] = this.dataSource.driver.escapeQueryWithParameters(sql, parameters);
     if (this.sqliteReader) return (await this.sqliteReader.query(query, values, false)) as T[];
     if (this.postgres)
-      return (await this.withoutJit(this.dataSource.driver as unknown as DriverConnections, {
+      return (await this.pooledQuery(this.dataSource.driver as unknown as DriverConnections, {
         text: query,
         values,
       })) as T[];
@@ -250,20 +251,18 @@ export class StatisticsSql implements OnModuleDestroy {
   }
 
   /**
-   * Runs a query with PostgreSQL's JIT compilation off. The planner cannot know how many cases a
-   * join of arrival spans brings, guesses high, and compiles each slice's query: some 120 ms of
-   * compiling for a query that then runs in a few milliseconds.
+   * Runs one query on a pooled PostgreSQL connection, in one round trip: a single statement needs
+   * no transaction of its own, and every connection of the pool has JIT compilation off
+   * (data-source-options.ts). Waits while the statistics hold POSTGRES_STATISTICS_CONNECTIONS
+   * connections already.
    */
-  private withoutJit(
-    driver: DriverConnections,
-    config: { text: string; values: unknown[]; rowMode?: 'array' },
-  ): Promise<unknown[]> {
-    return this.inReadOnlyTransaction(driver, async (client) => (await client.query(config)).rows);
+  private pooledQuery(driver: DriverConnections, config: PgQuery): Promise<unknown[]> {
+    return this.postgresConnections.run(async () => (await driver.master.query(config)).rows);
   }
 
   /**
-   * Runs `work` on a pooled PostgreSQL connection in a read-only transaction with JIT compilation
-   * off, rolled back when `work` fails; waits while the statistics hold
+   * Runs `work` on a pooled PostgreSQL connection in a read-only transaction (a cursor lives in
+   * one), rolled back when `work` fails; waits while the statistics hold
    * POSTGRES_STATISTICS_CONNECTIONS connections already.
    */
   private inReadOnlyTransaction<Answer>(
@@ -280,7 +279,6 @@ export class StatisticsSql implements OnModuleDestroy {
     const client = await driver.master.connect();
     try {
       await client.query('BEGIN READ ONLY');
-      await client.query('SET LOCAL jit = off');
       const answer = await work(client);
       await client.query('COMMIT');
       return answer;
