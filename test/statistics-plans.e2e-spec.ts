@@ -67,14 +67,14 @@ describe(`statistics through the indexes they name (${process.env.TEST_DATABASE}
           (sql) => sql.includes('first_response_at') || sql.includes('c.ended_at'),
         )
       ).map((steps) => steps.join('\n'));
-      const cases = plans.filter((plan) => plan.includes('IDX_cases_channel_received_at'));
+      const cases = plans.filter((plan) => plan.includes('IDX_cases_email_catalog_received'));
       const contacts = plans.filter((plan) => plan.includes('IDX_contacts_statistics_outcome'));
       expect(cases.length).toBeGreaterThan(0);
       expect(contacts.length).toBeGreaterThan(0);
       expect(cases.length + contacts.length).toBe(plans.length);
       for (const plan of cases)
         expect(plan).toContain(
-          'COVERING INDEX IDX_cases_channel_received_at (channel=? AND received_at>? AND received_at<?)',
+          'COVERING INDEX IDX_cases_email_catalog_received (catalog_code=? AND received_at>? AND received_at<?)',
         );
       for (const plan of contacts)
         expect(plan).toContain(
