@@ -36,6 +36,13 @@ import { Channel, ContactOutcome } from '../contact.types';
   'gender',
   'id',
 ])
+// The e-mail contacts alone, by outcome then start: e-mail answers read the answered and referred
+// ones from it alone (src/database/migrations/1766700001700-email-contacts-index.ts).
+@Index(
+  'IDX_contacts_email_outcome',
+  ['outcome', 'startedAt', 'endedAt', 'agentId', 'servicePointCode', 'catalogCode', 'gender'],
+  { where: `"channel" = 'email'` },
+)
 export class Contact {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
