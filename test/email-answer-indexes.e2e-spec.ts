@@ -113,8 +113,11 @@ describe(`the indexes of what came by e-mail (${process.env.TEST_DATABASE})`, ()
     it('holds what came by e-mail alone', async () => {
       await expectPartialOnEmail(index.table, index.name);
       if (index.replaced) expect(await definition(index.table, index.replaced)).toBe('');
+      // SQLite counts the entries of the index named; PostgreSQL has no such hint, and its index
+      // is read in the plan below.
+      if (postgres) return;
       const [{ count }] = await db.query<Array<{ count: number | string }>>(
-        `SELECT COUNT(*) AS count FROM ${index.table} ${postgres ? '' : `INDEXED BY ${index.name}`} WHERE channel = 'email'`,
+        `SELECT COUNT(*) AS count FROM ${index.table} INDEXED BY ${index.name} WHERE channel = 'email'`,
       );
       expect(Number(count)).toBe(2);
     });

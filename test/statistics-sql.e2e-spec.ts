@@ -50,24 +50,6 @@ describe(`statistics rows in batches (${process.env.TEST_DATABASE})`, () => {
     expect(Math.max(...rest)).toBeGreaterThan(1);
   });
 
-  it('hands over text, integers and bytes in the binary format as arrays() reads them', async () => {
-    // Bytes of every value and a run of 3,000 of them (the daily figures' lists), a NULL, an
-    // integer at both ends of its range: in PostgreSQL's binary format, as the text one gives them.
-    const bytes = sql.postgres ? `decode(:hex, 'hex')` : `CAST(X'00FF7F80' AS BLOB)`;
-    const binaryQuery = `SELECT code, ${bytes} AS bytes, 2147483647 AS most, -2147483648 AS least, NULL AS absent
-       FROM ${T.catalogEntries} WHERE code <> :left ORDER BY code`;
-    const hex = Buffer.from(Array.from({ length: 3000 }, (_, index) => index % 256)).toString('hex');
-    const parameters = { left: 'street_light', hex };
-    const whole = await sql.arrays<unknown[]>(binaryQuery, parameters);
-    expect(whole.length).toBeGreaterThan(7);
-    const batches: unknown[][][] = [];
-    await sql.arrayBatches<unknown[]>(binaryQuery, parameters, 3, (rows) => batches.push(rows), { binary: true });
-    expect(batches.flat()).toEqual(whole);
-    const [code, value, most, least, absent] = batches[0][0];
-    expect([typeof code, most, least, absent]).toEqual(['string', 2147483647, -2147483648, null]);
-    expect(Buffer.from(value as Uint8Array).toString('hex')).toBe(sql.postgres ? hex : '00ff7f80');
-  });
-
   it('hands over nothing for no rows, and fails as the query fails', async () => {
     const batches: unknown[][] = [];
     await sql.arrayBatches(query.replace('<>', '='), { left: 'no such entry' }, 3, (rows) => batches.push(rows));

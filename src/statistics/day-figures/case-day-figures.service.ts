@@ -233,8 +233,6 @@ export class CaseDayFiguresService {
       parameters,
       DAY_FIGURES_PER_BATCH,
       onBatch,
-      // The lists are most of a row's bytes: sent as they are, not as hex (text, integers and bytea alone here).
-      { binary: true },
     );
   }
 

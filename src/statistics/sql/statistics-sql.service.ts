@@ -7,7 +7,7 @@ import { letOthersRun } from './time-sliced-reader';
 export type SqlParameters = Record<string, unknown>;
 
 /** A query as pg takes it. */
-type PgQuery = string | { text: string; values: unknown[]; rowMode?: 'array'; binary?: boolean };
+type PgQuery = string | { text: string; values: unknown[]; rowMode?: 'array' };
 
 /** A connection of pg's pool. */
 interface PooledClient {
@@ -187,18 +187,12 @@ export class StatisticsSql implements OnModuleDestroy {
    * batch at a time: a result sent whole arrives faster than it is parsed, and its parsing held
    * the event loop for 50-80 ms at a time. On SQLite the worker thread reads the whole result and
    * the batches are cut from it.
-   *
-   * binary: on PostgreSQL, the rows come in its binary format, for results that are mostly bytea:
-   * a bytea is sent as its bytes, where the text format sends twice as many (hex) for the driver
-   * to decode. Integers, text and bytea come as in the text format; other types may not (a
-   * numeric as a number, a date as text), so a query read this way selects only those three.
    */
   async arrayBatches<T extends unknown[]>(
     sql: string,
     parameters: SqlParameters,
     rowsPerBatch: number,
     onBatch: (rows: T[]) => void,
-    { binary = false }: { binary?: boolean } = {},
   ): Promise<void> {
     if (!(Number.isInteger(rowsPerBatch) && rowsPerBatch > 0))
       throw new RangeError(`rows per batch must be a whole number above 0, got ${rowsPerBatch}`);
@@ -229,7 +223,6 @@ export class StatisticsSql implements OnModuleDestroy {
           text: `FETCH ${size} FROM statistics_rows`,
           values: [],
           rowMode: 'array',
-          binary,
         });
         const asked = size;
         if (rows.length > 0) size = handOver(rows as T[], size);
