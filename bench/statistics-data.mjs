@@ -58,10 +58,19 @@ export function* citizenRows(caseCount) {
 /** How many citizens a fill of `caseCount` cases has: CITIZENS_PER_CASE of them, at least one. */
 export const citizenCountOf = (caseCount) => Math.max(1, Math.round(caseCount * CITIZENS_PER_CASE));
 
-/** Which citizen case number i (0-based) of `caseCount` has, if any: every case i with i mod 10 < 7. */
+/**
+ * The number k of the citizen case number i (0-based) of `caseCount` has, if any: every case i
+ * with i mod 10 < 7.
+ */
 function citizenOfCase(i, caseCount) {
   if (i % 10 >= CASES_WITH_CITIZEN * 10) return null;
-  return citizenId(1 + ((i * 7919) % citizenCountOf(caseCount)));
+  return 1 + ((i * 7919) % citizenCountOf(caseCount));
+}
+
+/** A case's link to citizen number k, or to none, and the citizen's gender kept on the case. */
+function citizenFields(k) {
+  if (k === null) return { citizenId: null, citizenGender: null };
+  return { citizenId: citizenId(k), citizenGender: CITIZEN_GENDERS[k % CITIZEN_GENDERS.length] };
 }
 
 export function* caseRows(count, catalog) {
@@ -90,7 +99,7 @@ export function* caseRows(count, catalog) {
       reopenCount: next() < 0.03 ? 1 : 0,
       returnCount: next() < 0.05 ? 1 : 0,
       source: next() < 0.2 ? 'import' : 'live',
-      citizenId: citizenOfCase(i, count),
+      ...citizenFields(citizenOfCase(i, count)),
     };
   }
 }
@@ -190,6 +199,7 @@ const TABLES = {
     ['return_count', 'int', (r) => r.returnCount],
     ['source', 'varchar', (r) => r.source],
     ['citizen_id', 'varchar', (r) => r.citizenId],
+    ['citizen_gender', 'varchar', (r) => r.citizenGender],
   ],
   citizens: [
     ['id', 'varchar', (r) => r.id],
@@ -302,11 +312,15 @@ export async function fillPostgresSetBased(client, counts, staffIds) {
   for (const { indexname } of caseIndexes) await client.query(`DROP INDEX "${indexname}"`);
   // Nor do the daily figures' change counters matter to a fill the script refreshes from scratch.
   await client.query('ALTER TABLE cases DISABLE TRIGGER case_day_changes_count');
+  // The fill writes each case's citizen's gender itself, as the trigger would.
+  await client.query('ALTER TABLE cases DISABLE TRIGGER case_citizen_gender_insert');
   // The citizens, as citizenRows makes them: citizen k has the id citizenId(k) and the k-th gender.
   const citizenCount = citizenCountOf(counts.cases);
+  const genderOf = (k) =>
+    `(ARRAY[${CITIZEN_GENDERS.map((gender) => (gender ? `'${gender}'` : 'NULL')).join(', ')}])[1 + mod(${k}, ${CITIZEN_GENDERS.length})]`;
   written.citizens = await step(
     `INSERT INTO citizens (id, name, gender)
-     SELECT md5('citizen-' || k)::uuid::text, 'Benchmark', (ARRAY[${CITIZEN_GENDERS.map((gender) => (gender ? `'${gender}'` : 'NULL')).join(', ')}])[1 + mod(k, ${CITIZEN_GENDERS.length})]
+     SELECT md5('citizen-' || k)::uuid::text, 'Benchmark', ${genderOf('k')}
      FROM generate_series(1, $1::int) k`,
     [citizenCount],
   );
@@ -322,11 +336,13 @@ export async function fillPostgresSetBased(client, counts, staffIds) {
        FROM draws d CROSS JOIN catalog c),
      timed AS (
        SELECT s.*,
+              CASE WHEN mod(s.g - 1, 10) < ${CASES_WITH_CITIZEN * 10} THEN 1 + mod((s.g - 1)::bigint * 7919, $2) END AS citizen,
               CASE WHEN s.r5 < 0.95 THEN s.received_at + make_interval(secs => 3600 * (0.2 + s.r6 * s.r6 * 96)) END AS answered_at,
               CASE WHEN s.r7 < 0.9 THEN s.received_at + make_interval(secs => 3600 * (1 + s.r8 * s.r8 * 480)) END AS resolved_at
        FROM shaped s)
      INSERT INTO cases (id, reference, description, catalog_code, department_code, status, priority, channel, confidential,
-                        received_at, first_response_at, resolved_at, closed_at, reopen_count, return_count, source, citizen_id)
+                        received_at, first_response_at, resolved_at, closed_at, reopen_count, return_count, source, citizen_id,
+                        citizen_gender)
      SELECT gen_random_uuid()::text, 'B-' || lpad(t.g::text, 9, '0'), 'Benchmark', c.codes[t.k], c.departments[t.k],
             CASE WHEN t.resolved_at IS NULL THEN (ARRAY['routed', 'in_progress', 'waiting'])[1 + mod(t.g, 3)]
                  WHEN t.r9 < 0.7 THEN 'closed' ELSE 'resolved' END,
@@ -337,12 +353,12 @@ export async function fillPostgresSetBased(client, counts, staffIds) {
             t.resolved_at, CASE WHEN t.resolved_at IS NOT NULL AND t.r9 < 0.7 THEN t.resolved_at + interval '1 day' END,
             CASE WHEN t.r11 < 0.03 THEN 1 ELSE 0 END, CASE WHEN mod(t.g, 20) = 0 THEN 1 ELSE 0 END,
             CASE WHEN mod(t.g, 5) = 0 THEN 'import' ELSE 'live' END,
-            CASE WHEN mod(t.g - 1, 10) < ${CASES_WITH_CITIZEN * 10}
-                 THEN md5('citizen-' || (1 + mod((t.g - 1)::bigint * 7919, $2)))::uuid::text END
+            md5('citizen-' || t.citizen)::uuid::text, ${genderOf('t.citizen')}
      FROM timed t CROSS JOIN catalog c`,
     [counts.cases, citizenCount],
   );
   await client.query('ALTER TABLE cases ENABLE TRIGGER case_day_changes_count');
+  await client.query('ALTER TABLE cases ENABLE TRIGGER case_citizen_gender_insert');
   const indexesStarted = performance.now();
   for (const { indexdef } of caseIndexes) await client.query(indexdef);
   written.caseIndexSeconds = Math.round((performance.now() - indexesStarted) / 100) / 10;

@@ -113,7 +113,7 @@ export class CaseWorkflowService {
       const citizen = input.citizen ? await this.citizens.register(manager, input.citizen) : null;
       // A case made from a contact keeps what the contact knew: the citizen, and when they asked
       // (the service-target clock starts then, not when the case was typed in afterwards).
-      const citizenId = citizen?.id ?? contact?.citizen?.id ?? null;
+      const linked = citizen ?? contact?.citizen ?? null;
       const receivedAt = contact && contact.startedAt < now ? contact.startedAt : now;
       const intakeStatus: CaseStatus = catalogEntry ? 'triaged' : 'new';
       const priority = priorityFor(input.description, input.priority ?? catalogEntry?.priority ?? 'normal');
@@ -128,7 +128,7 @@ export class CaseWorkflowService {
         statusBeforeWaiting: null,
         priority: priority.priority,
         channel: input.channel ?? 'phone',
-        citizenId,
+        citizenId: linked?.id ?? null,
         address: input.location?.address ?? null,
         postalCode: input.location?.postalCode?.replace(' ', '') ?? null,
         lat: input.location?.lat ?? null,
@@ -147,7 +147,8 @@ export class CaseWorkflowService {
         source: 'live',
         externalId: null,
         likelyDuplicateOfId: null,
-        citizenGender: null,
+        // Also held by the database's triggers; written here, the case is written once (SQLite).
+        citizenGender: linked?.gender ?? null,
         anonymisedAt: null,
         ...UNPLANNED,
       });
@@ -246,8 +247,10 @@ export class CaseWorkflowService {
           lng: input.location.lng ?? null,
         });
       }
-      if (input.citizen !== undefined)
-        changes.citizenId = (await this.citizens.register(manager, input.citizen))?.id ?? null;
+      if (input.citizen !== undefined) {
+        const citizen = await this.citizens.register(manager, input.citizen);
+        Object.assign(changes, { citizenId: citizen?.id ?? null, citizenGender: citizen?.gender ?? null });
+      }
       await manager.update(Case, { id: target.id }, changes);
       Object.assign(target, changes, { updatedAt: new Date() });
       await appendCaseEvent(manager, {

@@ -196,8 +196,10 @@ export class Case {
   externalId: string | null;
 
   /**
-   * The citizen's gender, kept when the link to the citizen is removed (retention, erasure), so the
-   * gender split of the statistics survives the person's deletion; null while the link holds.
+   * The citizen's gender, which the statistics split by: held in step with the citizen by database
+   * triggers whoever writes (migration 1766700001800), and kept when the retention rules or an
+   * erasure remove the link, so the split survives the person's deletion. Null without a citizen,
+   * or when the link was removed otherwise (a correction naming no one).
    */
   @Column({ type: 'varchar', length: 16, nullable: true })
   citizenGender: string | null;

@@ -358,14 +358,14 @@ export class CaseDayFiguresService {
     const fromMs = days[0].startMs;
     const toMs = days[days.length - 1].endMs;
     const ms = (column: string) => this.sql.epochMs(column);
-    // The gender as the report by gender takes it: the citizen's, else the one kept on the case.
+    // The gender as the report by gender takes it: the citizen's, kept on the case.
     const cases = await manager.query<CaseSqlRow[]>(
       `SELECT ${ms('c.received_at')} AS received, c.status, c.department_code, c.channel, c.catalog_code,
-         COALESCE(z.gender, c.citizen_gender) AS gender,
+         c.citizen_gender AS gender,
          ${ms('c.first_response_at')} AS first_response, ${ms('c.resolved_at')} AS resolved,
          ${ms('c.first_response_due_at')} AS first_response_due, ${ms('c.resolution_due_at')} AS resolution_due,
          c.return_count, c.reopen_count
-       FROM ${T.cases} c LEFT JOIN ${T.citizens} z ON z.id = c.citizen_id
+       FROM ${T.cases} c
        WHERE c.received_at >= ${this.sql.instantLiteral(fromMs)} AND c.received_at < ${this.sql.instantLiteral(toMs)}`,
     );
     const deadlines = new ArrivalDeadlines(calendar, fromMs, toMs, [

@@ -25,8 +25,8 @@ const DIMENSION_COLUMNS: Partial<Record<GroupDimension, string>> = {
   department: 'c.department_code',
   channel: 'c.channel',
   catalog: 'c.catalog_code',
-  // A case whose citizen was removed (retention, erasure) keeps the gender on the case itself.
-  gender: 'COALESCE(z.gender, c.citizen_gender)',
+  // The citizen's gender, kept on the case (migration 1766700001800), also once the link is removed.
+  gender: 'c.citizen_gender',
 };
 
 /** One group of one time slice, counted in SQL (PostgreSQL answers counts as text). */
@@ -174,7 +174,6 @@ export class CaseStatisticsService {
     // none), SQLite took the index of department and status for a department's cases, and read
     // every case of the department once per arrival span.
     const cases = `${T.cases} c${this.sql.indexedBy('IDX_cases_statistics_received')}`;
-    const join = grouping.dimension === 'gender' ? ` LEFT JOIN ${T.citizens} z ON z.id = c.citizen_id` : '';
     const dimensionColumn = (grouping.dimension && DIMENSION_COLUMNS[grouping.dimension]) ?? NO_GROUP;
     // The arrival spans and their due times only serve the counts.
     const spans = read.counts
@@ -186,9 +185,9 @@ export class CaseStatisticsService {
           grouping.periods,
         )
       : [];
-    const counts = this.countsSql(context, stored, cases + join, dimensionColumn, conditions);
+    const counts = this.countsSql(context, stored, cases, dimensionColumn, conditions);
     const resolved = `SELECT ${dimensionColumn}, ${this.sql.epochMs('c.received_at')}, ${this.sql.epochMs('c.resolved_at')}
-      FROM ${cases}${join}
+      FROM ${cases}
       WHERE c.received_at >= :sliceFrom AND c.received_at < :sliceTo AND c.resolved_at IS NOT NULL
         AND c.status <> 'duplicate'${conditions.map((condition) => ` AND ${condition}`).join('')}`;
     await readInTimeSlices<CaseSlice>(
@@ -227,7 +226,7 @@ export class CaseStatisticsService {
   /**
    * The counting query of a time slice, given the slice's arrival spans: each span joins the cases
    * that arrived in it through the index on received_at, and brings their due times along.
-   * `from`: the cases (`c`) and any join, as after FROM.
+   * `from`: the cases (`c`), as after FROM.
    */
   private countsSql(
     context: ReportContext,

@@ -24,8 +24,8 @@ const EMAIL_GROUPINGS: readonly GroupBy[] = ['department', 'catalog', 'gender', 
 const CASE_DIMENSIONS: Partial<Record<GroupDimension, string>> = {
   department: 'c.department_code',
   catalog: 'c.catalog_code',
-  // A case whose citizen was removed (retention, erasure) keeps the gender on the case itself.
-  gender: 'COALESCE(z.gender, c.citizen_gender)',
+  // The citizen's gender, kept on the case (migration 1766700001800), also once the link is removed.
+  gender: 'c.citizen_gender',
 };
 
 export interface EmailAnswerRow {
@@ -175,12 +175,11 @@ export class EmailAnswerStatisticsService {
       ...scopeConditions(context.scope, undefined, CASE_SCOPE_COLUMNS, parameters),
     ];
     // Span by span and type by type, through the covering index of e-mailed cases.
-    const citizens = context.grouping.dimension === 'gender' ? ` LEFT JOIN ${T.citizens} z ON z.id = c.citizen_id` : '';
     const { select, groupBy } = this.countsSelect(context, CASE_DIMENSIONS, 'c.first_response_at');
     return this.sql.arrays<EmailCountSqlRow>(
       `${spansJoin.withClause}
        SELECT ${select}
-       FROM a CROSS JOIN ${T.cases} c${this.sql.indexedBy('IDX_cases_email_catalog_received')}${citizens}
+       FROM a CROSS JOIN ${T.cases} c${this.sql.indexedBy('IDX_cases_email_catalog_received')}
        WHERE ${conditions.join(' AND ')}
        ${groupBy}`,
       parameters,
