@@ -81,6 +81,9 @@ describe(`the citizen's gender kept on the case (${process.env.TEST_DATABASE})`,
     expect(await row(others[0])).toEqual({ citizen_id: null, citizen_gender: null });
     await db.query(`UPDATE cases SET citizen_id = '${citizenId}', citizen_gender = 'male' WHERE id = '${others[0]}'`);
     expect(await genderOf(others[0])).toBe('female');
+    // Another gender written on a linked case alone: the citizen's.
+    await db.query(`UPDATE cases SET citizen_gender = 'male' WHERE id = '${lena.id}'`);
+    expect(await genderOf(lena.id)).toBe('female');
 
     // The citizen's gender changed: every case of theirs.
     await db.query(`UPDATE citizens SET gender = 'other' WHERE id = '${citizenId}'`);
@@ -88,6 +91,9 @@ describe(`the citizen's gender kept on the case (${process.env.TEST_DATABASE})`,
 
     // The link removed as the retention rules remove it, with the case anonymised: the gender stays.
     await db.query(`UPDATE cases SET citizen_id = NULL, anonymised_at = CURRENT_TIMESTAMP WHERE id = '${others[1]}'`);
+    expect(await row(others[1])).toEqual({ citizen_id: null, citizen_gender: 'other' });
+    // Corrected afterwards to name no one (a reopened case): the kept gender stays.
+    await agent.correctCase(others[1], { citizen: {}, reason: 'Ingen medborgare' });
     expect(await row(others[1])).toEqual({ citizen_id: null, citizen_gender: 'other' });
     // The citizen deleted by SQL: the link goes by the foreign key, and the gender with it.
     await db.query(`DELETE FROM citizens WHERE id = '${citizenId}'`);
@@ -98,19 +104,24 @@ describe(`the citizen's gender kept on the case (${process.env.TEST_DATABASE})`,
 
   it('is filled in for the cases linked before, and the triggers are undone and done again', async () => {
     const created = await newCase({ name: 'Lena Berg', gender: 'female' });
+    // A citizen without a gender, on a case that kept one before it was linked (by SQL, below).
+    const keptOwn = await newCase({ name: 'Anna Ek' });
     const runner = db.createQueryRunner();
     try {
       await new CaseCitizenGender().down(runner);
-      // Without the triggers, nothing holds the value: as it was before the migration.
-      await db.query(`UPDATE cases SET citizen_gender = NULL WHERE id = '${created.id}'`);
+      // As before the migration: no gender on a linked case, nothing holding the value.
       expect(await genderOf(created.id)).toBeNull();
+      await db.query(`UPDATE cases SET citizen_gender = 'other' WHERE id = '${keptOwn.id}'`);
+      expect(await genderOf(keptOwn.id)).toBe('other');
       await new CaseCitizenGender().up(runner);
     } finally {
       await runner.release();
     }
     expect(await genderOf(created.id)).toBe('female');
+    // The reports had read the case's own where the citizen has none: it stays.
+    expect(await genderOf(keptOwn.id)).toBe('other');
+    // And the triggers are back: a gender written on a linked case is the citizen's.
     await db.query(`UPDATE cases SET citizen_gender = NULL WHERE id = '${created.id}'`);
-    await db.query(`UPDATE cases SET citizen_id = citizen_id WHERE id = '${created.id}'`);
     expect(await genderOf(created.id)).toBe('female');
   });
 });

@@ -249,7 +249,9 @@ export class CaseWorkflowService {
       }
       if (input.citizen !== undefined) {
         const citizen = await this.citizens.register(manager, input.citizen);
-        Object.assign(changes, { citizenId: citizen?.id ?? null, citizenGender: citizen?.gender ?? null });
+        // Naming no one leaves an anonymised case the gender kept on it (the triggers' rule too).
+        const kept = target.anonymisedAt ? target.citizenGender : null;
+        Object.assign(changes, { citizenId: citizen?.id ?? null, citizenGender: citizen ? citizen.gender : kept });
       }
       await manager.update(Case, { id: target.id }, changes);
       Object.assign(target, changes, { updatedAt: new Date() });
