@@ -11,7 +11,7 @@ import { CaseDayFiguresService, DayFiguresRow } from '../day-figures/case-day-fi
 import { ArrivalSpan, arrivalSpans, clipSpans } from '../arrival-deadlines';
 import { T } from '../sql/source-tables';
 import { arrivalSpansJoin, deadlineCountColumns, spansPerJoin } from '../sql/arrival-spans-sql';
-import { CASE_SCOPE_COLUMNS, NO_GROUP, scopeConditions } from '../sql/report-selection';
+import { CASE_DIMENSIONS, CASE_SCOPE_COLUMNS, NO_GROUP, scopeConditions } from '../sql/report-selection';
 import { OrderStatisticsThread } from '../order-statistics-thread';
 
 export const CASE_GROUPINGS: readonly GroupBy[] = [
@@ -21,13 +21,6 @@ export const CASE_GROUPINGS: readonly GroupBy[] = [
   'gender',
   ...PERIOD_GRANULARITIES,
 ];
-const DIMENSION_COLUMNS: Partial<Record<GroupDimension, string>> = {
-  department: 'c.department_code',
-  channel: 'c.channel',
-  catalog: 'c.catalog_code',
-  // The citizen's gender, kept on the case (migration 1766700001800), also once the link is removed.
-  gender: 'c.citizen_gender',
-};
 
 /** One group of one time slice, counted in SQL (PostgreSQL answers counts as text). */
 type CaseCountSqlRow = [groupValue: unknown, ...counts: Array<number | string | null>];
@@ -174,7 +167,7 @@ export class CaseStatisticsService {
     // none), SQLite took the index of department and status for a department's cases, and read
     // every case of the department once per arrival span.
     const cases = `${T.cases} c${this.sql.indexedBy('IDX_cases_statistics_received')}`;
-    const dimensionColumn = (grouping.dimension && DIMENSION_COLUMNS[grouping.dimension]) ?? NO_GROUP;
+    const dimensionColumn = (grouping.dimension && CASE_DIMENSIONS[grouping.dimension]) ?? NO_GROUP;
     // The arrival spans and their due times only serve the counts.
     const spans = read.counts
       ? arrivalSpans(

@@ -10,6 +10,7 @@ import { ArrivalSpan, arrivalSpans, clipSpans } from '../arrival-deadlines';
 import { readInTimeSlices } from '../sql/time-sliced-reader';
 import { arrivalSpansJoin, deadlineCountColumns, spansPerJoin } from '../sql/arrival-spans-sql';
 import {
+  CASE_DIMENSIONS,
   CASE_SCOPE_COLUMNS,
   CONTACTS,
   groupByClause,
@@ -21,12 +22,6 @@ import { SqlParameters, StatisticsSql } from '../sql/statistics-sql.service';
 import { T } from '../sql/source-tables';
 
 const EMAIL_GROUPINGS: readonly GroupBy[] = ['department', 'catalog', 'gender', ...PERIOD_GRANULARITIES];
-const CASE_DIMENSIONS: Partial<Record<GroupDimension, string>> = {
-  department: 'c.department_code',
-  catalog: 'c.catalog_code',
-  // The citizen's gender, kept on the case (migration 1766700001800), also once the link is removed.
-  gender: 'c.citizen_gender',
-};
 
 export interface EmailAnswerRow {
   group: GroupKey;

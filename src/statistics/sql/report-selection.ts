@@ -45,6 +45,18 @@ export const CONTACTS: ReportTable = {
   departmentJoin: CONTACT_DEPARTMENT_JOIN,
 };
 
+/**
+ * The column a case is grouped by for each dimension, for the reports over cases (aliased `c`).
+ * The gender is the citizen's, which the database keeps on the case while the link holds and
+ * after retention or an erasure removed it (migration 1766700001800): no citizen is looked up.
+ */
+export const CASE_DIMENSIONS: Partial<Record<GroupDimension, string>> = {
+  department: 'c.department_code',
+  channel: 'c.channel',
+  catalog: 'c.catalog_code',
+  gender: 'c.citizen_gender',
+};
+
 /** The columns a case is scoped and filtered by, for the reports over cases. */
 export const CASE_SCOPE_COLUMNS: Pick<ReportTable, 'departmentColumn' | 'channelColumn'> = {
   departmentColumn: 'c.department_code',
