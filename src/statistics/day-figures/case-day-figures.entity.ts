@@ -24,19 +24,22 @@ export class CaseDayFigures {
   localDay: string;
 
   /**
-   * Each day's cases are added up five times: per department over all channels and entries
+   * Each day's cases are added up six times: per department over all channels and entries
    * (false, channel and catalogCode null), which the report reads but by channel, of one channel,
    * by catalog entry and by gender; per department and channel (false, catalogCode null); per
    * department and catalog entry over all channels (true, channel null), for the report by catalog
    * entry; per department, channel and catalog entry (true, both set), for that report of one
-   * channel; and per department and gender over all channels (false, channel null, byGender true).
+   * channel; per department and gender over all channels (false, channel null, byGender true);
+   * and per department, channel and gender (false, channel set, byGender true).
    */
   @Column({ type: 'boolean' })
   byCatalog: boolean;
 
   /**
-   * The gender level: per department and the citizen's gender over all channels, for the report
-   * by gender (channel and catalogCode null); false at the other four (migration 1766700001300).
+   * The gender levels: per department and the citizen's gender over all channels, for the report
+   * by gender (channel and catalogCode null), and per department, channel and gender, for that
+   * report of one channel (catalogCode null); false at the other four (migration 1766700001300,
+   * the level per channel since layout 3).
    */
   @Column({ type: 'boolean', default: () => 'false' })
   byGender: boolean;
@@ -44,7 +47,7 @@ export class CaseDayFigures {
   @Column({ type: 'varchar', length: 32, nullable: true })
   departmentCode: string | null;
 
-  /** Null at the catalog level over all channels. */
+  /** Null at the levels over all channels. */
   @Column({ type: 'varchar', length: 16, nullable: true })
   channel: string | null;
 
