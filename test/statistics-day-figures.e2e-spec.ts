@@ -5,8 +5,10 @@ import { Citizen } from '../src/citizens/entities/citizen.entity';
 import { newId } from '../src/common/ids';
 import { DayFiguresCatalogByChannel1766700001100 as CatalogByChannel } from '../src/database/migrations/1766700001100-day-figures-catalog-by-channel';
 import { DayFiguresGenderLevel1766700001300 as GenderLevel } from '../src/database/migrations/1766700001300-day-figures-gender-level';
+import { DayFiguresWorkingDaysTaken1766700001900 as WorkingDaysTaken } from '../src/database/migrations/1766700001900-day-figures-working-days-taken';
 import { CaseDayFiguresDay } from '../src/statistics/day-figures/case-day-figures.entity';
 import { CaseDayFiguresService, DayFiguresRead } from '../src/statistics/day-figures/case-day-figures.service';
+import { CaseStatisticsService } from '../src/statistics/reports/case-statistics.service';
 import { ApiClient } from './support/api-client';
 import { StatisticsQuery } from './support/api-types';
 import { createTestApp, TestApp } from './support/test-app';
@@ -16,7 +18,8 @@ import { createTestApp, TestApp } from './support/test-app';
  * demo's year (stored due times, duplicates, returns, reopenings, open cases past their target)
  * with citizens of every gender linked to some of its cases: every grouping, a channel, a
  * handler's department, a period that starts and ends within a day; every fresh day is taken from
- * the daily figures, by catalog entry and by gender of one channel too. A case changed afterwards,
+ * the daily figures, by catalog entry and by gender of one channel too, and under a what-if target
+ * (counted from the working days each case took). A case changed afterwards,
  * by the application or by SQL, takes its day out of the daily figures until the next refresh
  * builds that day, and only that day, again; so does a change of a citizen's gender or a deleted
  * citizen for the days of their cases, and a day built with another layout of the figures.
@@ -62,6 +65,11 @@ describe('statistics: the cases report from daily figures', () => {
       'a what-if resolution target for phone cases by gender',
       () => manager,
       { ...year, channel: 'phone', resolutionTargetWorkingDays: 5, groupBy: 'gender' },
+    ],
+    [
+      'what-if targets at their extremes by ISO week',
+      () => manager,
+      { ...year, firstResponseTargetWorkingDays: 0, resolutionTargetWorkingDays: 250, groupBy: 'week' },
     ],
     [
       'what-if targets, a handler by catalog entry',
@@ -149,9 +157,14 @@ describe('statistics: the cases report from daily figures', () => {
     expect(fromDays[0].total.resolutionPending + fromDays[0].total.firstResponsePending).toBeGreaterThan(0);
   });
 
-  it('takes every fresh day from the daily figures, for every ask: by catalog entry and by gender of one channel too', async () => {
+  it('takes every fresh day from the daily figures, for every ask: by catalog entry and by gender of one channel, under a what-if target too', async () => {
     await dayFigures.refresh();
     const read = jest.spyOn(dayFigures, 'read');
+    // The parts of the period each report reads from the cases, counted and measured.
+    const readCases = jest.spyOn(
+      t.app.get<CaseStatisticsService, { readCases: (...args: unknown[]) => Promise<void> }>(CaseStatisticsService),
+      'readCases',
+    );
     try {
       await answers();
       expect(read).toHaveBeenCalledTimes(asks.length);
@@ -173,8 +186,13 @@ describe('statistics: the cases report from daily figures', () => {
         expect(fromCasesMs).toBeLessThan(periodMs);
       }
       expect(reads.filter((one) => one.byGenderOfChannel)).toHaveLength(3);
+      // Under a what-if target too: no report reads more than those last days from the cases.
+      expect(read.mock.calls.filter(([, filter]) => filter.whatIf)).toHaveLength(5);
+      for (const [, range] of readCases.mock.calls as Array<[unknown, { fromMs: number; toMs: number }]>)
+        expect(range.toMs - range.fromMs).toBeLessThanOrEqual(5 * 86_400_000);
     } finally {
       read.mockRestore();
+      readCases.mockRestore();
     }
   });
 
@@ -267,15 +285,17 @@ describe('statistics: the cases report from daily figures', () => {
     expect(await answers()).toEqual(fromCases);
   });
 
-  it('takes the third and fourth levels back and brings them again: the figures emptied, the schema as the entities say, every day built anew', async () => {
+  it('takes the working days taken and the third and fourth levels back and brings them again: the figures emptied, the schema as the entities say, every day built anew', async () => {
     await dayFigures.refresh();
     const runner = dataSource.createQueryRunner();
     try {
       await runner.beforeMigration();
+      await new WorkingDaysTaken().down(runner);
       await new GenderLevel().down(runner);
       await new CatalogByChannel().down(runner);
       await new CatalogByChannel().up(runner);
       await new GenderLevel().up(runner);
+      await new WorkingDaysTaken().up(runner);
       await runner.afterMigration();
     } finally {
       await runner.release();

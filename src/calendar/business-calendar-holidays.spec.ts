@@ -44,6 +44,35 @@ describe('BusinessCalendar holidays and eves', () => {
       expect(iso(sweden.addWorkingDays(local('2026-06-19T10:00'), 1))).toBe('2026-06-23T14:30:00.000Z');
     });
 
+    it('lists the closings of day 0 and the working days after it in one walk: Thu 18, Mon 22, Tue 23 June', () => {
+      expect([...sweden.workingDayClosings(local('2026-06-18T15:00'), 3)].map((ms) => iso(new Date(ms)))).toEqual([
+        '2026-06-18T14:30:00.000Z',
+        '2026-06-22T14:30:00.000Z',
+        '2026-06-23T14:30:00.000Z',
+      ]);
+      // After closing, on the Eve and on the weekend, day 0 is Monday.
+      for (const arrival of ['2026-06-18T17:00', '2026-06-19T10:00', '2026-06-21T23:59'])
+        expect(iso(new Date(sweden.workingDayClosings(local(arrival), 1)[0]))).toBe('2026-06-22T14:30:00.000Z');
+    });
+
+    it('each of the 251 closings from an arrival is addWorkingDays(arrival, n), over Christmas, a closed date and a half day too', () => {
+      const calendar = swedenWith({ eves: { midsummerEve: 'half_day' }, closedDates: ['2026-12-28'] });
+      for (const arrival of [
+        '2026-06-18T15:00',
+        '2026-06-19T10:00',
+        '2026-12-23T17:00',
+        '2026-06-19T11:00',
+        '2026-12-27T12:00',
+      ]) {
+        const closings = calendar.workingDayClosings(local(arrival), 251);
+        expect(closings).toHaveLength(251);
+        closings.forEach((closingMs, n) =>
+          expect(closingMs).toBe(calendar.addWorkingDays(local(arrival), n).getTime()),
+        );
+      }
+      expect(() => sweden.workingDayClosings(local('2026-06-18T15:00'), 0)).toThrow(RangeError);
+    });
+
     it('Thu 18 June 16:00 + 60 min = 30 Thursday + Mon 08:30 CEST = 06:30Z; Thu 12:00 -> Mon 12:00 = 510 min', () => {
       expect(iso(sweden.addWorkingMinutes(local('2026-06-18T16:00'), 60))).toBe('2026-06-22T06:30:00.000Z');
       expect(sweden.workingMinutesBetween(local('2026-06-18T12:00'), local('2026-06-22T12:00'))).toBe(510);

@@ -142,10 +142,32 @@ export class BusinessCalendar {
     if (!Number.isInteger(workingDays) || workingDays < 0) {
       throw new RangeError(`workingDays must be a whole number >= 0, got ${workingDays}`);
     }
+    let dueMs = NaN;
+    this.walkWorkingDays(from, workingDays, (closingMs) => (dueMs = closingMs));
+    return new Date(dueMs);
+  }
+
+  /**
+   * addWorkingDays(from, n) for n = 0 .. count - 1 in one walk over the calendar: the closing
+   * instants (UTC epoch ms, ascending) of day 0 of an arrival at `from` and of the working days
+   * after it. A case done at an instant is within n working days exactly when that instant is at
+   * or before the n-th of them (the daily figures' working days taken, for what-if targets).
+   */
+  workingDayClosings(from: Date, count: number): Float64Array {
+    if (!Number.isInteger(count) || count < 1) throw new RangeError(`count must be a whole number >= 1, got ${count}`);
+    const closings = new Float64Array(count);
+    let n = 0;
+    this.walkWorkingDays(from, count - 1, (closingMs) => (closings[n++] = closingMs));
+    return closings;
+  }
+
+  /** Walks from the day of arrival to day `workingDays`, handing each working day's closing over from day 0 on. */
+  private walkWorkingDays(from: Date, workingDays: number, onWorkingDay: (closingMs: number) => void): void {
     const fromMs = instantMsOf(from);
     let year = this.yearAt(fromMs);
     let dayIndex = year.dayIndexAt(fromMs);
     const arrivesInTime = year.hasOpenTime(dayIndex) && fromMs < year.closingMs(dayIndex);
+    if (arrivesInTime) onWorkingDay(year.closingMs(dayIndex));
     let workingDaysToSkip = arrivesInTime ? workingDays : workingDays + 1;
     let daysWalked = 0;
     while (workingDaysToSkip > 0) {
@@ -156,9 +178,11 @@ export class BusinessCalendar {
         year = this.year(year.year + 1);
         dayIndex = 0;
       }
-      if (year.hasOpenTime(dayIndex)) workingDaysToSkip--;
+      if (year.hasOpenTime(dayIndex)) {
+        workingDaysToSkip--;
+        onWorkingDay(year.closingMs(dayIndex));
+      }
     }
-    return new Date(year.closingMs(dayIndex));
   }
 
   /** Open minutes (fractional for partial minutes) between two instants; 0 if b <= a. */

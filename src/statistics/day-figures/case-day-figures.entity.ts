@@ -108,6 +108,15 @@ export class CaseDayFigures {
    */
   @Column({ type: usesPostgres() ? 'bytea' : 'blob' })
   lists: Buffer;
+
+  /**
+   * For a what-if target in the query: how many whole working days each non-duplicate took to
+   * its first response and to resolution, and the arrivals of those still open, one per day 0
+   * (WorkingDaysTaken, workingDaysTakenBytes: Float64 values, little-endian). Null only on days
+   * built before migration 1766700001900, which their layout keeps from being read.
+   */
+  @Column({ type: usesPostgres() ? 'bytea' : 'blob', nullable: true })
+  workingDaysTaken: Buffer | null;
 }
 
 /**

@@ -14,6 +14,13 @@ import { SqlParameters, StatisticsSql } from '../sql/statistics-sql.service';
 import { letOthersRun } from '../sql/time-sliced-reader';
 import { CaseDayChange, CaseDayFigures, CaseDayFiguresDay } from './case-day-figures.entity';
 import { LocalDay, localDayOf, utcDaysOf, wholeLocalDays } from './local-days';
+import {
+  WorkingDaysCounter,
+  WorkingDaysTaken,
+  WorkingDaysTakenTally,
+  workingDaysTakenBytes,
+  workingDaysTakenOf,
+} from './working-days-taken';
 
 /**
  * Days that ended less than this many days ago are not built: their cases still change often,
@@ -60,6 +67,8 @@ export interface DayFiguresRow {
   firstResponse: { met: number; late: number; openDueMs: Float64Array };
   resolution: { met: number; late: number; openDueMs: Float64Array };
   resolutionWorkingMinutes: Float64Array;
+  /** Read when the filter asks (whatIf): each measure against any target in working days. */
+  workingDaysTaken?: { firstResponse: WorkingDaysTaken; resolution: WorkingDaysTaken };
 }
 
 /**
@@ -75,6 +84,8 @@ export interface DayFiguresFilter {
   byGender?: boolean;
   /** Rows per channel wanted without a channel given: grouping by channel. */
   byChannel?: boolean;
+  /** The rows' working days taken wanted too (DayFiguresRow.workingDaysTaken): a what-if target. */
+  whatIf?: boolean;
 }
 
 /** The parts of a report's period that daily figures do not cover, left to read from the cases. */
@@ -95,11 +106,12 @@ export interface DayFiguresRefresh {
  * The layout of the figures this code builds and reads (CaseDayFiguresDay.layout): 1, the three
  * levels of migration 1766700001100; 2, the five of DAY_FIGURES_LEVELS, with the level over all
  * channels and the gender level (migration 1766700001300); 3, the six of DAY_FIGURES_LEVELS, with
- * the level per channel and gender (no migration: the same columns). Raise it with any change to what a
+ * the level per channel and gender (no migration: the same columns); 4, with the working days
+ * taken for what-if targets (migration 1766700001900). Raise it with any change to what a
  * day's rows hold, so that days built the old way, by a process of the version before or by this
  * code before the change, are built again rather than read.
  */
-export const DAY_FIGURES_LAYOUT = 3;
+export const DAY_FIGURES_LAYOUT = 4;
 
 /** Runs a hand-written query without parameters and answers its rows as objects. */
 type ReadRows = (sql: string) => Promise<unknown[]>;
@@ -228,7 +240,7 @@ export class CaseDayFiguresService {
     return this.sql.arrayBatches<DayFiguresSqlRow>(
       `SELECT local_day, department_code, channel, catalog_code, gender, received, duplicates, returned, reopened,
          first_response_met, first_response_late, resolution_met, resolution_late,
-         first_response_open, resolution_open, resolved, lists
+         first_response_open, resolution_open, resolved, lists${filter.whatIf ? ', working_days_taken' : ''}
        FROM case_day_figures WHERE ${conditions.join(' AND ')}`,
       parameters,
       DAY_FIGURES_PER_BATCH,
@@ -368,10 +380,13 @@ export class CaseDayFiguresService {
        FROM ${T.cases} c
        WHERE c.received_at >= ${this.sql.instantLiteral(fromMs)} AND c.received_at < ${this.sql.instantLiteral(toMs)}`,
     );
+    // The default targets, and day 0 (within 0 working days), from which the working days taken are counted.
     const deadlines = new ArrivalDeadlines(calendar, fromMs, toMs, [
       DEFAULT_CASE_TARGETS.firstResponseTargetWorkingDays,
       DEFAULT_CASE_TARGETS.resolutionTargetWorkingDays,
+      0,
     ]);
+    const workingDays = new WorkingDaysCounter(calendar);
     const groups = new Map<string, DayGroup>();
     const groupsOf = (localDay: string, row: CaseSqlRow): DayGroup[] =>
       DAY_FIGURES_LEVELS.map((level, levelIndex) => {
@@ -396,10 +411,18 @@ export class CaseDayFiguresService {
         continue;
       }
       const resolvedMs = orNull(row.resolved);
+      const firstResponseMs = orNull(row.first_response);
+      const day0ClosingMs = deadlines.dueMs(receivedMs, 2);
+      const daysTaken = (doneMs: number | null) =>
+        doneMs === null ? null : workingDays.daysTaken(receivedMs, day0ClosingMs, doneMs);
       const measured: MeasuredCase = {
+        receivedMs,
+        day0ClosingMs,
         returned: Number(row.return_count) > 0,
         reopened: Number(row.reopen_count) > 0,
-        firstResponseMs: orNull(row.first_response),
+        firstResponseMs,
+        firstResponseDaysTaken: daysTaken(firstResponseMs),
+        resolutionDaysTaken: daysTaken(resolvedMs),
         firstResponseDueMs: orNull(row.first_response_due) ?? deadlines.dueMs(receivedMs, 0),
         resolvedMs,
         resolutionDueMs: orNull(row.resolution_due) ?? deadlines.dueMs(receivedMs, 1),
@@ -484,6 +507,12 @@ class DeadlineFigures {
 
 /** A non-duplicate case as a day's figures count it. */
 interface MeasuredCase {
+  receivedMs: number;
+  /** The close of day 0 of its arrival: addWorkingDays(received, 0). */
+  day0ClosingMs: number;
+  /** Whole working days to the first response and to resolution (WorkingDaysCounter); null while not done. */
+  firstResponseDaysTaken: number | null;
+  resolutionDaysTaken: number | null;
   returned: boolean;
   reopened: boolean;
   firstResponseMs: number | null;
@@ -501,6 +530,8 @@ class DayGroup {
   readonly firstResponse = new DeadlineFigures();
   readonly resolution = new DeadlineFigures();
   readonly workingMinutes: number[] = [];
+  readonly firstResponseDays = new WorkingDaysTakenTally();
+  readonly resolutionDays = new WorkingDaysTakenTally();
 
   constructor(
     private readonly localDay: string,
@@ -520,6 +551,12 @@ class DayGroup {
     this.firstResponse.add(measured.firstResponseMs, measured.firstResponseDueMs);
     this.resolution.add(measured.resolvedMs, measured.resolutionDueMs);
     if (measured.workingMinutes !== null) this.workingMinutes.push(measured.workingMinutes);
+    for (const [tally, daysTaken] of [
+      [this.firstResponseDays, measured.firstResponseDaysTaken],
+      [this.resolutionDays, measured.resolutionDaysTaken],
+    ] as const)
+      if (daysTaken === null) tally.addOpen(measured.receivedMs, measured.day0ClosingMs);
+      else tally.addDone(daysTaken);
   }
 
   entity(): Partial<CaseDayFigures> {
@@ -549,6 +586,7 @@ class DayGroup {
           ...this.workingMinutes,
         ]),
       ),
+      workingDaysTaken: workingDaysTakenBytes(this.firstResponseDays.figures(), this.resolutionDays.figures()),
     };
   }
 }
@@ -597,6 +635,7 @@ function dayFiguresRow(day: LocalDay, row: DayFiguresSqlRow): DayFiguresRow {
   const [, departmentCode, channel, catalogCode, gender, ...rest] = row;
   const n = rest.slice(0, 11).map(Number);
   const lists = float64Values(rest[11] as unknown as Uint8Array);
+  const workingDaysTaken = rest[12] as unknown as Uint8Array | null | undefined;
   const [firstResponseOpen, resolutionOpen, resolved] = [n[8], n[9], n[10]];
   return {
     day,
@@ -618,5 +657,7 @@ function dayFiguresRow(day: LocalDay, row: DayFiguresSqlRow): DayFiguresRow {
       firstResponseOpen + resolutionOpen,
       firstResponseOpen + resolutionOpen + resolved,
     ),
+    // Null only on a day of an older layout, which is never fresh.
+    ...(workingDaysTaken ? { workingDaysTaken: workingDaysTakenOf(float64Values(workingDaysTaken)) } : {}),
   };
 }

@@ -8,7 +8,8 @@ import { SqlParameters, StatisticsSql } from '../sql/statistics-sql.service';
 import { readInTimeSlices } from '../sql/time-sliced-reader';
 import { CaseFigures, CaseStatisticsRow, DEFAULT_CASE_TARGETS } from './case-figures';
 import { CaseDayFiguresService, DayFiguresRow } from '../day-figures/case-day-figures.service';
-import { ArrivalSpan, arrivalSpans, clipSpans } from '../arrival-deadlines';
+import { ArrivalDeadlines, ArrivalSpan, arrivalSpans, clipSpans } from '../arrival-deadlines';
+import { countAgainstTarget, DeadlineCounts } from '../day-figures/working-days-taken';
 import { T } from '../sql/source-tables';
 import { arrivalSpansJoin, deadlineCountColumns, spansPerJoin } from '../sql/arrival-spans-sql';
 import { CASE_DIMENSIONS, CASE_SCOPE_COLUMNS, NO_GROUP, scopeConditions } from '../sql/report-selection';
@@ -71,14 +72,12 @@ export class CaseStatisticsService {
     const figures = new CaseFigures(context.calendar, context.nowMs, targets, (list) =>
       this.orderStatistics.medianAndP90(list),
     );
-    // Daily figures hold the default targets against stored due times. Under a what-if target
-    // they still hold the working times to resolution, which no target changes: the cases are
-    // then counted from the cases, and only their working times come from the daily figures.
-    const dayFiguresServe = stored.firstResponse && stored.resolution;
+    // Daily figures hold each measure against stored due times (else the default target), and
+    // the working days each case took, against which a what-if target is counted.
+    const whatIf = !stored.firstResponse || !stored.resolution;
+    const counting: DayFiguresCounting = { targets, stored, deadlines: null };
     const addDayRows = (rows: DayFiguresRow[]) => {
-      for (const row of rows)
-        if (dayFiguresServe) this.addDayFigures(context, figures, row);
-        else figures.addWorkingMinutes(this.groupKeyOf(context, row), row.resolutionWorkingMinutes);
+      for (const row of rows) this.addDayFigures(context, figures, row, counting);
     };
     const { fromCases } = await this.dayFigures.read(
       context,
@@ -88,18 +87,11 @@ export class CaseStatisticsService {
         byCatalog: context.grouping.dimension === 'catalog',
         byGender: context.grouping.dimension === 'gender',
         byChannel: context.grouping.dimension === 'channel',
+        whatIf,
       },
       addDayRows,
     );
-    // Under a what-if target every case of the period is counted; otherwise those the days leave.
-    const countsWholePeriod = !dayFiguresServe;
-    if (countsWholePeriod)
-      await this.readCases(context, context.period, targets, stored, figures, { counts: true, resolved: false });
-    for (const [fromMs, toMs] of fromCases)
-      await this.readCases(context, { fromMs, toMs }, targets, stored, figures, {
-        counts: !countsWholePeriod,
-        resolved: true,
-      });
+    for (const [fromMs, toMs] of fromCases) await this.readCases(context, { fromMs, toMs }, targets, stored, figures);
     const rows = await Promise.all(context.grouping.keysInOrder(figures.keys()).map((key) => figures.row(key)));
     const dueTimes = (used: boolean) =>
       used ? 'stored on the case where set, else the target in working days' : 'the target in working days';
@@ -128,29 +120,53 @@ export class CaseStatisticsService {
     return context.grouping.keyOf(dimension ? (dimensionValues[dimension] ?? null) : null, row.day.startMs);
   }
 
-  /** Adds one fresh day's figures of a department, channel, catalog entry or gender to its group. */
-  private addDayFigures(context: ReportContext, figures: CaseFigures, row: DayFiguresRow): void {
+  /**
+   * Adds one fresh day's figures of a department, channel, catalog entry or gender to its group:
+   * each measure against the stored due times as built, or, under a what-if target, counted
+   * against the target from the working days each case took.
+   */
+  private addDayFigures(
+    context: ReportContext,
+    figures: CaseFigures,
+    row: DayFiguresRow,
+    counting: DayFiguresCounting,
+  ): void {
     const key = this.groupKeyOf(context, row);
     // What is still open is missed once its due time has passed, as the SQL counts it: due < now.
-    const deadline = ({ met, late, openDueMs }: DayFiguresRow['firstResponse']) => {
+    const asBuilt = ({ met, late, openDueMs }: DayFiguresRow['firstResponse']): DeadlineCounts => {
       const missed = countBelow(openDueMs, context.nowMs);
       return { met, late, missed, pending: openDueMs.length - missed };
+    };
+    const againstTarget = (measure: 'firstResponse' | 'resolution', targetIndex: number): DeadlineCounts => {
+      const taken = row.workingDaysTaken?.[measure];
+      if (!taken)
+        throw new Error(`the daily figures of ${row.day.localDay} were read without their working days taken`);
+      const target =
+        targetIndex === 0
+          ? counting.targets.firstResponseTargetWorkingDays
+          : counting.targets.resolutionTargetWorkingDays;
+      // Open cases are due by the target from their arrival, as the report's arrival spans give it.
+      counting.deadlines ??= new ArrivalDeadlines(context.calendar, context.period.fromMs, context.period.toMs, [
+        counting.targets.firstResponseTargetWorkingDays,
+        counting.targets.resolutionTargetWorkingDays,
+      ]);
+      const deadlines = counting.deadlines;
+      return countAgainstTarget(taken, target, context.nowMs, (arrivalMs) => deadlines.dueMs(arrivalMs, targetIndex));
     };
     figures.addCounts(key, {
       received: row.received,
       duplicates: row.duplicates,
       returned: row.returned,
       reopened: row.reopened,
-      firstResponse: deadline(row.firstResponse),
-      resolution: deadline(row.resolution),
+      firstResponse: counting.stored.firstResponse ? asBuilt(row.firstResponse) : againstTarget('firstResponse', 0),
+      resolution: counting.stored.resolution ? asBuilt(row.resolution) : againstTarget('resolution', 1),
     });
     figures.addWorkingMinutes(key, row.resolutionWorkingMinutes);
   }
 
   /**
-   * Reads the cases received in [range.fromMs, range.toMs): their counts, the working times of the
-   * resolved ones, or both (`read`). The range is a part of the period no daily figures cover,
-   * or, for the counts under a what-if target, the whole period.
+   * Reads the cases received in [range.fromMs, range.toMs), a part of the period no daily figures
+   * cover: their counts and the working times of the resolved ones.
    */
   private async readCases(
     context: ReportContext,
@@ -158,7 +174,6 @@ export class CaseStatisticsService {
     targets: { firstResponseTargetWorkingDays: number; resolutionTargetWorkingDays: number },
     stored: { firstResponse: boolean; resolution: boolean },
     figures: CaseFigures,
-    read: { counts: boolean; resolved: boolean },
   ): Promise<void> {
     const { grouping } = context;
     const parameters: SqlParameters = {};
@@ -168,16 +183,13 @@ export class CaseStatisticsService {
     // every case of the department once per arrival span.
     const cases = `${T.cases} c${this.sql.indexedBy('IDX_cases_statistics_received')}`;
     const dimensionColumn = (grouping.dimension && CASE_DIMENSIONS[grouping.dimension]) ?? NO_GROUP;
-    // The arrival spans and their due times only serve the counts.
-    const spans = read.counts
-      ? arrivalSpans(
-          context.calendar,
-          range.fromMs,
-          range.toMs,
-          [targets.firstResponseTargetWorkingDays, targets.resolutionTargetWorkingDays],
-          grouping.periods,
-        )
-      : [];
+    const spans = arrivalSpans(
+      context.calendar,
+      range.fromMs,
+      range.toMs,
+      [targets.firstResponseTargetWorkingDays, targets.resolutionTargetWorkingDays],
+      grouping.periods,
+    );
     const counts = this.countsSql(context, stored, cases, dimensionColumn, conditions);
     const resolved = `SELECT ${dimensionColumn}, ${this.sql.epochMs('c.received_at')}, ${this.sql.epochMs('c.resolved_at')}
       FROM ${cases}
@@ -188,11 +200,9 @@ export class CaseStatisticsService {
       range.toMs,
       async (sliceFrom, sliceTo) => {
         const slice: CaseSlice = { counts: [], resolved: [] };
-        if (read.counts)
-          for (const joined of spansPerJoin(this.sql, clipSpans(spans, sliceFrom.getTime(), sliceTo.getTime())))
-            slice.counts.push(...(await this.sql.arrays<CaseCountSqlRow>(counts(joined), parameters)));
-        if (read.resolved)
-          slice.resolved = await this.sql.arrays<ResolvedSqlRow>(resolved, { ...parameters, sliceFrom, sliceTo });
+        for (const joined of spansPerJoin(this.sql, clipSpans(spans, sliceFrom.getTime(), sliceTo.getTime())))
+          slice.counts.push(...(await this.sql.arrays<CaseCountSqlRow>(counts(joined), parameters)));
+        slice.resolved = await this.sql.arrays<ResolvedSqlRow>(resolved, { ...parameters, sliceFrom, sliceTo });
         return slice;
       },
       (slice) => {
@@ -253,6 +263,17 @@ export class CaseStatisticsService {
         ${groupColumn === NO_GROUP ? '' : `GROUP BY ${groupColumn}`}`;
     };
   }
+}
+
+/**
+ * How a report counts the daily figures' measures: as built where `stored` (the due times stored
+ * on the cases, else the default targets), else against `targets` (a what-if), whose due times
+ * for the open cases come from `deadlines`, made at the first row that needs them.
+ */
+interface DayFiguresCounting {
+  targets: { firstResponseTargetWorkingDays: number; resolutionTargetWorkingDays: number };
+  stored: { firstResponse: boolean; resolution: boolean };
+  deadlines: ArrivalDeadlines | null;
 }
 
 /** How many of the ascending values are below `limit`: the due times already passed. */

@@ -1,0 +1,146 @@
+import { BusinessCalendar } from '../../calendar/business-calendar';
+
+/**
+ * The largest target in working days a what-if can ask of the cases report (its query takes 0-60
+ * for the first response and 0-250 for resolution): a case that took longer counts as
+ * MOST_WORKING_DAYS + 1, late under every target.
+ */
+export const MOST_WORKING_DAYS = 250;
+
+/**
+ * How one measure (first response or resolution) of a day's cases stands against any target in
+ * whole working days, so that a what-if target is answered from the daily figures
+ * (docs/statistics.md, "Daily figures"). "Within N working days" is by the close of the N-th
+ * working day after day 0 of the arrival (BusinessCalendar.addWorkingDays), so a case done at an
+ * instant is within N exactly when it took at most N working days: the fewest n with the instant
+ * at or before the n-th closing (BusinessCalendar.workingDayClosings).
+ *
+ * - `taken`: (working days taken, cases) pairs of the cases done, ascending by days, flat;
+ * - `open`: (arrival instant, cases) pairs of the cases not done, one pair per day 0 they share,
+ *   flat: cases with the same day 0 have the same due instant under every target, so one arrival
+ *   (UTC epoch ms) stands for them all.
+ */
+export interface WorkingDaysTaken {
+  taken: Float64Array;
+  open: Float64Array;
+}
+
+/** Met, late, missed and pending of one measure against a target, as the cases report counts them. */
+export interface DeadlineCounts {
+  met: number;
+  late: number;
+  missed: number;
+  pending: number;
+}
+
+/**
+ * The counts of one measure against `targetWorkingDays`: met when done within it, late when done
+ * after; of the open cases, missed when their due instant (`dueMs` of an arrival) is before
+ * `nowMs`, else pending, as the report's SQL counts them.
+ */
+export function countAgainstTarget(
+  figures: WorkingDaysTaken,
+  targetWorkingDays: number,
+  nowMs: number,
+  dueMs: (arrivalMs: number) => number,
+): DeadlineCounts {
+  const counts = { met: 0, late: 0, missed: 0, pending: 0 };
+  const { taken, open } = figures;
+  for (let index = 0; index < taken.length; index += 2)
+    if (taken[index] <= targetWorkingDays) counts.met += taken[index + 1];
+    else counts.late += taken[index + 1];
+  for (let index = 0; index < open.length; index += 2)
+    if (dueMs(open[index]) < nowMs) counts.missed += open[index + 1];
+    else counts.pending += open[index + 1];
+  return counts;
+}
+
+/**
+ * Working days taken by cases of the days being built, with the calendar the day is built with.
+ * Each day 0 (the closing instant of addWorkingDays(arrival, 0)) has its MOST_WORKING_DAYS + 1
+ * closings walked once; a case then costs a binary search.
+ */
+export class WorkingDaysCounter {
+  private readonly closingsByDay0 = new Map<number, Float64Array>();
+
+  constructor(private readonly calendar: BusinessCalendar) {}
+
+  /**
+   * The fewest whole working days n (0 .. MOST_WORKING_DAYS, else MOST_WORKING_DAYS + 1) with
+   * `doneMs` at or before the n-th closing from an arrival at `arrivalMs`, whose day 0 closes at
+   * `day0ClosingMs`.
+   */
+  daysTaken(arrivalMs: number, day0ClosingMs: number, doneMs: number): number {
+    let closings = this.closingsByDay0.get(day0ClosingMs);
+    if (!closings)
+      this.closingsByDay0.set(
+        day0ClosingMs,
+        (closings = this.calendar.workingDayClosings(new Date(arrivalMs), MOST_WORKING_DAYS + 1)),
+      );
+    let low = 0;
+    let high = closings.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (closings[middle] < doneMs) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+}
+
+/** Adds up one measure of a group of a day's cases into WorkingDaysTaken. */
+export class WorkingDaysTakenTally {
+  private readonly taken = new Map<number, number>();
+  /** Day 0's closing -> [an arrival, cases]. */
+  private readonly open = new Map<number, [number, number]>();
+
+  addDone(workingDays: number): void {
+    this.taken.set(workingDays, (this.taken.get(workingDays) ?? 0) + 1);
+  }
+
+  addOpen(arrivalMs: number, day0ClosingMs: number): void {
+    const known = this.open.get(day0ClosingMs);
+    if (known) known[1]++;
+    else this.open.set(day0ClosingMs, [arrivalMs, 1]);
+  }
+
+  figures(): WorkingDaysTaken {
+    const taken = [...this.taken].sort(([a], [b]) => a - b);
+    const open = [...this.open].sort(([a], [b]) => a - b).map(([, pair]) => pair);
+    return { taken: Float64Array.from(taken.flat()), open: Float64Array.from(open.flat()) };
+  }
+}
+
+/**
+ * The first response's and resolution's figures in one value (CaseDayFigures.workingDaysTaken):
+ * Float64 values, little-endian: the four lists' lengths (taken and open of the first response,
+ * then of resolution), then the four lists.
+ */
+export function workingDaysTakenBytes(firstResponse: WorkingDaysTaken, resolution: WorkingDaysTaken): Buffer {
+  const lists = [firstResponse.taken, firstResponse.open, resolution.taken, resolution.open];
+  const values = new Float64Array(4 + lists.reduce((sum, list) => sum + list.length, 0));
+  let offset = 4;
+  lists.forEach((list, index) => {
+    values[index] = list.length;
+    values.set(list, offset);
+    offset += list.length;
+  });
+  return Buffer.from(values.buffer, values.byteOffset, values.byteLength);
+}
+
+/** The two measures' figures back from workingDaysTakenBytes' values. */
+export function workingDaysTakenOf(values: Float64Array): {
+  firstResponse: WorkingDaysTaken;
+  resolution: WorkingDaysTaken;
+} {
+  let offset = 4;
+  const [firstTaken, firstOpen, resolutionTaken, resolutionOpen] = [0, 1, 2, 3].map((index) => {
+    const list = values.subarray(offset, offset + values[index]);
+    offset += values[index];
+    return list;
+  });
+  return {
+    firstResponse: { taken: firstTaken, open: firstOpen },
+    resolution: { taken: resolutionTaken, open: resolutionOpen },
+  };
+}
