@@ -388,24 +388,27 @@ export class CaseDayFiguresService {
     ]);
     const workingDays = new WorkingDaysCounter(calendar);
     const groups = new Map<string, DayGroup>();
-    const groupsOf = (localDay: string, row: CaseSqlRow): DayGroup[] =>
-      DAY_FIGURES_LEVELS.map((level, levelIndex) => {
-        // JSON keeps a null code apart from an empty one.
-        const key = JSON.stringify([
-          levelIndex,
-          localDay,
-          row.department_code,
-          level.byChannel ? row.channel : null,
-          level.byCatalog ? row.catalog_code : null,
-          level.byGender ? row.gender : null,
-        ]);
+    const groupsOf = (day: LocalDay, row: CaseSqlRow): DayGroup[] => {
+      // Each code as JSON, once per case: a null code stays apart from an empty one, and the
+      // joined codes of two groups are equal only when every code is.
+      const [department, channel, catalog, gender] = [
+        row.department_code,
+        row.channel,
+        row.catalog_code,
+        row.gender,
+      ].map((code) => JSON.stringify(code));
+      return DAY_FIGURES_LEVELS.map((level, levelIndex) => {
+        const key = `${levelIndex},${day.localDay},${department},${level.byChannel ? channel : 'null'},${
+          level.byCatalog ? catalog : 'null'
+        },${level.byGender ? gender : 'null'}`;
         let group = groups.get(key);
-        if (!group) groups.set(key, (group = new DayGroup(localDay, row, level)));
+        if (!group) groups.set(key, (group = new DayGroup(day, row, level)));
         return group;
       });
+    };
     for (const row of cases) {
       const receivedMs = Number(row.received);
-      const ofCase = groupsOf(days[dayIndex(days, receivedMs)].localDay, row);
+      const ofCase = groupsOf(days[dayIndex(days, receivedMs)], row);
       if (row.status === 'duplicate') {
         for (const group of ofCase) group.addDuplicate();
         continue;
@@ -530,14 +533,17 @@ class DayGroup {
   readonly firstResponse = new DeadlineFigures();
   readonly resolution = new DeadlineFigures();
   readonly workingMinutes: number[] = [];
-  readonly firstResponseDays = new WorkingDaysTakenTally();
-  readonly resolutionDays = new WorkingDaysTakenTally();
+  readonly firstResponseDays: WorkingDaysTakenTally;
+  readonly resolutionDays: WorkingDaysTakenTally;
 
   constructor(
-    private readonly localDay: string,
+    private readonly day: LocalDay,
     private readonly key: Pick<CaseSqlRow, 'department_code' | 'channel' | 'catalog_code' | 'gender'>,
     private readonly level: DayFiguresLevel,
-  ) {}
+  ) {
+    this.firstResponseDays = new WorkingDaysTakenTally(day.startMs);
+    this.resolutionDays = new WorkingDaysTakenTally(day.startMs);
+  }
 
   addDuplicate(): void {
     this.received++;
@@ -561,7 +567,7 @@ class DayGroup {
 
   entity(): Partial<CaseDayFigures> {
     return {
-      localDay: this.localDay,
+      localDay: this.day.localDay,
       byCatalog: this.level.byCatalog,
       byGender: this.level.byGender,
       departmentCode: this.key.department_code,
@@ -586,7 +592,7 @@ class DayGroup {
           ...this.workingMinutes,
         ]),
       ),
-      workingDaysTaken: workingDaysTakenBytes(this.firstResponseDays.figures(), this.resolutionDays.figures()),
+      workingDaysTaken: workingDaysTakenBytes(this.firstResponseDays, this.resolutionDays),
     };
   }
 }
@@ -658,6 +664,6 @@ function dayFiguresRow(day: LocalDay, row: DayFiguresSqlRow): DayFiguresRow {
       firstResponseOpen + resolutionOpen + resolved,
     ),
     // Null only on a day of an older layout, which is never fresh.
-    ...(workingDaysTaken ? { workingDaysTaken: workingDaysTakenOf(float64Values(workingDaysTaken)) } : {}),
+    ...(workingDaysTaken ? { workingDaysTaken: workingDaysTakenOf(workingDaysTaken, day.startMs) } : {}),
   };
 }

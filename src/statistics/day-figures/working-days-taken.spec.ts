@@ -50,24 +50,43 @@ describe('working days taken', () => {
   });
 
   it('adds up met, late, missed and pending against a target, and keeps the figures through their bytes', () => {
-    const firstResponse = new WorkingDaysTakenTally();
-    for (const days of [0, 0, 1, 3, 3, 3, 251]) firstResponse.addDone(days);
-    // Two arrivals share day 0 (1000 closing), one has its own (2000 closing).
-    firstResponse.addOpen(100, 1000);
-    firstResponse.addOpen(150, 1000);
-    firstResponse.addOpen(1500, 2000);
-    const resolution = new WorkingDaysTakenTally();
+    // A day that starts at 1,700,000,000,000 ms.
+    const dayStartMs = 1_700_000_000_000;
+    const firstResponse = new WorkingDaysTakenTally(dayStartMs);
+    for (const days of [3, 0, 251, 1, 3, 0, 3]) firstResponse.addDone(days);
+    // Two arrivals share day 0 (closing at +5,000 ms), one has its own (+6,000 ms).
+    firstResponse.addOpen(dayStartMs + 100, dayStartMs + 5000);
+    firstResponse.addOpen(dayStartMs + 150, dayStartMs + 5000);
+    firstResponse.addOpen(dayStartMs + 1500, dayStartMs + 6000);
+    const resolution = new WorkingDaysTakenTally(dayStartMs);
     resolution.addDone(7);
-    const bytes = workingDaysTakenBytes(firstResponse.figures(), resolution.figures());
-    const back = workingDaysTakenOf(new Float64Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 8));
-    expect([...back.firstResponse.taken]).toEqual([0, 2, 1, 1, 3, 3, 251, 1]);
-    expect([...back.firstResponse.open]).toEqual([100, 2, 1500, 1]);
-    expect([...back.resolution.taken]).toEqual([7, 1]);
-    expect([...back.resolution.open]).toEqual([]);
-    // Due: the arrival plus 10 ms a working day; now is 1,505.
-    const dueMs = (arrivalMs: number) => arrivalMs + 10 * 2;
-    expect(countAgainstTarget(back.firstResponse, 2, 1505, dueMs)).toEqual({ met: 3, late: 4, missed: 2, pending: 1 });
-    expect(countAgainstTarget(back.firstResponse, 3, 1505, dueMs)).toEqual({ met: 6, late: 1, missed: 2, pending: 1 });
-    expect(countAgainstTarget(back.resolution, 6, 0, dueMs)).toEqual({ met: 0, late: 1, missed: 0, pending: 0 });
+    const bytes = workingDaysTakenBytes(firstResponse, resolution);
+    expect(bytes.byteLength).toBe(4 * (4 + 8 + 4 + 2));
+    // Read back from an odd offset too, as a reader's buffer may hold it.
+    const odd = Buffer.alloc(bytes.byteLength + 1);
+    bytes.copy(odd, 1);
+    for (const read of [bytes, odd.subarray(1)]) {
+      const back = workingDaysTakenOf(read, dayStartMs);
+      expect([...back.firstResponse.taken]).toEqual([0, 2, 1, 1, 3, 3, 251, 1]);
+      expect([...back.firstResponse.open]).toEqual([dayStartMs + 100, 2, dayStartMs + 1500, 1]);
+      expect([...back.resolution.taken]).toEqual([7, 1]);
+      expect([...back.resolution.open]).toEqual([]);
+      // Due: the arrival plus 10 ms a working day; now is 1,505 ms into the day.
+      const dueMs = (arrivalMs: number) => arrivalMs + 10 * 2;
+      const nowMs = dayStartMs + 1505;
+      expect(countAgainstTarget(back.firstResponse, 2, nowMs, dueMs)).toEqual({
+        met: 3,
+        late: 4,
+        missed: 2,
+        pending: 1,
+      });
+      expect(countAgainstTarget(back.firstResponse, 3, nowMs, dueMs)).toEqual({
+        met: 6,
+        late: 1,
+        missed: 2,
+        pending: 1,
+      });
+      expect(countAgainstTarget(back.resolution, 6, nowMs, dueMs)).toEqual({ met: 0, late: 1, missed: 0, pending: 0 });
+    }
   });
 });

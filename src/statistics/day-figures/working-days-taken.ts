@@ -21,7 +21,7 @@ export const MOST_WORKING_DAYS = 250;
  *   (UTC epoch ms) stands for them all.
  */
 export interface WorkingDaysTaken {
-  taken: Float64Array;
+  taken: Int32Array;
   open: Float64Array;
 }
 
@@ -88,37 +88,51 @@ export class WorkingDaysCounter {
   }
 }
 
-/** Adds up one measure of a group of a day's cases into WorkingDaysTaken. */
+/**
+ * Adds up one measure of a group of one day's cases (received from `dayStartMs`, UTC epoch ms)
+ * into WorkingDaysTaken.
+ */
 export class WorkingDaysTakenTally {
-  private readonly taken = new Map<number, number>();
-  /** Day 0's closing -> [an arrival, cases]. */
-  private readonly open = new Map<number, [number, number]>();
+  /** Cases by working days taken: a sparse array, its indices in ascending order. */
+  private readonly taken: number[] = [];
+  /** Day 0's closing -> [an arrival, cases]; made at the first open case. */
+  private open: Map<number, [number, number]> | null = null;
+
+  constructor(private readonly dayStartMs: number) {}
 
   addDone(workingDays: number): void {
-    this.taken.set(workingDays, (this.taken.get(workingDays) ?? 0) + 1);
+    this.taken[workingDays] = (this.taken[workingDays] ?? 0) + 1;
   }
 
   addOpen(arrivalMs: number, day0ClosingMs: number): void {
+    this.open ??= new Map();
     const known = this.open.get(day0ClosingMs);
     if (known) known[1]++;
     else this.open.set(day0ClosingMs, [arrivalMs, 1]);
   }
 
-  figures(): WorkingDaysTaken {
-    const taken = [...this.taken].sort(([a], [b]) => a - b);
-    const open = [...this.open].sort(([a], [b]) => a - b).map(([, pair]) => pair);
-    return { taken: Float64Array.from(taken.flat()), open: Float64Array.from(open.flat()) };
+  /** The pairs as Int32 values, each open arrival as milliseconds after the day's start (under 26 hours). */
+  pairs(): { taken: number[]; open: number[] } {
+    const taken: number[] = [];
+    // forEach visits the indices set, in ascending order.
+    this.taken.forEach((cases, workingDays) => taken.push(workingDays, cases));
+    const open: number[] = [];
+    for (const [arrivalMs, cases] of this.open?.values() ?? []) open.push(arrivalMs - this.dayStartMs, cases);
+    return { taken, open };
   }
 }
 
 /**
  * The first response's and resolution's figures in one value (CaseDayFigures.workingDaysTaken):
- * Float64 values, little-endian: the four lists' lengths (taken and open of the first response,
- * then of resolution), then the four lists.
+ * Int32 values, little-endian: the four lists' lengths (taken and open of the first response,
+ * then of resolution), then the four lists, the open arrivals as milliseconds after the start of
+ * the day of the figures.
  */
-export function workingDaysTakenBytes(firstResponse: WorkingDaysTaken, resolution: WorkingDaysTaken): Buffer {
-  const lists = [firstResponse.taken, firstResponse.open, resolution.taken, resolution.open];
-  const values = new Float64Array(4 + lists.reduce((sum, list) => sum + list.length, 0));
+export function workingDaysTakenBytes(firstResponse: WorkingDaysTakenTally, resolution: WorkingDaysTakenTally): Buffer {
+  const first = firstResponse.pairs();
+  const second = resolution.pairs();
+  const lists = [first.taken, first.open, second.taken, second.open];
+  const values = new Int32Array(4 + lists.reduce((sum, list) => sum + list.length, 0));
   let offset = 4;
   lists.forEach((list, index) => {
     values[index] = list.length;
@@ -128,19 +142,30 @@ export function workingDaysTakenBytes(firstResponse: WorkingDaysTaken, resolutio
   return Buffer.from(values.buffer, values.byteOffset, values.byteLength);
 }
 
-/** The two measures' figures back from workingDaysTakenBytes' values. */
-export function workingDaysTakenOf(values: Float64Array): {
-  firstResponse: WorkingDaysTaken;
-  resolution: WorkingDaysTaken;
-} {
+/**
+ * The two measures' figures back from workingDaysTakenBytes' bytes, of a day that starts at
+ * `dayStartMs`. The taken pairs are a view of the bytes (copied first when not 4-byte aligned):
+ * count them, do not keep them.
+ */
+export function workingDaysTakenOf(
+  bytes: Uint8Array,
+  dayStartMs: number,
+): { firstResponse: WorkingDaysTaken; resolution: WorkingDaysTaken } {
+  const aligned = bytes.byteOffset % 4 === 0 ? bytes : Uint8Array.from(bytes);
+  const values = new Int32Array(aligned.buffer, aligned.byteOffset, aligned.byteLength / 4);
   let offset = 4;
   const [firstTaken, firstOpen, resolutionTaken, resolutionOpen] = [0, 1, 2, 3].map((index) => {
     const list = values.subarray(offset, offset + values[index]);
     offset += values[index];
     return list;
   });
+  const arrivals = (open: Int32Array) => {
+    const pairs = Float64Array.from(open);
+    for (let index = 0; index < pairs.length; index += 2) pairs[index] += dayStartMs;
+    return pairs;
+  };
   return {
-    firstResponse: { taken: firstTaken, open: firstOpen },
-    resolution: { taken: resolutionTaken, open: resolutionOpen },
+    firstResponse: { taken: firstTaken, open: arrivals(firstOpen) },
+    resolution: { taken: resolutionTaken, open: arrivals(resolutionOpen) },
   };
 }
