@@ -35,8 +35,13 @@ const REPORTS = [
   ["one department's cases by gender", 'cases', { ...YEAR, groupBy: 'gender', departmentCode: 'TEK' }],
   // Served by the level per channel and gender since layout 3; the cases before.
   ['e-mailed cases by gender', 'cases', { ...YEAR, groupBy: 'gender', channel: 'email' }],
-  // Under a what-if target the counts come from the cases, the working times from the daily figures.
+  // What-if targets: from the working days taken since layout 4; the counts from the cases before.
   ['cases by gender, a what-if target', 'cases', { ...YEAR, groupBy: 'gender', firstResponseTargetWorkingDays: 1 }],
+  [
+    'cases by month, what-if targets',
+    'cases',
+    { ...YEAR, groupBy: 'month', firstResponseTargetWorkingDays: 1, resolutionTargetWorkingDays: 5 },
+  ],
   [
     'e-mailed cases by gender, a what-if target',
     'cases',

@@ -81,6 +81,20 @@ const REPORTS = [
     (b) => [`SELECT citizen_gender, count(*) FROM cases WHERE ${inYear(b, 'received_at')} GROUP BY 1`],
   ],
   [
+    'e-mailed cases by gender',
+    'cases',
+    { ...YEAR, groupBy: 'gender', channel: 'email' },
+    (b) => [
+      `SELECT citizen_gender, count(*) FROM cases WHERE channel = 'email' AND ${inYear(b, 'received_at')} GROUP BY 1`,
+    ],
+  ],
+  [
+    'cases by month, what-if targets',
+    'cases',
+    { ...YEAR, groupBy: 'month', firstResponseTargetWorkingDays: 1, resolutionTargetWorkingDays: 5 },
+    (b) => [`SELECT ${b.month('received_at')} AS m, count(*) FROM cases WHERE ${inYear(b, 'received_at')} GROUP BY 1`],
+  ],
+  [
     'contacts by month',
     'contacts',
     { ...YEAR, groupBy: 'month' },
