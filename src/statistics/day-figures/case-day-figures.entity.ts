@@ -112,7 +112,8 @@ export class CaseDayFigures {
   /**
    * For a what-if target in the query: how many whole working days each non-duplicate took to
    * its first response and to resolution, and the arrivals of those still open, one per day 0
-   * (WorkingDaysTaken, workingDaysTakenBytes: Float64 values, little-endian). Null only on days
+   * (WorkingDaysTaken, workingDaysTakenBytes: Int32 values, little-endian, the four lists'
+   * lengths and then the lists, each arrival as milliseconds after the day's start). Null only on days
    * built before migration 1766700001900, which their layout keeps from being read.
    */
   @Column({ type: usesPostgres() ? 'bytea' : 'blob', nullable: true })

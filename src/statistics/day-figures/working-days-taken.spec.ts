@@ -23,6 +23,8 @@ describe('working days taken', () => {
       '2026-04-03T09:00:00+02:00',
       '2026-06-18T16:29:59+02:00',
       '2026-06-19T11:00:00+02:00',
+      // After Friday's closing, before summer time begins on Sunday 29 March: day 0 is Monday.
+      '2026-03-27T17:00:00.250+01:00',
     ].map(Date.parse);
     const differences: string[] = [];
     for (const arrivalMs of arrivals)
@@ -87,6 +89,17 @@ describe('working days taken', () => {
         pending: 1,
       });
       expect(countAgainstTarget(back.resolution, 6, nowMs, dueMs)).toEqual({ met: 0, late: 1, missed: 0, pending: 0 });
+      // Due at "now" itself is still pending, as the SQL's `due < now` leaves it.
+      expect(countAgainstTarget(back.firstResponse, 2, dayStartMs + 1520, dueMs)).toEqual({
+        met: 3,
+        late: 4,
+        missed: 2,
+        pending: 1,
+      });
+      expect(countAgainstTarget(back.firstResponse, 2, dayStartMs + 1521, dueMs).missed).toBe(3);
     }
+    expect(() => countAgainstTarget(workingDaysTakenOf(bytes, dayStartMs).resolution, 251, 0, () => 0)).toThrow(
+      RangeError,
+    );
   });
 });

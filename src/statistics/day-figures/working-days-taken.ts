@@ -36,7 +36,8 @@ export interface DeadlineCounts {
 /**
  * The counts of one measure against `targetWorkingDays`: met when done within it, late when done
  * after; of the open cases, missed when their due instant (`dueMs` of an arrival) is before
- * `nowMs`, else pending, as the report's SQL counts them.
+ * `nowMs`, else pending, as the report's SQL counts them. RangeError: a target outside
+ * 0-MOST_WORKING_DAYS.
  */
 export function countAgainstTarget(
   figures: WorkingDaysTaken,
@@ -44,6 +45,9 @@ export function countAgainstTarget(
   nowMs: number,
   dueMs: (arrivalMs: number) => number,
 ): DeadlineCounts {
+  // A case that took more than MOST_WORKING_DAYS is only counted as such.
+  if (!(targetWorkingDays >= 0 && targetWorkingDays <= MOST_WORKING_DAYS))
+    throw new RangeError(`a target of ${targetWorkingDays} working days is outside 0-${MOST_WORKING_DAYS}`);
   const counts = { met: 0, late: 0, missed: 0, pending: 0 };
   const { taken, open } = figures;
   for (let index = 0; index < taken.length; index += 2)
