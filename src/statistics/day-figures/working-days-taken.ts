@@ -81,15 +81,23 @@ export class WorkingDaysCounter {
         day0ClosingMs,
         (closings = this.calendar.workingDayClosings(new Date(arrivalMs), MOST_WORKING_DAYS + 1)),
       );
-    let low = 0;
-    let high = closings.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (closings[middle] < doneMs) low = middle + 1;
-      else high = middle;
-    }
-    return low;
+    return countBelow(closings, doneMs);
   }
+}
+
+/**
+ * How many of the ascending values are below `limit`: the closings before a case was done, or the
+ * due times of open cases already passed.
+ */
+export function countBelow(ascending: Float64Array, limit: number): number {
+  let low = 0;
+  let high = ascending.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (ascending[middle] < limit) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /**

@@ -9,7 +9,7 @@ import { readInTimeSlices } from '../sql/time-sliced-reader';
 import { CaseFigures, CaseStatisticsRow, DEFAULT_CASE_TARGETS } from './case-figures';
 import { CaseDayFiguresService, DayFiguresRow } from '../day-figures/case-day-figures.service';
 import { ArrivalDeadlines, ArrivalSpan, arrivalSpans, clipSpans } from '../arrival-deadlines';
-import { countAgainstTarget, DeadlineCounts } from '../day-figures/working-days-taken';
+import { countAgainstTarget, countBelow, DeadlineCounts } from '../day-figures/working-days-taken';
 import { T } from '../sql/source-tables';
 import { arrivalSpansJoin, deadlineCountColumns, spansPerJoin } from '../sql/arrival-spans-sql';
 import { CASE_DIMENSIONS, CASE_SCOPE_COLUMNS, NO_GROUP, scopeConditions } from '../sql/report-selection';
@@ -274,16 +274,4 @@ interface DayFiguresCounting {
   targets: { firstResponseTargetWorkingDays: number; resolutionTargetWorkingDays: number };
   stored: { firstResponse: boolean; resolution: boolean };
   deadlines: ArrivalDeadlines | null;
-}
-
-/** How many of the ascending values are below `limit`: the due times already passed. */
-function countBelow(ascending: Float64Array, limit: number): number {
-  let low = 0;
-  let high = ascending.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (ascending[middle] < limit) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }
