@@ -53,7 +53,7 @@ describe('values a database refuses, ranges that would hold the event loop, and 
       const offset = await agent.listCases({ offset: '99999999999999999999' as unknown as number }).expectStatus(400);
       expect(offset.body.message).toEqual(['offset must not be greater than 2147483647']);
       const limit = await agent.listCases({ limit: '1e400' as unknown as number }).expectStatus(400);
-      expect(limit.body.message).toEqual(['limit must not be greater than 500', 'limit must be an integer number']);
+      expect(limit.body.message).toEqual(['limit must be an integer number']);
       for (const path of [
         '/api/v1/notifications/2147483648/resend',
         '/api/v1/service-targets/alerts/99999999999999999999/acknowledge',
@@ -112,6 +112,23 @@ describe('values a database refuses, ranges that would hold the event loop, and 
       expect((await agent.health()).status).toBe('ok');
     });
 
+    it('refuses a statistics period that ends after 9998-12-31 (local), naming to', async () => {
+      for (const [from, to] of [
+        ['9999-12-01', '9999-12-31T23:59:59.999Z'],
+        ['9998-12-01', '9999-01-01'],
+      ]) {
+        const response = await agent.send('get', '/api/v1/statistics/cases', { query: { from, to } }).expectStatus(400);
+        expect(response.body.message).toEqual(['to: at the latest 9998-12-31 (local)']);
+      }
+      // The last period taken, with the longest what-if target: its due times are in 9999.
+      for (const groupBy of ['month', 'week'])
+        await agent
+          .send('get', '/api/v1/statistics/cases', {
+            query: { from: '9998-12-01', to: '9998-12-31', groupBy, resolutionTargetWorkingDays: '250' },
+          })
+          .expectStatus(200);
+    });
+
     it('refuses a statistics period longer than 3700 days', async () => {
       const response = await agent
         .send('get', '/api/v1/statistics/cases', { query: { from: '2000-01-01', to: '2026-01-01' } })
@@ -150,6 +167,36 @@ describe('values a database refuses, ranges that would hold the event loop, and 
         .send('put', '/api/v1/calendar', { body: '[]', contentType: JSON_TYPE })
         .expectStatus(400);
       expect(calendar.body.message).toEqual(['body must be a JSON object, not an array']);
+    });
+
+    it('refuses a number parameter that is empty, blank or not written in decimal digits, rather than reading it as 0 or 16', async () => {
+      const year = { from: '2026-01-01', to: '2026-02-01' };
+      for (const value of ['', ' ', '\t', '1e1', '0x10', '0b11', 'Infinity']) {
+        const target = await agent
+          .send('get', '/api/v1/statistics/cases', { query: { ...year, resolutionTargetWorkingDays: value } })
+          .expectStatus(400);
+        expect(target.body.message).toContain('resolutionTargetWorkingDays must be an integer number');
+        const page = await agent.send('get', '/api/v1/cases', { query: { limit: value } }).expectStatus(400);
+        expect(page.body.message).toContain('limit must be an integer number');
+      }
+      const percent = await agent
+        .send('get', '/api/v1/statistics/service-index', { query: { ...year, targetPercent: '' } })
+        .expectStatus(400);
+      expect(JSON.stringify(percent.body.message)).toContain('targetPercent');
+      // Decimal digits are read as before, a sign and a fraction where the field takes them.
+      const answered = await agent
+        .send('get', '/api/v1/statistics/cases', { query: { ...year, resolutionTargetWorkingDays: '5' } })
+        .expectStatus(200);
+      expect((answered.body as { targets: { resolutionTargetWorkingDays: number } }).targets).toMatchObject({
+        resolutionTargetWorkingDays: 5,
+      });
+      await agent
+        .send('get', '/api/v1/statistics/service-index', { query: { ...year, targetPercent: '97.5' } })
+        .expectStatus(200);
+      const negative = await agent
+        .send('get', '/api/v1/statistics/cases', { query: { ...year, resolutionTargetWorkingDays: '-1' } })
+        .expectStatus(400);
+      expect(negative.body.message).toEqual(['resolutionTargetWorkingDays must not be less than 0']);
     });
 
     it('says a query parameter given twice should be given once', async () => {

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { QueryInteger } from './query-number.decorator';
 
 /** The largest offset taken: past it a page is empty anyway, and beyond it the databases' OFFSET overflows. */
 export const MAX_OFFSET = 2_147_483_647;
@@ -9,7 +9,7 @@ export const MAX_OFFSET = 2_147_483_647;
 export class PaginationQueryDto {
   @ApiProperty({ required: false, default: 50, maximum: 500 })
   @IsOptional()
-  @Type(() => Number)
+  @QueryInteger()
   @IsInt()
   @Min(1)
   @Max(500)
@@ -17,7 +17,7 @@ export class PaginationQueryDto {
 
   @ApiProperty({ required: false, default: 0, maximum: MAX_OFFSET })
   @IsOptional()
-  @Type(() => Number)
+  @QueryInteger()
   @IsInt()
   @Min(0)
   @Max(MAX_OFFSET)

@@ -7,8 +7,15 @@ function flatten(errors: ValidationError[], prefix = ''): string[] {
     // A field with no value fails its rules only when it is required (IsOptional skips the
     // rest): say so, rather than which of its rules an absent value breaks first.
     if (error.value === undefined && error.constraints) return [`${path} is required`];
+    const constraints = { ...error.constraints };
+    // A value that is not a whole number, or no number at all, breaks its bounds only by that:
+    // say what it is not, not that "1e400" is both above the maximum and below the minimum.
+    if (constraints.isInt || constraints.isNumber) {
+      delete constraints.min;
+      delete constraints.max;
+    }
     // class-validator names the bare property in its messages; name the whole path instead.
-    const own = Object.values(error.constraints ?? {}).map((text) =>
+    const own = Object.values(constraints).map((text) =>
       text.includes(error.property) ? text.replace(error.property, path) : `${path}: ${text}`,
     );
     return [...own, ...flatten(error.children ?? [], path)];

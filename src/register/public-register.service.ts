@@ -49,7 +49,9 @@ export class PublicRegisterService {
     const problems: string[] = [];
     const timeZone = (await this.calendars.current()).settings.timeZone;
     const from = query.from ? localMidnight('from', query.from, timeZone, problems) : null;
-    const to = query.to ? localMidnight('to', query.to, timeZone, problems)?.plus({ days: 1 }) : null;
+    // The start of the day after, taken again: a step from a day that starts at 01:00 (clocks
+    // changed at midnight) would stay at 01:00.
+    const to = query.to ? localMidnight('to', query.to, timeZone, problems)?.plus({ days: 1 }).startOf('day') : null;
     if (from && to && to <= from) problems.push('to: must be on or after from');
     if (query.department && !departments.some((department) => department.code === query.department))
       problems.push(`department: unknown department "${query.department}"`);

@@ -40,6 +40,22 @@ describe('period buckets: calendar periods in the municipality time zone', () =>
     expect(autumn.buckets[0].endMs - autumn.buckets[0].startMs).toBe(25 * 3_600_000);
   });
 
+  it('starts every day at midnight after a change of the clocks at midnight (Santiago, 6 September 2026)', () => {
+    // Chile's summer time begins at 00:00 on 6 September 2026: that day runs from 01:00 (-03:00).
+    const zone = 'America/Santiago';
+    const days = new PeriodBuckets(ms('2026-09-05T00:00:00-04:00'), ms('2026-09-09T00:00:00-03:00'), 'day', zone);
+    expect(days.buckets.map(({ key, startMs }) => [key, new Date(startMs).toISOString()])).toEqual([
+      ['2026-09-05', '2026-09-05T04:00:00.000Z'],
+      ['2026-09-06', '2026-09-06T04:00:00.000Z'],
+      ['2026-09-07', '2026-09-07T03:00:00.000Z'],
+      ['2026-09-08', '2026-09-08T03:00:00.000Z'],
+    ]);
+    // 00:30 local on the 7th is the 7th, not the 6th.
+    expect(days.keyOf(ms('2026-09-07T00:30:00-03:00'))).toBe('2026-09-07');
+    const weeks = new PeriodBuckets(ms('2026-08-31T00:00:00-04:00'), ms('2026-09-21T00:00:00-03:00'), 'week', zone);
+    expect(weeks.keyOf(ms('2026-09-14T00:30:00-03:00'))).toBe('2026-W38');
+  });
+
   it('names ISO weeks by their week-year: 2026-12-31 (a Thursday) is in 2026-W53, 2027-01-04 starts 2027-W01', () => {
     const buckets = new PeriodBuckets(
       ms('2026-12-28T00:00:00+01:00'),

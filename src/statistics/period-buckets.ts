@@ -31,7 +31,9 @@ export class PeriodBuckets {
     const buckets: PeriodBucket[] = [];
     let periodStart = DateTime.fromMillis(fromMs, { zone: timeZone }).startOf(granularity);
     while (periodStart.toMillis() < toMs) {
-      const periodEnd = periodStart.plus({ [`${granularity}s`]: 1 });
+      // Back to the start of the next period: in a zone whose clocks change at midnight, a day
+      // starts at 01:00 on the day of the change, and a step from there would stay at 01:00.
+      const periodEnd = periodStart.plus({ [`${granularity}s`]: 1 }).startOf(granularity);
       buckets.push({
         key: periodKey(periodStart, granularity),
         startMs: Math.max(fromMs, periodStart.toMillis()),

@@ -8,6 +8,12 @@ import { DateTime } from 'luxon';
 import { parseMunicipalTime } from '../calendar/municipal-time';
 import { InvalidInputError } from '../common/domain-errors';
 
+/**
+ * The latest `to` (local midnight): the period's days and the due times of its last arrivals (up
+ * to 250 working days on, a year at most) have four-digit years, as the databases write them.
+ */
+const LATEST_TO = DateTime.fromObject({ year: 9998, month: 12, day: 31 }, { zone: 'UTC' });
+
 /** Ten years of days grouped by day is still a few thousand rows; longer asks are mistakes. */
 const LONGEST_PERIOD_DAYS = 3700;
 
@@ -23,6 +29,8 @@ export function parseReportPeriod(from: string | undefined, to: string | undefin
   if (problems.length === 0 && !(fromMs < toMs)) problems.push('to: must be later than from');
   if (problems.length === 0 && toMs - fromMs > LONGEST_PERIOD_DAYS * 86_400_000)
     problems.push(`to: a report covers at most ${LONGEST_PERIOD_DAYS} days`);
+  if (problems.length === 0 && toMs > LATEST_TO.setZone(timeZone, { keepLocalTime: true }).toMillis())
+    problems.push('to: at the latest 9998-12-31 (local)');
   if (problems.length > 0) throw new InvalidInputError(problems);
   return { fromMs, toMs };
 }

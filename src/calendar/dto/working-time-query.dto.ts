@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { IsMunicipalTime } from '../is-municipal-time.decorator';
+import { QueryInteger } from '../../common/query-number.decorator';
 
 /** Exactly one of to, addWorkingDays and addWorkingMinutes says what to compute from `from`. */
 export class WorkingTimeQuery {
@@ -19,7 +19,7 @@ export class WorkingTimeQuery {
     description: 'Answers the close of the N-th working day after from (the "within N working days" deadline)',
   })
   @IsOptional()
-  @Type(() => Number)
+  @QueryInteger()
   @IsInt()
   @Min(0)
   @Max(366)
@@ -30,7 +30,7 @@ export class WorkingTimeQuery {
     description: 'Answers the instant at which this many open minutes have passed since from',
   })
   @IsOptional()
-  @Type(() => Number)
+  @QueryInteger()
   @IsInt()
   @Min(0)
   @Max(1_000_000)

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { QueryInteger } from '../../common/query-number.decorator';
 
 export const REGISTER_LANGUAGES = ['sv', 'en', 'da'] as const;
 export type RegisterLanguage = (typeof REGISTER_LANGUAGES)[number];
@@ -49,7 +49,7 @@ export class RegisterQuery {
 
   @ApiProperty({ required: false, default: 1, minimum: 1 })
   @IsOptional()
-  @Type(() => Number)
+  @QueryInteger()
   @IsInt()
   @Min(1)
   @Max(100_000)
@@ -57,7 +57,7 @@ export class RegisterQuery {
 
   @ApiProperty({ required: false, default: REGISTER_PAGE_SIZE_DEFAULT, minimum: 1, maximum: REGISTER_PAGE_SIZE_MAX })
   @IsOptional()
-  @Type(() => Number)
+  @QueryInteger()
   @IsInt()
   @Min(1)
   @Max(REGISTER_PAGE_SIZE_MAX)

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { StatisticsQuery } from './statistics-query.dto';
+import { QueryInteger } from '../../common/query-number.decorator';
 
 export class CallbackStatisticsQuery extends StatisticsQuery {
   @ApiProperty({
@@ -10,7 +10,7 @@ export class CallbackStatisticsQuery extends StatisticsQuery {
     description: 'A callback is kept when made by the close of the N-th working day after the contact',
   })
   @IsOptional()
-  @Type(() => Number)
+  @QueryInteger()
   @IsInt()
   @Min(0)
   @Max(30)

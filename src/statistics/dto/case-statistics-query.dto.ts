@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { StatisticsQuery } from './statistics-query.dto';
+import { QueryInteger } from '../../common/query-number.decorator';
 
 /**
  * A target given here is applied to every case (a what-if against that target). Without it, each
@@ -14,7 +14,7 @@ export class CaseStatisticsQuery extends StatisticsQuery {
     description: 'First response within N working days, for every case; default: the stored due time, else 2',
   })
   @IsOptional()
-  @Type(() => Number)
+  @QueryInteger()
   @IsInt()
   @Min(0)
   @Max(60)
@@ -26,7 +26,7 @@ export class CaseStatisticsQuery extends StatisticsQuery {
     description: 'Resolution within N working days, for every case; default: the stored due time, else 10',
   })
   @IsOptional()
-  @Type(() => Number)
+  @QueryInteger()
   @IsInt()
   @Min(0)
   @Max(250)

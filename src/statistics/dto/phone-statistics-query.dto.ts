@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { StatisticsQuery } from './statistics-query.dto';
+import { QueryInteger } from '../../common/query-number.decorator';
 
 export class PhoneStatisticsQuery extends StatisticsQuery {
   @ApiProperty({
@@ -10,7 +10,7 @@ export class PhoneStatisticsQuery extends StatisticsQuery {
     description: 'A call counts as answered within target when answered after at most this many seconds of waiting',
   })
   @IsOptional()
-  @Type(() => Number)
+  @QueryInteger()
   @IsInt()
   @Min(1)
   @Max(3600)

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsNumber, IsOptional, Max, Min } from 'class-validator';
 import { CallbackStatisticsQuery } from './callback-statistics-query.dto';
+import { QueryNumber } from '../../common/query-number.decorator';
 
 export class ServiceIndexQuery extends CallbackStatisticsQuery {
   @ApiProperty({
@@ -10,7 +10,7 @@ export class ServiceIndexQuery extends CallbackStatisticsQuery {
     description: 'Target share of contacts given active service, percent (Høje-Taastrup: at least 95 for every center)',
   })
   @IsOptional()
-  @Type(() => Number)
+  @QueryNumber()
   @IsNumber()
   @Min(0)
   @Max(100)
