@@ -61,6 +61,8 @@ class SupersededJobsCommitListener implements EntitySubscriberInterface {
   constructor(private readonly remove: (keys: string[]) => void) {}
 
   afterTransactionCommit(event: TransactionCommitEvent): void {
+    // A savepoint released (TransactionService's group commit on SQLite) stores nothing yet.
+    if (event.queryRunner.isTransactionActive) return;
     const data = event.queryRunner.data as Record<string, unknown>;
     const keys = data[SUPERSEDED_KEYS] as string[] | undefined;
     if (!keys?.length) return;
@@ -70,6 +72,8 @@ class SupersededJobsCommitListener implements EntitySubscriberInterface {
 
   afterTransactionRollback(event: TransactionRollbackEvent): void {
     // On SQLite every transaction shares the query runner: forget what a rolled-back one superseded.
+    // A savepoint rolled back: TransactionService puts back what the group had set before it.
+    if (event.queryRunner.isTransactionActive) return;
     (event.queryRunner.data as Record<string, unknown>)[SUPERSEDED_KEYS] = [];
   }
 }
