@@ -54,6 +54,9 @@ export function dataSourceOptions(config: AppConfig): DataSourceOptions {
       db.pragma('foreign_keys = ON');
       db.pragma('busy_timeout = 5000');
       db.pragma('synchronous = NORMAL');
+      // A savepoint keeps the pages it changes in a sub-journal, a temporary file unless this
+      // says memory: every unit of a group commit runs in one (TransactionService).
+      db.pragma('temp_store = MEMORY');
       // SQLite's own LOWER folds ASCII only: "Åvägen" would not find "åvägen". Searches lower
       // both sides, as on PostgreSQL, so LOWER folds every letter here too.
       db.function('lower', { deterministic: true }, (text: unknown) =>
