@@ -4,8 +4,19 @@ import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 /** The most units of work one SQLite commit takes (see TransactionService). */
 export const MOST_WORK_PER_COMMIT = 64;
 
+/** How a unit of work is run (TransactionService.run). */
+export interface RunOptions {
+  /**
+   * Commit it alone, never in a group (SQLite): for a large unit (an import, the demo history).
+   * In a group it would run in a savepoint, and a savepoint keeps in memory the first version of
+   * every page of the database it changes.
+   */
+  alone?: boolean;
+}
+
 interface QueuedWork {
   work: (manager: EntityManager) => Promise<unknown>;
+  alone: boolean;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 }
@@ -29,6 +40,8 @@ interface QueuedWork {
  * reference counter, the outbox) are written once per group instead of once per unit. At 16
  * intakes in flight a group holds about eight units (docs/performance.md).
  *
+ * A group of one unit, and a unit run `alone`, has a transaction of its own and no savepoint.
+ *
  * Listeners of TypeORM's transaction events see a savepoint released as a commit while the
  * transaction is still active (`queryRunner.isTransactionActive`): only the last one stores.
  */
@@ -39,12 +52,18 @@ export class TransactionService {
 
   constructor(private readonly dataSource: DataSource) {}
 
-  run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  /**
+   * Runs `work` with a manager inside the transaction and answers what it answers, once all it
+   * wrote is committed.
+   * @throws what `work` threw (nothing it wrote is stored), or what the database threw when the
+   *   transaction, a savepoint or the commit failed (nothing of the group is stored).
+   */
+  run<T>(work: (manager: EntityManager) => Promise<T>, options: RunOptions = {}): Promise<T> {
     if (this.dataSource.options.type === 'postgres') {
       return this.dataSource.transaction(work);
     }
     return new Promise<T>((resolve, reject) => {
-      this.queued.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      this.queued.push({ work, alone: options.alone ?? false, resolve: resolve as (value: unknown) => void, reject });
       if (!this.draining) void this.drain();
     });
   }
@@ -56,14 +75,24 @@ export class TransactionService {
       while (this.queued.length > 0) {
         // Requests that arrived with this one (the same turn of the event loop) join its group.
         await new Promise((resolve) => setImmediate(resolve));
-        await this.commitGroup(this.queued.splice(0, MOST_WORK_PER_COMMIT));
+        await this.commitGroup(this.queued.splice(0, this.nextGroupSize()));
       }
     } finally {
       this.draining = false;
     }
   }
 
-  /** One transaction over `group`, each unit in a savepoint; settles every unit's promise. */
+  /** How many of the queued units the next group takes: up to the first unit run alone. */
+  private nextGroupSize(): number {
+    if (this.queued[0].alone) return 1;
+    const alone = this.queued.findIndex((queued) => queued.alone);
+    return Math.min(alone === -1 ? this.queued.length : alone, MOST_WORK_PER_COMMIT);
+  }
+
+  /**
+   * One transaction over `group` (each unit in a savepoint when there are more than one);
+   * settles every unit's promise.
+   */
   private async commitGroup(group: QueuedWork[]): Promise<void> {
     const queryRunner = this.dataSource.createQueryRunner();
     const stored: Array<() => void> = [];
@@ -71,7 +100,10 @@ export class TransactionService {
       await queryRunner.startTransaction();
       try {
         for (const queued of group) {
-          const value = await this.runInSavepoint(queryRunner, queued);
+          const value =
+            group.length === 1
+              ? { value: await queued.work(queryRunner.manager) }
+              : await this.runInSavepoint(queryRunner, queued);
           if (value !== FAILED) stored.push(() => queued.resolve(value.value));
         }
         await queryRunner.commitTransaction();
@@ -80,8 +112,9 @@ export class TransactionService {
         throw error;
       }
     } catch (error) {
-      // The transaction could not begin, a savepoint could not be set or let go, or the commit
-      // failed: nothing of the group is stored (units already rejected stay rejected).
+      // The unit of a group of one threw, or the transaction could not begin, a savepoint could
+      // not be set or let go, or the commit failed: nothing of the group is stored (units
+      // already rejected stay rejected with their own error).
       for (const queued of group) queued.reject(error);
       return;
     } finally {

@@ -45,16 +45,19 @@ export class DemoSeedService implements OnApplicationBootstrap {
     const startedAt = performance.now();
     const passwordHash = await this.passwords.hash(DEMO_PASSWORD);
     // One transaction: a start that fails half-way leaves an empty database, seeded again next time.
-    const history = await this.transactions.run(async (manager) => {
-      const staffIds = await this.seed(manager, passwordHash);
-      if (!this.config.seedDemoHistory) return null;
-      const agent = DEMO_STAFF.find((person) => person.role === 'agent') as (typeof DEMO_STAFF)[number];
-      return this.history.seed(manager, this.clock.now(), {
-        agentId: staffIds.get(agent.email) as string,
-        agentEmail: agent.email,
-        agentDepartmentCode: agent.departmentCodes[0],
-      });
-    });
+    const history = await this.transactions.run(
+      async (manager) => {
+        const staffIds = await this.seed(manager, passwordHash);
+        if (!this.config.seedDemoHistory) return null;
+        const agent = DEMO_STAFF.find((person) => person.role === 'agent') as (typeof DEMO_STAFF)[number];
+        return this.history.seed(manager, this.clock.now(), {
+          agentId: staffIds.get(agent.email) as string,
+          agentEmail: agent.email,
+          agentDepartmentCode: agent.departmentCodes[0],
+        });
+      },
+      { alone: true },
+    );
     this.logger.log(`Seeded the demo municipality ${DEMO_MUNICIPALITY}`);
     if (history)
       this.logger.log(

@@ -86,15 +86,18 @@ export class CaseImportService {
 
   private async insertAll(spool: ImportSpool<ImportedCase>, options: ImportWriteOptions): Promise<number> {
     try {
-      return await this.transactions.run(async (manager) => {
-        for await (const batch of spool.batches(INSERT_BATCH, reviveCase)) {
-          // Imported cases raise no case events: the register enters them here.
-          await this.register.enterHistory(manager, await this.writer.insert(manager, batch, options));
-          // Lets other requests' reads be answered between batches of a long import.
-          await new Promise((resolve) => setImmediate(resolve));
-        }
-        return spool.size;
-      });
+      return await this.transactions.run(
+        async (manager) => {
+          for await (const batch of spool.batches(INSERT_BATCH, reviveCase)) {
+            // Imported cases raise no case events: the register enters them here.
+            await this.register.enterHistory(manager, await this.writer.insert(manager, batch, options));
+            // Lets other requests' reads be answered between batches of a long import.
+            await new Promise((resolve) => setImmediate(resolve));
+          }
+          return spool.size;
+        },
+        { alone: true },
+      );
     } catch (error) {
       if (isUniqueViolation(error)) {
         throw new ConflictError(
