@@ -87,18 +87,24 @@ describe('units of work that overlap share a commit on SQLite, each whole or not
   it('stores each unit whole or not at all, in one commit on SQLite, and rejects only the units that failed', async () => {
     const units = Array.from({ length: 12 }, (_, unit) => unit);
     let settled: PromiseSettledResult<number>[] = [];
+    const openWhenSettled: boolean[] = [];
+    const transactionOpen = () => openWhenSettled.push(dataSource.createQueryRunner().isTransactionActive);
     const sent = await statementsDuring(dataSource, async () => {
       settled = await Promise.allSettled(
         units.map((unit) =>
-          transactions.run(async (manager) => {
-            await enqueue(manager, `group:${unit}:a`);
-            if (unit % 3 === 1) throw new Error(`unit ${unit} failed`);
-            await enqueue(manager, `group:${unit}:b`);
-            return unit;
-          }),
+          transactions
+            .run(async (manager) => {
+              await enqueue(manager, `group:${unit}:a`);
+              if (unit % 3 === 1) throw new Error(`unit ${unit} failed`);
+              await enqueue(manager, `group:${unit}:b`);
+              return unit;
+            })
+            .finally(transactionOpen),
         ),
       );
     });
+    // No caller's code runs while the group's transaction is open, not even a failed unit's.
+    expect(openWhenSettled).toEqual(units.map(() => false));
     expect(settled).toEqual(
       units.map((unit) =>
         unit % 3 === 1

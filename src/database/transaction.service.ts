@@ -7,9 +7,11 @@ export const MOST_WORK_PER_COMMIT = 64;
 /** How a unit of work is run (TransactionService.run). */
 export interface RunOptions {
   /**
-   * Commit it alone, never in a group (SQLite): for a large unit (an import, the demo history).
-   * In a group it would run in a savepoint, and a savepoint keeps in memory the first version of
-   * every page of the database it changes.
+   * Commit it alone, never in a group (SQLite): for a large unit (an import, the demo history,
+   * an erasure, a purge), and for one that awaits real I/O inside its transaction (reading a
+   * spooled file). In a group it would run in a savepoint, which keeps in memory the first
+   * version of every page of the database it changes, and the group's other units would wait
+   * for it.
    */
   alone?: boolean;
 }
@@ -30,10 +32,12 @@ interface QueuedWork {
  * so units of work queue here and run one after the other. The units that queued while one
  * group ran share the next commit (group commit; up to MOST_WORK_PER_COMMIT): each runs in a
  * savepoint of one transaction, and a unit that fails is rolled back to its savepoint alone,
- * with what it set on the query runner's `data`, and rejected at once. The others settle only
- * after the commit, so no caller answers for work that is not yet stored; should the commit
- * itself fail, every unit in it is rejected and none is stored. Between groups the event loop
- * runs with no transaction open: reads outside a unit of work never see a group half done.
+ * with what it set on the query runner's `data`. Every unit's promise settles only once the
+ * transaction is over, so no caller answers for work that is not yet stored, and no caller's
+ * code runs while the transaction is open; should the commit itself fail, every unit in it is
+ * rejected and none is stored. Between groups the event loop runs with no transaction open:
+ * reads outside a unit of work never see a group half done (but see RunOptions: a unit that
+ * awaits real I/O inside its transaction lets other code run while it is open).
  *
  * Why: a commit writes every page the transaction changed to the write-ahead log, and the pages
  * that every intake changes (the last page of each table and each time-ordered index, the
@@ -91,48 +95,73 @@ export class TransactionService {
 
   /**
    * One transaction over `group` (each unit in a savepoint when there are more than one);
-   * settles every unit's promise.
+   * settles every unit's promise once the transaction is over, so that no caller's code runs
+   * while it is open.
    */
   private async commitGroup(group: QueuedWork[]): Promise<void> {
     const queryRunner = this.dataSource.createQueryRunner();
-    const stored: Array<() => void> = [];
+    const dataBefore = { ...(queryRunner.data as Record<string, unknown>) };
+    const outcomes: Outcome[] = [];
     try {
       await queryRunner.startTransaction();
       try {
         for (const queued of group) {
-          const value =
+          outcomes.push(
             group.length === 1
-              ? { value: await queued.work(queryRunner.manager) }
-              : await this.runInSavepoint(queryRunner, queued);
-          if (value !== FAILED) stored.push(() => queued.resolve(value.value));
+              ? { stored: true, value: await queued.work(queryRunner.manager) }
+              : await this.runInSavepoint(queryRunner, queued),
+          );
         }
         await queryRunner.commitTransaction();
       } catch (error) {
-        await queryRunner.rollbackTransaction().catch(() => undefined);
+        await this.rollBackAll(queryRunner, dataBefore);
         throw error;
       }
     } catch (error) {
       // The unit of a group of one threw, or the transaction could not begin, a savepoint could
-      // not be set or let go, or the commit failed: nothing of the group is stored (units
-      // already rejected stay rejected with their own error).
-      for (const queued of group) queued.reject(error);
+      // not be set or let go, or the commit failed: nothing of the group is stored. A unit that
+      // had failed before keeps its own error.
+      for (const [index, queued] of group.entries()) {
+        const outcome = outcomes[index];
+        queued.reject(outcome && !outcome.stored ? outcome.error : error);
+      }
       return;
     } finally {
       await queryRunner.release();
     }
-    for (const resolve of stored) resolve();
+    for (const [index, queued] of group.entries()) {
+      const outcome = outcomes[index];
+      if (outcome.stored) queued.resolve(outcome.value);
+      else queued.reject(outcome.error);
+    }
   }
 
   /**
-   * Runs `queued` in a savepoint. Answers its value, or FAILED when the unit threw: then it is
-   * rolled back to the savepoint, the query runner's `data` is put back as it was, and the
-   * unit's promise is rejected at once (nothing of it will be stored, whatever the others do).
+   * Rolls the whole transaction back and puts the query runner's `data` back as it was before
+   * the group. When SQLite has ended the transaction by itself (a full disk, an I/O error), the
+   * rollback statements fail: then TypeORM is told the transaction is over, so the shared query
+   * runner does not stay "in a transaction" for good.
+   */
+  private async rollBackAll(queryRunner: QueryRunner, dataBefore: Record<string, unknown>): Promise<void> {
+    try {
+      while (queryRunner.isTransactionActive) await queryRunner.rollbackTransaction();
+    } catch {
+      await queryRunner.query('ROLLBACK').catch(() => undefined);
+      Object.assign(queryRunner as unknown as { isTransactionActive: boolean; transactionDepth: number }, {
+        isTransactionActive: false,
+        transactionDepth: 0,
+      });
+    }
+    queryRunner.data = dataBefore;
+  }
+
+  /**
+   * Runs `queued` in a savepoint and answers its outcome. When the unit throws, it is rolled
+   * back to the savepoint and the query runner's `data` is put back as it was: nothing of it
+   * will be stored, whatever the others do.
    * @throws what setting, letting go of or rolling back to the savepoint threw.
    */
-  private async runInSavepoint(
-    queryRunner: QueryRunner,
-    queued: QueuedWork,
-  ): Promise<{ value: unknown } | typeof FAILED> {
+  private async runInSavepoint(queryRunner: QueryRunner, queued: QueuedWork): Promise<Outcome> {
     const data = { ...(queryRunner.data as Record<string, unknown>) };
     await queryRunner.startTransaction();
     let value: unknown;
@@ -141,13 +170,12 @@ export class TransactionService {
     } catch (error) {
       await queryRunner.rollbackTransaction();
       queryRunner.data = data;
-      queued.reject(error);
-      return FAILED;
+      return { stored: false, error };
     }
     await queryRunner.commitTransaction();
-    return { value };
+    return { stored: true, value };
   }
 }
 
-/** runInSavepoint's answer for a unit of work that threw. */
-const FAILED = Symbol('failed');
+/** What became of one unit of a group: its value if it ran to the end, else its error. */
+type Outcome = { stored: true; value: unknown } | { stored: false; error: unknown };

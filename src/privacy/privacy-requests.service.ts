@@ -239,37 +239,40 @@ export class PrivacyRequestsService {
     const rules = await this.rules();
     const outcome: ErasureOutcome = { erased: [], kept: [] };
     const counts = noCounts();
-    await this.transactions.run(async (manager) => {
-      const keptCaseIds = new Set<string>();
-      for (const { record } of cases) {
-        const reason = keptBecause(record, rules.keptUntil(record), now);
-        if (reason) {
-          keptCaseIds.add(record.id);
-          outcome.kept.push({ what: 'case', id: record.reference, reason });
-        } else {
-          await this.retention.anonymiseCase(manager, record.id, now, counts);
-          outcome.erased.push({ what: 'case', id: record.reference });
+    await this.transactions.run(
+      async (manager) => {
+        const keptCaseIds = new Set<string>();
+        for (const { record } of cases) {
+          const reason = keptBecause(record, rules.keptUntil(record), now);
+          if (reason) {
+            keptCaseIds.add(record.id);
+            outcome.kept.push({ what: 'case', id: record.reference, reason });
+          } else {
+            await this.retention.anonymiseCase(manager, record.id, now, counts);
+            outcome.erased.push({ what: 'case', id: record.reference });
+          }
         }
-      }
-      const erasable: string[] = [];
-      for (const contact of contacts) {
-        if (contact.caseIds.some((caseId) => keptCaseIds.has(caseId)))
-          outcome.kept.push({ what: 'contact', id: contact.id, reason: KEPT_WITH_CASE });
-        else erasable.push(contact.id);
-      }
-      await this.retention.anonymiseContacts(manager, erasable, now, counts);
-      outcome.erased.push(...erasable.map((id) => ({ what: 'contact' as const, id })));
-      await this.retention.deleteUnreferencedCitizens(manager, citizenIds, counts);
-      const remaining = await this.citizens.views(manager, citizenIds);
-      for (const id of citizenIds)
-        if (remaining.has(id)) outcome.kept.push({ what: 'citizen', id, reason: KEPT_REFERENCED });
-        else outcome.erased.push({ what: 'citizen', id });
-      await this.log(manager, principal, 'erasure', kind, {
-        erased: outcome.erased.length,
-        kept: outcome.kept.length,
-        ...counts,
-      });
-    });
+        const erasable: string[] = [];
+        for (const contact of contacts) {
+          if (contact.caseIds.some((caseId) => keptCaseIds.has(caseId)))
+            outcome.kept.push({ what: 'contact', id: contact.id, reason: KEPT_WITH_CASE });
+          else erasable.push(contact.id);
+        }
+        await this.retention.anonymiseContacts(manager, erasable, now, counts);
+        outcome.erased.push(...erasable.map((id) => ({ what: 'contact' as const, id })));
+        await this.retention.deleteUnreferencedCitizens(manager, citizenIds, counts);
+        const remaining = await this.citizens.views(manager, citizenIds);
+        for (const id of citizenIds)
+          if (remaining.has(id)) outcome.kept.push({ what: 'citizen', id, reason: KEPT_REFERENCED });
+          else outcome.erased.push({ what: 'citizen', id });
+        await this.log(manager, principal, 'erasure', kind, {
+          erased: outcome.erased.length,
+          kept: outcome.kept.length,
+          ...counts,
+        });
+      },
+      { alone: true },
+    );
     return outcome;
   }
 

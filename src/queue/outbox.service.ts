@@ -222,8 +222,9 @@ export class OutboxService {
   /** Dispatched rows are kept a while to look back at, then deleted. */
   async purgeDispatched(olderThanMs: number): Promise<number> {
     const before = new Date(Date.now() - olderThanMs);
-    const result = await this.transactions.run((manager) =>
-      manager.delete(OutboxMessage, { dispatchedAt: LessThan(before) }),
+    const result = await this.transactions.run(
+      (manager) => manager.delete(OutboxMessage, { dispatchedAt: LessThan(before) }),
+      { alone: true },
     );
     return result.affected ?? 0;
   }

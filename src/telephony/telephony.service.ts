@@ -91,21 +91,24 @@ export class TelephonyService {
   }
 
   private insertAll(spool: ImportSpool<CheckedCallRecord>, source: CallRecordSource, now: Date): Promise<number> {
-    return this.transactions.run(async (manager) => {
-      for await (const batch of spool.batches(INSERT_BATCH, reviveCallRecord)) {
-        const rows = batch.map((call) => ({ ...call, id: newId(), source, createdAt: now }));
-        // A resend that arrives while this delivery is being checked is stored once, by whichever commits first.
-        await manager
-          .createQueryBuilder()
-          .insert()
-          .into(CallRecord)
-          .values(rows)
-          .orIgnore()
-          .updateEntity(false)
-          .execute();
-      }
-      return spool.size;
-    });
+    return this.transactions.run(
+      async (manager) => {
+        for await (const batch of spool.batches(INSERT_BATCH, reviveCallRecord)) {
+          const rows = batch.map((call) => ({ ...call, id: newId(), source, createdAt: now }));
+          // A resend that arrives while this delivery is being checked is stored once, by whichever commits first.
+          await manager
+            .createQueryBuilder()
+            .insert()
+            .into(CallRecord)
+            .values(rows)
+            .orIgnore()
+            .updateEntity(false)
+            .execute();
+        }
+        return spool.size;
+      },
+      { alone: true },
+    );
   }
 
   private async findStored(callIds: string[]): Promise<Map<string, string>> {

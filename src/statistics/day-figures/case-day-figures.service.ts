@@ -318,26 +318,29 @@ export class CaseDayFiguresService {
     const toMs = days[days.length - 1].endMs;
     const utcDays = utcDaysOf({ startMs: fromMs, endMs: toMs });
     try {
-      await this.transactions.run(async (manager) => {
-        const changes = await this.lockChangeCounts(manager, utcDays);
-        const rows = await this.figuresOf(manager, days, calendar);
-        const names = days.map((day) => `'${day.localDay}'`).join(', ');
-        await manager.query(`DELETE FROM case_day_figures WHERE local_day IN (${names})`);
-        await manager.query(`DELETE FROM case_day_figures_days WHERE local_day IN (${names})`);
-        await bulkInsertInBatches(manager, CaseDayFigures, rows);
-        const builtAt = new Date();
-        await bulkInsert(
-          manager,
-          CaseDayFiguresDay,
-          days.map((day) => ({
-            localDay: day.localDay,
-            calendarVersion,
-            changeMark: changeMark(day, changes),
-            layout: DAY_FIGURES_LAYOUT,
-            builtAt,
-          })),
-        );
-      });
+      await this.transactions.run(
+        async (manager) => {
+          const changes = await this.lockChangeCounts(manager, utcDays);
+          const rows = await this.figuresOf(manager, days, calendar);
+          const names = days.map((day) => `'${day.localDay}'`).join(', ');
+          await manager.query(`DELETE FROM case_day_figures WHERE local_day IN (${names})`);
+          await manager.query(`DELETE FROM case_day_figures_days WHERE local_day IN (${names})`);
+          await bulkInsertInBatches(manager, CaseDayFigures, rows);
+          const builtAt = new Date();
+          await bulkInsert(
+            manager,
+            CaseDayFiguresDay,
+            days.map((day) => ({
+              localDay: day.localDay,
+              calendarVersion,
+              changeMark: changeMark(day, changes),
+              layout: DAY_FIGURES_LAYOUT,
+              builtAt,
+            })),
+          );
+        },
+        { alone: true },
+      );
       return true;
     } catch (error) {
       if ((error as { code?: string }).code === LOCK_NOT_AVAILABLE) return false;
