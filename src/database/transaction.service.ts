@@ -104,20 +104,16 @@ export class TransactionService {
     const outcomes: Outcome[] = [];
     try {
       await queryRunner.startTransaction();
-      try {
-        for (const queued of group) {
-          outcomes.push(
-            group.length === 1
-              ? { stored: true, value: await queued.work(queryRunner.manager) }
-              : await this.runInSavepoint(queryRunner, queued),
-          );
-        }
-        await queryRunner.commitTransaction();
-      } catch (error) {
-        await this.rollBackAll(queryRunner, dataBefore);
-        throw error;
+      for (const queued of group) {
+        outcomes.push(
+          group.length === 1
+            ? { stored: true, value: await queued.work(queryRunner.manager) }
+            : await this.runInSavepoint(queryRunner, queued),
+        );
       }
+      await queryRunner.commitTransaction();
     } catch (error) {
+      await this.rollBackAll(queryRunner, dataBefore);
       // The unit of a group of one threw, or the transaction could not begin, a savepoint could
       // not be set or let go, or the commit failed: nothing of the group is stored. A unit that
       // had failed before keeps its own error.
@@ -138,9 +134,9 @@ export class TransactionService {
 
   /**
    * Rolls the whole transaction back and puts the query runner's `data` back as it was before
-   * the group. When SQLite has ended the transaction by itself (a full disk, an I/O error), the
-   * rollback statements fail: then TypeORM is told the transaction is over, so the shared query
-   * runner does not stay "in a transaction" for good.
+   * the group. When the transaction did not begin, or SQLite has ended it by itself (a full
+   * disk, an I/O error), the rollback statements fail: then TypeORM is told the transaction is
+   * over, so the shared query runner does not stay "in a transaction" for good.
    */
   private async rollBackAll(queryRunner: QueryRunner, dataBefore: Record<string, unknown>): Promise<void> {
     try {
