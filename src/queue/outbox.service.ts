@@ -193,28 +193,32 @@ export class OutboxService {
 
   /**
    * How many jobs are due and wait to be handed to the queue, for how long the oldest has been
-   * due, and how many delayed jobs wait in the outbox for their time.
+   * due, and how many delayed jobs wait in the outbox for their time. Read by every health check
+   * and metrics scrape: three range reads of the index on (dispatched_at, run_after, created_at),
+   * none of which reads a row, and the jobs due are found without walking the delayed ones (a
+   * case's four service-target checks wait for days; only their count walks them).
    */
   async backlog(): Promise<OutboxBacklog> {
     const now = new Date();
-    const raw = await this.dataSource.manager
-      .createQueryBuilder(OutboxMessage, 'o')
-      .select('COUNT(CASE WHEN o.runAfter IS NULL OR o.runAfter <= :now THEN 1 END)', 'pending')
-      .addSelect('COUNT(CASE WHEN o.runAfter > :now THEN 1 END)', 'scheduled')
-      .addSelect(
-        'MIN(CASE WHEN o.runAfter IS NULL OR o.runAfter <= :now THEN COALESCE(o.runAfter, o.createdAt) END)',
-        'oldest',
-      )
-      .where('o.dispatchedAt IS NULL')
-      .setParameter('now', now)
-      .getRawOne<{ pending: string | number; scheduled: string | number; oldest: string | Date | null }>();
-    const pending = Number(raw?.pending ?? 0);
-    const scheduled = Number(raw?.scheduled ?? 0);
-    if (!raw?.oldest || pending === 0) return { pending, oldestPendingSeconds: null, scheduled };
-    const oldest = raw.oldest instanceof Date ? raw.oldest : new Date(`${raw.oldest.replace(' ', 'T')}Z`);
+    const waiting = () =>
+      this.dataSource.manager
+        .createQueryBuilder(OutboxMessage, 'o')
+        .select('COUNT(*)', 'count')
+        .where('o.dispatchedAt IS NULL');
+    type Counted = { count: string | number; oldest?: string | Date | null } | undefined;
+    const [immediate, due, delayed] = await Promise.all([
+      waiting().addSelect('MIN(o.createdAt)', 'oldest').andWhere('o.runAfter IS NULL').getRawOne<Counted>(),
+      waiting().addSelect('MIN(o.runAfter)', 'oldest').andWhere('o.runAfter <= :now', { now }).getRawOne<Counted>(),
+      waiting().andWhere('o.runAfter > :now', { now }).getRawOne<Counted>(),
+    ]);
+    const pending = Number(immediate?.count ?? 0) + Number(due?.count ?? 0);
+    const scheduled = Number(delayed?.count ?? 0);
+    const since = [immediate?.oldest, due?.oldest].filter((value) => value != null).map(instantOf);
+    if (pending === 0 || since.length === 0) return { pending, oldestPendingSeconds: null, scheduled };
+    const oldest = Math.min(...since.map((instant) => instant.getTime()));
     return {
       pending,
-      oldestPendingSeconds: Math.max(0, Math.round((now.getTime() - oldest.getTime()) / 100) / 10),
+      oldestPendingSeconds: Math.max(0, Math.round((now.getTime() - oldest) / 100) / 10),
       scheduled,
     };
   }
@@ -292,4 +296,9 @@ function insertUnlessWaitingSql(manager: EntityManager): string {
 /** Tells the commit listener that this transaction wrote an outbox row, so the relay is nudged. */
 function markWritten(manager: EntityManager): void {
   if (manager.queryRunner) (manager.queryRunner.data as Record<string, unknown>)[OUTBOX_WRITTEN] = true;
+}
+
+/** An instant as the driver answers an aggregate: a Date (PostgreSQL) or SQLite's UTC text. */
+function instantOf(value: string | Date): Date {
+  return value instanceof Date ? value : new Date(`${value.replace(' ', 'T')}Z`);
 }

@@ -10,6 +10,7 @@ import { instantType } from '../../database/column-types';
 @Index(['dispatchedAt', 'availableAt'])
 @Index(['queue', 'dispatchedAt', 'availableAt'])
 @Index(['jobKey'])
+@Index('IDX_outbox_backlog', ['dispatchedAt', 'runAfter', 'createdAt'])
 export class OutboxMessage {
   @PrimaryGeneratedColumn('increment')
   id: number;
