@@ -7,6 +7,9 @@ import { createLogger, PinoNestLogger, writeAfterLogs } from './common/logging';
 import { DemoSeedService } from './demo/demo-seed.service';
 import { demoLoginLines } from './demo/demo-logins';
 import { JobRegistryError } from './queue/job-registry.error';
+import { limitHeapGrowth } from './common/heap-growth';
+
+limitHeapGrowth();
 
 async function bootstrap(): Promise<void> {
   const startedAt = performance.now();

@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from './config/app-config';
 import { createLogger, PinoNestLogger } from './common/logging';
 import { JobRegistryError } from './queue/job-registry.error';
 import { WorkerModule } from './worker.module';
+import { limitHeapGrowth } from './common/heap-growth';
 
 /**
  * `npm run worker`: the domain areas without HTTP (WorkerModule: no controllers, no demo
@@ -13,6 +14,7 @@ import { WorkerModule } from './worker.module';
  * it runs its jobs itself.
  */
 async function bootstrap(): Promise<void> {
+  limitHeapGrowth();
   // A worker process exists to run the jobs, whatever the API processes are told.
   process.env.RUN_WORKERS = 'true';
   const config = loadConfig();
